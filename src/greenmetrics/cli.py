@@ -1,0 +1,73 @@
+"""The `greenmetrics` command line.
+
+    greenmetrics extract [PATH ...] [--out DIR]   plans -> data/processed/{documents,targets,milestones}.csv
+    greenmetrics report                           extract, run every notebook, export figures and workbook
+
+Errors a user can act on are printed as one line naming the file and the problem; the exit
+status is 1 when any document failed, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import paths
+from .errors import GreenmetricsError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Targets from Chinese green development plans.")
+console = Console(stderr=True)
+
+PROGRESS_THRESHOLD = 5  # a bar is noise for a handful of files
+
+
+def _run_extract(inputs: list[Path] | None, out: Path | None) -> int:
+    from .documents import iter_plan_files
+    from .pipeline import extract_corpus, write_extraction
+
+    files = iter_plan_files(inputs or [paths.RAW_DIR])
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=console, disable=len(files) < PROGRESS_THRESHOLD, transient=True) as progress:
+        task = progress.add_task("", total=len(files))
+
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=path.name)
+
+        result = extract_corpus(inputs, on_document=advance)
+    written = write_extraction(result, out)
+    summary = Table(title="greenmetrics extract", show_header=False)
+    summary.add_row("documents", str(len(result.documents)))
+    summary.add_row("targets", str(len(result.targets)))
+    summary.add_row("milestones", str(len(result.milestones)))
+    summary.add_row("unmapped indicators", str(len(result.unmapped)))
+    summary.add_row("documents failed", str(len(result.problems)))
+    summary.add_row("duplicates skipped", str(len(result.duplicates)))
+    summary.add_row("written to", str(written[0].parent))
+    console.print(summary)
+    for line in result.duplicates:
+        console.print(f"[yellow]duplicate[/yellow] {line}")
+    for line in result.problems:
+        console.print(f"[red]error[/red] {line}", highlight=False)
+    return 1 if result.problems else 0
+
+
+@app.command()
+def extract(
+    inputs: list[Path] = typer.Argument(None, help="plan files or folders (default: data/raw)"),
+    out: Path = typer.Option(None, "--out", help="output folder (default: data/processed)"),
+) -> None:
+    """Extract targets and milestones from plans into tidy tables."""
+    try:
+        code = _run_extract(inputs or None, out)
+    except GreenmetricsError as exc:
+        console.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,22 @@
+"""Every path the project uses, built from the location of this file (one place, no strings
+scattered through notebooks). A user can point the whole project elsewhere with
+GREENMETRICS_ROOT."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(os.environ.get("GREENMETRICS_ROOT", Path(__file__).resolve().parents[2]))
+
+RAW_DIR = ROOT / "data" / "raw"
+PROCESSED_DIR = ROOT / "data" / "processed"
+REFERENCE_DIR = ROOT / "data" / "reference"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+REPORTS_DIR = ROOT / "reports"
+FIGURES_DIR = REPORTS_DIR / "figures"
+
+MANIFEST_NAME = "documents.csv"
+OVERRIDES_NAME = "overrides.csv"
+INDICATOR_CATALOG = PACKAGE_DATA / "indicators.csv"

@@ -1,0 +1,186 @@
+"""The extraction stage end to end: plan files -> documents, targets and milestones tables.
+
+One bad document never stops the others: its problem is recorded (file and reason) and the
+run goes on; the caller decides the exit status from `ExtractionResult.problems`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .catalog import Catalog, load_catalog
+from .documents import Document, detect_metadata, iter_plan_files, load_manifest, read_document
+from .errors import GreenmetricsError, InputError
+from .extract import PlanContext, default_target_year, extract
+from .tables import finalize, records_frame, write_table
+
+# NOTE: plans name their own region in short forms (临夏州, 我州, 忻府区, 宁夏); these suffixes
+# are dropped to get them.
+_AUTONOMY_SUFFIX = re.compile(
+    r"(?:(?:回族|藏族|彝族|苗族|壮族|蒙古族|土家族|哈萨克|朝鲜族|布依族|侗族|白族|傣族|黎族|羌族|"
+    r"维吾尔|哈尼族)+自治(?:州|区|县|旗)|自治(?:州|区|县|旗))$"
+)
+
+
+def region_short_names(region_zh: str) -> tuple[str, ...]:
+    """The names a plan may use for its own region (full, without parent, without 自治 suffix)."""
+    names = {region_zh}
+    if "市" in region_zh[:-1]:
+        tail = region_zh.rsplit("市", 1)[1]
+        if len(tail) >= 2:
+            names.add(tail)
+    for name in list(names):
+        m = _AUTONOMY_SUFFIX.search(name)
+        if m:
+            stem = name[: m.start()]
+            names.add(stem)
+            names.add(stem + m.group(0)[-1])
+        elif len(name) > 2 and name[-1] in "省市县区州旗":
+            names.add(name[:-1])
+    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+
+
+@dataclass
+class ExtractionResult:
+    documents: pd.DataFrame
+    targets: pd.DataFrame
+    milestones: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    @property
+    def unmapped(self) -> pd.DataFrame:
+        """Targets whose indicator phrase has no catalog match (listed for review, never dropped)."""
+        t = self.targets
+        return t[t["indicator_id"].isna()][["doc_id", "indicator_zh", "quote"]]
+
+
+def _issue_year(meta: dict) -> int | None:
+    date = meta.get("issue_date") or ""
+    return int(date[:4]) if re.match(r"^\d{4}", date) else None
+
+
+def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> dict:
+    return {
+        "doc_id": doc.doc_id,
+        "file": doc.path.name,
+        "title_zh": meta.get("title_zh"),
+        "region_zh": meta.get("region_zh") or "未知",
+        "region_en": meta.get("region_en"),
+        "region_level": meta.get("region_level") or "county",
+        "parent_region_zh": meta.get("parent_region_zh"),
+        "province_zh": meta.get("province_zh"),
+        "issuer_zh": meta.get("issuer_zh"),
+        "issue_date": meta.get("issue_date"),
+        "doc_number": meta.get("doc_number"),
+        "default_target_year": default_year,
+        "metadata_source": source,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "sha256": doc.sha256,
+        "n_chars": len(doc.text),
+    }
+
+
+def _map_indicators(targets: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    ids, names_en, themes = [], [], []
+    for phrase in targets["indicator_zh"]:
+        indicator_id = catalog.match(phrase)
+        ids.append(indicator_id)
+        if indicator_id is None:
+            names_en.append(None)
+            themes.append(None)
+        else:
+            indicator = catalog.get(indicator_id)
+            names_en.append(indicator.name_en)
+            themes.append(indicator.theme)
+    targets = targets.copy()
+    targets["indicator_id"] = ids
+    targets["indicator_en"] = names_en
+    targets["theme"] = themes
+    return targets
+
+
+def extract_corpus(
+    inputs: Iterable[Path] | None = None,
+    catalog: Catalog | None = None,
+    on_document: Callable[[Path], None] | None = None,
+) -> ExtractionResult:
+    """Read every plan under `inputs` (files or folders; default data/raw) and extract it.
+
+    Metadata comes from the manifest (documents.csv) of each file's folder; a plan missing from
+    it gets metadata detected from its own text. Returns validated frames and the problems met.
+    """
+    inputs = [Path(p) for p in (inputs or [paths.RAW_DIR])]
+    catalog = catalog or load_catalog()
+    problems: list[str] = []
+    duplicates: list[str] = []
+    manifests: dict[Path, dict[str, dict]] = {}
+    files = iter_plan_files(inputs)
+    seen_hashes: dict[str, str] = {}
+    doc_rows, target_records, milestone_records = [], [], []
+    for folder in sorted({f.parent for f in files} | {p for p in inputs if p.is_dir()}):
+        try:
+            manifest, row_problems = load_manifest(folder)
+        except InputError as exc:
+            problems.append(str(exc))
+            manifest, row_problems = {}, []
+        manifests[folder] = manifest
+        problems.extend(str(p) for p in row_problems)
+    for path in files:
+        if on_document:
+            on_document(path)
+        try:
+            doc = read_document(path)
+        except GreenmetricsError as exc:
+            problems.append(str(exc))
+            continue
+        if doc.sha256 in seen_hashes:
+            duplicates.append(f"{path}: same content as {seen_hashes[doc.sha256]}; skipped as a duplicate")
+            continue
+        seen_hashes[doc.sha256] = str(path)
+        meta = manifests.get(path.parent, {}).get(path.name)
+        source = "manifest"
+        if meta is None:
+            meta = detect_metadata(doc.text)
+            source = "detected"
+        issue_year = _issue_year(meta)
+        default_year = default_target_year(doc.text, issue_year)
+        context = PlanContext(
+            doc_id=doc.doc_id,
+            region_names=region_short_names(meta.get("region_zh") or ""),
+            issue_year=issue_year,
+            default_target_year=default_year,
+        )
+        targets, milestones = extract(doc.text, context)
+        row = _document_row(doc, meta, source, default_year)
+        doc_rows.append(row)
+        for record in targets:
+            target_records.append({**record.__dict__, "region_zh": row["region_zh"], "region_level": row["region_level"]})
+        for record in milestones:
+            milestone_records.append({**record.__dict__, "region_zh": row["region_zh"], "region_level": row["region_level"]})
+    documents = finalize(records_frame(doc_rows, "documents"), "documents")
+    targets = records_frame(target_records, "targets")
+    if len(targets):
+        targets = _map_indicators(targets, catalog)
+    targets = finalize(targets, "targets")
+    milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
+    return ExtractionResult(documents, targets, milestones, problems, duplicates)
+
+
+def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> list[Path]:
+    """Write the three tables to out_dir (default data/processed); each whole or not at all."""
+    out_dir = Path(out_dir or paths.PROCESSED_DIR)
+    if out_dir.resolve() == paths.RAW_DIR.resolve():
+        raise InputError(out_dir, "refusing to write outputs into data/raw (raw data is never modified)")
+    return [
+        write_table(result.documents, "documents", out_dir),
+        write_table(result.targets, "targets", out_dir),
+        write_table(result.milestones, "milestones", out_dir),
+    ]

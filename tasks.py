@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Set up and run greenmetrics with nothing but Python 3.11 and pip.
+
+    python3 tasks.py report   # extract, run every notebook, export figures and the workbook
+    python3 tasks.py test     # lint, format check, unit tests, notebooks (nbval)
+    python3 tasks.py lab      # open JupyterLab on the notebooks
+
+Each command creates `.venv/` on first use and reinstalls only when pyproject.toml changes,
+so the second run starts at once. Standard library only: this file runs before anything is
+installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".greenmetrics-install"
+
+
+def _run(*cmd: str | Path) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    completed = subprocess.run([str(c) for c in cmd], cwd=ROOT, env=_env())
+    if completed.returncode:
+        sys.exit(completed.returncode)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["VIRTUAL_ENV"] = str(VENV)
+    env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("PYTHONHASHSEED", "0")
+    return env
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the project (with dev tools) unless already up to date."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"greenmetrics needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not (BIN / "python").exists():
+        print(f"creating virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    _run(BIN / "python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
+    STAMP.write_text(wanted)
+
+
+def report() -> None:
+    _run(BIN / "greenmetrics", "report")
+
+
+def test() -> None:
+    _run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
+    _run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
+    _run(BIN / "python", "-m", "pytest", "tests", "--nbval-lax", "notebooks", "-p", "no:cacheprovider")
+
+
+def lab() -> None:
+    _run(BIN / "jupyter", "lab", "notebooks")
+
+
+COMMANDS = {"report": report, "test": test, "lab": lab}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    ensure_environment()
+    COMMANDS[sys.argv[1]]()

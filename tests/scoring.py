@@ -1,0 +1,116 @@
+"""Scoring extracted targets against hand-labelled gold files (the project's own scorer).
+
+A gold target is found when an extracted target of the same document has the same value and
+target year and its [char_start, char_end) overlaps the gold clause in the text. Precision
+counts extracted targets of the gold documents that match no gold row.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+FIELDS = ("unit", "comparator", "kind", "baseline_year", "scope_zh", "aspirational")
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _text(raw_dir: Path, file: str) -> str:
+    return (raw_dir / file).read_bytes().decode("utf-8-sig")
+
+
+def _same(field_name: str, gold: str, got) -> bool:
+    got = "" if got is None or (isinstance(got, float) and math.isnan(got)) or got is pd.NA else got
+    if field_name in ("baseline_year", "aspirational"):
+        return (int(float(gold)) if gold else None) == (int(got) if got != "" else None) or (
+            field_name == "aspirational" and not gold and int(got) == 0
+        )
+    return str(got).strip() == gold.strip()
+
+
+@dataclass
+class Score:
+    gold: int
+    found: int
+    predicted: int
+    matched: list[tuple[dict, dict]] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+    extra: list[dict] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return (self.predicted - len(self.extra)) / self.predicted if self.predicted else 0.0
+
+    def field_accuracy(self) -> dict[str, float]:
+        out = {}
+        for name in FIELDS:
+            pairs = [(g, p) for g, p in self.matched if name in g]
+            if pairs:
+                out[name] = sum(_same(name, g[name], p[name]) for g, p in pairs) / len(pairs)
+        return out
+
+    def report(self) -> str:
+        lines = [
+            f"gold {self.gold}, found {self.found}, predicted {self.predicted}, extra {len(self.extra)}",
+            f"recall={self.recall:.3f} precision={self.precision:.3f}",
+        ]
+        lines += [f"  {k}: {v:.3f}" for k, v in self.field_accuracy().items()]
+        lines += [f"MISSED {g['file']}: {g.get('clause') or g.get('sentence')}" for g in self.missed]
+        lines += [f"EXTRA  {p['doc_id']}: {p['quote']} -> {p['value']}" for p in self.extra]
+        return "\n".join(lines)
+
+
+def score(targets: pd.DataFrame, gold: pd.DataFrame, raw_dir: Path) -> Score:
+    """Match gold rows to extracted targets; see the module docstring for the rule."""
+    gold = gold.fillna("").astype(str)
+    docs = {Path(f).stem for f in gold["file"]}
+    pred = [r for r in targets.to_dict("records") if r["doc_id"] in docs]
+    used: set[int] = set()
+    result = Score(gold=len(gold), found=0, predicted=len(pred))
+    texts: dict[str, str] = {}
+    for g in gold.to_dict("records"):
+        text = texts.setdefault(g["file"], _text(raw_dir, g["file"]))
+        clause = g.get("clause") or g.get("sentence")
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(clause), text)]
+        assert spans, f"gold clause not in {g['file']}: {clause}"
+        hit = None
+        for i, p in enumerate(pred):
+            if i in used or p["doc_id"] != Path(g["file"]).stem:
+                continue
+            if not math.isclose(float(p["value"]), float(g["value"]), abs_tol=1e-9):
+                continue
+            if int(p["target_year"]) != int(g["target_year"]):
+                continue
+            if any(p["char_start"] < e and p["char_end"] > s for s, e in spans):
+                hit = i
+                break
+        if hit is None:
+            result.missed.append(g)
+            continue
+        used.add(hit)
+        result.found += 1
+        result.matched.append((g, pred[hit]))
+    result.extra = [p for i, p in enumerate(pred) if i not in used]
+    return result
+
+
+def traps_reported(targets: pd.DataFrame, traps: pd.DataFrame) -> list[str]:
+    """Non-target numbers (document numbers, dates, slogans) that came out as targets."""
+    hits = []
+    for t in traps.fillna("").astype(str).to_dict("records"):
+        key = t.get("text") or t.get("sentence")
+        values = {float(x) for x in re.findall(r"\d+(?:\.\d+)?", key)}
+        values |= {float(v) for ch, v in CN_DIGITS.items() if ch in key}
+        doc = Path(t["file"]).stem
+        for p in targets[targets["doc_id"] == doc].to_dict("records"):
+            if (p["quote"] in key or key in p["quote"]) and float(p["value"]) in values:
+                hits.append(f"{t['file']}: {key} -> {p['indicator_zh']} {p['value']}")
+                break
+    return hits

@@ -1,0 +1,227 @@
+"""The extractor on policy language written for these tests (not copied from any plan).
+
+Each case is one pattern of how Chinese plans state targets; the expected fields follow the
+gold conventions in tests/gold/README (ranges take the lower bound with ge, 零X is 0, a line
+without a year takes the plan's default year).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from greenmetrics.extract import PlanContext, extract
+
+CONTEXT = PlanContext(doc_id="t", region_names=("江北市", "江北"), issue_year=2022, default_target_year=2025)
+
+
+def targets_of(text: str, context: PlanContext = CONTEXT):
+    targets, _ = extract(text, context)
+    for t in targets:  # provenance: the quote is exactly the text at its offsets
+        assert text[t.char_start : t.char_end] == t.quote
+    return targets
+
+
+def one(text: str, **expected):
+    targets = targets_of(text)
+    assert len(targets) == 1, [(t.indicator_zh, t.value) for t in targets]
+    t = targets[0]
+    for key, value in expected.items():
+        assert getattr(t, key) == value, (key, getattr(t, key), value)
+    return t
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, comparator",
+    [
+        ("到2025年，全市城镇污水处理率达到97%。", 97, "%", "eq"),
+        ("到2025年，工业用水重复利用率稳定在92%以上。", 92, "%", "ge"),
+        ("到2025年，公共机构新能源汽车比例不低于30%。", 30, "%", "ge"),
+        ("到2025年，单位产品综合能耗不超过0.8吨标准煤。", 0.8, "吨标准煤", "le"),
+        ("到2025年，万元工业增加值用水量控制在12立方米以内。", 12, "立方米", "le"),
+        ("到2025年，数据中心电能利用效率降至1.3以下。", 1.3, "", "le"),
+        ("到2025年，农村生活污水治理率达到40%左右。", 40, "%", "approx"),
+        ("到2025年，再生水利用率超过25%。", 25, "%", "ge"),
+        ("到2025年，森林覆盖率达到百分之三十五。", 35, "%", "eq"),
+        ("到2025年，县城生活垃圾资源化利用率提高到六成以上。", 60, "%", "ge"),
+        ("到2025年，培育绿色供应链企业3-5家。", 3, "家", "ge"),
+        ("到2025年，灌溉水有效利用系数提高到0.58。", 0.58, "", "eq"),
+    ],
+)
+def test_comparators_and_units(text, value, unit, comparator):
+    one(text, value=value, unit=unit, comparator=comparator, kind="level", target_year=2025)
+
+
+def test_full_width_digits_and_percent_sign():
+    t = one("到２０２５年，城市建成区绿地率达到３８．５％。", value=38.5, unit="%", target_year=2025)
+    assert "３８．５％" in t.quote
+
+
+def test_reduction_against_a_baseline_year():
+    one(
+        "到2025年，单位地区生产总值二氧化碳排放较2020年下降18%。",
+        value=18,
+        kind="reduction",
+        baseline_year=2020,
+        indicator_zh="单位地区生产总值二氧化碳排放",
+        comparator="eq",
+    )
+
+
+def test_reduction_without_baseline_and_with_comparator():
+    one("十四五期间，单位工业增加值能耗降低14%以上。", value=14, kind="reduction", comparator="ge", baseline_year=None)
+
+
+def test_percentage_points_are_an_increment():
+    one("到2025年，清洁取暖率比2020年提高10个百分点。", value=10, unit="个百分点", kind="increment", baseline_year=2020)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("到2025年，新建城市绿道200公里。", "increment"),
+        ("到2025年，新增光伏装机容量50万千瓦。", "increment"),
+        ("到2025年，累计建成充电桩3000个。", "level"),
+        ("到2025年，建成美丽乡村示范村120个。", "level"),
+        ("每年改造老旧供水管网80公里。", "increment"),
+    ],
+)
+def test_new_work_versus_stock(text, kind):
+    one(text, kind=kind)
+
+
+def test_aspiration_governs_its_own_item_only():
+    targets = targets_of("到2025年，绿色建筑占新建建筑比例力争达到100%，装配式建筑占比达到40%。")
+    assert [(t.value, t.aspirational) for t in targets] == [(100, 1), (40, 0)]
+
+
+def test_aspiration_in_a_lead_clause():
+    one("力争到2024年底，全市生活垃圾回收利用率达到38%。", aspirational=1, target_year=2024, scope_zh="")
+
+
+def test_strive_verb_zhengqu():
+    one("到2025年，争取创建国家级绿色工业园区2个。", aspirational=1, value=2, unit="个")
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("到十四五末，生活垃圾无害化处理率达到100%。", 2025),
+        ("“十四五”末期，林草覆盖率达到45%。", 2025),
+        ("2024年底前，城市黑臭水体消除比例达到95%。", 2024),
+        ("到2030年，非化石能源消费比重达到25%。", 2030),
+        ("公共建筑能耗监测覆盖率达到60%。", 2025),
+    ],
+)
+def test_target_years(text, year):
+    t = one(text, target_year=year)
+    assert t.year_inferred == (0 if ("年" in text or "十四五" in text) else 1)
+
+
+def test_respectively_distributes_values_over_indicators():
+    targets = targets_of("到2025年，城市和县城生活污水处理率分别达到98%、95%。")
+    assert [(t.value, t.comparator) for t in targets] == [(98, "eq"), (95, "eq")]
+    assert len({t.indicator_zh for t in targets}) == 2
+
+
+def test_one_clause_several_targets_each_with_its_verb():
+    targets = targets_of("到2025年，化肥利用率达到43%、农药利用率达到45%、农膜回收率达到88%以上。")
+    assert [(t.indicator_zh, t.value, t.comparator) for t in targets] == [
+        ("化肥利用率", 43, "eq"),
+        ("农药利用率", 45, "eq"),
+        ("农膜回收率", 88, "ge"),
+    ]
+
+
+def test_shared_verb_over_a_list_of_counts():
+    targets = targets_of("到2025年，新培育绿色工厂50家、绿色园区6个、绿色设计产品30项。")
+    assert [(t.indicator_zh, t.value, t.unit, t.kind) for t in targets] == [
+        ("绿色工厂", 50, "家", "increment"),
+        ("绿色园区", 6, "个", "increment"),
+        ("绿色设计产品", 30, "项", "increment"),
+    ]
+
+
+def test_one_value_shared_by_two_rates():
+    targets = targets_of("到2025年，尾矿综合利用率、冶炼渣综合利用率达到60%。")
+    assert [(t.indicator_zh, t.value) for t in targets] == [("尾矿综合利用率", 60), ("冶炼渣综合利用率", 60)]
+
+
+def test_value_before_the_noun():
+    t = one("到2025年，建成5个国家级循环经济示范园区。", value=5, unit="个")
+    assert "循环经济示范园区" in t.indicator_zh
+
+
+def test_zero_landfill_is_zero():
+    t = one("到2025年，城市原生生活垃圾实现零填埋。", value=0.0)
+    assert t.comparator == "eq"
+
+
+def test_scope_of_a_named_place_and_of_other_counties():
+    targets = targets_of("到2025年，江南市城区生活污水集中收集率达到75%，其他县城区生活污水处理率达到92%。")
+    assert [t.scope_zh for t in targets] == ["江南市城区", "其他县城区"]
+
+
+def test_own_region_is_not_a_scope():
+    one("到2025年，江北市生活垃圾回收利用率达到35%以上。", scope_zh="")
+
+
+def test_threshold_defines_scope_not_a_target():
+    t = one("到2025年，年用电量500万千瓦时以上的重点企业能源管控中心覆盖率达到90%。", value=90)
+    assert t.scope_zh.startswith("年用电量500万千瓦时以上的重点企业")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化“两网融合”，推行“一园一策”，推进“三改联动”。",
+        "为贯彻落实《某省关于加快绿色发展的意见》（某政发〔2021〕12号），制定本方案。",
+        "江北市人民政府 2022年3月15日",
+        "开展污染防治三年行动，落实“十四五”规划。",
+        "十三五时期，单位地区生产总值能耗较2015年下降17.5%。",
+        "2020年，全市森林覆盖率由2015年的30.1%提高到33.2%。",
+        "改造10千伏及以下配电线路。",
+        "PM2.5平均浓度持续下降，第二批试点启动。",
+        "聚焦钢铁、水泥、焦化、化工4个行业开展节能诊断。",
+    ],
+)
+def test_numbers_that_are_not_targets(text):
+    assert targets_of(text) == []
+
+
+def test_history_section_is_skipped():
+    text = (
+        "一、发展基础\n（一）十三五时期主要成效\n城镇污水处理率达到95%。\n"
+        "（二）主要目标\n到2025年，城镇污水处理率达到98%。\n"
+    )
+    assert [t.value for t in targets_of(text)] == [98]
+
+
+def test_default_year_is_the_plans_main_goal_year():
+    text = "到2030年，非化石能源消费比重达到25%。\n到2030年，新能源汽车占比达到40%。\n公交车电动化率达到80%。"
+    targets = targets_of(text, PlanContext(doc_id="t", issue_year=2022))
+    assert [t.target_year for t in targets] == [2030, 2030, 2030]
+    assert [t.year_inferred for t in targets] == [0, 0, 1]
+
+
+def test_milestones_are_dated_commitments_without_numbers():
+    text = "到2025年，农村卫生厕所基本普及，城市建成区黑臭水体动态清零。2023年底前实现县城垃圾分类全覆盖。"
+    _, milestones = extract(text, CONTEXT)
+    assert [(m.commitment_zh, m.target_year) for m in milestones] == [
+        ("基本普及", 2025),
+        ("动态清零", 2025),
+        ("全覆盖", 2023),
+    ]
+    for m in milestones:
+        assert text[m.char_start : m.char_end] == m.quote
+
+
+def test_past_commitments_are_not_milestones():
+    _, milestones = extract("巩固排污许可全覆盖成果，实施落后产能清零行动。", CONTEXT)
+    assert milestones == []
+
+
+def test_target_ids_survive_edits_elsewhere_in_the_document():
+    a = targets_of("到2025年，城镇污水处理率达到97%。")
+    b = targets_of("前言。\n新增的一段说明文字。\n到2025年，城镇污水处理率达到97%。")
+    assert a[0].target_id == b[0].target_id
+    assert a[0].char_start != b[0].char_start
