@@ -43,7 +43,7 @@ def _env() -> dict[str, str]:
 
 def ensure_environment() -> None:
     """Create .venv and install the project (with dev tools) unless already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before the venv exists
         sys.exit(f"greenmetrics needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
@@ -64,7 +64,16 @@ def report() -> None:
 def test() -> None:
     _run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
     _run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
-    _run(BIN / "python", "-m", "pytest", "tests", "--nbval-lax", "notebooks", "-p", "no:cacheprovider")
+    _run(
+        BIN / "python",
+        "-m",
+        "pytest",
+        "tests",
+        "--nbval-lax",
+        "notebooks",
+        "-p",
+        "no:cacheprovider",
+    )
 
 
 def lab() -> None:

@@ -15,7 +15,20 @@ from pathlib import Path
 import pandas as pd
 
 FIELDS = ("unit", "comparator", "kind", "baseline_year", "scope_zh", "aspirational")
-CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+CN_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 def _text(raw_dir: Path, file: str) -> str:
@@ -62,7 +75,9 @@ class Score:
             f"recall={self.recall:.3f} precision={self.precision:.3f}",
         ]
         lines += [f"  {k}: {v:.3f}" for k, v in self.field_accuracy().items()]
-        lines += [f"MISSED {g['file']}: {g.get('clause') or g.get('sentence')}" for g in self.missed]
+        lines += [
+            f"MISSED {g['file']}: {g.get('clause') or g.get('sentence')}" for g in self.missed
+        ]
         lines += [f"EXTRA  {p['doc_id']}: {p['quote']} -> {p['value']}" for p in self.extra]
         return "\n".join(lines)
 

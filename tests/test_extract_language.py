@@ -11,7 +11,9 @@ import pytest
 
 from greenmetrics.extract import PlanContext, extract
 
-CONTEXT = PlanContext(doc_id="t", region_names=("江北市", "江北"), issue_year=2022, default_target_year=2025)
+CONTEXT = PlanContext(
+    doc_id="t", region_names=("江北市", "江北"), issue_year=2022, default_target_year=2025
+)
 
 
 def targets_of(text: str, context: PlanContext = CONTEXT):
@@ -52,7 +54,9 @@ def test_comparators_and_units(text, value, unit, comparator):
 
 
 def test_full_width_digits_and_percent_sign():
-    t = one("到２０２５年，城市建成区绿地率达到３８．５％。", value=38.5, unit="%", target_year=2025)
+    t = one(
+        "到２０２５年，城市建成区绿地率达到３８．５％。", value=38.5, unit="%", target_year=2025
+    )
     assert "３８．５％" in t.quote
 
 
@@ -68,11 +72,23 @@ def test_reduction_against_a_baseline_year():
 
 
 def test_reduction_without_baseline_and_with_comparator():
-    one("十四五期间，单位工业增加值能耗降低14%以上。", value=14, kind="reduction", comparator="ge", baseline_year=None)
+    one(
+        "十四五期间，单位工业增加值能耗降低14%以上。",
+        value=14,
+        kind="reduction",
+        comparator="ge",
+        baseline_year=None,
+    )
 
 
 def test_percentage_points_are_an_increment():
-    one("到2025年，清洁取暖率比2020年提高10个百分点。", value=10, unit="个百分点", kind="increment", baseline_year=2020)
+    one(
+        "到2025年，清洁取暖率比2020年提高10个百分点。",
+        value=10,
+        unit="个百分点",
+        kind="increment",
+        baseline_year=2020,
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,7 +111,12 @@ def test_aspiration_governs_its_own_item_only():
 
 
 def test_aspiration_in_a_lead_clause():
-    one("力争到2024年底，全市生活垃圾回收利用率达到38%。", aspirational=1, target_year=2024, scope_zh="")
+    one(
+        "力争到2024年底，全市生活垃圾回收利用率达到38%。",
+        aspirational=1,
+        target_year=2024,
+        scope_zh="",
+    )
 
 
 def test_strive_verb_zhengqu():
@@ -143,7 +164,10 @@ def test_shared_verb_over_a_list_of_counts():
 
 def test_one_value_shared_by_two_rates():
     targets = targets_of("到2025年，尾矿综合利用率、冶炼渣综合利用率达到60%。")
-    assert [(t.indicator_zh, t.value) for t in targets] == [("尾矿综合利用率", 60), ("冶炼渣综合利用率", 60)]
+    assert [(t.indicator_zh, t.value) for t in targets] == [
+        ("尾矿综合利用率", 60),
+        ("冶炼渣综合利用率", 60),
+    ]
 
 
 def test_value_before_the_noun():
@@ -157,7 +181,9 @@ def test_zero_landfill_is_zero():
 
 
 def test_scope_of_a_named_place_and_of_other_counties():
-    targets = targets_of("到2025年，江南市城区生活污水集中收集率达到75%，其他县城区生活污水处理率达到92%。")
+    targets = targets_of(
+        "到2025年，江南市城区生活污水集中收集率达到75%，其他县城区生活污水处理率达到92%。"
+    )
     assert [t.scope_zh for t in targets] == ["江南市城区", "其他县城区"]
 
 
@@ -225,3 +251,20 @@ def test_target_ids_survive_edits_elsewhere_in_the_document():
     b = targets_of("前言。\n新增的一段说明文字。\n到2025年，城镇污水处理率达到97%。")
     assert a[0].target_id == b[0].target_id
     assert a[0].char_start != b[0].char_start
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, comparator",
+    [
+        ("到2025年，建成区域性再生资源分拣中心10余个。", 10, "个", "ge"),
+        ("到2025年，餐厨垃圾处理能力达到500吨/日。", 500, "吨/日", "eq"),
+        ("到2025年，城市绿色出行比例达到60%-70%。", 60, "%", "ge"),
+        ("到2025年，森林蓄积量达到1.5亿立方米。", 1.5, "亿立方米", "eq"),
+    ],
+)
+def test_more_units_and_ranges(text, value, unit, comparator):
+    one(text, value=value, unit=unit, comparator=comparator)
+
+
+def test_durations_are_not_targets():
+    assert targets_of("力争3个月内完成整改。") == []

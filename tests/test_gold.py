@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from scoring import score, traps_reported
 
 from greenmetrics import paths
 from greenmetrics.catalog import load_catalog
 from greenmetrics.pipeline import extract_corpus
+
+from scoring import score, traps_reported
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -80,6 +81,8 @@ def test_quotes_are_the_text_at_their_offsets(extraction):
     texts = {}
     for table in (extraction.targets, extraction.milestones):
         for row in table.to_dict("records"):
-            path = paths.RAW_DIR / extraction.documents.set_index("doc_id").loc[row["doc_id"], "file"]
+            path = (
+                paths.RAW_DIR / extraction.documents.set_index("doc_id").loc[row["doc_id"], "file"]
+            )
             text = texts.setdefault(path, path.read_text(encoding="utf-8-sig"))
             assert text[row["char_start"] : row["char_end"]] == row["quote"]

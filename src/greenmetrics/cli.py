@@ -10,6 +10,7 @@ status is 1 when any document failed, 0 otherwise.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,7 +20,9 @@ from rich.table import Table
 from . import paths
 from .errors import GreenmetricsError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Targets from Chinese green development plans.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Targets from Chinese green development plans."
+)
 console = Console(stderr=True)
 
 PROGRESS_THRESHOLD = 5  # a bar is noise for a handful of files
@@ -30,8 +33,16 @@ def _run_extract(inputs: list[Path] | None, out: Path | None) -> int:
     from .pipeline import extract_corpus, write_extraction
 
     files = iter_plan_files(inputs or [paths.RAW_DIR])
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=console, disable=len(files) < PROGRESS_THRESHOLD, transient=True) as progress:
+    columns = (
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(
+        *columns, console=console, disable=len(files) < PROGRESS_THRESHOLD, transient=True
+    ) as progress:
         task = progress.add_task("", total=len(files))
 
         def advance(path: Path) -> None:
@@ -57,8 +68,12 @@ def _run_extract(inputs: list[Path] | None, out: Path | None) -> int:
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(None, help="plan files or folders (default: data/raw)"),
-    out: Path = typer.Option(None, "--out", help="output folder (default: data/processed)"),
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="plan files or folders (default: data/raw)")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="output folder (default: data/processed)")
+    ] = None,
 ) -> None:
     """Extract targets and milestones from plans into tidy tables."""
     try:

@@ -96,7 +96,9 @@ LEAD_RE = re.compile(
     r")"
 )
 # Whole-region words: a target on 全省 / 我州 is a target on the plan's own region.
-WHOLE_REGION_RE = re.compile(r"^(?:全国|全省|全区|全州|全市|全县|全旗|全盟|我省|我区|我州|我市|我县|我旗)")
+WHOLE_REGION_RE = re.compile(
+    r"^(?:全国|全省|全区|全州|全市|全县|全旗|全盟|我省|我区|我州|我市|我县|我旗)"
+)
 # A named place at the head of an indicator: two or more characters before an admin suffix.
 PLACE_RE = re.compile(
     r"^(?P<place>(?:其他|其余|各)?[\u4e00-\u9fa5]{2,7}?(?:市城区|县城区|城区|地级市|市|县|区|州|旗|盟|镇|乡|新区))"
@@ -105,13 +107,25 @@ PLACE_RE = re.compile(
 # Entity sets that limit a target (重点企业, 规模以上企业, 基地 ...).
 ENTITY_SCOPE_RE = re.compile(
     r"^(?P<place>(?:(?:重点|规模以上|其他|其余|各|所有|全部|公共|国有)[\u4e00-\u9fa5]{0,4}?"
-    r"(?:企业|园区|开发区|基地|单位|机构|城市|县城|城区)|基地|园区|开发区)(?:中|内|的)?)(?=[\u4e00-\u9fa5])"
+    r"(?:企业|园区|开发区|基地|单位(?!增加值|产品|地区|国内|GDP|面积|建筑)|机构|城市|县城|城区)|基地|园区|开发区)"
+    r"(?:中|内|的)?)(?=[\u4e00-\u9fa5])"
 )
 THRESHOLD_SCOPE_RE = re.compile(
     r"^(?P<place>.+?(?:以上|以下|及以上)的[^，；]*?(?:园区|企业|单位|城市|县城|项目|工程|机构|设施))"
     r"(?=[\u4e00-\u9fa5])"
 )
-GENERIC_PLACE_WORDS = {"城市", "城区", "县城", "地区", "农村", "乡村", "城镇", "社区", "园区", "全区"}
+GENERIC_PLACE_WORDS = {
+    "城市",
+    "城区",
+    "县城",
+    "地区",
+    "农村",
+    "乡村",
+    "城镇",
+    "社区",
+    "园区",
+    "全区",
+}
 # NOTE: without a gazetteer, a "place" must not contain the verbs and generic nouns that end in
 # 区/市/县/乡 by accident (单位地区, 推动城乡, 建立健全社区, 规范县级).
 NOT_A_PLACE_RE = re.compile(
@@ -120,14 +134,18 @@ NOT_A_PLACE_RE = re.compile(
 )
 
 # Heads of indicator phrases: a list "A率、B率达到90%" shares one value.
-INDICATOR_HEAD_RE = re.compile(r"(?:率|比重|占比|比例|系数|强度|指数|面积|数量|总量|能耗|水耗|浓度|量)$")
+INDICATOR_HEAD_RE = re.compile(
+    r"(?:率|比重|占比|比例|系数|强度|指数|面积|数量|总量|能耗|水耗|浓度|量)$"
+)
 
 # Years in context.
 TARGET_YEAR_RE = re.compile(
     r"(?:(?:到|至|在|于|截至)\s*)?(?P<year>(?:19|20)\d\d)\s*年(?P<tail>底前|年底前|前|以前|之前|底|末|年底|年末)?"
 )
 PERIOD_YEAR_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*-\s*(?P<b>(?:19|20)\d\d)\s*年")
-FYP_RE = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<tail>末期?|期末|期间|时期|内)?")
+FYP_RE = re.compile(
+    r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<tail>末期?|期末|期间|时期|内)?"
+)
 FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
 # Qualitative dated commitments (milestones).
@@ -145,7 +163,9 @@ HEADING_RE = re.compile(
 )
 HISTORY_HEADING_RE = re.compile(r"十[一二三]五|成效|成就|回顾|发展基础|基础条件|现状|进展情况|取得")
 FORWARD_HEADING_RE = re.compile(r"目标|任务|措施|举措|要求|路径|重点工作")
-HISTORY_SENTENCE_RE = re.compile(r"^(?:(?:19|20)\d\d年(?:以来|来)?[，,]|十[一二三]五(?:时期|期间|以来)[，,]?)")
+HISTORY_SENTENCE_RE = re.compile(
+    r"^(?:(?:19|20)\d\d年(?:以来|来)?[，,]|十[一二三]五(?:时期|期间|以来)[，,]?)"
+)
 
 SENTENCE_END = "。！？!?\n"
 CLAUSE_SEP = "，；;,：:"
@@ -236,20 +256,27 @@ def _read_unit(text: str, pos: int) -> tuple[str, int]:
 
 
 _UNIT_MATCH = re.compile(UNIT_RE)
+_MORE_THAN = re.compile(r"余|多")
+_PER_TIME = re.compile(r"/(?:年|日|天|小时)")
 _AFTER_GE = re.compile(r"^(?:以上|及以上|多|余|以上水平)")
 _AFTER_LE = re.compile(r"^(?:以下|及以下|以内|之内)")
 _AFTER_APPROX = re.compile(r"^(?:左右|上下)")
 # After a bare number: what may follow for it still to be a value (a ratio or coefficient).
 _BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
 # Numbers followed by these are dates, ordinals, document numbers or names, never targets.
-_NOT_A_VALUE_AFTER = re.compile(r"^(?:\s*年|月|日|号|届|期|次会议|版|级|类|型|代|号文|条例|〕|\]|\))")
+_NOT_A_VALUE_AFTER = re.compile(
+    r"^(?:\s*年|月|日|号|届|期|次会议|版|级|类|型|代|号文|条例|〕|\]|\))"
+)
 
 
 def find_mentions(clause: str) -> list[Mention]:
     """Every quantity in a clause that could be a target value, in order of position."""
     mentions: list[Mention] = []
+    consumed = 0
     for m in QUANTITY_RE.finditer(clause):
         start, end = m.start(), m.end()
+        if start < consumed:
+            continue  # inside the previous quantity (the upper end of "60%-70%")
         unit = ""
         is_range = False
         if m.group("arabic"):
@@ -260,10 +287,24 @@ def find_mentions(clause: str) -> list[Mention]:
                 continue
             lo = float(m.group("lo"))
             is_range = m.group("hi") is not None
+            more = _MORE_THAN.match(clause, end)
+            if more and _UNIT_MATCH.match(clause, more.end()):
+                end = more.end()  # NOTE: 100余个 / 30多家 means "more than": ge
+                is_range = True
             unit_m = _UNIT_MATCH.match(clause, end)
             if unit_m:
                 unit = unit_m.group(0)
                 end = unit_m.end()
+                if unit.endswith("个") and clause[end : end + 1] in ("月", "工"):
+                    continue  # 3个月 / 5个工作日 are durations
+                per = _PER_TIME.match(clause, end)
+                if per:
+                    unit += per.group(0)
+                    end = per.end()
+                upper = re.compile(rf"\s*-\s*{NUM}{re.escape(unit)}").match(clause, end)
+                if upper and unit:
+                    end = upper.end()  # "10%-15%": a range written with the unit twice
+                    is_range = True
             else:
                 rest = clause[end:]
                 if not _BARE_OK_AFTER.match(rest):
@@ -287,16 +328,14 @@ def find_mentions(clause: str) -> list[Mention]:
                 comparator = comp
                 end += cm.end()
                 break
-        if rest.startswith("的") or (
-            comparator != "eq" and clause[end : end + 1] == "的" and not _starts_clause(clause, start)
-        ):
-            # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
-            # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
-            if not _starts_clause(clause, start):
-                continue
+        # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
+        # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
+        if clause[end : end + 1] == "的" and not _starts_clause(clause, start):
+            continue
         if _counts_preceding_list(clause[:start], value):
             continue
         mentions.append(Mention(start, end, value, unit, comparator, is_range))
+        consumed = end
     for m in ZERO_RE.finditer(clause):
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
@@ -428,9 +467,7 @@ def _sentences(norm: str) -> list[_Sentence]:
             if e <= s:
                 continue
             sent = _Sentence(s, e, history=history_level is not None)
-            sent.clauses = [
-                _trim(norm, cs, ce) for cs, ce in _split_spans(norm, s, e, CLAUSE_SEP)
-            ]
+            sent.clauses = [_trim(norm, cs, ce) for cs, ce in _split_spans(norm, s, e, CLAUSE_SEP)]
             sent.clauses = [(cs, ce) for cs, ce in sent.clauses if ce > cs]
             sentences.append(sent)
         line_start = line_end + 1
@@ -507,14 +544,21 @@ def _split_parallel(subject: str, n: int) -> list[str] | None:
     head_m = INDICATOR_HEAD_RE.search(parts[-1])
     head = ""
     if head_m:
-        m = re.search(r"(?:综合利用率|利用率|回收率|处理率|覆盖率|普及率|比重|占比|比例|系数|强度|率)$", parts[-1])
+        m = re.search(
+            r"(?:综合利用率|利用率|回收率|处理率|覆盖率|普及率|比重|占比|比例|系数|强度|率)$",
+            parts[-1],
+        )
         head = m.group(0) if m else ""
     out = []
     first = parts[0]
     for i, part in enumerate(parts):
         if head and not part.endswith(head):
             part = part + head
-        if i > 0 and len(first) > len(parts[i]) and not INDICATOR_HEAD_RE.search(parts[i][:-len(head) or None]):
+        if (
+            i > 0
+            and len(first) > len(parts[i])
+            and not INDICATOR_HEAD_RE.search(parts[i][: -len(head) or None])
+        ):
             modifier_len = len(parts[i]) - len(head)
             prefix_len = len(first) - modifier_len - (0 if first.endswith(head) and head else 0)
             if head and first.endswith(head):
@@ -552,6 +596,26 @@ def _stable_id(prefix: str, *parts: object) -> str:
     return f"{prefix}{digest[:12]}"
 
 
+@dataclass
+class _ClauseContext:
+    """What earlier clauses of the same sentence tell a later one."""
+
+    year: int | None = None  # the target year stated so far in the sentence
+    aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
+    scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
+    last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
+
+
+@dataclass
+class _Segment:
+    """The text that goes with one group of mentions: subject, verbs, comparison words."""
+
+    start: int
+    end: int
+    left: str  # clause text from the segment start to the first value
+    mentions: list[int]
+
+
 class Extractor:
     """Extract targets and milestones from one document's text."""
 
@@ -559,33 +623,29 @@ class Extractor:
         self.text = text
         self.context = context
         self.norm: NormalizedText = normalize(text)
-        self.issue_year = context.issue_year
         self.default_year = context.default_target_year or default_target_year(
             self.norm.text, context.issue_year
         )
-        if self.issue_year is None:
-            self.issue_year = self.default_year - 4
+        # NOTE: without an issue date, plans are taken as issued a plan period before their
+        # main goal year (2021 for 2025): years before that are history, not targets.
+        self.issue_year = context.issue_year or self.default_year - 4
         self.targets: list[TargetRecord] = []
         self.milestones: list[MilestoneRecord] = []
 
-    # -- provenance ------------------------------------------------------------------------
-    def _original_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.norm.span_to_original(start, end)
-
     def _quote(self, start: int, end: int) -> tuple[str, int, int]:
-        s, e = self._original_span(start, end)
+        """The original characters of normalized [start, end) and their offsets."""
+        s, e = self.norm.span_to_original(start, end)
         return self.text[s:e], s, e
 
-    # -- main loop -----------------------------------------------------------------------------
     def run(self) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
         norm = self.norm.text
         for sent in _sentences(norm):
             if sent.history:
                 continue
-            sentence_text = norm[sent.start : sent.end]
-            if HISTORY_SENTENCE_RE.match(sentence_text):
-                year, _ = find_year(sentence_text[:12])
-                if year is not None and year < self.issue_year:
+            head = norm[sent.start : sent.start + 12]
+            if HISTORY_SENTENCE_RE.match(head):
+                year, _ = find_year(head)
+                if year is None or year < self.issue_year:
                     continue
             self._sentence(sent)
         self._assign_ids()
@@ -593,58 +653,48 @@ class Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         norm = self.norm.text
-        year: int | None = None
-        aspirational_lead = False
-        sentence_scope = ""
+        ctx = _ClauseContext()
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
             clause_year, year_end = find_year(clause)
-            was_after_year_only = after_year_only
+            mentions = find_mentions(clause)
+            first_value = mentions[0].start if mentions else len(clause)
+            if clause_year is not None and year_end <= first_value:
+                ctx.year = clause_year
+            if not mentions:
+                if ASPIRATION_RE.search(clause) and (clause_year is not None or len(clause) <= 6):
+                    ctx.aspirational = True
+                if index == 0 or after_year_only:
+                    scope, _ = _split_scope(_strip_lead(clause), self.context.region_names)
+                    if scope and not ENTITY_SCOPE_RE.match(scope):
+                        ctx.scope = scope
+                self._milestones(clause, cs, ctx, mentions)
+            elif ctx.year is None or ctx.year >= self.issue_year:
+                self._clause_targets(clause, cs, mentions, ctx)
+                self._milestones(clause, cs, ctx, mentions)
             # A clause that is nothing but a time phrase (到2025年 / 力争到2025年底) opens the
             # sentence's goals; the clause after it may name the place they apply to.
             after_year_only = clause_year is not None and not _strip_lead(
                 ASPIRATION_RE.sub("", clause[year_end:])
             )
-            mentions = find_mentions(clause)
-            lead_part = clause if not mentions else clause[: mentions[0].start]
-            if clause_year is not None and (year_end <= (mentions[0].start if mentions else len(clause))):
-                year = clause_year
-            if not mentions:
-                if ASPIRATION_RE.search(clause) and (clause_year is not None or len(clause) <= 6):
-                    aspirational_lead = True
-                if index == 0 or was_after_year_only:
-                    scope, _ = _split_scope(_strip_lead(clause), self.context.region_names)
-                    if scope and not ENTITY_SCOPE_RE.match(scope):
-                        sentence_scope = scope
-                self._milestones(clause, cs, year, aspirational_lead)
-                continue
-            effective_year = year
-            if effective_year is not None and effective_year < self.issue_year:
-                continue
-            self._clause_targets(
-                clause, cs, mentions, effective_year, aspirational_lead, sentence_scope
-            )
-            self._milestones(clause, cs, year, aspirational_lead, skip_spans=mentions)
-            del lead_part
 
     # -- milestones ----------------------------------------------------------------------------
-    def _milestones(self, clause, cs, year, aspirational_lead, skip_spans=()) -> None:
+    def _milestones(
+        self, clause: str, cs: int, ctx: _ClauseContext, mentions: list[Mention]
+    ) -> None:
         for m in MILESTONE_RE.finditer(clause):
+            zero = m.group("what").startswith("零")
+            if mentions and not zero:
+                continue  # a clause with a number is a target; its 达到 is no milestone
             if MILESTONE_NEGATIVE_RE.match(clause[m.end() :]) or MILESTONE_NEG_BEFORE_RE.search(
                 clause[: m.start()]
             ):
                 continue
-            if not m.group("what").startswith("零") and any(
-                sp.start <= m.start() < sp.end for sp in skip_spans
-            ):
-                continue
-            if skip_spans and not m.group("what").startswith("零"):
-                continue  # a clause with a number is a target, its 达到 is not a milestone
-            target_year = year if year is not None else self.default_year
+            target_year = ctx.year if ctx.year is not None else self.default_year
             if target_year < self.issue_year:
                 continue
-            aspirational = aspirational_lead or bool(ASPIRATION_RE.search(clause[: m.start()]))
+            aspirational = ctx.aspirational or bool(ASPIRATION_RE.search(clause[: m.start()]))
             quote, s, e = self._quote(cs, cs + len(clause))
             self.milestones.append(
                 MilestoneRecord(
@@ -652,130 +702,117 @@ class Extractor:
                     commitment_zh=m.group("what"),
                     target_year=target_year,
                     aspirational=int(aspirational),
-                    year_inferred=int(year is None),
+                    year_inferred=int(ctx.year is None),
                     quote=quote,
                     char_start=s,
                     char_end=e,
                 )
             )
-            break
+            return
 
     # -- targets -------------------------------------------------------------------------------
-    def _clause_targets(self, clause, cs, mentions, year, aspirational_lead, sentence_scope):
-        # Segment the clause: the text before each mention (from the end of the previous one).
-        value_first = False
-        prev_end = 0
+    def _clause_targets(
+        self, clause: str, cs: int, mentions: list[Mention], ctx: _ClauseContext
+    ) -> None:
+        """Group the mentions of a clause and emit their targets.
+
+        Two shapes: noun first (指标 + 动词 + 数值, possibly a list of them, or one subject with
+        分别 and several values) and value first (建设30个示范县, 80%的机关达到要求)."""
         first_left = clause[: mentions[0].start]
         _, verb0, _, rest_len0 = _comparison(first_left)
         head0, _ = _strip_actions(first_left[:rest_len0])
         if not head0 and not verb0:
-            value_first = True
-        groups: list[list[int]] = []
-        lefts: list[tuple[int, int]] = []
+            for i in range(len(mentions)):
+                self._value_first_target(clause, cs, mentions, i, ctx)
+            return
+        segments: list[_Segment] = []
+        prev_end = 0
         for i, mention in enumerate(mentions):
-            lefts.append((prev_end, mention.start))
+            left = clause[prev_end : mention.start]
+            if i > 0 and re.sub(r"[、和及与以 ]", "", left) in ("", "分别为"):
+                segments[-1].mentions.append(i)  # 分别达到65%和30%: one subject, several values
+            else:
+                segments.append(_Segment(prev_end, mention.start, left, [i]))
             prev_end = mention.end
-            left = clause[lefts[i][0] : lefts[i][1]]
-            bare = left.strip("、和及与以及 ")
-            if i > 0 and not value_first and (bare == "" or bare in ("分别为", "和")):
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        for group in groups:
-            if value_first:
-                for i in group:
-                    self._value_first_target(clause, cs, mentions, i, year, aspirational_lead, sentence_scope)
-            else:
-                self._noun_first_group(clause, cs, mentions, lefts, group, year, aspirational_lead, sentence_scope, groups)
+        clause_verbs = _strip_actions(_strip_lead(clause))[1]
+        for segment in segments:
+            self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
 
-    def _segment_verbs(self, text: str) -> tuple[str, list[str]]:
-        return _strip_actions(text)
-
-    def _noun_first_group(self, clause, cs, mentions, lefts, group, year, aspirational_lead, sentence_scope, groups):
-        first = group[0]
-        seg_start, seg_value = lefts[first]
-        left = clause[seg_start:seg_value]
-        comp_text, verb, base, rest_len = _comparison(left)
-        subject_raw = left[:rest_len]
-        subject, actions = _strip_actions(subject_raw)
-        # A list item with no verb of its own ("、绿色工业园区15个") shares the verb of the
-        # item before it, so we look back to the clause start for the action words.
-        if not actions and groups and groups[0][0] != first:
-            _, actions = _strip_actions(clause[: lefts[groups[0][0]][1]])
-            actions = actions or _strip_actions(_strip_lead(clause))[1]
+    def _noun_first_segment(
+        self, clause, cs, mentions, segment: _Segment, ctx, clause_verbs
+    ) -> None:
+        comp_text, verb, base, rest_len = _comparison(segment.left)
+        subject, actions = _strip_actions(segment.left[:rest_len])
         scope, indicator = _split_scope(subject, self.context.region_names)
         indicator, more_actions = _strip_actions(indicator)
-        actions = actions + more_actions
-        if not scope and sentence_scope:
-            scope = sentence_scope
+        # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
+        actions = actions + more_actions or clause_verbs
+        scope = scope or ctx.scope
+        indicator = indicator or ctx.last_indicator
         if not indicator:
             return
-        aspirational = bool(ASPIRATION_RE.search(left[: len(left)])) or (
-            aspirational_lead and first == 0
+        ctx.last_indicator = indicator
+        # 力争 governs the item it stands in (or all items after a 力争 lead clause), not the
+        # next item that has a verb of its own.
+        first = segment.mentions[0]
+        aspirational = bool(ASPIRATION_RE.search(segment.left)) or (
+            ctx.aspirational and (first == 0 or not verb)
         )
-        if first == 0 and aspirational_lead:
-            aspirational = True
-        elif first > 0 and not ASPIRATION_RE.search(left):
-            # 力争 governs the item it stands in, not the next item that has its own verb.
-            aspirational = aspirational_lead and not verb
-        year_value = year if year is not None else self.default_year
-        if len(group) > 1:
-            names = _split_parallel(indicator, len(group)) or [indicator] * len(group)
-            pairs = list(zip(group, names, strict=True))
+        if len(segment.mentions) > 1:
+            names = _split_parallel(indicator, len(segment.mentions)) or [indicator] * len(
+                segment.mentions
+            )
+            pairs = list(zip(segment.mentions, names, strict=True))
         else:
-            names = _split_shared_subject(indicator)
-            pairs = [(first, n) for n in names]
-        span_start = seg_start
-        quote_end = mentions[group[-1]].end
+            pairs = [(first, name) for name in _split_shared_subject(indicator)]
+        shared = len(pairs) > 1
         for i, name in pairs:
             mention = mentions[i]
-            kind = self._kind(verb, actions, comp_text, mention, clause[: mention.start])
-            comparator = self._comparator(comp_text, mention)
             self._emit(
                 clause,
                 cs,
-                span_start if len(pairs) > 1 else seg_start,
-                quote_end if len(pairs) > 1 else mention.end,
+                segment.start,
+                mentions[segment.mentions[-1]].end if shared else mention.end,
                 name,
                 mention,
-                comparator,
-                kind,
-                year_value,
+                self._comparator(comp_text, mention),
+                self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
+                ctx,
                 base,
                 scope,
                 aspirational,
-                year is None,
             )
 
-    def _value_first_target(self, clause, cs, mentions, i, year, aspirational_lead, sentence_scope):
+    def _value_first_target(self, clause, cs, mentions, i, ctx: _ClauseContext) -> None:
         mention = mentions[i]
-        nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
-        tail = clause[mention.end : nxt]
-        noun = re.split(r"和|、|及|与|或", tail, maxsplit=1)[0] if i + 1 < len(mentions) else tail
+        has_next = i + 1 < len(mentions)
+        tail = clause[mention.end : mentions[i + 1].start if has_next else len(clause)]
+        noun = re.split(r"和|、|及|与|或", tail, maxsplit=1)[0] if has_next else tail
         noun = noun.lstrip("的")
-        if i + 1 < len(mentions) and noun:
-            later = clause[mentions[i + 1].end :]
-            later = re.split(r"[，、]", later, maxsplit=1)[0]
-            # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared, take it from the last item.
-            j = later.find(noun[-1]) if noun else -1
-            noun = noun + later[j + 1 :] if j >= 0 else noun + later
-        left = clause[: mention.start]
-        if i > 0:
-            left = clause[mentions[i - 1].end : mention.start]
-        _, actions = _strip_actions(clause[: mentions[0].start])
-        comp_text, verb, base, _ = _comparison(left)
+        if has_next and noun:
+            later = re.split(r"[，、]", clause[mentions[i + 1].end :], maxsplit=1)[0]
+            # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared; take it from the last item.
+            j = later.find(noun[-1])
+            noun = noun + (later[j + 1 :] if j >= 0 else later)
         if not noun:
             return
+        left = clause[mentions[i - 1].end if i else 0 : mention.start]
+        _, actions = _strip_actions(clause[: mentions[0].start])
+        comp_text, verb, base, _ = _comparison(left)
         scope, indicator = _split_scope(noun, self.context.region_names)
-        if not scope and sentence_scope:
-            scope = sentence_scope
-        kind = self._kind(verb, actions, comp_text, mention, clause[: mention.start])
-        comparator = self._comparator(comp_text, mention)
-        aspirational = aspirational_lead or bool(ASPIRATION_RE.search(clause[: mention.start]))
         self._emit(
-            clause, cs, 0 if i == 0 else mentions[i - 1].end, mention.end + len(tail),
-            indicator or noun, mention, comparator, kind,
-            year if year is not None else self.default_year, base, scope, aspirational, year is None,
+            clause,
+            cs,
+            mentions[i - 1].end if i else 0,
+            mention.end + len(tail),
+            indicator or noun,
+            mention,
+            self._comparator(comp_text, mention),
+            self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
+            ctx,
+            base,
+            scope or ctx.scope,
+            ctx.aspirational or bool(ASPIRATION_RE.search(clause[: mention.start])),
         )
 
     @staticmethod
@@ -794,28 +831,40 @@ class Extractor:
 
     @staticmethod
     def _kind(verb: str, actions: list[str], comp_text: str, mention: Mention, before: str) -> str:
-        if verb in REDUCTION_VERBS or (
-            any(comp_text.endswith(v) for v in REDUCTION_VERBS)
-        ):
+        if verb in REDUCTION_VERBS or any(comp_text.endswith(v) for v in REDUCTION_VERBS):
             return "reduction"
         if mention.unit in ("个百分点", "百分点") and verb in ("提高", "提升", "增加", "增长", ""):
             return "increment"
         if mention.unit in RATE_UNITS:
-            return "level"
+            return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
         if any(INCREMENT_RE.fullmatch(a) for a in actions) or PERIOD_INCREMENT_RE.search(before):
             return "increment"
         return "level"
 
-    def _emit(self, clause, cs, seg_start, seg_end, indicator, mention, comparator, kind, year, base, scope, aspirational, year_inferred):
-        indicator = indicator.strip("，、,；; 的“”\"‘’")
+    def _emit(
+        self,
+        clause,
+        cs,
+        seg_start,
+        seg_end,
+        indicator,
+        mention,
+        comparator,
+        kind,
+        ctx,
+        base,
+        scope,
+        aspirational,
+    ):
+        indicator = indicator.strip('，、,；; 的“”"‘’')
         if not indicator or len(indicator) > 60 or not re.search(r"[\u4e00-\u9fa5]", indicator):
             return
         if kind == "reduction" and base is not None and base < self.default_year - 5:
             return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
+        year = ctx.year if ctx.year is not None else self.default_year
         if year < self.issue_year:
             return
         s, e = _trim(clause, seg_start, seg_end)
-        s = max(0, s)
         while s < e and clause[s] in "、和及与，,":
             s += 1
         quote, qs, qe = self._quote(cs + s, cs + e)
@@ -831,7 +880,7 @@ class Extractor:
                 baseline_year=base,
                 scope_zh=scope,
                 aspirational=int(aspirational),
-                year_inferred=int(year_inferred),
+                year_inferred=int(ctx.year is None),
                 quote=quote,
                 char_start=qs,
                 char_end=qe,
@@ -840,17 +889,20 @@ class Extractor:
 
     def _original_indicator(self, indicator: str, start: int, end: int) -> str:
         """The indicator as written in the original text (full-width characters kept)."""
-        seg = self.norm.text[start:end]
-        pos = seg.find(indicator)
+        pos = self.norm.text[start:end].find(indicator)
         if pos < 0:
             return indicator
-        s, e = self._original_span(start + pos, start + pos + len(indicator))
+        s, e = self.norm.span_to_original(start + pos, start + pos + len(indicator))
         return self.text[s:e]
 
     def _assign_ids(self) -> None:
+        """Ids from the document, the clause text and the target: stable across reruns and
+        across edits elsewhere in the plan (offsets are deliberately not part of them)."""
         seen: Counter[str] = Counter()
         for t in self.targets:
-            key = _stable_id("T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit)
+            key = _stable_id(
+                "T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit
+            )
             seen[key] += 1
             t.target_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
         seen.clear()

@@ -142,7 +142,9 @@ def extract_corpus(
             problems.append(str(exc))
             continue
         if doc.sha256 in seen_hashes:
-            duplicates.append(f"{path}: same content as {seen_hashes[doc.sha256]}; skipped as a duplicate")
+            duplicates.append(
+                f"{path}: same content as {seen_hashes[doc.sha256]}; skipped as a duplicate"
+            )
             continue
         seen_hashes[doc.sha256] = str(path)
         meta = manifests.get(path.parent, {}).get(path.name)
@@ -162,9 +164,21 @@ def extract_corpus(
         row = _document_row(doc, meta, source, default_year)
         doc_rows.append(row)
         for record in targets:
-            target_records.append({**record.__dict__, "region_zh": row["region_zh"], "region_level": row["region_level"]})
+            target_records.append(
+                {
+                    **record.__dict__,
+                    "region_zh": row["region_zh"],
+                    "region_level": row["region_level"],
+                }
+            )
         for record in milestones:
-            milestone_records.append({**record.__dict__, "region_zh": row["region_zh"], "region_level": row["region_level"]})
+            milestone_records.append(
+                {
+                    **record.__dict__,
+                    "region_zh": row["region_zh"],
+                    "region_level": row["region_level"],
+                }
+            )
     documents = finalize(records_frame(doc_rows, "documents"), "documents")
     targets = records_frame(target_records, "targets")
     if len(targets):
@@ -178,7 +192,9 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
     """Write the three tables to out_dir (default data/processed); each whole or not at all."""
     out_dir = Path(out_dir or paths.PROCESSED_DIR)
     if out_dir.resolve() == paths.RAW_DIR.resolve():
-        raise InputError(out_dir, "refusing to write outputs into data/raw (raw data is never modified)")
+        raise InputError(
+            out_dir, "refusing to write outputs into data/raw (raw data is never modified)"
+        )
     return [
         write_table(result.documents, "documents", out_dir),
         write_table(result.targets, "targets", out_dir),

@@ -41,38 +41,68 @@ FIELDS: dict[str, Field] = {
     "region_zh": Field("string", "region the plan governs, in Chinese"),
     "region_en": Field("string", "region in English", nullable=True),
     "region_level": Field("string", "administrative level of the region", allowed=REGION_LEVELS),
-    "parent_region_zh": Field("string", "the region directly above (全国 for a province)", nullable=True),
+    "parent_region_zh": Field(
+        "string", "the region directly above (全国 for a province)", nullable=True
+    ),
     "province_zh": Field("string", "province the region belongs to", nullable=True),
     "issuer_zh": Field("string", "issuing body", nullable=True),
     "issue_date": Field("string", "date of issue, ISO 8601 (YYYY-MM-DD)", nullable=True),
     "doc_number": Field("string", "document number such as 甘政发〔2021〕62号", nullable=True),
-    "default_target_year": Field("Int64", "year of the plan's main goals; lines without a year take it", **YEAR),
-    "metadata_source": Field("string", "where the metadata came from", allowed=("manifest", "detected")),
+    "default_target_year": Field(
+        "Int64", "year of the plan's main goals; lines without a year take it", **YEAR
+    ),
+    "metadata_source": Field(
+        "string", "where the metadata came from", allowed=("manifest", "detected")
+    ),
     "format": Field("string", "file format read", allowed=("txt", "md", "html", "docx", "pdf")),
     "encoding": Field("string", "text encoding detected (utf-8, gb18030, ...)"),
     "sha256": Field("string", "SHA-256 of the raw file, to spot duplicates and changes"),
     "n_chars": Field("Int64", "length of the decoded text in characters", min_value=0),
     # targets
-    "target_id": Field("string", "stable id of the target: survives reruns and edits elsewhere in the plan"),
-    "indicator_id": Field("string", "canonical indicator id from the catalog; empty when unmapped", nullable=True),
+    "target_id": Field(
+        "string", "stable id of the target: survives reruns and edits elsewhere in the plan"
+    ),
+    "indicator_id": Field(
+        "string", "canonical indicator id from the catalog; empty when unmapped", nullable=True
+    ),
     "indicator_zh": Field("string", "indicator as written in the plan"),
-    "indicator_en": Field("string", "English name from the catalog; empty when unmapped", nullable=True),
+    "indicator_en": Field(
+        "string", "English name from the catalog; empty when unmapped", nullable=True
+    ),
     "theme": Field("string", "theme of the indicator from the catalog", nullable=True),
     "value": Field("float64", "the number of the target (the lower bound of a range)"),
-    "unit": Field("string", "unit as written (%, 万亩, 个, 个百分点 ...); empty for a ratio", nullable=True),
-    "comparator": Field("string", "eq 达到; ge 以上/不低于; le 以下/不超过; approx 左右/约", allowed=COMPARATORS),
-    "kind": Field("string", "level a state reached; increment new in the period; reduction a fall", allowed=KINDS),
+    "unit": Field(
+        "string", "unit as written (%, 万亩, 个, 个百分点 ...); empty for a ratio", nullable=True
+    ),
+    "comparator": Field(
+        "string", "eq 达到; ge 以上/不低于; le 以下/不超过; approx 左右/约", allowed=COMPARATORS
+    ),
+    "kind": Field(
+        "string",
+        "level a state reached; increment new in the period; reduction a fall",
+        allowed=KINDS,
+    ),
     "target_year": Field("Int64", "year the target is due", **YEAR),
     "baseline_year": Field("Int64", "year of 较/比 20XX年; empty if none", nullable=True, **YEAR),
-    "scope_zh": Field("string", "sub-area or subset the target is limited to; empty for the whole region", nullable=True),
+    "scope_zh": Field(
+        "string",
+        "sub-area or subset the target is limited to; empty for the whole region",
+        nullable=True,
+    ),
     "aspirational": Field("Int64", "1 when 力争/争取 governs the target", allowed=(0, 1)),
-    "year_inferred": Field("Int64", "1 when the year was not stated in the sentence (plan default used)", allowed=(0, 1)),
+    "year_inferred": Field(
+        "Int64",
+        "1 when the year was not stated in the sentence (plan default used)",
+        allowed=(0, 1),
+    ),
     "quote": Field("string", "the clause holding the target, exactly as in the decoded document"),
     "char_start": Field("Int64", "offset of quote in the decoded document text", min_value=0),
     "char_end": Field("Int64", "end offset (exclusive) of quote", min_value=0),
     # milestones
     "milestone_id": Field("string", "stable id of the milestone"),
-    "commitment_zh": Field("string", "the qualitative commitment word (全覆盖, 基本普及, 清零, 零填埋 ...)"),
+    "commitment_zh": Field(
+        "string", "the qualitative commitment word (全覆盖, 基本普及, 清零, 零填埋 ...)"
+    ),
 }
 
 
@@ -85,23 +115,65 @@ def _column(name: str) -> pa.Column:
         checks.append(pa.Check.ge(spec.min_value))
     if spec.max_value is not None:
         checks.append(pa.Check.le(spec.max_value))
-    return pa.Column(spec.dtype, checks=checks, nullable=spec.nullable, description=spec.description)
+    return pa.Column(
+        spec.dtype, checks=checks, nullable=spec.nullable, description=spec.description
+    )
 
 
 TABLES: dict[str, tuple[str, ...]] = {
     "documents": (
-        "doc_id", "file", "title_zh", "region_zh", "region_en", "region_level", "parent_region_zh",
-        "province_zh", "issuer_zh", "issue_date", "doc_number", "default_target_year",
-        "metadata_source", "format", "encoding", "sha256", "n_chars",
+        "doc_id",
+        "file",
+        "title_zh",
+        "region_zh",
+        "region_en",
+        "region_level",
+        "parent_region_zh",
+        "province_zh",
+        "issuer_zh",
+        "issue_date",
+        "doc_number",
+        "default_target_year",
+        "metadata_source",
+        "format",
+        "encoding",
+        "sha256",
+        "n_chars",
     ),
     "targets": (
-        "target_id", "doc_id", "region_zh", "region_level", "indicator_id", "indicator_zh",
-        "indicator_en", "theme", "value", "unit", "comparator", "kind", "target_year",
-        "baseline_year", "scope_zh", "aspirational", "year_inferred", "quote", "char_start", "char_end",
+        "target_id",
+        "doc_id",
+        "region_zh",
+        "region_level",
+        "indicator_id",
+        "indicator_zh",
+        "indicator_en",
+        "theme",
+        "value",
+        "unit",
+        "comparator",
+        "kind",
+        "target_year",
+        "baseline_year",
+        "scope_zh",
+        "aspirational",
+        "year_inferred",
+        "quote",
+        "char_start",
+        "char_end",
     ),
     "milestones": (
-        "milestone_id", "doc_id", "region_zh", "region_level", "commitment_zh", "target_year",
-        "aspirational", "year_inferred", "quote", "char_start", "char_end",
+        "milestone_id",
+        "doc_id",
+        "region_zh",
+        "region_level",
+        "commitment_zh",
+        "target_year",
+        "aspirational",
+        "year_inferred",
+        "quote",
+        "char_start",
+        "char_end",
     ),
 }
 

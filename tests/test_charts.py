@@ -1,0 +1,396 @@
+"""The chart style and chart functions: CJK glyphs, bilingual words, source lines, caps and
+byte-identical, atomic saving. Frames are built here, in the shapes the analysis module hands over."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import unicodedata
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from fontTools.ttLib import TTFont  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from greenmetrics import charts  # noqa: E402
+from greenmetrics.errors import SchemaError  # noqa: E402
+
+DOCUMENTS = pd.DataFrame(
+    {
+        "doc_id": ["gansu", "henan", "shanxi", "national"],
+        "region_zh": ["甘肃省", "河南省", "山西省", "全国"],
+        "region_en": ["Gansu", "Henan", "Shanxi", "China"],
+    }
+)
+INDICATORS = [
+    ("non_fossil_share", "非化石能源消费比重", "Share of non-fossil energy", "%"),
+    ("energy_intensity_cut", "单位地区生产总值能耗降低", "Energy intensity reduction", "%"),
+    ("farmland", "高标准农田", "High-standard farmland", "万亩"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def targets_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": ["gansu", "gansu", "henan", "shanxi", "shanxi"],
+            "region_zh": ["甘肃省", "甘肃省", "河南省", "山西省", "山西省"],
+            "theme": ["energy", "agriculture", "energy", None, "energy"],
+        }
+    )
+
+
+def gaps_frame() -> pd.DataFrame:
+    rows = []
+    for region, doc in [("甘肃省", "gansu"), ("河南省", "henan"), ("山西省", "shanxi")]:
+        for i, (iid, zh, en, unit) in enumerate(INDICATORS):
+            rows.append(
+                {
+                    "region_zh": region,
+                    "indicator_id": iid,
+                    "indicator_zh": zh,
+                    "indicator_en": en,
+                    "unit": unit,
+                    "target_value": 20.0 + 5 * i,
+                    "target_year": 2025,
+                    "benchmark_value": 25.0 if i < 2 else np.nan,
+                    "benchmark_level": "country",
+                    "source_title": "“十四五”循环经济发展规划",
+                    "doc_id": doc,
+                    "is_comparable": region != "山西省",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def comparison_frame() -> pd.DataFrame:
+    df = gaps_frame().rename(columns={"target_value": "value"})
+    df = df.drop(columns=["benchmark_value", "benchmark_level", "source_title"])
+    df["has_target"] = True
+    no_target = (df["region_zh"] == "河南省") & (df["indicator_id"] == "farmland")
+    df.loc[no_target, "value"] = np.nan
+    df.loc[no_target, "has_target"] = False
+    df.loc[(df["region_zh"] == "甘肃省") & (df["indicator_id"] == "farmland"), "value"] = -3.5
+    # 山西省 has no row at all for the first indicator: "no data", not "no target"
+    drop = (df["region_zh"] == "山西省") & (df["indicator_id"] == "non_fossil_share")
+    return df[~drop].reset_index(drop=True)
+
+
+def trajectory_frame() -> pd.DataFrame:
+    base = {
+        "region_zh": "甘肃省",
+        "indicator_id": "non_fossil_share",
+        "indicator_zh": "非化石能源消费比重",
+        "indicator_en": "Share of non-fossil energy",
+        "unit": "%",
+        "status": "needs_acceleration",
+    }
+    points = [
+        ("target", 2020, 25.0, "gansu", None),
+        ("target", 2025, 30.0, "gansu", None),
+        ("observed", 2021, 25.5, None, "甘肃省2021年国民经济和社会发展统计公报"),
+        ("observed", 2022, 26.1, None, "甘肃省2022年国民经济和社会发展统计公报"),
+        ("projection", 2022, 26.1, None, None),
+        ("projection", 2025, 28.0, None, None),
+        ("goal_2035", 2035, 40.0, "gansu", None),
+    ]
+    rows = [
+        {**base, "series": s, "year": y, "value": v, "doc_id": d, "source_title": t}
+        for s, y, v, d, t in points
+    ]
+    return pd.DataFrame(rows)
+
+
+def milestones_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "region_zh": ["甘肃省", "甘肃省", "河南省", "山西省"],
+            "target_year": [2025, 2025, 2030, 2025],
+            "commitment_zh": ["全覆盖", "清零", "零填埋", "基本普及"],
+            "aspirational": [0, 0, 1, 0],
+            "doc_id": ["gansu", "gansu", "henan", "shanxi"],
+        }
+    )
+
+
+ALL_CHARTS = [
+    ("overview", charts.plot_targets_overview, targets_frame),
+    ("gaps", charts.plot_gaps, gaps_frame),
+    ("comparison", charts.plot_comparison, comparison_frame),
+    ("trajectory", charts.plot_trajectory, trajectory_frame),
+    ("milestones", charts.plot_milestones, milestones_frame),
+]
+
+
+def figure_strings(fig) -> list[str]:
+    """Every piece of text the figure draws (titles, ticks, legend, notes, source line)."""
+    fig.canvas.draw()
+    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+def render_all_formats(fig) -> list[warnings.WarningMessage]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for fmt in charts.FORMATS:
+            fig.savefig(io.BytesIO(), format=fmt, dpi=charts.PNG_DPI)
+    return list(caught)
+
+
+# ------------------------------------------------------------------------------ labels
+
+
+def test_label_is_bilingual_data_from_csv():
+    assert charts.label("target", "zh") == "目标"
+    assert charts.label("target", "en") == "target"
+    assert charts.label("no_target", "en") == "no target in plan"
+    assert charts.label("omitted_regions", "en", n=2, names="A, B").startswith("2 more regions")
+    assert charts.label("theme_unknown_key", "en", default="energy") == "energy"
+    with pytest.raises(KeyError):
+        charts.label("no_such_chart_word", "zh")
+    with pytest.raises(ValueError):
+        charts.label("target", "fr")
+
+
+def test_labels_csv_has_every_word_the_charts_use():
+    import csv
+
+    with open(charts.LABELS_FILE, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    keys = [r["key"] for r in rows]
+    assert len(keys) == len(set(keys))
+    assert all(r["zh"] and r["en"] for r in rows)
+    needed = {
+        "target", "observed", "benchmark", "province", "country", "achieved", "on_track",
+        "needs_acceleration", "off_track", "no_data", "no_target", "not_comparable", "year",
+        "value", "source",
+    }  # fmt: skip
+    assert needed <= set(keys)
+
+
+# ------------------------------------------------------------------------------ style
+
+
+def test_use_style_is_idempotent_and_uses_the_packaged_font():
+    path = charts.use_style()
+    first = {k: matplotlib.rcParams[k] for k in ("font.family", "pdf.fonttype", "svg.fonttype")}
+    assert charts.use_style() == path
+    assert {k: matplotlib.rcParams[k] for k in first} == first
+    assert path.name == charts.FONT_FILE and "mplfonts" in str(path)
+    assert matplotlib.rcParams["font.family"][0] == "Noto Sans CJK SC"
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert matplotlib.rcParams["pdf.fonttype"] == 3
+    assert matplotlib.rcParams["svg.fonttype"] == "path"
+
+
+@pytest.mark.parametrize("name,plot,frame", ALL_CHARTS, ids=[c[0] for c in ALL_CHARTS])
+def test_chinese_chart_has_no_missing_glyphs(name, plot, frame):
+    fig = plot(frame(), "zh", documents=DOCUMENTS)
+    caught = render_all_formats(fig)
+    glyph_warnings = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not glyph_warnings, glyph_warnings
+    # and the font file itself holds every CJK character drawn
+    cmap = TTFont(charts.font_path(), lazy=True).getBestCmap()
+    drawn = "".join(figure_strings(fig))
+    cjk = {ch for ch in drawn if unicodedata.east_asian_width(ch) in "WF"}
+    assert cjk, "the Chinese chart should draw Chinese text"
+    missing = sorted(ch for ch in cjk if ord(ch) not in cmap)
+    assert not missing, f"not in {charts.FONT_FILE}: {missing}"
+
+
+def test_signs_outside_the_cjk_font_fall_back_without_warnings():
+    charts.use_style()
+    fig, ax = plt.subplots()
+    ax.set_title("二氧化碳排放 万吨CO₂ −5 m² 甘肃")
+    caught = render_all_formats(fig)
+    assert not [w for w in caught if "missing from" in str(w.message)]
+
+
+def test_english_chart_words_and_names_from_columns():
+    fig = charts.plot_comparison(comparison_frame(), "en", documents=DOCUMENTS)
+    texts = figure_strings(fig)
+    joined = "\n".join(texts)
+    for word in ("target", "not comparable", "no target in plan", "no data"):
+        assert word in texts or word in joined, word
+    assert "Gansu" in texts and "Henan" in texts  # region_en from documents
+    assert any(t.startswith("Share of non-fossil energy") for t in texts)  # indicator_en
+    assert charts.label("title_comparison", "en") in texts
+    assert "非化石能源消费比重" not in joined
+
+
+def test_chinese_chart_words():
+    texts = figure_strings(charts.plot_comparison(comparison_frame(), "zh"))
+    assert "规划未设目标" in texts and "无数据" in texts and "甘肃省" in texts
+
+
+def test_no_target_and_no_data_are_drawn_differently():
+    fig = charts.plot_comparison(comparison_frame(), "zh")
+    panels = [a for a in fig.axes if a.get_visible()]
+    farmland = next(a for a in panels if a.get_title(loc="left").startswith("高标准农田"))
+    first = next(a for a in panels if a.get_title(loc="left").startswith("非化石能源"))
+    crosses = [ln for ln in farmland.get_lines() if ln.get_marker() == "x"]
+    assert len(crosses) == 1  # explicit marker for "no target in plan" (河南省)
+    assert "规划未设目标" in [t.get_text() for t in farmland.texts]
+    assert not [ln for ln in first.get_lines() if ln.get_marker() == "x"]
+    assert "无数据" in [t.get_text() for t in first.texts]  # 山西省 has no row there
+    hatched = [p for p in farmland.patches if p.get_hatch()]
+    assert hatched  # 山西省 is not comparable: hollow and hatched
+
+
+def test_source_line_comes_from_provenance_columns():
+    fig = charts.plot_gaps(gaps_frame(), "zh")
+    source = next(t for t in fig.texts if t.get_gid() == "greenmetrics-source").get_text()
+    assert source.startswith("来源：")
+    for doc in ("gansu", "henan", "shanxi"):
+        assert doc in source
+    assert "“十四五”循环经济发展规划" in source
+    traj = charts.plot_trajectory(trajectory_frame(), "en")
+    source = next(t for t in traj.texts if t.get_gid() == "greenmetrics-source").get_text()
+    assert source.startswith("Source: plans gansu")
+    assert "统计公报" in source
+
+
+def test_finish_refuses_a_typed_source_string_and_wraps_long_lines():
+    charts.use_style()
+    fig, ax = plt.subplots(layout="constrained")
+    with pytest.raises(TypeError):
+        charts.finish(fig, ax, "标题", "%", "国家统计局", "zh")
+    titles = [f"某某省“十四五”节能减排综合工作方案第{i}号文件" for i in range(30)]
+    charts.finish(fig, ax, "标题", "%", {"references": titles}, "zh")
+    source = next(t for t in fig.texts if t.get_gid() == "greenmetrics-source").get_text()
+    assert source.count("\n") >= 2
+    assert ax.get_ylabel() == "数值（%）"
+
+
+def test_wrap_display_counts_cjk_double():
+    lines = charts.wrap_display("甲乙丙丁戊己庚辛", 6)
+    assert lines == ["甲乙丙", "丁戊己", "庚辛"]
+    assert charts.wrap_display("a, b, c", 3) == ["a,", "b,", "c"]
+
+
+def test_many_regions_and_indicators_are_capped_with_a_note():
+    rows = []
+    regions = [f"测试市{i:02d}" for i in range(20)]
+    for r_i, region in enumerate(regions):
+        for k in range(15):
+            if r_i >= 20 - k:
+                continue  # fewer regions for later indicators: a stable top-N
+            rows.append(
+                {
+                    "region_zh": region,
+                    "indicator_id": f"ind{k:02d}",
+                    "indicator_zh": f"指标{k:02d}",
+                    "unit": "%",
+                    "value": float(k + r_i),
+                    "doc_id": f"doc{r_i}",
+                }
+            )
+    fig = charts.plot_comparison(pd.DataFrame(rows), "zh")
+    panels = [a for a in fig.axes if a.get_visible()]
+    assert len(panels) == charts.MAX_PANELS
+    assert all(len(a.get_yticks()) <= charts.MAX_REGIONS for a in panels)
+    note = next(t for t in fig.texts if t.get_gid() == "greenmetrics-note").get_text()
+    assert "另有3个分图未显示：指标12、指标13、指标14" in note
+    assert "另有8个地区未显示：测试市12" in note
+
+
+def test_region_colours_are_stable_across_charts():
+    mapping = charts.set_regions(["河南省", "甘肃省", "全国", "山西省"])
+    assert list(mapping) == ["全国", "山西省", "河南省", "甘肃省"]  # country, then GB/T 2260
+    assert mapping["全国"] == charts.COUNTRY_COLOR
+    assert mapping["山西省"] == charts.PALETTE[0]
+    charts.plot_comparison(comparison_frame(), "zh")
+    charts.plot_milestones(milestones_frame(), "en")
+    assert {r: charts.region_color(r) for r in mapping} == mapping
+    assert charts.region_color("临夏回族自治州") == charts.PALETTE[3]  # next free colour
+
+
+def test_missing_columns_fail_loudly():
+    with pytest.raises(SchemaError, match="plot_gaps.*target_value"):
+        charts.plot_gaps(pd.DataFrame({"region_zh": ["甘肃省"]}), "zh")
+    bad = trajectory_frame().assign(series="forecast")
+    with pytest.raises(SchemaError, match="unknown series"):
+        charts.plot_trajectory(bad, "zh")
+
+
+def test_empty_frame_gives_a_no_data_chart():
+    fig = charts.plot_comparison(comparison_frame().iloc[0:0], "en")
+    assert "no data" in figure_strings(fig)
+
+
+# ------------------------------------------------------------------------------ saving
+
+
+def test_save_figure_writes_three_formats_deterministically(tmp_path):
+    fig = charts.plot_gaps(gaps_frame(), "zh", documents=DOCUMENTS)
+    first = charts.save_figure(fig, "gaps", tmp_path / "a")
+    second = charts.save_figure(fig, "gaps", tmp_path / "b")
+    assert [p.suffix for p in first] == [".png", ".svg", ".pdf"]
+    for a, b in zip(first, second, strict=True):
+        assert a.exists() and a.stat().st_size > 1000
+        assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two saves"
+    with Image.open(first[0]) as png:
+        assert round(min(png.info["dpi"])) >= 200
+    svg = first[1].read_bytes()
+    assert b"<text" not in svg  # glyphs drawn as paths: no font needed to view
+    pdf = first[2].read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/Type3" in pdf
+    assert b"/FontFile2" not in pdf  # no CFF font passed off as TrueType
+    assert b"CreationDate" not in pdf
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_save_figure_is_identical_across_processes(tmp_path):
+    script = (
+        "import sys, pandas as pd\n"
+        "from pathlib import Path\n"
+        "from greenmetrics import charts\n"
+        "df = pd.DataFrame({'region_zh': ['甘肃省', '河南省'], 'theme': ['energy', None],"
+        " 'doc_id': ['gansu', 'henan']})\n"
+        "charts.save_figure(charts.plot_targets_overview(df, 'zh'), 'overview', Path(sys.argv[1]))\n"
+    )
+    for seed, folder in (("1", "a"), ("2", "b")):
+        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / folder)], env=env, check=True)
+    for fmt in charts.FORMATS:
+        a = (tmp_path / "a" / f"overview.{fmt}").read_bytes()
+        assert a == (tmp_path / "b" / f"overview.{fmt}").read_bytes(), fmt
+
+
+def test_failed_save_leaves_previous_figures_intact(tmp_path, monkeypatch):
+    fig = charts.plot_milestones(milestones_frame(), "zh")
+    paths = charts.save_figure(fig, "milestones", tmp_path)
+    before = {p: p.read_bytes() for p in paths}
+    other = charts.plot_milestones(milestones_frame().iloc[:2], "en")
+    original = other.savefig
+
+    def failing_savefig(buffer, format, **kwargs):
+        if format == "pdf":
+            raise RuntimeError("disk full")
+        return original(buffer, format=format, **kwargs)
+
+    monkeypatch.setattr(other, "savefig", failing_savefig)
+    with pytest.raises(RuntimeError, match="disk full"):
+        charts.save_figure(other, "milestones", tmp_path)
+    assert {p: p.read_bytes() for p in paths} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+
+
+def test_save_figure_rejects_paths_as_names(tmp_path):
+    fig = charts.plot_milestones(milestones_frame(), "zh")
+    with pytest.raises(ValueError):
+        charts.save_figure(fig, "../escape", tmp_path)

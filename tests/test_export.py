@@ -1,0 +1,224 @@
+"""The report workbook: sheets, styling, number formats, embedded charts, byte-identical reruns
+and atomic writes. Frames are built here."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import openpyxl  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from greenmetrics import export  # noqa: E402
+from greenmetrics.schemas import TABLES  # noqa: E402
+
+LONG_QUOTE = (
+    "到2025年，非化石能源消费比重达到20%以上，单位地区生产总值能耗降低完成国家下达目标任务" * 2
+)
+
+
+def documents() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": ["gansu", "henan"],
+            "region_zh": ["甘肃省", "河南省"],
+            "doc_number": ["甘政发〔2021〕62号", None],
+            "default_target_year": pd.array([2025, 2025], dtype="Int64"),
+            "n_chars": pd.array([12345, 678], dtype="Int64"),
+        }
+    )
+
+
+def targets() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "target_id": ["gansu-1", "gansu-2", "henan-1"],
+            "doc_id": ["gansu", "gansu", "henan"],
+            "region_zh": ["甘肃省", "甘肃省", "河南省"],
+            "indicator_zh": ["非化石能源消费比重", "高标准农田", "单位地区生产总值能耗降低"],
+            "value": [20.0, 1234.5, 13.3333],
+            "unit": ["%", "万亩", "%"],
+            "target_year": pd.array([2025, 2025, 2030], dtype="Int64"),
+            "baseline_year": pd.array([None, None, 2020], dtype="Int64"),
+            "aspirational": pd.array([0, 1, 0], dtype="Int64"),
+            "quote": [LONG_QUOTE, "建成高标准农田1234.5万亩", "=能耗降低13.3333%"],
+        }
+    )
+
+
+def gaps() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "region_zh": ["甘肃省"],
+            "indicator_id": ["non_fossil_share"],
+            "target_value": [20.0],
+            "benchmark_value": [25.0],
+            "gap_pct_points": [-5.0],
+            "target_year": [2025.0],  # a float year (after a merge) still shows as 2025
+            "is_comparable": [True],
+            "source_title": ["“十四五”现代能源体系规划"],
+        }
+    )
+
+
+@pytest.fixture
+def chart_png(tmp_path):
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([2020, 2025], [15, 20])
+    path = tmp_path / "chart.png"
+    fig.savefig(path, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+    return path
+
+
+def write(path, images=None):
+    sheets = {"targets": targets(), "documents": documents(), "gaps": gaps()}
+    return export.write_workbook(path, sheets, images=images)
+
+
+def test_pillow_is_available_for_embedding_images():
+    import PIL
+
+    assert PIL.__version__
+
+
+def test_sheets_present_in_report_order(tmp_path, chart_png):
+    path = write(tmp_path / "report.xlsx", images={"对比 comparison": chart_png})
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["documents", "targets", "gaps", "fields", "charts"]
+
+
+def test_every_table_sheet_is_styled_for_reading(tmp_path):
+    wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
+    for name in ("documents", "targets", "gaps", "fields"):
+        ws = wb[name]
+        assert ws.freeze_panes == "A2", name
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+        header = ws[1]
+        assert all(c.font.bold for c in header), name
+        assert all(c.fill.fill_type == "solid" for c in header), name
+        for letter in (c.column_letter for c in header):
+            width = ws.column_dimensions[letter].width
+            assert export.MIN_WIDTH <= width <= export.MAX_WIDTH, (name, letter, width)
+
+
+def test_column_widths_count_cjk_double_and_are_capped(tmp_path):
+    ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["targets"]
+    columns = {c.value: c.column_letter for c in ws[1]}
+    # 单位地区生产总值能耗降低: 12 CJK characters = 24 cells
+    assert ws.column_dimensions[columns["indicator_zh"]].width >= 24
+    assert ws.column_dimensions[columns["quote"]].width == export.MAX_WIDTH
+    assert ws.column_dimensions[columns["unit"]].width < 12
+
+
+def test_number_formats(tmp_path):
+    wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
+    ws = wb["targets"]
+    col = {c.value: c.column for c in ws[1]}
+    for row in range(2, 5):
+        year = ws.cell(row, col["target_year"])
+        assert year.number_format == "0" and isinstance(year.value, int)
+    assert ws.cell(4, col["baseline_year"]).number_format == "0"
+    assert ws.cell(2, col["baseline_year"]).value is None  # NA stays empty
+    values = [ws.cell(r, col["value"]) for r in range(2, 5)]
+    assert [v.value for v in values] == [20, 1234.5, 13.3333]  # stored in full
+    assert [v.number_format for v in values] == ["#,##0", "#,##0.0", "#,##0.00"]
+    # percent values stay the number as written, never Excel percent (20 not 0.2 / 20%)
+    assert not any("%" in v.number_format for v in values)
+    g = wb["gaps"]
+    gcol = {c.value: c.column for c in g[1]}
+    assert g.cell(2, gcol["target_year"]).number_format == "0"
+    assert g.cell(2, gcol["gap_pct_points"]).value == -5
+    assert "%" not in g.cell(2, gcol["gap_pct_points"]).number_format
+    assert g.cell(2, gcol["is_comparable"]).value is True
+    d = wb["documents"]
+    dcol = {c.value: c.column for c in d[1]}
+    assert d.cell(2, dcol["default_target_year"]).number_format == "0"
+
+
+def test_long_quotes_wrap_and_text_is_never_a_formula(tmp_path):
+    ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["targets"]
+    col = {c.value: c.column for c in ws[1]}
+    assert ws.cell(2, col["quote"]).alignment.wrap_text
+    assert not ws.cell(2, col["region_zh"]).alignment.wrap_text
+    formula_like = ws.cell(4, col["quote"])
+    assert formula_like.value == "=能耗降低13.3333%" and formula_like.data_type == "s"
+
+
+def test_fields_sheet_is_the_field_dictionary(tmp_path):
+    ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["fields"]
+    header = [c.value for c in ws[1]]
+    assert header == ["table", "column", "type", "meaning", "allowed", "nullable"]
+    rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(2, ws.max_row + 1)]
+    assert ("targets", "target_year") in rows
+    assert len([r for r in rows if r[0] == "targets"]) == len(TABLES["targets"])
+    assert not [r for r in rows if r[0] == "milestones"]  # only the tables written
+
+
+def test_explicit_fields_frame_is_used(tmp_path):
+    fields = pd.DataFrame({"column": ["gap_pct_points"], "meaning": ["target minus benchmark"]})
+    path = export.write_workbook(tmp_path / "r.xlsx", {"gaps": gaps()}, fields=fields)
+    ws = openpyxl.load_workbook(path)["fields"]
+    assert [c.value for c in ws[2]] == ["gap_pct_points", "target minus benchmark"]
+
+
+def test_charts_sheet_embeds_the_images(tmp_path, chart_png):
+    path = write(tmp_path / "report.xlsx", images={"甲": chart_png, "乙": chart_png})
+    ws = openpyxl.load_workbook(path)["charts"]
+    assert len(ws._images) == 2
+    assert ws["A1"].value == "甲"
+    with zipfile.ZipFile(path) as archive:
+        media = [n for n in archive.namelist() if n.startswith("xl/media/")]
+    assert len(media) == 2
+
+
+def test_missing_chart_image_fails_before_writing(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nope.png"):
+        write(tmp_path / "report.xlsx", images={"x": tmp_path / "nope.png"})
+    assert not list(tmp_path.iterdir())
+
+
+def test_rerun_gives_byte_identical_file(tmp_path, chart_png):
+    a = write(tmp_path / "a.xlsx", images={"chart": chart_png}).read_bytes()
+    b = write(tmp_path / "b.xlsx", images={"chart": chart_png}).read_bytes()
+    assert a == b
+    # independent of the clock: fixed zip member dates and document properties
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as archive:
+        assert {i.date_time for i in archive.infolist()} == {export.ZIP_TIMESTAMP}
+    props = openpyxl.load_workbook(tmp_path / "a.xlsx").properties
+    assert props.created == export.FIXED_TIMESTAMP == props.modified
+
+
+def test_failure_mid_write_leaves_previous_workbook_intact(tmp_path, monkeypatch):
+    path = write(tmp_path / "report.xlsx")
+    before = path.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        export.write_workbook(path, {"targets": targets().iloc[:1]})
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]  # temp file cleaned up
+
+
+def test_failure_while_building_leaves_previous_workbook_intact(tmp_path):
+    path = write(tmp_path / "report.xlsx")
+    before = path.read_bytes()
+    with pytest.raises(ValueError, match="sheet name"):
+        export.write_workbook(path, {"targets": targets(), "bad/name": gaps()})
+    assert path.read_bytes() == before
+
+
+def test_display_width():
+    assert export.display_width("abc") == 3
+    assert export.display_width("甘肃省") == 6
+    assert export.display_width("〔2021〕") == 8
