@@ -268,3 +268,7 @@ def test_more_units_and_ranges(text, value, unit, comparator):
 
 def test_durations_are_not_targets():
     assert targets_of("力争3个月内完成整改。") == []
+
+
+def test_thousands_separator():
+    one("到2025年，新建高标准农田1,250万亩。", value=1250, unit="万亩", kind="increment")

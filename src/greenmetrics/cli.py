@@ -23,7 +23,7 @@ from .errors import GreenmetricsError
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Targets from Chinese green development plans."
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 PROGRESS_THRESHOLD = 5  # a bar is noise for a handful of files
 
@@ -82,6 +82,39 @@ def extract(
         console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
     raise typer.Exit(code)
+
+
+@app.command()
+def review(
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="plan files or folders (default: data/raw)")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="output folder (default: data/processed)")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="rows shown per category on screen")] = 15,
+) -> None:
+    """Extract, then list what to check: unreported numbers, unmapped indicators, inferred years."""
+    from .pipeline import extract_corpus, write_extraction
+    from .review import build_review
+
+    try:
+        result = extract_corpus(inputs or None)
+        write_extraction(result, out)
+    except GreenmetricsError as exc:
+        console.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    table = build_review(result, result.texts)
+    out_console = Console()
+    for category, rows in table.groupby("category", sort=False):
+        view = Table(title=f"{category} ({len(rows)})", show_lines=False)
+        for column in ("doc_id", "text", "quote", "note"):
+            view.add_column(column, overflow="fold")
+        for row in rows.head(limit).fillna("").to_dict("records"):
+            view.add_row(row["doc_id"], str(row["text"]), str(row["quote"])[:60], row["note"])
+        out_console.print(view)
+    console.print(f"review written to {Path(out or paths.PROCESSED_DIR) / 'review.csv'}")
+    raise typer.Exit(1 if result.problems else 0)
 
 
 def main() -> None:  # pragma: no cover - console entry point

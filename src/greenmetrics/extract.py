@@ -38,7 +38,7 @@ UNIT_RE = (
 # Units that name a count of things or an area/length built: what 新建/新增 make an increment of.
 RATE_UNITS = {"%", "‰", ""}
 
-NUM = r"\d+(?:\.\d+)?"
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 CN_DIGIT = "零〇一二两三四五六七八九十百千万亿"
 CN_NUM = rf"[{CN_DIGIT}]+(?:点[{CN_DIGIT}]+)?"
 
@@ -129,7 +129,7 @@ GENERIC_PLACE_WORDS = {
 # NOTE: without a gazetteer, a "place" must not contain the verbs and generic nouns that end in
 # 区/市/县/乡 by accident (单位地区, 推动城乡, 建立健全社区, 规范县级).
 NOT_A_PLACE_RE = re.compile(
-    r"推|加快|建|规范|标准|继续|实施|开展|单位|城乡|社区|健全|完善|提升|强化|全面|发展|支持|鼓励|"
+    r"^所有|^全部|推|加快|建|规范|标准|继续|实施|开展|单位|城乡|社区|健全|完善|提升|强化|全面|发展|支持|鼓励|"
     r"引导|开发|治理|改造|利用|(?:地区|园区|小区|景区|矿区|山区|牧区|农区|林区|库区|市区|城市)$"
 )
 
@@ -285,7 +285,7 @@ def find_mentions(clause: str) -> list[Mention]:
                 continue
             if _NOT_A_VALUE_AFTER.match(clause[end:]):
                 continue
-            lo = float(m.group("lo"))
+            lo = float(m.group("lo").replace(",", ""))
             is_range = m.group("hi") is not None
             more = _MORE_THAN.match(clause, end)
             if more and _UNIT_MATCH.match(clause, more.end()):
@@ -366,11 +366,22 @@ def _starts_clause(clause: str, pos: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+def _is_thousands_comma(text: str, i: int) -> bool:
+    """ "1,000万亩": an ASCII comma between a digit and exactly three digits groups thousands."""
+    return (
+        text[i] == ","
+        and i > 0
+        and text[i - 1].isdigit()
+        and text[i + 1 : i + 4].isdigit()
+        and not text[i + 4 : i + 5].isdigit()
+    )
+
+
 def _split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
     spans = []
     s = start
     for i in range(start, end):
-        if text[i] in seps:
+        if text[i] in seps and not _is_thousands_comma(text, i):
             if i > s:
                 spans.append((s, i))
             s = i + 1
@@ -515,7 +526,13 @@ def _split_scope(phrase: str, region_names: tuple[str, ...]) -> tuple[str, str]:
         if m:
             phrase = _strip_lead(phrase[m.end() :])
         for name in region_names:
-            if name and phrase.startswith(name) and len(phrase) > len(name) + 1:
+            # NOTE: 临夏市 in a plan of 临夏州 is a city inside the region, not the region itself.
+            if (
+                name
+                and phrase.startswith(name)
+                and len(phrase) > len(name) + 1
+                and phrase[len(name)] not in "省市县区州旗盟镇乡"
+            ):
                 phrase = _strip_lead(phrase[len(name) :])
                 break
     for pattern in (THRESHOLD_SCOPE_RE, PLACE_RE, ENTITY_SCOPE_RE):

@@ -18,7 +18,9 @@ from .catalog import Catalog, load_catalog
 from .documents import Document, detect_metadata, iter_plan_files, load_manifest, read_document
 from .errors import GreenmetricsError, InputError
 from .extract import PlanContext, default_target_year, extract
-from .tables import finalize, records_frame, write_table
+from .overrides import apply_overrides, load_overrides
+from .review import build_review
+from .tables import csv_bytes, finalize, records_frame, write_all_atomic
 
 # NOTE: plans name their own region in short forms (临夏州, 我州, 忻府区, 宁夏); these suffixes
 # are dropped to get them.
@@ -53,6 +55,7 @@ class ExtractionResult:
     milestones: pd.DataFrame
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> decoded text
 
     @property
     def unmapped(self) -> pd.DataFrame:
@@ -88,10 +91,33 @@ def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> 
     }
 
 
-def _map_indicators(targets: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+def _override_files(inputs: list[Path], files: list[Path]) -> list[Path]:
+    folders = sorted({p for p in inputs if p.is_dir()} | {f.parent for f in files})
+    return [f / paths.OVERRIDES_NAME for f in folders if (f / paths.OVERRIDES_NAME).exists()]
+
+
+def _fill_regions(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Region columns of targets added by overrides, from the documents table."""
+    regions = documents.set_index("doc_id")[["region_zh", "region_level"]]
+    targets = targets.copy()
+    for column in ("region_zh", "region_level"):
+        missing = targets[column].isna() | (targets[column] == "")
+        targets.loc[missing, column] = targets.loc[missing, "doc_id"].map(regions[column])
+    return targets
+
+
+def _map_indicators(
+    targets: pd.DataFrame, catalog: Catalog, keep_given: bool = False
+) -> pd.DataFrame:
+    """indicator_id, indicator_en and theme from the catalog (an id set by an override stays)."""
     ids, names_en, themes = [], [], []
-    for phrase in targets["indicator_zh"]:
-        indicator_id = catalog.match(phrase)
+    given = (
+        targets["indicator_id"]
+        if keep_given
+        else pd.Series([None] * len(targets), index=targets.index)
+    )
+    for phrase, set_id in zip(targets["indicator_zh"], given, strict=True):
+        indicator_id = set_id if isinstance(set_id, str) and set_id else catalog.match(phrase)
         ids.append(indicator_id)
         if indicator_id is None:
             names_en.append(None)
@@ -125,6 +151,7 @@ def extract_corpus(
     files = iter_plan_files(inputs)
     seen_hashes: dict[str, str] = {}
     doc_rows, target_records, milestone_records = [], [], []
+    texts: dict[str, str] = {}
     for folder in sorted({f.parent for f in files} | {p for p in inputs if p.is_dir()}):
         try:
             manifest, row_problems = load_manifest(folder)
@@ -133,6 +160,8 @@ def extract_corpus(
             manifest, row_problems = {}, []
         manifests[folder] = manifest
         problems.extend(str(p) for p in row_problems)
+    # Plans listed in a manifest go first, so of two identical files the listed one is kept.
+    files = sorted(files, key=lambda f: (f.name not in manifests.get(f.parent, {}), str(f)))
     for path in files:
         if on_document:
             on_document(path)
@@ -161,6 +190,7 @@ def extract_corpus(
             default_target_year=default_year,
         )
         targets, milestones = extract(doc.text, context)
+        texts[doc.doc_id] = doc.text
         row = _document_row(doc, meta, source, default_year)
         doc_rows.append(row)
         for record in targets:
@@ -181,11 +211,24 @@ def extract_corpus(
             )
     documents = finalize(records_frame(doc_rows, "documents"), "documents")
     targets = records_frame(target_records, "targets")
-    if len(targets):
-        targets = _map_indicators(targets, catalog)
+    overrides = [(p, load_overrides(p)) for p in _override_files(inputs, files)]
+    aliases = {
+        o.fields["indicator_zh"]: o.fields["indicator_id"]
+        for _, rows in overrides
+        for o in rows
+        if o.action == "map"
+        and "indicator_zh" in o.fields
+        and o.fields.get("indicator_id") in catalog.indicators
+    }
+    if aliases:
+        catalog = load_catalog(catalog.path, extra_aliases=aliases)
+    targets = _map_indicators(targets, catalog)
+    for path, rows in overrides:
+        targets = apply_overrides(targets, rows, texts, catalog, path)
+    targets = _fill_regions(_map_indicators(targets, catalog, keep_given=True), documents)
     targets = finalize(targets, "targets")
     milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
-    return ExtractionResult(documents, targets, milestones, problems, duplicates)
+    return ExtractionResult(documents, targets, milestones, problems, duplicates, texts)
 
 
 def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> list[Path]:
@@ -195,8 +238,16 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
         raise InputError(
             out_dir, "refusing to write outputs into data/raw (raw data is never modified)"
         )
-    return [
-        write_table(result.documents, "documents", out_dir),
-        write_table(result.targets, "targets", out_dir),
-        write_table(result.milestones, "milestones", out_dir),
-    ]
+    # Everything is validated and encoded before the first file is replaced, so a failure
+    # leaves the previous outputs as they were.
+    tables = {
+        name: finalize(getattr(result, name), name)
+        for name in ("documents", "targets", "milestones")
+    }
+    review = build_review(result, result.texts)
+    payloads = {f"{name}.csv": csv_bytes(df) for name, df in tables.items()}
+    payloads["review.csv"] = csv_bytes(review)
+    try:
+        return write_all_atomic({out_dir / name: data for name, data in payloads.items()})
+    except OSError as exc:
+        raise InputError(out_dir, f"cannot write outputs here: {exc.strerror or exc}") from None

@@ -103,6 +103,201 @@ FIELDS: dict[str, Field] = {
     "commitment_zh": Field(
         "string", "the qualitative commitment word (全覆盖, 基本普及, 清零, 零填埋 ...)"
     ),
+    # reference and analysis tables
+    # (reference: data/reference/*.csv as loaded by greenmetrics.reference; analysis: the frames
+    # of greenmetrics.analysis. Where a column also exists above, its entry above applies.)
+    "line": Field(
+        "Int64", "line of the row in its reference CSV (the header is line 1)", min_value=2
+    ),
+    "level": Field(
+        "string", "level of the body that set the benchmark", allowed=("country", "province")
+    ),
+    "indicator_match": Field(
+        "string",
+        "how indicator_id was found: given in the CSV, catalog match of indicator_zh, unmapped",
+        allowed=("given", "catalog", "unmapped"),
+    ),
+    "direction": Field(
+        "string",
+        "which way is better for the indicator (catalog); empty when unmapped",
+        nullable=True,
+        allowed=("higher", "lower"),
+    ),
+    "is_cumulative": Field(
+        "boolean", "the source states a stock built up to the year (累计建成); kind reads level"
+    ),
+    "is_value_quoted": Field(
+        "boolean",
+        "the number appears in the quote; false when coded from words (全面建成 -> 100%)",
+    ),
+    "note": Field("string", "curator's note: scope, partial year, qualifiers", nullable=True),
+    "source_title": Field("string", "title and publisher of the source the row was copied from"),
+    "source": Field("string", "URL of the page the row was copied from", nullable=True),
+    "year": Field("Int64", "year the value was observed", **YEAR),
+    "measure": Field(
+        "string",
+        "level the value itself; yearly_change change on the previous year in % (negative = "
+        "fall); cumulative_change change since baseline_year in %",
+        allowed=("level", "yearly_change", "cumulative_change"),
+    ),
+    "is_proxy": Field(
+        "boolean", "the indicator is the closest published proxy, its definition may differ"
+    ),
+    "target_value": Field("float64", "the number of the plan target (a reduction as a fall)"),
+    "benchmark_level": Field(
+        "string",
+        "level of the benchmark compared (country/province); empty when none",
+        nullable=True,
+        allowed=("country", "province"),
+    ),
+    "benchmark_region_zh": Field("string", "region of the benchmark", nullable=True),
+    "benchmark_indicator_zh": Field(
+        "string", "the benchmark's indicator as its source words it", nullable=True
+    ),
+    "benchmark_value": Field("float64", "the benchmark's number", nullable=True),
+    "benchmark_unit": Field("string", "the benchmark's unit", nullable=True),
+    "benchmark_kind": Field(
+        "string", "the benchmark's kind", nullable=True, allowed=("level", "increment", "reduction")
+    ),
+    "benchmark_comparator": Field(
+        "string", "the benchmark's comparator", nullable=True, allowed=COMPARATORS
+    ),
+    "benchmark_target_year": Field("Int64", "year the benchmark is due", nullable=True, **YEAR),
+    "is_comparable": Field(
+        "boolean",
+        "like with like: same kind, target year and unit, whole region (and, for benchmarks, a "
+        "rate rather than a size-dependent quantity); empty when there is nothing to compare",
+        nullable=True,
+    ),
+    "comparability_note": Field(
+        "string", "why the pair is not comparable, or what to bear in mind", nullable=True
+    ),
+    "ambition": Field(
+        "float64",
+        "target minus benchmark, signed so that positive = the plan is more ambitious",
+        nullable=True,
+    ),
+    "source_quote": Field(
+        "string", "verbatim quote of the reference row (benchmark or observation)", nullable=True
+    ),
+    "source_line": Field(
+        "Int64", "line of the reference row in its CSV", nullable=True, min_value=2
+    ),
+    "province_benchmark_value": Field(
+        "float64",
+        "the province's comparable benchmark (the most demanding if several)",
+        nullable=True,
+    ),
+    "province_benchmark_count": Field(
+        "Int64", "number of comparable province benchmarks", min_value=0
+    ),
+    "province_benchmark_note": Field(
+        "string", "disagreeing sources, or why no province benchmark compares", nullable=True
+    ),
+    "province_source_title": Field("string", "source of the province benchmark", nullable=True),
+    "province_source": Field(
+        "string", "URL or document number of the province benchmark", nullable=True
+    ),
+    "province_source_quote": Field(
+        "string", "verbatim quote of the province benchmark", nullable=True
+    ),
+    "ambition_vs_province": Field(
+        "float64",
+        "target minus province benchmark, signed: positive = more ambitious than the province",
+        nullable=True,
+    ),
+    "country_benchmark_value": Field(
+        "float64",
+        "the national comparable benchmark (the most demanding if several)",
+        nullable=True,
+    ),
+    "country_benchmark_count": Field(
+        "Int64", "number of comparable national benchmarks", min_value=0
+    ),
+    "country_benchmark_note": Field(
+        "string", "disagreeing sources, or why no national benchmark compares", nullable=True
+    ),
+    "country_source_title": Field("string", "source of the national benchmark", nullable=True),
+    "country_source": Field(
+        "string", "URL or document number of the national benchmark", nullable=True
+    ),
+    "country_source_quote": Field(
+        "string", "verbatim quote of the national benchmark", nullable=True
+    ),
+    "ambition_vs_country": Field(
+        "float64",
+        "target minus national benchmark, signed: positive = more ambitious than the country",
+        nullable=True,
+    ),
+    "observed_value": Field(
+        "float64",
+        "latest observation on the target's scale (for a reduction: the cumulative fall in % "
+        "since the baseline year)",
+        nullable=True,
+    ),
+    "observation_year": Field("Int64", "year of observed_value", nullable=True, **YEAR),
+    "observation_count": Field("Int64", "number of observed years used for the trend", min_value=0),
+    "observation_source_title": Field(
+        "string", "source(s) of the observation, joined by ；", nullable=True
+    ),
+    "observation_source": Field(
+        "string", "URL(s) or document number(s) of the observation", nullable=True
+    ),
+    "observation_source_quote": Field(
+        "string", "verbatim quote(s) of the observation", nullable=True
+    ),
+    "observation_note": Field(
+        "string", "how the observation was derived (e.g. chained yearly changes)", nullable=True
+    ),
+    "is_observation_proxy": Field(
+        "boolean", "a proxy indicator was used for the observation", nullable=True
+    ),
+    "remaining_gap": Field(
+        "float64",
+        "target minus latest observation, signed so that positive = still to go",
+        nullable=True,
+    ),
+    "years_left": Field("Int64", "target_year minus observation_year", nullable=True),
+    "needed_yearly_progress": Field(
+        "float64", "remaining_gap / years_left: progress needed per year", nullable=True
+    ),
+    "seen_yearly_progress": Field(
+        "float64",
+        "least-squares slope of the observations, signed like remaining_gap",
+        nullable=True,
+    ),
+    "status": Field(
+        "string",
+        "achieved; on_track (seen >= needed); needs_acceleration (seen >= half of needed); "
+        "off_track; no_data (no usable observation or no trend)",
+        allowed=("achieved", "on_track", "needs_acceleration", "off_track", "no_data"),
+    ),
+    "status_note": Field("string", "why the status is what it is", nullable=True),
+    "origin": Field(
+        "string",
+        "plan: a target of the region's plan; benchmark: a reference row",
+        allowed=("plan", "benchmark"),
+    ),
+    "has_target": Field(
+        "boolean",
+        "false when the region's plan was read and sets no target for the indicator; empty "
+        "when no plan of the region was read",
+        nullable=True,
+    ),
+    "reference_kind": Field(
+        "string",
+        "most common kind of the indicator's targets (what rows compare against)",
+        allowed=("level", "increment", "reduction"),
+    ),
+    "reference_target_year": Field(
+        "Int64", "most common target year of the indicator's targets", **YEAR
+    ),
+    "reference_unit": Field("string", "most common unit of the indicator's targets", nullable=True),
+    "series": Field(
+        "string",
+        "target (path to the plan target), observed, projection (linear trend), goal_2035",
+        allowed=("target", "observed", "projection", "goal_2035"),
+    ),
 }
 
 
@@ -169,6 +364,212 @@ TABLES: dict[str, tuple[str, ...]] = {
         "region_level",
         "commitment_zh",
         "target_year",
+        "aspirational",
+        "year_inferred",
+        "quote",
+        "char_start",
+        "char_end",
+    ),
+    # reference and analysis tables
+    "benchmarks": (
+        "line",
+        "level",
+        "region_zh",
+        "indicator_zh",
+        "indicator_id",
+        "indicator_en",
+        "theme",
+        "direction",
+        "indicator_match",
+        "value",
+        "unit",
+        "comparator",
+        "kind",
+        "is_cumulative",
+        "target_year",
+        "baseline_year",
+        "is_value_quoted",
+        "note",
+        "source_title",
+        "doc_number",
+        "source",
+        "quote",
+    ),
+    "observations": (
+        "line",
+        "region_zh",
+        "region_level",
+        "indicator_zh",
+        "indicator_id",
+        "indicator_en",
+        "theme",
+        "direction",
+        "indicator_match",
+        "year",
+        "value",
+        "unit",
+        "measure",
+        "baseline_year",
+        "is_proxy",
+        "is_value_quoted",
+        "note",
+        "source_title",
+        "doc_number",
+        "source",
+        "quote",
+    ),
+    "target_benchmarks": (
+        "target_id",
+        "doc_id",
+        "region_zh",
+        "region_level",
+        "province_zh",
+        "indicator_id",
+        "indicator_zh",
+        "indicator_en",
+        "theme",
+        "direction",
+        "kind",
+        "comparator",
+        "target_value",
+        "unit",
+        "target_year",
+        "baseline_year",
+        "scope_zh",
+        "aspirational",
+        "quote",
+        "char_start",
+        "char_end",
+        "benchmark_level",
+        "benchmark_region_zh",
+        "benchmark_indicator_zh",
+        "benchmark_value",
+        "benchmark_unit",
+        "benchmark_kind",
+        "benchmark_comparator",
+        "benchmark_target_year",
+        "is_comparable",
+        "comparability_note",
+        "ambition",
+        "source_title",
+        "doc_number",
+        "source",
+        "source_quote",
+        "source_line",
+    ),
+    "target_gaps": (
+        "target_id",
+        "doc_id",
+        "region_zh",
+        "region_level",
+        "province_zh",
+        "indicator_id",
+        "indicator_zh",
+        "indicator_en",
+        "theme",
+        "direction",
+        "kind",
+        "comparator",
+        "target_value",
+        "unit",
+        "target_year",
+        "baseline_year",
+        "scope_zh",
+        "aspirational",
+        "quote",
+        "char_start",
+        "char_end",
+        "province_benchmark_value",
+        "province_benchmark_count",
+        "province_benchmark_note",
+        "province_source_title",
+        "province_source",
+        "province_source_quote",
+        "ambition_vs_province",
+        "country_benchmark_value",
+        "country_benchmark_count",
+        "country_benchmark_note",
+        "country_source_title",
+        "country_source",
+        "country_source_quote",
+        "ambition_vs_country",
+        "observed_value",
+        "observation_year",
+        "observation_count",
+        "observation_source_title",
+        "observation_source",
+        "observation_source_quote",
+        "observation_note",
+        "is_observation_proxy",
+        "remaining_gap",
+        "years_left",
+        "needed_yearly_progress",
+        "seen_yearly_progress",
+        "status",
+        "status_note",
+    ),
+    "region_comparison": (
+        "indicator_id",
+        "indicator_zh",
+        "indicator_en",
+        "theme",
+        "region_zh",
+        "region_level",
+        "origin",
+        "has_target",
+        "value",
+        "unit",
+        "kind",
+        "comparator",
+        "target_year",
+        "scope_zh",
+        "aspirational",
+        "is_comparable",
+        "comparability_note",
+        "reference_kind",
+        "reference_target_year",
+        "reference_unit",
+        "target_id",
+        "doc_id",
+        "quote",
+        "char_start",
+        "char_end",
+        "source_title",
+        "doc_number",
+        "source",
+        "source_quote",
+    ),
+    "trajectories": (
+        "target_id",
+        "region_zh",
+        "region_level",
+        "indicator_id",
+        "indicator_zh",
+        "indicator_en",
+        "kind",
+        "target_value",
+        "target_year",
+        "year",
+        "series",
+        "value",
+        "unit",
+        "status",
+        "doc_id",
+        "quote",
+        "char_start",
+        "char_end",
+        "source_title",
+        "source",
+        "source_quote",
+    ),
+    "milestones_timeline": (
+        "milestone_id",
+        "doc_id",
+        "region_zh",
+        "region_level",
+        "province_zh",
+        "target_year",
+        "commitment_zh",
         "aspirational",
         "year_inferred",
         "quote",

@@ -65,6 +65,25 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_all_atomic(files: dict[Path, bytes]) -> list[Path]:
+    """Write several files as one step: all are staged as temporary files first and only then
+    moved into place, so a failure while writing leaves every previous file intact."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+    return list(files)
+
+
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """The canonical CSV encoding of a table (UTF-8, '\\n', no index, floats as written)."""
     return df.to_csv(index=False, lineterminator="\n", float_format="%.10g").encode("utf-8")

@@ -1,0 +1,385 @@
+"""The indicator catalog: curated data (`data/indicators.csv`) and one general rule that maps an
+indicator phrase, as a plan words it, to a canonical indicator id.
+
+The catalog is a CSV a researcher edits in a spreadsheet, so it is validated on load and every
+problem is an `InputError` naming the file and line. Matching never guesses: a phrase that fits
+no alias by the rule below gets `None` and is listed for review by the pipeline.
+
+Matching rule (`Catalog.match`), applied to normalized text (NFKC, so full-width brackets and
+digits equal half-width ones; whitespace and quotation marks removed):
+
+1. variants of the phrase, in order: as written; without a leading whole-region word
+   (全国/全省/全区/全州/全市/全县/全旗/全盟, 我国/我省/我区/...); without parenthesised notes
+   (高标准农田（累计建成） -> 高标准农田); without a trailing 数量 (绿色工厂数量 -> 绿色工厂);
+2. exact: a variant equals an alias;
+3. suffix: the longest alias that ends a variant (临夏市城市生活污水集中收集率 ->
+   城市生活污水集中收集率);
+4. contained: the longest alias of at least 4 characters inside a variant and covering at least
+   half of it (单位地区生产总值能源消耗降低 -> 单位地区生产总值能源消耗).
+
+In steps 3 and 4 the words left over must not change what is measured, so such a phrase
+matches only an alias that itself says so:
+- no rural qualifier 农村/乡村/村庄 (农村生活污水处理率 is not 生活污水处理率);
+- the words before the alias must not end in 中 ("among X, the share of Y": X is a new
+  denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+
+COLUMNS = (
+    "indicator_id",
+    "name_zh",
+    "aliases_zh",
+    "name_en",
+    "unit",
+    "direction",
+    "theme",
+    "description_en",
+)
+DIRECTIONS = ("higher", "lower")
+THEMES = (
+    "agriculture",
+    "waste",
+    "energy",
+    "water",
+    "buildings",
+    "air",
+    "industry",
+    "transport",
+    "economy",
+    "ecology",
+    "lifestyle",
+)
+ALIAS_SEPARATOR = "|"
+MIN_CONTAINED_ALIAS = 4
+
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+# NOTE: only 全/我 followed by a region level is a whole-region word. A bare leading 全 is kept:
+# it starts real indicator names (全员劳动生产率, 全社会研发经费投入强度).
+_REGION_PREFIX = re.compile(r"^[全我][国省区州市县旗盟]")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_REMOVED_CHARS = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
+# NOTE: 数量 ("number of") after a counted thing adds nothing (绿色工厂数量 = 绿色工厂); 总量 is
+# NOT stripped because it names a different indicator (农药使用总量 vs 农药利用率).
+_COUNT_SUFFIX = "数量"
+_RURAL_QUALIFIERS = ("农村", "乡村", "村庄")
+_DENOMINATOR_MARK = "中"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One canonical indicator: a row of the catalog."""
+
+    indicator_id: str
+    name_zh: str
+    aliases: tuple[str, ...]
+    name_en: str
+    unit: str
+    direction: str
+    theme: str
+    description_en: str
+
+
+def normalize_phrase(text: str) -> str:
+    """Return `text` in the form aliases are compared in: NFKC (full-width brackets, digits and
+    Latin letters become half-width, Ⅲ becomes III), no whitespace, no quotation marks. Both the
+    aliases and the phrases go through it, so spelling variants of the same characters agree."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(text.split())
+    return text.translate(_REMOVED_CHARS)
+
+
+def _phrase_variants(phrase: str) -> list[str]:
+    """Return the normalized phrase and its reduced forms, most literal first, without repeats.
+
+    The literal form comes first so that an alias that starts with a region word or holds a
+    bracket (全国乡村旅游重点村（镇）) still matches exactly."""
+    variants = [normalize_phrase(phrase)]
+    stripped = _REGION_PREFIX.sub("", variants[0], count=1)
+    variants.append(stripped)
+    bare = stripped
+    while True:
+        reduced = _PARENTHESISED.sub("", bare)
+        if reduced == bare:
+            break
+        bare = reduced
+    variants.append(bare)
+    if bare.endswith(_COUNT_SUFFIX) and len(bare) > len(_COUNT_SUFFIX) + 1:
+        variants.append(bare[: -len(_COUNT_SUFFIX)])
+    out: list[str] = []
+    for v in variants:
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def _changes_meaning(before: str, after: str) -> bool:
+    """True when the words around a matched alias make it another indicator: a rural
+    qualifier anywhere, or a 中 that introduces a different denominator just before it."""
+    # NOTE: "X中Y占比" reads "among X, the share of Y"; X replaces the alias's own base.
+    return before.endswith(_DENOMINATOR_MARK) or any(
+        q in before or q in after for q in _RURAL_QUALIFIERS
+    )
+
+
+class Catalog:
+    """The indicator catalog with its alias lookup, built once.
+
+    `indicators` maps id -> `Indicator`; the lookup maps each normalized alias to its id, so an
+    exact match is one dict access and suffix/contained matches are a few dozen."""
+
+    def __init__(self, indicators: Mapping[str, Indicator], path: Path | None = None):
+        self.indicators: dict[str, Indicator] = dict(indicators)
+        self.path = path
+        self._lookup: dict[str, str] = {}
+        for indicator in self.indicators.values():
+            for alias in indicator.aliases:
+                self._lookup[normalize_phrase(alias)] = indicator.indicator_id
+        # Longest first: the record of every phrase the catalog knows, for display and review.
+        self.aliases: tuple[str, ...] = tuple(sorted(self._lookup, key=lambda a: (-len(a), a)))
+        self._max_alias = max((len(a) for a in self._lookup), default=0)
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def __contains__(self, indicator_id: object) -> bool:
+        return indicator_id in self.indicators
+
+    def get(self, indicator_id: str) -> Indicator:
+        """Return the indicator with this id; a `KeyError` naming the id if there is none."""
+        try:
+            return self.indicators[indicator_id]
+        except KeyError:
+            raise KeyError(f"unknown indicator_id {indicator_id!r}") from None
+
+    def match(self, phrase: str) -> str | None:
+        """Return the indicator id for an indicator phrase as a plan words it, or None.
+
+        None means no alias fits by the module's rule (exact, then longest suffix, then longest
+        contained alias of >= 4 characters covering half the phrase); the caller lists such
+        phrases for review instead of guessing."""
+        if not isinstance(phrase, str):
+            return None
+        variants = _phrase_variants(phrase)
+        for v in variants:
+            if v in self._lookup:
+                return self._lookup[v]
+        for v in variants:
+            found = self._suffix_match(v)
+            if found is not None:
+                return found
+        for v in variants:
+            found = self._contained_match(v)
+            if found is not None:
+                return found
+        return None
+
+    def _suffix_match(self, text: str) -> str | None:
+        """Return the id of the longest alias that ends `text` (shorter than `text`)."""
+        for start in range(max(1, len(text) - self._max_alias), len(text)):
+            alias_id = self._lookup.get(text[start:])
+            if alias_id is not None and not _changes_meaning(text[:start], ""):
+                return alias_id
+        return None
+
+    def _contained_match(self, text: str) -> str | None:
+        """Return the id of the longest alias inside `text` that is at least
+        MIN_CONTAINED_ALIAS characters and half of `text` long; among equally long ones the
+        rightmost wins, since a Chinese indicator name ends with its head noun."""
+        n = len(text)
+        shortest = max(MIN_CONTAINED_ALIAS, (n + 1) // 2)
+        for size in range(min(n - 1, self._max_alias), shortest - 1, -1):
+            for start in range(n - size, -1, -1):
+                alias_id = self._lookup.get(text[start : start + size])
+                if alias_id is not None and not _changes_meaning(
+                    text[:start], text[start + size :]
+                ):
+                    return alias_id
+        return None
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the catalog as a table with the CSV's columns (aliases joined by |), one row
+        per indicator in catalog order: for notebooks, joins and writing an edited copy."""
+        rows = [
+            {
+                "indicator_id": i.indicator_id,
+                "name_zh": i.name_zh,
+                "aliases_zh": ALIAS_SEPARATOR.join(i.aliases),
+                "name_en": i.name_en,
+                "unit": i.unit,
+                "direction": i.direction,
+                "theme": i.theme,
+                "description_en": i.description_en,
+            }
+            for i in self.indicators.values()
+        ]
+        return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _read_text(path: Path) -> str:
+    """Return the file decoded as UTF-8 (a BOM from a spreadsheet is accepted)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            f"not UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8",
+            line=line,
+        ) from None
+
+
+def _parse_rows(path: Path, text: str) -> dict[str, Indicator]:
+    """Return the validated indicators of the CSV text, in file order."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise InputError(path, "file is empty; expected a header row", line=1) from None
+    missing = [c for c in COLUMNS if c not in header]
+    extra = [h for h in header if h not in COLUMNS]
+    duplicated = sorted({h for h in header if header.count(h) > 1})
+    if missing or extra or duplicated:
+        problems = []
+        if missing:
+            problems.append(f"missing column(s) {', '.join(missing)}")
+        if extra:
+            problems.append(f"unexpected column(s) {', '.join(extra)}")
+        if duplicated:
+            problems.append(f"repeated column(s) {', '.join(duplicated)}")
+        raise InputError(
+            path, "; ".join(problems) + f"; expected exactly {','.join(COLUMNS)}", line=1
+        )
+
+    indicators: dict[str, Indicator] = {}
+    id_lines: dict[str, int] = {}
+    alias_owner: dict[str, tuple[str, int]] = {}
+    line = reader.line_num + 1
+    for cells in reader:
+        row_line, line = line, reader.line_num + 1
+        if not any(c.strip() for c in cells):
+            continue  # blank lines that spreadsheets leave at the end
+        if len(cells) != len(header):
+            raise InputError(
+                path, f"expected {len(header)} fields, found {len(cells)}", line=row_line
+            )
+        row = {h: c.strip() for h, c in zip(header, cells, strict=True)}
+        indicator_id = row["indicator_id"]
+        if not indicator_id:
+            raise InputError(path, "empty indicator_id", line=row_line)
+        if not _ID_PATTERN.match(indicator_id):
+            raise InputError(
+                path,
+                f"indicator_id {indicator_id!r} is not snake_case (a-z, 0-9, _)",
+                line=row_line,
+            )
+        if indicator_id in id_lines:
+            raise InputError(
+                path,
+                f"duplicate indicator_id {indicator_id!r} (first on line {id_lines[indicator_id]})",
+                line=row_line,
+            )
+        if not row["name_zh"]:
+            raise InputError(path, f"empty name_zh for {indicator_id!r}", line=row_line)
+        if row["direction"] not in DIRECTIONS:
+            raise InputError(
+                path,
+                f"direction {row['direction']!r} must be one of {', '.join(DIRECTIONS)}",
+                line=row_line,
+            )
+        if row["theme"] not in THEMES:
+            raise InputError(
+                path, f"theme {row['theme']!r} must be one of {', '.join(THEMES)}", line=row_line
+            )
+        # The Chinese name is always an alias, listed first.
+        aliases: list[str] = []
+        seen: set[str] = set()
+        for alias in [row["name_zh"], *row["aliases_zh"].split(ALIAS_SEPARATOR)]:
+            alias = alias.strip()
+            key = normalize_phrase(alias)
+            if not key or key in seen:
+                continue
+            owner = alias_owner.get(key)
+            if owner is not None:
+                raise InputError(
+                    path,
+                    f"alias {alias!r} is listed under both {owner[0]!r} (line {owner[1]}) "
+                    f"and {indicator_id!r}; each alias must name one indicator",
+                    line=row_line,
+                )
+            alias_owner[key] = (indicator_id, row_line)
+            seen.add(key)
+            aliases.append(alias)
+        id_lines[indicator_id] = row_line
+        indicators[indicator_id] = Indicator(
+            indicator_id=indicator_id,
+            name_zh=row["name_zh"],
+            aliases=tuple(aliases),
+            name_en=row["name_en"],
+            unit=row["unit"],
+            direction=row["direction"],
+            theme=row["theme"],
+            description_en=row["description_en"],
+        )
+    return indicators
+
+
+def _apply_extra_aliases(
+    indicators: dict[str, Indicator], extra_aliases: Mapping[str, str], catalog_path: Path
+) -> dict[str, Indicator]:
+    """Return the indicators with the user's phrase -> id mappings added; a phrase that was an
+    alias of another indicator moves to the one the user names (the user's mapping wins)."""
+    indicators = dict(indicators)
+    for phrase, indicator_id in extra_aliases.items():
+        key = normalize_phrase(phrase) if isinstance(phrase, str) else ""
+        if not key:
+            raise InputError("extra_aliases", f"empty phrase mapped to {indicator_id!r}")
+        if indicator_id not in indicators:
+            raise InputError(
+                "extra_aliases",
+                f"phrase {phrase!r} maps to unknown indicator_id {indicator_id!r}; "
+                f"known ids are listed in {catalog_path}",
+            )
+        for other_id, other in indicators.items():
+            kept = tuple(a for a in other.aliases if normalize_phrase(a) != key)
+            if len(kept) != len(other.aliases):
+                indicators[other_id] = replace(other, aliases=kept)
+        target = indicators[indicator_id]
+        indicators[indicator_id] = replace(target, aliases=(*target.aliases, phrase.strip()))
+    return indicators
+
+
+def load_catalog(
+    path: Path | None = None, extra_aliases: Mapping[str, str] | None = None
+) -> Catalog:
+    """Return the validated indicator catalog, ready to match phrases.
+
+    `path` defaults to the catalog shipped with the package (`paths.INDICATOR_CATALOG`).
+    `extra_aliases` maps phrases a user adds to existing ids (overriding the file); an unknown
+    id is an `InputError`. Every problem in the file is an `InputError` naming its line:
+    missing or extra columns, empty or duplicate id, an alias under two ids, a direction other
+    than higher/lower, a theme outside `THEMES`, a file that is not UTF-8."""
+    path = Path(path) if path is not None else paths.INDICATOR_CATALOG
+    indicators = _parse_rows(path, _read_text(path))
+    if not indicators:
+        raise InputError(path, "no indicator rows")
+    if extra_aliases:
+        indicators = _apply_extra_aliases(indicators, extra_aliases, path)
+    return Catalog(indicators, path=path)

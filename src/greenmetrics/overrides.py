@@ -1,0 +1,253 @@
+"""Researchers' corrections, kept in data/raw/overrides.csv and applied after every extraction.
+
+One row per correction; `action` says what it does:
+
+- `reject`  target_id                     -> the target is dropped
+- `correct` target_id + the fields to set -> those fields replace the extracted ones
+- `add`     doc_id + quote + fields       -> a target the extractor missed; the quote must be in
+                                             the document (char_start picks one occurrence)
+- `map`     indicator_zh + indicator_id   -> the phrase lands on that catalog indicator
+
+Every problem is collected and raised together, each naming the line of the file, so a stale
+or conflicting override stops the run before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+OVERRIDE_COLUMNS = (
+    "action", "target_id", "doc_id", "quote", "char_start", "indicator_zh", "indicator_id",
+    "value", "unit", "comparator", "kind", "target_year", "baseline_year", "scope_zh",
+    "aspirational", "note",
+)  # fmt: skip
+ACTIONS = ("reject", "correct", "add", "map")
+EDITABLE = (
+    "indicator_zh", "indicator_id", "value", "unit", "comparator", "kind", "target_year",
+    "baseline_year", "scope_zh", "aspirational",
+)  # fmt: skip
+REQUIRED_TO_ADD = ("doc_id", "quote", "indicator_zh", "value", "comparator", "kind", "target_year")
+
+
+class OverrideError(InputError):
+    """One or more lines of overrides.csv cannot be applied."""
+
+
+@dataclass(frozen=True)
+class Override:
+    line: int
+    action: str
+    fields: dict[str, str]
+
+
+def template() -> str:
+    """The header of an empty overrides file, with one commented example per action."""
+    return ",".join(OVERRIDE_COLUMNS) + "\n"
+
+
+def load_overrides(path: Path) -> list[Override]:
+    """Rows of an overrides file (missing file: none). Structural problems raise OverrideError."""
+    if not path.exists():
+        return []
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OverrideError(path, "not UTF-8 text; save it as CSV UTF-8") from None
+    if "\x00" in text:
+        raise OverrideError(path, "binary content, not a CSV file")
+    reader = csv.DictReader(text.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in ("action",) if c not in header]
+    unknown = [c for c in header if c not in OVERRIDE_COLUMNS]
+    if missing or unknown:
+        problem = f"missing columns {missing}" if missing else f"unknown columns {unknown}"
+        raise OverrideError(path, f"{problem}; expected {', '.join(OVERRIDE_COLUMNS)}", line=1)
+    rows = []
+    for line, row in enumerate(reader, start=2):
+        if None in row:
+            raise OverrideError(path, "more cells than columns", line=line)
+        fields = {k: (v or "").strip() for k, v in row.items()}
+        action = fields.pop("action")
+        if not action or action.startswith("#"):
+            continue
+        rows.append(Override(line, action, {k: v for k, v in fields.items() if v}))
+    return rows
+
+
+def _check_value(path: Path, line: int, field: str, value: str) -> object:
+    """The typed value of one edited field, or OverrideError saying what is wrong."""
+    try:
+        if field == "value":
+            return float(value)
+        if field in ("target_year", "baseline_year"):
+            year = int(value)
+            if not 2000 <= year <= 2100:
+                raise ValueError
+            return year
+        if field == "aspirational":
+            if value not in ("0", "1"):
+                raise ValueError
+            return int(value)
+    except ValueError:
+        raise OverrideError(path, f"{field}={value!r} is not a valid {field}", line=line) from None
+    allowed = {
+        "comparator": ("eq", "ge", "le", "approx"),
+        "kind": ("level", "increment", "reduction"),
+    }
+    if field in allowed and value not in allowed[field]:
+        raise OverrideError(
+            path, f"{field}={value!r}; allowed: {', '.join(allowed[field])}", line=line
+        )
+    return value
+
+
+def apply_overrides(
+    targets: pd.DataFrame,
+    overrides: list[Override],
+    texts: dict[str, str],
+    catalog,
+    path: Path,
+) -> pd.DataFrame:
+    """The targets table with every override applied (before schema validation and writing).
+
+    `texts` maps doc_id to the decoded document text (to check and locate added quotes)."""
+    problems: list[str] = []
+    targets = targets.copy()
+    known = set(targets["target_id"])
+    touched: dict[str, int] = {}
+    edits: dict[tuple[str, str], tuple[object, int]] = {}
+    added = []
+
+    def fail(override: Override, problem: str) -> None:
+        problems.append(str(OverrideError(path, problem, line=override.line)))
+
+    for o in overrides:
+        try:
+            if o.action not in ACTIONS:
+                fail(o, f"unknown action {o.action!r}; use one of {', '.join(ACTIONS)}")
+            elif o.action in ("reject", "correct"):
+                tid = o.fields.get("target_id")
+                if not tid:
+                    fail(o, f"{o.action} needs a target_id")
+                elif tid not in known:
+                    fail(
+                        o,
+                        f"target {tid} no longer exists (stale override: the plan or the extractor changed)",
+                    )
+                elif o.action == "reject":
+                    if tid in touched:
+                        fail(
+                            o,
+                            f"conflicts with line {touched[tid]}: target {tid} is both rejected and edited",
+                        )
+                    touched[tid] = o.line
+                    edits[(tid, "__reject__")] = (True, o.line)
+                else:
+                    if (tid, "__reject__") in edits:
+                        fail(
+                            o, f"conflicts with line {touched[tid]}: target {tid} is rejected there"
+                        )
+                    fields = {k: v for k, v in o.fields.items() if k in EDITABLE}
+                    if not fields:
+                        fail(o, f"correct names no field to set (one of {', '.join(EDITABLE)})")
+                    for field, raw in fields.items():
+                        value = _check_value(path, o.line, field, raw)
+                        if (tid, field) in edits and edits[(tid, field)][0] != value:
+                            fail(
+                                o,
+                                f"conflicts with line {edits[(tid, field)][1]}: {field} of {tid} set twice",
+                            )
+                        edits[(tid, field)] = (value, o.line)
+                    touched.setdefault(tid, o.line)
+            elif o.action == "add":
+                lacking = [c for c in REQUIRED_TO_ADD if c not in o.fields]
+                if lacking:
+                    fail(o, f"add needs {', '.join(lacking)}")
+                    continue
+                added.append(_added_target(o, texts, path))
+            else:  # map
+                phrase, indicator_id = o.fields.get("indicator_zh"), o.fields.get("indicator_id")
+                if not phrase or not indicator_id:
+                    fail(o, "map needs indicator_zh and indicator_id")
+                elif indicator_id not in catalog.indicators:
+                    fail(o, f"indicator_id {indicator_id!r} is not in the indicator catalog")
+                else:
+                    hit = targets["indicator_zh"] == phrase
+                    targets.loc[hit, "indicator_id"] = indicator_id
+        except OverrideError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise OverrideError(
+            path, f"{len(problems)} override(s) cannot be applied:\n" + "\n".join(problems)
+        )
+    rejected = {tid for (tid, field) in edits if field == "__reject__"}
+    for (tid, field), (value, _) in sorted(edits.items()):
+        if field != "__reject__":
+            targets.loc[targets["target_id"] == tid, field] = value
+    targets = targets[~targets["target_id"].isin(rejected)]
+    if added:
+        targets = pd.concat([targets, pd.DataFrame(added)], ignore_index=True)
+    return _refresh_catalog_columns(targets, catalog)
+
+
+def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
+    doc_id, quote = o.fields["doc_id"], o.fields["quote"]
+    if doc_id not in texts:
+        raise OverrideError(path, f"document {doc_id!r} is not in the corpus", line=o.line)
+    text = texts[doc_id]
+    starts = []
+    pos = text.find(quote)
+    while pos >= 0:
+        starts.append(pos)
+        pos = text.find(quote, pos + 1)
+    if not starts:
+        raise OverrideError(path, f"quote not found in {doc_id}: {quote!r}", line=o.line)
+    if "char_start" in o.fields:
+        start = int(o.fields["char_start"]) if o.fields["char_start"].isdigit() else -1
+        if start not in starts:
+            raise OverrideError(
+                path, f"quote is not at char_start {o.fields['char_start']}", line=o.line
+            )
+    elif len(starts) > 1:
+        raise OverrideError(
+            path, f"quote occurs {len(starts)} times in {doc_id}; give char_start", line=o.line
+        )
+    else:
+        start = starts[0]
+    row = {
+        field: _check_value(path, o.line, field, o.fields[field])
+        for field in EDITABLE
+        if field in o.fields
+    }
+    digest = hashlib.sha1(
+        f"{doc_id}|{quote}|{row['indicator_zh']}|{row['value']:g}".encode()
+    ).hexdigest()
+    row.update(
+        target_id=f"U{digest[:12]}",
+        doc_id=doc_id,
+        quote=quote,
+        char_start=start,
+        char_end=start + len(quote),
+        year_inferred=0,
+    )
+    row.setdefault("aspirational", 0)
+    row.setdefault("unit", "")
+    return row
+
+
+def _refresh_catalog_columns(targets: pd.DataFrame, catalog) -> pd.DataFrame:
+    """indicator_en and theme follow indicator_id after edits and mappings."""
+    targets = targets.copy()
+    for i, indicator_id in targets["indicator_id"].items():
+        if isinstance(indicator_id, str) and indicator_id in catalog.indicators:
+            indicator = catalog.get(indicator_id)
+            targets.at[i, "indicator_en"] = indicator.name_en
+            targets.at[i, "theme"] = indicator.theme
+    return targets

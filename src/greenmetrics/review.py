@@ -1,0 +1,117 @@
+"""The review report: what a researcher should check before a number reaches a report.
+
+Per document it lists every number in the text that did not come out as a target or a
+milestone (so a missed target is visible), targets whose indicator is not in the catalog,
+targets with a field the extractor inferred rather than read (the year from the plan's
+default), and the documents that failed or were skipped as duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+REVIEW_COLUMNS = (
+    "doc_id",
+    "category",
+    "target_id",
+    "text",
+    "quote",
+    "char_start",
+    "char_end",
+    "note",
+)
+CATEGORIES = (
+    "document_problem",
+    "duplicate",
+    "unmapped_indicator",
+    "year_inferred",
+    "unreported_number",
+)
+
+_NUMBER_RE = re.compile(
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％‰]|个百分点)?|百分之[零〇一二两三四五六七八九十百点]+|[一二两三四五六七八九十]成(?=以|左|[，。；、])"
+)
+_CLAUSE_BREAK = "，。；！？\n,;"
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _why_not(text: str, start: int, end: int) -> str:
+    """A short guess at what an unreported number is, to sort the list (not to hide it)."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 1) : start]
+    number = text[start:end].translate(_FULL_WIDTH)
+    if re.fullmatch(r"(?:19|20)\d\d", number) and (after[:1] in "年-〕]" or before in "〔["):
+        return "year or date"
+    if after[:1] in "月日号" or before in "〔[":
+        return "date or document number"
+    if before == "第" or after[:1] in "届次级类批期":
+        return "ordinal or name"
+    if re.match(r"[A-Za-z]", after[:1] or " ") or re.match(r"[A-Za-z]", before or " "):
+        return "part of a name (PM2.5, 5G)"
+    return "check: possibly a missed target"
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    s = start
+    while s > 0 and text[s - 1] not in _CLAUSE_BREAK:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in _CLAUSE_BREAK:
+        e += 1
+    return s, e
+
+
+def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -> list[dict]:
+    """Numbers of a document outside every reported target/milestone quote, with their clause."""
+    covered = sorted(covered)
+    rows = []
+    for m in _NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        cs, ce = _clause_around(text, m.start(), m.end())
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "category": "unreported_number",
+                "text": m.group(0),
+                "quote": text[cs:ce],
+                "char_start": cs,
+                "char_end": ce,
+                "note": _why_not(text, m.start(), m.end()),
+            }
+        )
+    return rows
+
+
+def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
+    """The review table for an extraction result (see the module docstring for what it lists)."""
+    rows: list[dict] = []
+    for line in result.problems:
+        rows.append({"doc_id": "", "category": "document_problem", "note": line})
+    for line in result.duplicates:
+        rows.append({"doc_id": "", "category": "duplicate", "note": line})
+    targets, milestones = result.targets, result.milestones
+    for t in targets.to_dict("records"):
+        base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}
+        if pd.isna(t["indicator_id"]):
+            rows.append({**base, "category": "unmapped_indicator", "text": t["indicator_zh"],
+                         "note": "indicator phrase not in the catalog: add an alias or a map override"})  # fmt: skip
+        if t["year_inferred"] == 1:
+            rows.append({**base, "category": "year_inferred", "text": str(t["target_year"]),
+                         "note": "no year in the sentence: the plan's default target year was used"})  # fmt: skip
+    for doc_id, text in sorted(texts.items()):
+        covered = [
+            (int(r["char_start"]), int(r["char_end"]))
+            for table in (targets, milestones)
+            for r in table[table["doc_id"] == doc_id][["char_start", "char_end"]].to_dict("records")
+        ]
+        rows.extend(unreported_numbers(doc_id, text, covered))
+    df = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+    df["category"] = pd.Categorical(df["category"], categories=CATEGORIES, ordered=True)
+    df = df.sort_values(["category", "doc_id", "char_start"], kind="mergesort", na_position="first")
+    df["category"] = df["category"].astype(str)
+    df["char_start"] = df["char_start"].astype("Int64")
+    df["char_end"] = df["char_end"].astype("Int64")
+    return df.reset_index(drop=True)

@@ -1,0 +1,296 @@
+"""The indicator catalog: shipped data, the matching rule, validation errors, user aliases."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from greenmetrics.catalog import COLUMNS, THEMES, load_catalog
+from greenmetrics.errors import InputError
+
+GOLD = Path(__file__).parent / "gold"
+
+# Gold phrases judged too vague to map, with the reason. None today: every phrase of the seed
+# and dev gold files names a definite indicator (the sentence supplies what the phrase omits).
+TOO_VAGUE: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        ("秸秆综合利用率", "农作物秸秆综合利用率"),
+        ("农膜回收率", "废旧农膜回收率", "农用残膜回收率", "废旧农膜回收利用率"),
+        ("畜禽粪污综合利用率", "畜禽粪污资源化综合利用率", "畜禽粪污资源化利用率"),
+        (
+            "单位GDP能耗",
+            "单位地区生产总值能耗",
+            "单位地区生产总值能源消耗",
+            "单位国内生产总值能耗",
+            "单位国内生产总值能源消耗",
+        ),
+        ("生活垃圾回收利用率", "城市生活垃圾回收利用率"),
+        ("城镇绿色建筑占新建建筑比例", "城镇绿色建筑占新建建筑比重", "绿色建筑面积占比"),
+        ("非化石能源消费比重", "非化石能源消费占比"),
+        ("绿色园区", "绿色工业园区"),
+    ],
+)
+def test_aliases_land_on_one_id(catalog, phrases):
+    ids = {catalog.match(p) for p in phrases}
+    assert len(ids) == 1 and None not in ids, {p: catalog.match(p) for p in phrases}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("新能源和清洁能源装机容量占比", "非化石能源装机比重"),
+        ("非化石能源装机比重", "非化石能源消费比重"),
+        ("城市污水处理率", "生活污水集中收集率"),
+        ("城市污水处理率", "县城污水处理率"),
+        ("生活污水处理率", "农村生活污水处理率"),
+        ("城市生活垃圾资源化利用率", "生活垃圾回收利用率"),
+        ("农膜回收率", "农膜处置率"),
+        ("新能源公交车比例", "新增及更换的公交车中新能源公交车比例"),
+        ("城农网供电可靠率", "农村电网供电可靠率"),
+        ("绿色有机农产品", "绿色食品、有机农产品、地理标志农产品"),
+        ("高标准农田", "高标准农田改造提升"),
+        ("省级绿色云计算大数据中心", "国家级绿色云计算大数据中心"),
+    ],
+)
+def test_different_meanings_stay_apart(catalog, a, b):
+    assert catalog.match(a) is not None and catalog.match(b) is not None
+    assert catalog.match(a) != catalog.match(b)
+
+
+@pytest.mark.parametrize("name", ["seed_targets_gold.csv", "dev_targets_gold.csv"])
+def test_every_gold_phrase_maps(catalog, name):
+    phrases = pd.read_csv(GOLD / name, dtype=str, keep_default_na=False)["indicator_zh"]
+    unmapped = sorted({p for p in phrases if catalog.match(p) is None} - set(TOO_VAGUE))
+    assert unmapped == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "indicator_id"),
+    [
+        ("全区畜禽粪污综合利用率", "livestock_manure_utilization_rate"),
+        ("我省单位GDP能耗", "energy_intensity_reduction"),
+        ("临夏市城市生活污水集中收集率", "urban_sewage_collection_rate"),
+        ("城市生活污水集中收集率", "urban_sewage_collection_rate"),
+        ("设市城市生活污水集中收集率", "urban_sewage_collection_rate"),
+        ("忻府区生活垃圾回收利用率", "msw_recycling_rate"),
+        ("全国乡村旅游重点村（镇）", "rural_tourism_key_villages"),
+        ("全国乡村旅游重点村(镇)", "rural_tourism_key_villages"),
+        ("当年城镇新建建筑中绿色建筑面积占比", "green_building_share"),
+        # parenthesised notes, counts, change words and numbered city groups (reference files)
+        ("高标准农田（累计建成）", "high_standard_farmland"),
+        ("单位GDP能源消耗（“十四五”前四年累计）", "energy_intensity_reduction"),
+        ("万元地区生产总值能耗上升或下降", "energy_intensity_reduction"),
+        ("单位地区生产总值能源消耗降低", "energy_intensity_reduction"),
+        ("339个地级及以上城市平均空气质量优良天数比例", "air_quality_good_days_ratio"),
+        ("全州平均优良天数比例（七县一市）", "air_quality_good_days_ratio"),
+        ("临夏市优良天数占总监测天数比例（国控点）", "air_quality_good_days_ratio"),
+        ("甘肃电网新能源装机占比", "new_energy_capacity_share"),
+        ("9种主要再生资源循环利用量", "recyclable_resources_recycled_volume"),
+        ("县级以上医疗废物全收集、全处理", "medical_waste_disposal_rate"),
+        ("绿色食品、有机农产品数量", "green_organic_agri_products"),
+        ("绿色工厂数量", "green_factories"),
+        ("十大生态产业增加值占全省地区生产总值比重", "green_eco_industry_share"),
+        ("ＰＭ２.５浓度", "pm25_concentration"),
+        ("地表水达到或好于III类水体比例", "surface_water_good_quality_share"),
+    ],
+)
+def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
+    assert catalog.match(phrase) == indicator_id
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "推进乡村振兴",
+        "",
+        "  ",
+        "率",
+        "发电量占比",  # a subject cut off: which generation?
+        "农村生活污水集中收集率",  # rural: not the city indicator its suffix names
+        "更换的公交车中新能源公交车比例",  # 中 sets another denominator than the fleet share
+        "省级现代农业产业园",  # the catalog only holds the national list
+    ],
+)
+def test_unrelated_or_unclear_phrases_return_none(catalog, phrase):
+    assert catalog.match(phrase) is None
+
+
+def test_non_string_phrase_returns_none(catalog):
+    assert catalog.match(None) is None
+    assert catalog.match(float("nan")) is None
+
+
+def test_every_alias_matches_its_own_row_also_with_a_region_word(catalog):
+    for indicator in catalog.indicators.values():
+        for alias in (indicator.name_zh, *indicator.aliases):
+            assert catalog.match(alias) == indicator.indicator_id, alias
+            assert catalog.match("全省" + alias) == indicator.indicator_id, alias
+
+
+def test_shipped_catalog_shape(catalog):
+    frame = catalog.to_frame()
+    assert list(frame.columns) == list(COLUMNS)
+    assert 80 <= len(frame) <= 130
+    assert frame["indicator_id"].is_unique
+    assert set(frame["theme"]) <= set(THEMES)
+    assert set(frame["direction"]) <= {"higher", "lower"}
+    assert catalog.get("straw_utilization_rate").unit == "%"
+    assert catalog.get("irrigation_water_use_coefficient").unit == ""
+    assert catalog.get("energy_intensity_reduction").direction == "lower"
+
+
+def test_to_frame_round_trips(catalog, tmp_path):
+    path = tmp_path / "indicators.csv"
+    catalog.to_frame().to_csv(path, index=False)
+    again = load_catalog(path)
+    assert again.indicators == catalog.indicators
+
+
+def test_get_unknown_id_names_it(catalog):
+    with pytest.raises(KeyError, match="no_such_indicator"):
+        catalog.get("no_such_indicator")
+
+
+def test_matching_ten_thousand_phrases_is_fast(catalog):
+    phrases = [
+        "临夏市城市生活污水集中收集率",
+        "全区畜禽粪污综合利用率",
+        "推进乡村振兴战略全面实施加快农业农村现代化步伐",
+        "339个地级及以上城市平均空气质量优良天数比例",
+        "单位地区生产总值能源消耗降低",
+    ] * 2000
+    start = time.perf_counter()
+    for p in phrases:
+        catalog.match(p)
+    assert time.perf_counter() - start < 1.0
+
+
+# ---------------------------------------------------------------- validation of the CSV
+
+HEADER = ",".join(COLUMNS)
+GOOD = "straw_utilization_rate,秸秆综合利用率,农作物秸秆综合利用率,Straw,%,higher,agriculture,x"
+OTHER = "ag_film_recovery_rate,农膜回收率,废旧农膜回收率,Film,%,higher,agriculture,x"
+
+
+def write(tmp_path: Path, *lines: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "indicators.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+def error_of(path: Path) -> InputError:
+    with pytest.raises(InputError) as info:
+        load_catalog(path)
+    return info.value
+
+
+def test_a_valid_small_catalog_loads(tmp_path):
+    catalog = load_catalog(write(tmp_path, HEADER, GOOD, OTHER, ""))
+    assert len(catalog) == 2
+    assert catalog.match("农作物秸秆综合利用率") == "straw_utilization_rate"
+
+
+def test_a_bom_from_a_spreadsheet_is_accepted(tmp_path):
+    catalog = load_catalog(write(tmp_path, HEADER, GOOD, encoding="utf-8-sig"))
+    assert "straw_utilization_rate" in catalog
+
+
+def test_missing_column_is_named(tmp_path):
+    header = HEADER.replace(",theme", "")
+    row = GOOD.replace(",agriculture", "")
+    err = error_of(write(tmp_path, header, row))
+    assert err.line == 1 and "theme" in err.problem and ":1:" in str(err)
+
+
+def test_extra_column_is_named(tmp_path):
+    err = error_of(write(tmp_path, HEADER + ",notes", GOOD + ",hello"))
+    assert err.line == 1 and "notes" in err.problem
+
+
+def test_empty_id_names_the_line(tmp_path):
+    err = error_of(write(tmp_path, HEADER, GOOD, "," + OTHER.split(",", 1)[1]))
+    assert err.line == 3 and "empty indicator_id" in err.problem
+
+
+def test_duplicate_id_names_both_lines(tmp_path):
+    dup = OTHER.replace("ag_film_recovery_rate", "straw_utilization_rate")
+    err = error_of(write(tmp_path, HEADER, GOOD, dup))
+    assert err.line == 3 and "duplicate" in err.problem and "line 2" in err.problem
+
+
+def test_alias_under_two_ids_names_both(tmp_path):
+    clash = OTHER.replace("废旧农膜回收率", "废旧农膜回收率|农作物秸秆综合利用率")
+    err = error_of(write(tmp_path, HEADER, GOOD, clash))
+    assert err.line == 3
+    assert "农作物秸秆综合利用率" in err.problem and "straw_utilization_rate" in err.problem
+
+
+def test_alias_clash_after_normalization(tmp_path):
+    a = "pm25,PM2.5浓度,,PM2.5,微克/立方米,lower,air,x"
+    b = "pm25_full,细颗粒物浓度,ＰＭ２.５浓度,PM2.5,微克/立方米,lower,air,x"
+    err = error_of(write(tmp_path, HEADER, a, b))
+    assert err.line == 3 and "pm25" in err.problem
+
+
+def test_bad_direction_names_the_line(tmp_path):
+    err = error_of(write(tmp_path, HEADER, GOOD, OTHER.replace(",higher,", ",up,")))
+    assert err.line == 3 and "direction" in err.problem and "'up'" in err.problem
+
+
+def test_bad_theme_names_the_line(tmp_path):
+    err = error_of(write(tmp_path, HEADER, OTHER.replace(",agriculture,", ",farming,")))
+    assert err.line == 2 and "theme" in err.problem and "farming" in err.problem
+
+
+def test_wrong_field_count_names_the_line(tmp_path):
+    err = error_of(write(tmp_path, HEADER, GOOD, OTHER + ",surplus"))
+    assert err.line == 3 and "fields" in err.problem
+
+
+def test_line_numbers_count_quoted_multiline_cells(tmp_path):
+    multiline = GOOD.replace(",x", ',"first line\nsecond line"')
+    err = error_of(write(tmp_path, HEADER, multiline, OTHER.replace(",higher,", ",up,")))
+    assert err.line == 4
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    err = error_of(write(tmp_path, HEADER, GOOD, OTHER, encoding="gbk"))
+    assert err.line == 2 and "UTF-8" in err.problem
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    err = error_of(tmp_path / "nowhere.csv")
+    assert "not found" in err.problem
+
+
+# ---------------------------------------------------------------- user aliases
+
+
+def test_extra_aliases_map_a_new_phrase():
+    catalog = load_catalog(extra_aliases={"秸秆离田利用率": "straw_utilization_rate"})
+    assert catalog.match("秸秆离田利用率") == "straw_utilization_rate"
+    assert catalog.match("全县秸秆离田利用率") == "straw_utilization_rate"
+    assert "秸秆离田利用率" in catalog.get("straw_utilization_rate").aliases
+
+
+def test_extra_aliases_override_the_file():
+    catalog = load_catalog(extra_aliases={"供电可靠率": "rural_power_supply_reliability"})
+    assert catalog.match("供电可靠率") == "rural_power_supply_reliability"
+    assert "供电可靠率" not in catalog.get("power_supply_reliability").aliases
+
+
+def test_extra_alias_to_unknown_id_is_an_error():
+    with pytest.raises(InputError, match="no_such_indicator"):
+        load_catalog(extra_aliases={"秸秆离田利用率": "no_such_indicator"})

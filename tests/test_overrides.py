@@ -1,0 +1,155 @@
+"""Overrides (data/raw/overrides.csv) survive reruns: reject, correct, add, map; stale and
+conflicting lines are clear errors naming the line, and nothing is written then."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from greenmetrics import paths
+from greenmetrics.cli import app
+from greenmetrics.overrides import OVERRIDE_COLUMNS, OverrideError
+from greenmetrics.pipeline import extract_corpus
+
+SEED = "003_d6b7a80b1f52e553.txt"
+DOC = "003_d6b7a80b1f52e553"
+runner = CliRunner()
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(paths.RAW_DIR / SEED, raw / SEED)
+    manifest = (paths.RAW_DIR / "documents.csv").read_text(encoding="utf-8").splitlines()
+    (raw / "documents.csv").write_text(
+        "\n".join([manifest[0], *[m for m in manifest if m.startswith(SEED)]]) + "\n",
+        encoding="utf-8",
+    )
+    return raw
+
+
+def write_overrides(folder: Path, *rows: dict) -> None:
+    lines = [",".join(OVERRIDE_COLUMNS)]
+    for row in rows:
+        lines.append(",".join(str(row.get(c, "")) for c in OVERRIDE_COLUMNS))
+    (folder / "overrides.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def target(targets, indicator_zh):
+    rows = targets[targets.indicator_zh == indicator_zh]
+    assert len(rows) == 1, indicator_zh
+    return rows.iloc[0]
+
+
+def test_reject_correct_add_and_map(corpus):
+    before = extract_corpus([corpus]).targets
+    film = target(before, "废旧农膜回收率")
+    sludge = target(before, "污泥无害化处理率")
+    write_overrides(
+        corpus,
+        {
+            "action": "reject",
+            "target_id": film.target_id,
+            "note": "duplicate of the provincial row",
+        },
+        {"action": "correct", "target_id": sludge.target_id, "value": "95", "comparator": "ge"},
+        {
+            "action": "add",
+            "doc_id": DOC,
+            "quote": "各县城区范围内基本实现生活垃圾分类全覆盖",
+            "indicator_zh": "县城区生活垃圾分类覆盖率",
+            "value": "100",
+            "unit": "%",
+            "comparator": "eq",
+            "kind": "level",
+            "target_year": "2025",
+            "scope_zh": "各县城区",
+        },
+        {"action": "map", "indicator_zh": "城农网供电可靠率", "indicator_id": sludge.indicator_id},
+    )
+    after = extract_corpus([corpus]).targets
+    assert film.target_id not in set(after.target_id)
+    corrected = after[after.target_id == sludge.target_id].iloc[0]
+    assert (corrected.value, corrected.comparator) == (95, "ge")
+    added = target(after, "县城区生活垃圾分类覆盖率")
+    text = (corpus / SEED).read_text(encoding="utf-8")
+    assert text[added.char_start : added.char_end] == added.quote
+    assert added.region_zh == "临夏回族自治州"
+    assert target(after, "城农网供电可靠率").indicator_id == sludge.indicator_id
+    # a rerun gives the same table: the overrides are applied every time
+    assert extract_corpus([corpus]).targets.equals(after)
+
+
+def check_error(corpus: Path, line: int, words: str, *rows: dict) -> None:
+    write_overrides(corpus, *rows)
+    with pytest.raises(OverrideError) as info:
+        extract_corpus([corpus])
+    message = str(info.value)
+    assert f"overrides.csv:{line}" in message and words in message, message
+
+
+def test_stale_target_id(corpus):
+    check_error(corpus, 2, "no longer exists", {"action": "reject", "target_id": "T000000000000"})
+
+
+def test_added_quote_must_be_in_the_document(corpus):
+    row = {"action": "add", "doc_id": DOC, "quote": "这句话不在文件里", "indicator_zh": "某指标",
+           "value": "1", "comparator": "eq", "kind": "level", "target_year": "2025"}  # fmt: skip
+    check_error(corpus, 2, "quote not found", row)
+
+
+def test_conflicting_overrides(corpus):
+    tid = extract_corpus([corpus]).targets.target_id.iloc[0]
+    check_error(
+        corpus,
+        3,
+        "conflicts with line 2",
+        {"action": "correct", "target_id": tid, "value": "50"},
+        {"action": "correct", "target_id": tid, "value": "60"},
+    )
+    check_error(
+        corpus,
+        3,
+        "conflicts with line 2",
+        {"action": "reject", "target_id": tid},
+        {"action": "correct", "target_id": tid, "value": "60"},
+    )
+
+
+def test_map_to_unknown_indicator_and_bad_values(corpus):
+    tid = extract_corpus([corpus]).targets.target_id.iloc[0]
+    check_error(
+        corpus,
+        2,
+        "not in the indicator catalog",
+        {"action": "map", "indicator_zh": "x", "indicator_id": "no_such"},
+    )
+    check_error(
+        corpus, 2, "comparator", {"action": "correct", "target_id": tid, "comparator": "more"}
+    )
+    check_error(corpus, 2, "unknown action", {"action": "delete", "target_id": tid})
+
+
+def test_cli_stops_before_writing_on_a_bad_override(corpus, tmp_path):
+    out = tmp_path / "out"
+    check_error(corpus, 2, "no longer exists", {"action": "reject", "target_id": "T000000000000"})
+    result = CliRunner().invoke(app, ["extract", str(corpus), "--out", str(out)])
+    assert result.exit_code == 2 and "overrides.csv:2" in result.output
+    assert not out.exists()
+
+
+def test_target_ids_survive_unrelated_edits(corpus):
+    before = extract_corpus([corpus]).targets
+    text = (corpus / SEED).read_text(encoding="utf-8")
+    edited = text.replace(
+        "各县（市）人民政府", "各县（市）人民政府，各有关单位（新增一段无关文字）", 1
+    )
+    assert edited != text
+    (corpus / SEED).write_text(edited, encoding="utf-8")
+    after = extract_corpus([corpus]).targets
+    assert list(before.target_id) == list(after.target_id)
+    assert (after.char_start.values > before.char_start.values).all()
