@@ -8,10 +8,10 @@ in data/processed -> analysis frames -> charts and workbook in reports/.
     result = gm.extract_corpus()       # run the extractor on data/raw without writing
 """
 
-from .tables import load_documents, load_milestones, load_targets
+from .tables import ensure_tables, load_documents, load_milestones, load_targets
 
 __version__ = "0.1.0"
-__all__ = ["extract_corpus", "load_documents", "load_milestones", "load_targets"]
+__all__ = ["ensure_tables", "extract_corpus", "load_documents", "load_milestones", "load_targets"]
 
 
 def extract_corpus(*args, **kwargs):

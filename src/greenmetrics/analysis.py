@@ -50,6 +50,9 @@ NO_TARGET_NOTE = "no target in plan"
 NO_PLAN_NOTE = "no data: no plan of this region was read"
 
 _EPS = 1e-9
+# NOTE: source_title is required in the reference tables, but an analysis row that uses no
+# reference row (a target without benchmark, a path point) has none.
+_NO_REFERENCE = ("source_title",)
 _LEVEL_RANK = {level: i for i, level in enumerate(REGION_LEVELS)}
 _KIND_WORDS = {
     "level": "level (a state reached)",
@@ -574,7 +577,8 @@ def _status_note(
         return f"observed {_fmt(observed)} in {year}, in or after the target year, misses it"
     if math.isnan(seen):
         return f"one observed year ({year}): no trend"
-    return f"needs {_fmt(needed)} a year for {years_left} years; seen {_fmt(seen)} a year"
+    years = "year" if years_left == 1 else "years"
+    return f"needs {_fmt(needed)} a year for {years_left} {years}; seen {_fmt(seen)} a year"
 
 
 # --------------------------------------------------------------------------------------------
@@ -729,7 +733,12 @@ def target_benchmarks(
         if not pairs:
             rows.append(base)
         rows.extend({**base, **pair} for pair in pairs)
-    return _finish(rows, "target_benchmarks", sort=("doc_id", "char_start", "target_id"))
+    return _finish(
+        rows,
+        "target_benchmarks",
+        nullable=_NO_REFERENCE,
+        sort=("doc_id", "char_start", "target_id"),
+    )
 
 
 def _summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
@@ -1002,6 +1011,7 @@ def compare_regions(
             "char_start",
             "char_end",
             "region_level",
+            *_NO_REFERENCE,
         ),
     )
     if df.empty:
@@ -1220,7 +1230,7 @@ def trajectories(
         rows.extend(_horizon_rows(target, prepared, mine))
     series_rank = {s: i for i, s in enumerate(SERIES)}
     rows.sort(key=lambda r: (r["target_id"], series_rank[r["series"]], r["year"]))
-    return _finish(rows, "trajectories")
+    return _finish(rows, "trajectories", nullable=_NO_REFERENCE)
 
 
 # --------------------------------------------------------------------------------------------

@@ -117,5 +117,42 @@ def review(
     raise typer.Exit(1 if result.problems else 0)
 
 
+@app.command()
+def report(
+    lang: Annotated[str, typer.Option(help="chart and table labels: zh or en")] = "zh",
+) -> None:
+    """The main job: extract, execute every notebook, export figures and the workbook."""
+    from .report import EXECUTED_DIR, notebooks, run_report
+
+    sources = notebooks()
+    columns = (
+        TextColumn("report"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    try:
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(sources))
+
+            def advance(path: Path) -> None:
+                progress.update(task, description=path.name)
+
+            executed = []
+            for done in run_report({"LANG": lang}, on_notebook=advance) or []:
+                executed.append(done)
+                progress.update(task, advance=1)
+    except GreenmetricsError as exc:
+        console.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    figures = sorted(paths.FIGURES_DIR.glob("*.png")) if paths.FIGURES_DIR.exists() else []
+    console.print(
+        f"notebooks executed: {len(executed)} (copies and HTML in {EXECUTED_DIR})\n"
+        f"figures: {len(figures)} x PNG/SVG/PDF in {paths.FIGURES_DIR}\n"
+        f"workbook: {paths.REPORTS_DIR / 'greenmetrics.xlsx'}"
+    )
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

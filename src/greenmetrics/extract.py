@@ -503,11 +503,29 @@ _ACTION_ANY = re.compile(rf"(?:{INCREMENT_VERBS}|{LEVEL_VERBS})")
 _TECH_QUALIFIER = re.compile(rf"^{NUM}[^\d，、]{{1,3}}?及以[上下]")
 
 
+_VERB_MODIFIER = re.compile(r"^[\u4e00-\u9fa5]{2,3}(?:及|和|与|或)[\u4e00-\u9fa5]{2,3}的")
+# Measure words that follow the owner of a share: 新能源和清洁能源 | 装机容量占比.
+_MEASURE_HEAD = re.compile(r"装机|发电|消费|用水|用电|能耗|产值|增加值|面积|数量|产量|排放")
+
+
+def _complete_from_previous(indicator: str, previous: str) -> str:
+    """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared."""
+    if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
+        return indicator
+    head = INDICATOR_HEAD_RE.search(indicator)
+    m = _MEASURE_HEAD.search(previous)
+    if head and m and m.start() >= 2 and previous.endswith(head.group(0)):
+        return previous[: m.start()] + indicator
+    return indicator
+
+
 def _strip_actions(phrase: str) -> tuple[str, list[str]]:
     verbs = []
     while True:
         phrase = _strip_lead(phrase)
         m = ACTION_RE.match(phrase)
+        if m and _VERB_MODIFIER.match(phrase):
+            return phrase, verbs  # NOTE: 新增及更换的公交车 names vehicles, the verbs are no action
         if not m:
             m2 = _TECH_QUALIFIER.match(phrase)
             if m2:
@@ -762,10 +780,17 @@ class Extractor:
         subject, actions = _strip_actions(segment.left[:rest_len])
         scope, indicator = _split_scope(subject, self.context.region_names)
         indicator, more_actions = _strip_actions(indicator)
+        if (
+            more_actions in (["新增"], ["新建"])
+            and mentions[segment.mentions[0]].unit in RATE_UNITS
+            and INDICATOR_HEAD_RE.search(indicator)
+        ):
+            # NOTE: 新增废弃物综合利用率 is a rate of what is newly produced; nothing is built.
+            indicator, more_actions = more_actions[0] + indicator, []
         # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
         actions = actions + more_actions or clause_verbs
         scope = scope or ctx.scope
-        indicator = indicator or ctx.last_indicator
+        indicator = _complete_from_previous(indicator, ctx.last_indicator) or ctx.last_indicator
         if not indicator:
             return
         ctx.last_indicator = indicator

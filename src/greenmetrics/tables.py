@@ -119,3 +119,16 @@ def load_milestones(processed_dir: Path | None = None) -> pd.DataFrame:
 def load_documents(processed_dir: Path | None = None) -> pd.DataFrame:
     """The documents table (metadata of every plan read)."""
     return load_table("documents", processed_dir)
+
+
+def ensure_tables(processed_dir: Path | None = None) -> Path:
+    """Run the extraction when a processed table is missing (a fresh clone, a student's first
+    run), so a notebook can start with it. Returns the folder of the tables."""
+    folder = Path(processed_dir or paths.PROCESSED_DIR)
+    if not all(
+        (folder / f"{name}.csv").exists() for name in ("documents", "targets", "milestones")
+    ):
+        from .pipeline import extract_corpus, write_extraction
+
+        write_extraction(extract_corpus(), folder)
+    return folder
