@@ -272,3 +272,11 @@ def test_durations_are_not_targets():
 
 def test_thousands_separator():
     one("到2025年，新建高标准农田1,250万亩。", value=1250, unit="万亩", kind="increment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全市共有污水处理厂12座，日处理能力35万吨。", "目前，全县绿色工厂已有8家。", "现有国家级绿色园区3个。"],
+)
+def test_facts_about_today_are_not_targets(text):
+    assert targets_of(text) == []

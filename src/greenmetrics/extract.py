@@ -626,6 +626,24 @@ def _comparison(left: str) -> tuple[str, str | None, int | None, int]:
 # ---------------------------------------------------------------------------------------------
 
 
+_STATUS_RE = re.compile(r"现有|共有|已有|已建成|已达到|已完成|目前|截至目前|现状|已经|实际完成")
+_FORWARD_RE = re.compile(rf"{COMPARE_VERBS}|{INCREMENT_VERBS}|{LEVEL_VERBS}|每年|年均|力争|争取|确保")
+
+
+def _looks_forward(before: str, mention: Mention, year: int | None) -> bool:
+    """A target states what is to be reached: a year, a verb or a comparator says so; words of
+    the present (现有, 共有, 目前) say it is a fact about today."""
+    if _STATUS_RE.search(before):
+        return False
+    return (
+        year is not None
+        or mention.comparator != "eq"
+        or mention.is_range
+        or bool(mention.zero_word)
+        or bool(_FORWARD_RE.search(before))
+    )
+
+
 def _stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
@@ -904,7 +922,7 @@ class Extractor:
         if kind == "reduction" and base is not None and base < self.default_year - 5:
             return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
         year = ctx.year if ctx.year is not None else self.default_year
-        if year < self.issue_year:
+        if year < self.issue_year or not _looks_forward(clause[: mention.start], mention, ctx.year):
             return
         s, e = _trim(clause, seg_start, seg_end)
         while s < e and clause[s] in "、和及与，,":

@@ -1,0 +1,38 @@
+"""The review report makes what the extractor did not report visible."""
+
+from __future__ import annotations
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from greenmetrics.cli import app
+
+
+def test_review_lists_unreported_numbers_unmapped_and_inferred(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.txt").write_text(
+        "江北市人民政府文件 江政发〔2022〕7号\n"
+        "全市共有污水处理厂12座。\n"
+        "到2025年，城镇污水处理率达到97%，江豚友好岸线占比达到40%。\n"
+        "农村卫生厕所普及率达到90%。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["review", str(raw), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
+    numbers = review[review.category == "unreported_number"]
+    assert "12" in set(numbers.text)  # a fact, not a target: listed so a reader can check it
+    assert "97%" not in set(numbers.text)  # reported as a target
+    doc_number = numbers[numbers.text == "7"]
+    assert list(doc_number.note) == ["date or document number"]
+    unmapped = review[review.category == "unmapped_indicator"]
+    assert list(unmapped.text) == ["江豚友好岸线占比"]
+    inferred = review[review.category == "year_inferred"]
+    assert len(inferred) == 1 and "农村卫生厕所普及率" in inferred.quote.iloc[0]
+    text = (raw / "plan.txt").read_text(encoding="utf-8")
+    for row in review.to_dict("records"):
+        if row["char_start"]:
+            assert text[int(row["char_start"]) : int(row["char_end"])] == row["quote"]
+    assert "unreported_number" in result.output
