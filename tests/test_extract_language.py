@@ -276,7 +276,37 @@ def test_thousands_separator():
 
 @pytest.mark.parametrize(
     "text",
-    ["全市共有污水处理厂12座，日处理能力35万吨。", "目前，全县绿色工厂已有8家。", "现有国家级绿色园区3个。"],
+    [
+        "全市共有污水处理厂12座，日处理能力35万吨。",
+        "目前，全县绿色工厂已有8家。",
+        "现有国家级绿色园区3个。",
+    ],
 )
 def test_facts_about_today_are_not_targets(text):
     assert targets_of(text) == []
+
+
+def test_year_in_chinese_numerals():
+    one(
+        "到二〇二五年，全省湿地保护率达到百分之五十五。",
+        target_year=2025,
+        year_inferred=0,
+        value=55,
+    )
+
+
+def test_starting_value_is_a_baseline_not_a_target():
+    one(
+        "到2025年，全市森林覆盖率由2020年的56%提高到60%。",
+        value=60,
+        baseline_year=2020,
+        indicator_zh="森林覆盖率",
+    )
+
+
+def test_past_value_names_the_indicator_of_the_next_clause():
+    one(
+        "2020年全市空气质量优良天数比率为82.3%，到2025年达到86%。",
+        value=86,
+        indicator_zh="空气质量优良天数比率",
+    )

@@ -152,7 +152,8 @@ FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 MILESTONE_RE = re.compile(
     r"(?P<what>全覆盖|基本普及|全面普及|动态清零|清零|零填埋|零排放|零增长|全部建成投入运行|"
     r"全部建成|全面建成|基本建成|建成投入运行|投入运行|达到国家要求|达到国家标准|"
-    r"达到(?:国内|国际|全国|行业)(?:领先|先进)水平|编制完成|全面完成|基本完成)"
+    r"达到(?:国内|国际|全国|行业)(?:领先|先进)水平|编制完成|全面完成|基本完成|基本消除|全面消除|全部消除|"
+    r"全面达标|全部达标)"
 )
 MILESTONE_NEGATIVE_RE = re.compile(r"^(?:成果|的基础上|基础上|行动|工作|专项)")
 MILESTONE_NEG_BEFORE_RE = re.compile(r"(?:巩固|已|已经|已实现|保持了)$")
@@ -332,6 +333,8 @@ def find_mentions(clause: str) -> list[Mention]:
         # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
         if clause[end : end + 1] == "的" and not _starts_clause(clause, start):
             continue
+        if _FROM_YEAR_BEFORE.search(clause[:start]):
+            continue  # 由2020年的56% is the starting point of the target that follows
         if _counts_preceding_list(clause[:start], value):
             continue
         mentions.append(Mention(start, end, value, unit, comparator, is_range))
@@ -340,6 +343,9 @@ def find_mentions(clause: str) -> list[Mention]:
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")
 
 
 def _counts_preceding_list(before: str, value: float) -> bool:
@@ -402,10 +408,20 @@ def _year_of_expression(m: re.Match) -> int:
     return int(m.group("year"))
 
 
+_CN_YEAR_RE = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二五年 -> 2025年, same length, so offsets into the text stay valid."""
+    return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+
+
 def find_year(text: str) -> tuple[int | None, int]:
     """The target year a stretch of text states (到2025年, 2023年底前, 十四五末) and where it ends.
 
     Years of baselines (较2020年) and of dates (2021年11月9日) are not target years."""
+    text = arabic_years(text)
     found: tuple[int | None, int] = (None, -1)
     for m in PERIOD_YEAR_RE.finditer(text):
         found = (int(m.group("b")), m.end())
@@ -436,6 +452,7 @@ def default_target_year(text: str, issue_year: int | None = None) -> int:
 
     A line without a year takes it (as the gold conventions say); ties go to the earlier year."""
     counts: Counter[int] = Counter()
+    text = arabic_years(text)
     for m in re.finditer(r"(?:到|至)\s*((?:20)\d\d)\s*年", text):
         year = int(m.group(1))
         if issue_year is None or year >= issue_year:
@@ -571,37 +588,35 @@ def _split_scope(phrase: str, region_names: tuple[str, ...]) -> tuple[str, str]:
     return "", phrase
 
 
+_SHARED_HEAD_RE = re.compile(
+    r"(?:综合利用率|利用率|回收率|处理率|覆盖率|普及率|达标率|比重|占比|比例|系数|强度|率)$"
+)
+
+
 def _split_parallel(subject: str, n: int) -> list[str] | None:
-    """'非化石能源装机和消费比重' with two values -> ['非化石能源装机比重', '非化石能源消费比重']."""
-    parts = [p for p in re.split(r"和|、|及|与|以及", subject) if p]
+    """One subject with n values (分别达到X、Y) -> n indicator phrases.
+
+    Two shapes of parallel wording: a shared prefix (非化石能源装机和消费比重 -> 非化石能源装机比重,
+    非化石能源消费比重) and a shared tail (城市和县城生活污水处理率 -> 城市生活污水处理率,
+    县城生活污水处理率). Anything else keeps each item as written."""
+    parts = [p for p in re.split(r"以及|和|、|及|与", subject) if p]
     if len(parts) != n:
         return None
-    head_m = INDICATOR_HEAD_RE.search(parts[-1])
-    head = ""
+    last = parts[-1]
+    head_m = _SHARED_HEAD_RE.search(last)
+    lead = parts[:-1]
+    if any(_SHARED_HEAD_RE.search(p) for p in lead):
+        return parts
     if head_m:
-        m = re.search(
-            r"(?:综合利用率|利用率|回收率|处理率|覆盖率|普及率|比重|占比|比例|系数|强度|率)$",
-            parts[-1],
-        )
-        head = m.group(0) if m else ""
-    out = []
-    first = parts[0]
-    for i, part in enumerate(parts):
-        if head and not part.endswith(head):
-            part = part + head
-        if (
-            i > 0
-            and len(first) > len(parts[i])
-            and not INDICATOR_HEAD_RE.search(parts[i][: -len(head) or None])
-        ):
-            modifier_len = len(parts[i]) - len(head)
-            prefix_len = len(first) - modifier_len - (0 if first.endswith(head) and head else 0)
-            if head and first.endswith(head):
-                prefix_len = len(first) - len(head) - modifier_len
-            if 0 < prefix_len < len(first) and len(parts[i]) - len(head) <= 4:
-                part = first[:prefix_len] + part
-        out.append(part)
-    return out
+        head = head_m.group(0)
+        modifier = last[: -len(head)]
+        if 0 < len(modifier) <= 4 and len(parts[0]) > len(modifier) + 1:
+            prefix = parts[0][: len(parts[0]) - len(modifier)]
+            return [parts[0] + head] + [prefix + p + head for p in lead[1:]] + [prefix + last]
+    if all(len(p) <= 4 for p in lead) and len(last) > len(parts[0]) + 2:
+        tail = last[len(parts[0]) :]
+        return [p + tail for p in lead] + [last]
+    return parts
 
 
 def _split_shared_subject(subject: str) -> list[str]:
@@ -626,8 +641,13 @@ def _comparison(left: str) -> tuple[str, str | None, int | None, int]:
 # ---------------------------------------------------------------------------------------------
 
 
+_STARTING_VALUE_RE = re.compile(
+    rf"(?:由|从)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:的)?(?:{NUM})?\s*(?:%|‰|{UNIT_RE})?(?:左右)?$"
+)
 _STATUS_RE = re.compile(r"现有|共有|已有|已建成|已达到|已完成|目前|截至目前|现状|已经|实际完成")
-_FORWARD_RE = re.compile(rf"{COMPARE_VERBS}|{INCREMENT_VERBS}|{LEVEL_VERBS}|每年|年均|力争|争取|确保")
+_FORWARD_RE = re.compile(
+    rf"{COMPARE_VERBS}|{INCREMENT_VERBS}|{LEVEL_VERBS}|每年|年均|力争|争取|确保"
+)
 
 
 def _looks_forward(before: str, mention: Mention, year: int | None) -> bool:
@@ -657,6 +677,7 @@ class _ClauseContext:
     aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
     last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
+    recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
 
 
 @dataclass
@@ -726,6 +747,12 @@ class Extractor:
             elif ctx.year is None or ctx.year >= self.issue_year:
                 self._clause_targets(clause, cs, mentions, ctx)
                 self._milestones(clause, cs, ctx, mentions)
+            else:
+                # A past value ("2020年X为82.3%") is no target, but it names the indicator that
+                # a later clause continues: "到2025年达到86%".
+                ctx.recording_only = True
+                self._clause_targets(clause, cs, mentions, ctx)
+                ctx.recording_only = False
             # A clause that is nothing but a time phrase (到2025年 / 力争到2025年底) opens the
             # sentence's goals; the clause after it may name the place they apply to.
             after_year_only = clause_year is not None and not _strip_lead(
@@ -796,6 +823,11 @@ class Extractor:
     ) -> None:
         comp_text, verb, base, rest_len = _comparison(segment.left)
         subject, actions = _strip_actions(segment.left[:rest_len])
+        start_value = _STARTING_VALUE_RE.search(subject)
+        if start_value:
+            # NOTE: "由2020年的56%提高到60%": the first number is where the region starts from.
+            subject = subject[: start_value.start()]
+            base = base or int(start_value.group("year"))
         scope, indicator = _split_scope(subject, self.context.region_names)
         indicator, more_actions = _strip_actions(indicator)
         if (
@@ -922,6 +954,8 @@ class Extractor:
         if kind == "reduction" and base is not None and base < self.default_year - 5:
             return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
         year = ctx.year if ctx.year is not None else self.default_year
+        if ctx.recording_only:
+            return
         if year < self.issue_year or not _looks_forward(clause[: mention.start], mention, ctx.year):
             return
         s, e = _trim(clause, seg_start, seg_end)
