@@ -310,3 +310,11 @@ def test_past_value_names_the_indicator_of_the_next_clause():
         value=86,
         indicator_zh="空气质量优良天数比率",
     )
+
+
+def test_year_between_indicator_and_verb():
+    targets = targets_of("全市森林覆盖率2025年底前达到35%，2030年力争达到38%。")
+    assert [(t.indicator_zh, t.value, t.target_year, t.aspirational) for t in targets] == [
+        ("森林覆盖率", 35, 2025, 0),
+        ("森林覆盖率", 38, 2030, 1),
+    ]

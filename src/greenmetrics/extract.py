@@ -641,6 +641,9 @@ def _comparison(left: str) -> tuple[str, str | None, int | None, int]:
 # ---------------------------------------------------------------------------------------------
 
 
+_TRAILING_YEAR_RE = re.compile(
+    r"(?:到|至|在|于)?(?:(?:19|20)\d\d年(?:底|末)?(?:前|以前|之前)?|[“\"]?十四五[”\"]?(?:末期?|期末|期间|时期))$"
+)
 _STARTING_VALUE_RE = re.compile(
     rf"(?:由|从)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:的)?(?:{NUM})?\s*(?:%|‰|{UNIT_RE})?(?:左右)?$"
 )
@@ -823,6 +826,7 @@ class Extractor:
     ) -> None:
         comp_text, verb, base, rest_len = _comparison(segment.left)
         subject, actions = _strip_actions(segment.left[:rest_len])
+        subject = _TRAILING_YEAR_RE.sub("", subject)  # 森林覆盖率到2025年达到35%
         start_value = _STARTING_VALUE_RE.search(subject)
         if start_value:
             # NOTE: "由2020年的56%提高到60%": the first number is where the region starts from.
