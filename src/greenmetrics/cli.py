@@ -59,6 +59,13 @@ def _run_extract(inputs: list[Path] | None, out: Path | None) -> int:
     summary.add_row("duplicates skipped", str(len(result.duplicates)))
     summary.add_row("written to", str(written[0].parent))
     console.print(summary)
+    unmapped = result.unmapped.drop_duplicates("indicator_zh")
+    for row in unmapped.head(20).to_dict("records"):
+        console.print(
+            f"[yellow]unmapped[/yellow] {row['doc_id']}: {row['indicator_zh']}", highlight=False
+        )
+    if len(unmapped) > 20:
+        console.print(f"... and {len(unmapped) - 20} more unmapped phrases: see review.csv")
     for line in result.duplicates:
         console.print(f"[yellow]duplicate[/yellow] {line}")
     for line in result.problems:

@@ -864,6 +864,8 @@ class Extractor:
         shared = len(pairs) > 1
         for i, name in pairs:
             mention = mentions[i]
+            if mention.zero_word and not name.endswith(mention.zero_word[1:] + "量"):
+                name = name + mention.zero_word[1:] + "量"  # 原生生活垃圾零填埋: its 填埋量 is 0
             self._emit(
                 clause,
                 cs,
