@@ -270,8 +270,13 @@ _NOT_A_VALUE_AFTER = re.compile(
 )
 
 
+_ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十]")
+
+
 def find_mentions(clause: str) -> list[Mention]:
     """Every quantity in a clause that could be a target value, in order of position."""
+    if not _ANY_QUANTITY.search(clause):
+        return []
     mentions: list[Mention] = []
     consumed = 0
     for m in QUANTITY_RE.finditer(clause):
@@ -372,28 +377,18 @@ def _starts_clause(clause: str, pos: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_thousands_comma(text: str, i: int) -> bool:
-    """ "1,000万亩": an ASCII comma between a digit and exactly three digits groups thousands."""
-    return (
-        text[i] == ","
-        and i > 0
-        and text[i - 1].isdigit()
-        and text[i + 1 : i + 4].isdigit()
-        and not text[i + 4 : i + 5].isdigit()
-    )
+_SPAN_PATTERNS: dict[str, re.Pattern] = {}
 
 
 def _split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
-    spans = []
-    s = start
-    for i in range(start, end):
-        if text[i] in seps and not _is_thousands_comma(text, i):
-            if i > s:
-                spans.append((s, i))
-            s = i + 1
-    if end > s:
-        spans.append((s, end))
-    return spans
+    """Non-empty stretches of text[start:end] between separator characters."""
+    pattern = _SPAN_PATTERNS.get(seps)
+    if pattern is None:
+        # A thousands comma (1,000) is part of a number, not a separator.
+        pattern = _SPAN_PATTERNS[seps] = re.compile(
+            rf"(?:[^{re.escape(seps)}]|(?<=\d),(?=\d{{3}}(?!\d)))+"
+        )
+    return [m.span() for m in pattern.finditer(text, start, end)]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -421,6 +416,8 @@ def find_year(text: str) -> tuple[int | None, int]:
     """The target year a stretch of text states (到2025年, 2023年底前, 十四五末) and where it ends.
 
     Years of baselines (较2020年) and of dates (2021年11月9日) are not target years."""
+    if "年" not in text and "五" not in text:
+        return None, -1
     text = arabic_years(text)
     found: tuple[int | None, int] = (None, -1)
     for m in PERIOD_YEAR_RE.finditer(text):
@@ -480,8 +477,8 @@ def _sentences(norm: str) -> list[_Sentence]:
     sentences: list[_Sentence] = []
     history_level: int | None = None
     line_start = 0
-    for line_end in [i for i, ch in enumerate(norm) if ch == "\n"] + [len(norm)]:
-        line = norm[line_start:line_end]
+    for line in norm.split("\n"):
+        line_end = line_start + len(line)
         level, title = _heading_level(line)
         if level is not None:
             if history_level is not None and (

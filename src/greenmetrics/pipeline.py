@@ -56,6 +56,7 @@ class ExtractionResult:
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> decoded text
+    validated: bool = False  # True when the frames come from extract_corpus (already checked)
 
     @property
     def unmapped(self) -> pd.DataFrame:
@@ -228,7 +229,9 @@ def extract_corpus(
     targets = _fill_regions(_map_indicators(targets, catalog, keep_given=True), documents)
     targets = finalize(targets, "targets")
     milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
-    return ExtractionResult(documents, targets, milestones, problems, duplicates, texts)
+    return ExtractionResult(
+        documents, targets, milestones, problems, duplicates, texts, validated=True
+    )
 
 
 def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> list[Path]:
@@ -240,8 +243,9 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
         )
     # Everything is validated and encoded before the first file is replaced, so a failure
     # leaves the previous outputs as they were.
+    # extract_corpus returns validated tables; a result built by hand is validated here.
     tables = {
-        name: finalize(getattr(result, name), name)
+        name: getattr(result, name) if result.validated else finalize(getattr(result, name), name)
         for name in ("documents", "targets", "milestones")
     }
     review = build_review(result, result.texts)

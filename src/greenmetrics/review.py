@@ -8,7 +8,9 @@ default), and the documents that failed or were skipped as duplicates.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 
 import pandas as pd
 
@@ -63,12 +65,25 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if starts and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
 def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -> list[dict]:
     """Numbers of a document outside every reported target/milestone quote, with their clause."""
-    covered = sorted(covered)
+    starts, ends = _merge(covered)
     rows = []
     for m in _NUMBER_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i]:
             continue
         cs, ce = _clause_around(text, m.start(), m.end())
         rows.append(
@@ -101,13 +116,14 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         if t["year_inferred"] == 1:
             rows.append({**base, "category": "year_inferred", "text": str(t["target_year"]),
                          "note": "no year in the sentence: the plan's default target year was used"})  # fmt: skip
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for table in (targets, milestones):
+        for doc_id, start, end in zip(
+            table["doc_id"], table["char_start"], table["char_end"], strict=True
+        ):
+            covered[doc_id].append((int(start), int(end)))
     for doc_id, text in sorted(texts.items()):
-        covered = [
-            (int(r["char_start"]), int(r["char_end"]))
-            for table in (targets, milestones)
-            for r in table[table["doc_id"] == doc_id][["char_start", "char_end"]].to_dict("records")
-        ]
-        rows.extend(unreported_numbers(doc_id, text, covered))
+        rows.extend(unreported_numbers(doc_id, text, covered[doc_id]))
     df = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
     df["category"] = pd.Categorical(df["category"], categories=CATEGORIES, ordered=True)
     df = df.sort_values(["category", "doc_id", "char_start"], kind="mergesort", na_position="first")
