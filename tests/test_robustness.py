@@ -175,3 +175,23 @@ def test_rerun_is_byte_identical_and_failed_write_keeps_previous(tmp_path, monke
 def test_outputs_never_go_into_raw():
     result = runner.invoke(app, ["extract", "--out", str(paths.RAW_DIR)])
     assert result.exit_code == 2 and "data/raw" in result.output
+
+
+def test_parallel_extraction_gives_the_same_tables(tmp_path):
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    for i in range(42):  # above PARALLEL_FROM, so two worker processes are used
+        text = "\n".join([f"第{i}号文件", *lines[i % 7 :: 3]])
+        (tmp_path / f"plan_{i:02d}.txt").write_text(text, encoding="utf-8")
+    serial = extract_corpus([tmp_path], workers=1)
+    parallel = extract_corpus([tmp_path], workers=2)
+    assert len(serial.documents) == 42 and len(serial.targets) > 100
+    for name in ("documents", "targets", "milestones"):
+        assert getattr(serial, name).equals(getattr(parallel, name)), name
+
+
+def test_same_stem_twice_is_reported_not_a_crash(tmp_path):
+    (tmp_path / "plan.txt").write_text("到2025年，城市污水处理率达到97%。", encoding="utf-8")
+    (tmp_path / "plan.md").write_text("到2025年，县城污水处理率达到95%。", encoding="utf-8")
+    result = extract_corpus([tmp_path])
+    assert len(result.documents) == 1
+    assert any("plan.txt" in p and "rename" in p for p in result.problems), result.problems

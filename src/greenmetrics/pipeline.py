@@ -6,8 +6,10 @@ run goes on; the caller decides the exit status from `ExtractionResult.problems`
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,15 +136,55 @@ def _map_indicators(
     return targets
 
 
+PARALLEL_FROM = 40  # below this many files, starting worker processes costs more than it saves
+
+
+def _process_file(job: tuple[Path, dict | None]):
+    """Read and extract one plan: (path, (document row, targets, milestones, text)) or
+    (path, problem) for a file that cannot be read."""
+    path, meta = job
+    try:
+        doc = read_document(path)
+    except GreenmetricsError as exc:
+        return path, str(exc)
+    source = "manifest"
+    if meta is None:
+        meta = detect_metadata(doc.text)
+        source = "detected"
+    issue_year = _issue_year(meta)
+    default_year = default_target_year(doc.text, issue_year)
+    context = PlanContext(
+        doc_id=doc.doc_id,
+        region_names=region_short_names(meta.get("region_zh") or ""),
+        issue_year=issue_year,
+        default_target_year=default_year,
+    )
+    targets, milestones = extract(doc.text, context)
+    return path, (_document_row(doc, meta, source, default_year), targets, milestones, doc.text)
+
+
+def _run_jobs(jobs: list, workers: int | None):
+    """Results of _process_file in the order of `jobs`, in worker processes when it pays."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        yield from map(_process_file, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_process_file, jobs, chunksize=8)
+
+
 def extract_corpus(
     inputs: Iterable[Path] | None = None,
     catalog: Catalog | None = None,
     on_document: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> ExtractionResult:
     """Read every plan under `inputs` (files or folders; default data/raw) and extract it.
 
     Metadata comes from the manifest (documents.csv) of each file's folder; a plan missing from
     it gets metadata detected from its own text. Returns validated frames and the problems met.
+    `workers` processes read and extract in parallel (default: all cores for a large corpus);
+    the result does not depend on it.
     """
     inputs = [Path(p) for p in (inputs or [paths.RAW_DIR])]
     catalog = catalog or load_catalog()
@@ -163,53 +205,33 @@ def extract_corpus(
         problems.extend(str(p) for p in row_problems)
     # Plans listed in a manifest go first, so of two identical files the listed one is kept.
     files = sorted(files, key=lambda f: (f.name not in manifests.get(f.parent, {}), str(f)))
-    for path in files:
+    jobs = [(path, manifests.get(path.parent, {}).get(path.name)) for path in files]
+    seen_ids: dict[str, str] = {}
+    for path, outcome in _run_jobs(jobs, workers):
         if on_document:
             on_document(path)
-        try:
-            doc = read_document(path)
-        except GreenmetricsError as exc:
-            problems.append(str(exc))
+        if isinstance(outcome, str):
+            problems.append(outcome)
             continue
-        if doc.sha256 in seen_hashes:
+        row, targets, milestones, text = outcome
+        if row["sha256"] in seen_hashes:
             duplicates.append(
-                f"{path}: same content as {seen_hashes[doc.sha256]}; skipped as a duplicate"
+                f"{path}: same content as {seen_hashes[row['sha256']]}; skipped as a duplicate"
             )
             continue
-        seen_hashes[doc.sha256] = str(path)
-        meta = manifests.get(path.parent, {}).get(path.name)
-        source = "manifest"
-        if meta is None:
-            meta = detect_metadata(doc.text)
-            source = "detected"
-        issue_year = _issue_year(meta)
-        default_year = default_target_year(doc.text, issue_year)
-        context = PlanContext(
-            doc_id=doc.doc_id,
-            region_names=region_short_names(meta.get("region_zh") or ""),
-            issue_year=issue_year,
-            default_target_year=default_year,
-        )
-        targets, milestones = extract(doc.text, context)
-        texts[doc.doc_id] = doc.text
-        row = _document_row(doc, meta, source, default_year)
+        if row["doc_id"] in seen_ids:
+            problems.append(
+                f"{path}: same file name stem as {seen_ids[row['doc_id']]} (doc_id {row['doc_id']!r}); "
+                "rename one of them"
+            )
+            continue
+        seen_hashes[row["sha256"]] = str(path)
+        seen_ids[row["doc_id"]] = str(path)
+        texts[row["doc_id"]] = text
         doc_rows.append(row)
-        for record in targets:
-            target_records.append(
-                {
-                    **record.__dict__,
-                    "region_zh": row["region_zh"],
-                    "region_level": row["region_level"],
-                }
-            )
-        for record in milestones:
-            milestone_records.append(
-                {
-                    **record.__dict__,
-                    "region_zh": row["region_zh"],
-                    "region_level": row["region_level"],
-                }
-            )
+        region = {"region_zh": row["region_zh"], "region_level": row["region_level"]}
+        target_records.extend({**record.__dict__, **region} for record in targets)
+        milestone_records.extend({**record.__dict__, **region} for record in milestones)
     documents = finalize(records_frame(doc_rows, "documents"), "documents")
     targets = records_frame(target_records, "targets")
     overrides = [(p, load_overrides(p)) for p in _override_files(inputs, files)]
