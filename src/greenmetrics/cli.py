@@ -26,9 +26,16 @@ app = typer.Typer(
 console = Console(stderr=True, soft_wrap=True)
 
 PROGRESS_THRESHOLD = 5  # a bar is noise for a handful of files
+InputsArgument = Annotated[
+    list[Path] | None, typer.Argument(help="plan files or folders (default: data/raw)")
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", help="output folder (default: data/processed)")
+]
 
 
-def _run_extract(inputs: list[Path] | None, out: Path | None) -> int:
+def _run_extract(inputs: list[Path] | None, out: Path | None):
+    """Extract with a progress bar, write the tables, print the summary; (exit code, result)."""
     from .documents import iter_plan_files
     from .pipeline import extract_corpus, write_extraction
 
@@ -70,21 +77,17 @@ def _run_extract(inputs: list[Path] | None, out: Path | None) -> int:
         console.print(f"[yellow]duplicate[/yellow] {line}")
     for line in result.problems:
         console.print(f"[red]error[/red] {line}", highlight=False)
-    return 1 if result.problems else 0
+    return (1 if result.problems else 0), result
 
 
 @app.command()
 def extract(
-    inputs: Annotated[
-        list[Path] | None, typer.Argument(help="plan files or folders (default: data/raw)")
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="output folder (default: data/processed)")
-    ] = None,
+    inputs: InputsArgument = None,
+    out: OutOption = None,
 ) -> None:
     """Extract targets and milestones from plans into tidy tables."""
     try:
-        code = _run_extract(inputs or None, out)
+        code, _ = _run_extract(inputs or None, out)
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
@@ -93,21 +96,15 @@ def extract(
 
 @app.command()
 def review(
-    inputs: Annotated[
-        list[Path] | None, typer.Argument(help="plan files or folders (default: data/raw)")
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="output folder (default: data/processed)")
-    ] = None,
+    inputs: InputsArgument = None,
+    out: OutOption = None,
     limit: Annotated[int, typer.Option(help="rows shown per category on screen")] = 15,
 ) -> None:
     """Extract, then list what to check: unreported numbers, unmapped indicators, inferred years."""
-    from .pipeline import extract_corpus, write_extraction
     from .review import build_review
 
     try:
-        result = extract_corpus(inputs or None)
-        write_extraction(result, out)
+        code, result = _run_extract(inputs or None, out)
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
@@ -121,7 +118,7 @@ def review(
             view.add_row(row["doc_id"], str(row["text"]), str(row["quote"])[:60], row["note"])
         out_console.print(view)
     console.print(f"review written to {Path(out or paths.PROCESSED_DIR) / 'review.csv'}")
-    raise typer.Exit(1 if result.problems else 0)
+    raise typer.Exit(code)
 
 
 @app.command()
