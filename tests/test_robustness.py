@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import docx
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -195,3 +196,13 @@ def test_same_stem_twice_is_reported_not_a_crash(tmp_path):
     result = extract_corpus([tmp_path])
     assert len(result.documents) == 1
     assert any("plan.txt" in p and "rename" in p for p in result.problems), result.problems
+
+
+def test_written_tables_load_back_equal(tmp_path):
+    from greenmetrics.tables import load_table
+
+    result = extract_corpus([paths.RAW_DIR])
+    write_extraction(result, tmp_path)
+    for name in ("documents", "targets", "milestones"):
+        loaded = load_table(name, tmp_path)
+        pd.testing.assert_frame_equal(loaded, getattr(result, name), check_dtype=False)

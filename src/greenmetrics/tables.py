@@ -41,7 +41,7 @@ def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
 def _blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
     for column in df.columns:
-        if df[column].dtype == object:
+        if df[column].dtype == object or pd.api.types.is_string_dtype(df[column]):
             df[column] = df[column].replace({"": pd.NA, None: pd.NA})
     return df
 
@@ -102,7 +102,8 @@ def load_table(table: str, processed_dir: Path | None = None) -> pd.DataFrame:
     path = Path(processed_dir or paths.PROCESSED_DIR) / f"{table}.csv"
     if not path.exists():
         raise InputError(path, "not found: run `greenmetrics extract` first")
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    # Only an empty cell is missing: "NA" or "null" could be real text in a quote.
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     return validate(_blank_to_na(df), table)
 
 
