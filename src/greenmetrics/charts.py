@@ -1135,6 +1135,24 @@ def plot_milestones(
 # saving
 
 
+_SVG_CLIP_ID = re.compile(rb'id="(p[0-9a-f]{10})"')
+_SVG_LONG_FLOAT = re.compile(rb"(?<![\w#.])-?\d+\.\d{4,}")
+
+
+def _stable_svg_ids(svg: bytes) -> bytes:
+    """Number the SVG clip-path ids in order of appearance.
+
+    NOTE: matplotlib hashes a clip path's transform into its id, and that text can hold an
+    object address, so the same chart drawn in two processes got different ids."""
+    for n, old in enumerate(dict.fromkeys(_SVG_CLIP_ID.findall(svg))):
+        svg = svg.replace(b'"' + old + b'"', b'"clip%d"' % n).replace(
+            b"#" + old + b")", b"#clip%d)" % n
+        )
+    # NOTE: layout in a fresh kernel can differ in the 6th decimal of a coordinate (1e-6 pt);
+    # three decimals (1/1000 pt) are invisible and keep reruns byte-identical.
+    return _SVG_LONG_FLOAT.sub(lambda m: b"%.3f" % float(m.group(0)), svg)
+
+
 def save_figure(fig: Figure, name: str, out_dir: Path | None = None) -> list[Path]:
     """Write `fig` as name.png (200 dpi), name.svg and name.pdf; return the three paths.
 
@@ -1152,7 +1170,8 @@ def save_figure(fig: Figure, name: str, out_dir: Path | None = None) -> list[Pat
     for fmt in FORMATS:  # render all three first: a failure leaves the previous set untouched
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
-        rendered[out_dir / f"{name}.{fmt}"] = buffer.getvalue()
+        data = buffer.getvalue()
+        rendered[out_dir / f"{name}.{fmt}"] = _stable_svg_ids(data) if fmt == "svg" else data
     for path, data in rendered.items():
         write_atomic(path, data)
     return list(rendered)

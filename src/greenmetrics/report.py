@@ -9,6 +9,7 @@ executed copies, so a rerun gives the same files.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +33,13 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 def _scrub(nb: dict) -> dict:
     """Remove what changes from run to run (timings, durations) from an executed notebook."""
     nb.get("metadata", {}).pop("papermill", None)
+    # Interactive widgets only live in a running kernel; their saved state has random model ids.
+    nb.get("metadata", {}).pop("widgets", None)
     for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+    for index, cell in enumerate(nb.get("cells", [])):
+        cell["id"] = f"cell-{index:03d}"  # papermill gives its injected cell a random id
         cell.get("metadata", {}).pop("papermill", None)
         cell.get("metadata", {}).pop("execution", None)
     return nb
@@ -46,6 +53,10 @@ def execute_notebook(source: Path, out_dir: Path, parameters: dict | None = None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / source.name
+    # NOTE: kernels inherit this; a fixed hash seed keeps set/dict-order float sums (and so the
+    # last digit of a coordinate in an SVG) the same from run to run.
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.environ.setdefault("MPLBACKEND", "Agg")
     try:
         nb = papermill.execute_notebook(
             str(source),
