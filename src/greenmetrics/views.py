@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import analysis, charts, paths, reference
 from .catalog import Catalog, load_catalog
+from .review import REVIEW_COLUMNS
 from .tables import ensure_tables, load_documents, load_milestones, load_targets
 
 WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
@@ -50,7 +51,7 @@ def load_all(regions=None, themes=None) -> Frames:
     review = (
         pd.read_csv(review_path, dtype=str, keep_default_na=False)
         if review_path.exists()
-        else pd.DataFrame()
+        else pd.DataFrame(columns=list(REVIEW_COLUMNS))
     )
     charts.set_regions(load_documents()["region_zh"])  # same colour per region in every chart
     return Frames(
