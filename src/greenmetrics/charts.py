@@ -1014,6 +1014,10 @@ def plot_trajectory(
             else:
                 ax.plot(x, y, ls="none", marker="D", ms=5, mfc="white", mec=COUNTRY_COLOR, zorder=3)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        years = part["year"].dropna()
+        if len(years) and years.min() == years.max():
+            # one year only: matplotlib would stretch the axis over a century
+            ax.set_xlim(years.min() - 1, years.max() + 1)
         ax.set_title(
             _panel_title(f"{names[region]} · {first.loc[key, '_ind_name']}", len(axes)), loc="left"
         )

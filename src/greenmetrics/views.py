@@ -316,3 +316,9 @@ def key_figures(lang: str) -> dict[str, Path]:
         if png.exists():
             found[stem] = png
     return found
+
+
+def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Target x benchmark rows of indicators that have a benchmark (the panels worth drawing)."""
+    has = pairs.groupby("indicator_id")["benchmark_value"].transform(lambda v: v.notna().any())
+    return pairs[has.fillna(False).astype(bool)]
