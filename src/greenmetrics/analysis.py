@@ -29,7 +29,15 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import SchemaError
-from .schemas import FIELDS, KINDS, REGION_LEVELS, TABLES, empty_table, schema
+from .schemas import (
+    FIELDS,
+    KINDS,
+    REGION_LEVELS,
+    TABLES,
+    TARGET_CONTEXT_COLUMNS,
+    empty_table,
+    schema,
+)
 
 COUNTRY_ZH = "全国"
 
@@ -689,29 +697,7 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
     return pairs
 
 
-_TARGET_OUT = (
-    "target_id",
-    "doc_id",
-    "region_zh",
-    "region_level",
-    "province_zh",
-    "indicator_id",
-    "indicator_zh",
-    "indicator_en",
-    "theme",
-    "direction",
-    "kind",
-    "comparator",
-    "target_value",
-    "unit",
-    "target_year",
-    "baseline_year",
-    "scope_zh",
-    "aspirational",
-    "quote",
-    "char_start",
-    "char_end",
-)
+_TARGET_OUT = TARGET_CONTEXT_COLUMNS
 
 
 def _target_part(target: dict) -> dict:

@@ -612,6 +612,11 @@ def _panel_title(text: str, n_panels: int) -> str:
 # charts
 
 
+def _hollow_handle(text: str) -> Line2D:
+    """A legend entry for hollow markers (not comparable, aspirational)."""
+    return Line2D([], [], marker="o", ls="none", mfc="white", mec=NEUTRAL_COLOR, label=text)
+
+
 def plot_targets_overview(
     targets: pd.DataFrame,
     lang: str = "zh",
@@ -792,17 +797,7 @@ def plot_gaps(
                 )
             )
     if any_not_comparable:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                ls="none",
-                mfc="white",
-                mec=NEUTRAL_COLOR,
-                label=label("not_comparable", lang),
-            )
-        )
+        handles.append(_hollow_handle(label("not_comparable", lang)))
     notes = [
         label("note_not_comparable", lang) if any_not_comparable else None,
         _omitted_note("omitted_panels", [first.loc[k, "_ind_name"] for k in dropped_panels], lang),
@@ -1118,17 +1113,7 @@ def plot_milestones(
         )
     ]
     if any_aspirational:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                ls="none",
-                mfc="white",
-                mec=NEUTRAL_COLOR,
-                label=label("aspirational", lang),
-            )
-        )
+        handles.append(_hollow_handle(label("aspirational", lang)))
     notes = [
         _omitted_note("omitted_regions", [names.get(r, r) for r in region_order(dropped)], lang)
     ]
