@@ -140,13 +140,15 @@ def report(
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(sources))
 
-            def advance(path: Path) -> None:
-                progress.update(task, description=path.name)
+            started: list[Path] = []
 
-            executed = []
-            for done in run_report({"LANG": lang}, on_notebook=advance) or []:
-                executed.append(done)
-                progress.update(task, advance=1)
+            def advance(path: Path) -> None:
+                # called as each notebook starts: the one before it is done
+                progress.update(task, advance=1 if started else 0, description=path.name)
+                started.append(path)
+
+            executed = run_report({"LANG": lang}, on_notebook=advance)
+            progress.update(task, advance=1 if started else 0)
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None

@@ -8,8 +8,10 @@ executed copies, so a rerun gives the same files.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +47,25 @@ def _scrub(nb: dict) -> dict:
     return nb
 
 
+@contextlib.contextmanager
+def _quiet_kernel():
+    """Send what kernels print on stderr (their start-up warnings) to reports/kernel.log.
+
+    NOTE: the kernel is a child process that inherits file descriptor 2, so the descriptor is
+    swapped, not sys.stderr. Cell errors still reach the user through NotebookError."""
+    log = paths.REPORTS_DIR / "kernel.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log, "wb") as fh:
+        os.dup2(fh.fileno(), 2)
+        try:
+            yield log
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def execute_notebook(source: Path, out_dir: Path, parameters: dict | None = None) -> Path:
     """Execute one notebook; write the executed copy and an HTML copy to out_dir."""
     import nbformat
@@ -58,15 +79,16 @@ def execute_notebook(source: Path, out_dir: Path, parameters: dict | None = None
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ.setdefault("MPLBACKEND", "Agg")
     try:
-        nb = papermill.execute_notebook(
-            str(source),
-            None,
-            parameters=parameters or {},
-            cwd=str(source.parent),
-            progress_bar=False,
-            kernel_name="python3",
-            log_output=False,
-        )
+        with _quiet_kernel():
+            nb = papermill.execute_notebook(
+                str(source),
+                None,
+                parameters=parameters or {},
+                cwd=str(source.parent),
+                progress_bar=False,
+                kernel_name="python3",
+                log_output=False,
+            )
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(
             f"{source}: cell {exc.cell_index} failed: {exc.ename}: {exc.evalue}"
