@@ -33,6 +33,40 @@ class Field:
 
 YEAR = dict(min_value=2000, max_value=2100)
 
+
+def _benchmark_fields(level: str, adjective: str) -> dict[str, Field]:
+    """The columns target_gaps gives for the benchmark of one level (province or country)."""
+    return {
+        f"{level}_benchmark_value": Field(
+            "float64",
+            f"the {adjective} comparable benchmark (the most demanding if several)",
+            nullable=True,
+        ),
+        f"{level}_benchmark_count": Field(
+            "Int64", f"number of comparable {adjective} benchmarks", min_value=0
+        ),
+        f"{level}_benchmark_note": Field(
+            "string",
+            f"disagreeing sources, or why no {adjective} benchmark compares",
+            nullable=True,
+        ),
+        f"{level}_source_title": Field(
+            "string", f"source of the {adjective} benchmark", nullable=True
+        ),
+        f"{level}_source": Field(
+            "string", f"URL or document number of the {adjective} benchmark", nullable=True
+        ),
+        f"{level}_source_quote": Field(
+            "string", f"verbatim quote of the {adjective} benchmark", nullable=True
+        ),
+        f"ambition_vs_{level}": Field(
+            "float64",
+            f"target minus {adjective} benchmark, signed: positive = more ambitious than the {level}",
+            nullable=True,
+        ),
+    }
+
+
 FIELDS: dict[str, Field] = {
     # documents
     "doc_id": Field("string", "the plan's file name without extension; unique in the corpus"),
@@ -183,52 +217,8 @@ FIELDS: dict[str, Field] = {
     "source_line": Field(
         "Int64", "line of the reference row in its CSV", nullable=True, min_value=2
     ),
-    "province_benchmark_value": Field(
-        "float64",
-        "the province's comparable benchmark (the most demanding if several)",
-        nullable=True,
-    ),
-    "province_benchmark_count": Field(
-        "Int64", "number of comparable province benchmarks", min_value=0
-    ),
-    "province_benchmark_note": Field(
-        "string", "disagreeing sources, or why no province benchmark compares", nullable=True
-    ),
-    "province_source_title": Field("string", "source of the province benchmark", nullable=True),
-    "province_source": Field(
-        "string", "URL or document number of the province benchmark", nullable=True
-    ),
-    "province_source_quote": Field(
-        "string", "verbatim quote of the province benchmark", nullable=True
-    ),
-    "ambition_vs_province": Field(
-        "float64",
-        "target minus province benchmark, signed: positive = more ambitious than the province",
-        nullable=True,
-    ),
-    "country_benchmark_value": Field(
-        "float64",
-        "the national comparable benchmark (the most demanding if several)",
-        nullable=True,
-    ),
-    "country_benchmark_count": Field(
-        "Int64", "number of comparable national benchmarks", min_value=0
-    ),
-    "country_benchmark_note": Field(
-        "string", "disagreeing sources, or why no national benchmark compares", nullable=True
-    ),
-    "country_source_title": Field("string", "source of the national benchmark", nullable=True),
-    "country_source": Field(
-        "string", "URL or document number of the national benchmark", nullable=True
-    ),
-    "country_source_quote": Field(
-        "string", "verbatim quote of the national benchmark", nullable=True
-    ),
-    "ambition_vs_country": Field(
-        "float64",
-        "target minus national benchmark, signed: positive = more ambitious than the country",
-        nullable=True,
-    ),
+    **_benchmark_fields("province", "province"),
+    **_benchmark_fields("country", "national"),
     "observed_value": Field(
         "float64",
         "latest observation on the target's scale (for a reduction: the cumulative fall in % "
