@@ -1041,6 +1041,9 @@ def plot_trajectory(
     return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
 
 
+MILESTONE_WORDS = 2  # commitment words written beside one point; the rest are counted
+
+
 def plot_milestones(
     timeline: pd.DataFrame,
     lang: str = "zh",
@@ -1067,6 +1070,8 @@ def plot_milestones(
     words = df["commitment_zh"]
     if lang == "en" and "commitment_en" in df.columns:
         words = df["commitment_en"].where(df["commitment_en"].notna(), words)
+    elif lang == "en":  # the commitment glossary is data: commitment_<word> rows in labels.csv
+        words = words.map(lambda w: label(f"commitment_{w}", "en", default=w))
     df = df.assign(_word=words.astype(str))
     counts = df.groupby("region_zh").size()
     all_regions = region_order(df["region_zh"])
@@ -1082,18 +1087,20 @@ def plot_milestones(
     for y, region in enumerate(regions):
         rows = part[part["region_zh"] == region]
         color = region_color(region)
-        for year, group in rows.groupby("target_year", sort=True):
+        for k, (year, group) in enumerate(rows.groupby("target_year", sort=True)):
             aspirational = "aspirational" in group and all(_flag(v) for v in group["aspirational"])
             any_aspirational |= aspirational
             size = 5 + 2.5 * math.sqrt(len(group))
             ax.plot(int(year), y, marker="o", ms=size, mec=color, mew=1.4, ls="none",
                     mfc="white" if aspirational else color)  # fmt: skip
             seen_words = list(dict.fromkeys(group["_word"]))
-            text = _sep(lang).join(map(_plain, seen_words[:3]))
-            if len(seen_words) > 3:
-                text += " " + label("more", lang, n=len(seen_words) - 3)
-            ax.annotate(text, (int(year), y), xytext=(7, 5), textcoords="offset points",
-                        fontsize=SMALL_SIZE, va="bottom")  # fmt: skip
+            text = _sep(lang).join(map(_plain, seen_words[:MILESTONE_WORDS]))
+            if len(seen_words) > MILESTONE_WORDS:
+                text += " " + label("more", lang, n=len(seen_words) - MILESTONE_WORDS)
+            # neighbouring years of one region alternate above and below, so labels don't collide
+            above = k % 2 == 0
+            ax.annotate(text, (int(year), y), xytext=(7, 5 if above else -5), textcoords="offset points",
+                        fontsize=SMALL_SIZE, va="bottom" if above else "top")  # fmt: skip
     years = part["target_year"].dropna().astype(int)
     if len(years):
         ax.set_xlim(years.min() - 1, years.max() + 3)
