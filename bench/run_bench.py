@@ -41,7 +41,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from greenmetrics.documents import MANIFEST_COLUMNS
+from greenmetrics.manifest import MANIFEST_COLUMNS
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -268,7 +268,7 @@ class SentencePool:
 
 def load_pool() -> SentencePool:
     """Sentences and headings of every shipped plan (read with greenmetrics' own reader)."""
-    from greenmetrics.documents import iter_plan_files, read_document
+    from greenmetrics.readers import iter_plan_files, read_document
 
     pool = SentencePool()
     digest = hashlib.sha256()
@@ -431,7 +431,7 @@ def _simple_short_names(region_zh: str) -> tuple[str, ...]:
 @functools.cache
 def _short_names_function():
     try:
-        from greenmetrics.pipeline import region_short_names
+        from greenmetrics.regions import region_short_names
     except ImportError:
         return _simple_short_names
     return region_short_names
@@ -443,8 +443,8 @@ def _region_names(region_zh: str) -> tuple[str, ...]:
 
 def extract_one(job: tuple[str, tuple[str, ...], int | None]) -> tuple[int, int, int]:
     """read_document + extract for one plan, as the pipeline calls them: (bytes, targets, ms)."""
-    from greenmetrics.documents import read_document
     from greenmetrics.extract import PlanContext, default_target_year, extract
+    from greenmetrics.readers import read_document
 
     path, names, issue_year = job
     doc = read_document(Path(path))
@@ -599,8 +599,8 @@ def plan_timing(job, repeats: int) -> tuple[float, float, float, float]:
 
     Returns (median ms of read_document + extract, median ms of extract alone, fastest ms of
     read_document + extract, size KB)."""
-    from greenmetrics.documents import read_document
     from greenmetrics.extract import PlanContext, default_target_year, extract
+    from greenmetrics.readers import read_document
 
     path, names, issue_year = job
     _warm_up()

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from greenmetrics.catalog import COLUMNS, THEMES, load_catalog
+from greenmetrics.catalog import COLUMNS, load_catalog
 from greenmetrics.errors import InputError
+from greenmetrics.schemas import THEMES
 
 GOLD = Path(__file__).parent / "gold"
 

@@ -12,8 +12,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from greenmetrics.documents import normalize
 from greenmetrics.extract import PlanContext, extract
+from greenmetrics.text import normalize
 
 EXAMPLES = int(os.environ.get("GREENMETRICS_FUZZ", "2000"))
 CONTEXT = PlanContext(

@@ -26,8 +26,6 @@ matches only an alias that itself says so:
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -38,31 +36,10 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
+from .files import allowed_value, read_curated_csv
+from .schemas import columns
 
-COLUMNS = (
-    "indicator_id",
-    "name_zh",
-    "aliases_zh",
-    "name_en",
-    "unit",
-    "direction",
-    "theme",
-    "description_en",
-)
-DIRECTIONS = ("higher", "lower")
-THEMES = (
-    "agriculture",
-    "waste",
-    "energy",
-    "water",
-    "buildings",
-    "air",
-    "industry",
-    "transport",
-    "economy",
-    "ecology",
-    "lifestyle",
-)
+COLUMNS = columns("catalog")
 ALIAS_SEPARATOR = "|"
 MIN_CONTAINED_ALIAS = 4
 
@@ -229,58 +206,13 @@ class Catalog:
         return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def _read_text(path: Path) -> str:
-    """Return the file decoded as UTF-8 (a BOM from a spreadsheet is accepted)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise InputError(
-            path,
-            f"not UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8",
-            line=line,
-        ) from None
-
-
-def _parse_rows(path: Path, text: str) -> dict[str, Indicator]:
-    """Return the validated indicators of the CSV text, in file order."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise InputError(path, "file is empty; expected a header row", line=1) from None
-    missing = [c for c in COLUMNS if c not in header]
-    extra = [h for h in header if h not in COLUMNS]
-    duplicated = sorted({h for h in header if header.count(h) > 1})
-    if missing or extra or duplicated:
-        problems = []
-        if missing:
-            problems.append(f"missing column(s) {', '.join(missing)}")
-        if extra:
-            problems.append(f"unexpected column(s) {', '.join(extra)}")
-        if duplicated:
-            problems.append(f"repeated column(s) {', '.join(duplicated)}")
-        raise InputError(
-            path, "; ".join(problems) + f"; expected exactly {','.join(COLUMNS)}", line=1
-        )
-
+def _parse_rows(path: Path) -> dict[str, Indicator]:
+    """Return the validated indicators of the catalog file, in file order."""
     indicators: dict[str, Indicator] = {}
     id_lines: dict[str, int] = {}
     alias_owner: dict[str, tuple[str, int]] = {}
-    line = reader.line_num + 1
-    for cells in reader:
-        row_line, line = line, reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            continue  # blank lines that spreadsheets leave at the end
-        if len(cells) != len(header):
-            raise InputError(
-                path, f"expected {len(header)} fields, found {len(cells)}", line=row_line
-            )
-        row = {h: c.strip() for h, c in zip(header, cells, strict=True)}
+    for record in read_curated_csv(path, "catalog"):
+        row_line, row = record.line, record.values
         indicator_id = row["indicator_id"]
         if not indicator_id:
             raise InputError(path, "empty indicator_id", line=row_line)
@@ -298,16 +230,8 @@ def _parse_rows(path: Path, text: str) -> dict[str, Indicator]:
             )
         if not row["name_zh"]:
             raise InputError(path, f"empty name_zh for {indicator_id!r}", line=row_line)
-        if row["direction"] not in DIRECTIONS:
-            raise InputError(
-                path,
-                f"direction {row['direction']!r} must be one of {', '.join(DIRECTIONS)}",
-                line=row_line,
-            )
-        if row["theme"] not in THEMES:
-            raise InputError(
-                path, f"theme {row['theme']!r} must be one of {', '.join(THEMES)}", line=row_line
-            )
+        for column in ("direction", "theme"):
+            allowed_value(path, record, column, "catalog")
         # The Chinese name is always an alias, listed first.
         aliases: list[str] = []
         seen: set[str] = set()
@@ -377,9 +301,47 @@ def load_catalog(
     missing or extra columns, empty or duplicate id, an alias under two ids, a direction other
     than higher/lower, a theme outside `THEMES`, a file that is not UTF-8."""
     path = Path(path) if path is not None else paths.INDICATOR_CATALOG
-    indicators = _parse_rows(path, _read_text(path))
+    indicators = _parse_rows(path)
     if not indicators:
         raise InputError(path, "no indicator rows")
     if extra_aliases:
         indicators = _apply_extra_aliases(indicators, extra_aliases, path)
     return Catalog(indicators, path=path)
+
+
+# What a table takes from the catalog for its indicator_id: column -> attribute of Indicator.
+CATALOG_COLUMNS = {"indicator_en": "name_en", "theme": "theme", "direction": "direction"}
+
+
+def attach_indicators(
+    df: pd.DataFrame,
+    catalog: Catalog,
+    *,
+    match_phrases: bool = True,
+    keep_given: bool = True,
+    columns: tuple[str, ...] = ("indicator_en", "theme"),
+) -> pd.DataFrame:
+    """The one join of a table with the catalog: a copy of `df` with `indicator_id` set and the
+    catalog's `columns` (indicator_en, theme, direction) filled from it.
+
+    An id already in the row is kept when `keep_given` (an override or a curator set it);
+    otherwise, with `match_phrases`, the row's `indicator_zh` is matched (None when no alias
+    fits: listed for review, never guessed). Columns of an id the catalog does not know are
+    empty.
+    """
+    n = len(df)
+    given = df["indicator_id"] if keep_given and "indicator_id" in df else [None] * n
+    phrases = df["indicator_zh"] if match_phrases else [None] * n
+    ids = []
+    for phrase, set_id in zip(phrases, given, strict=True):
+        if isinstance(set_id, str) and set_id:
+            ids.append(set_id)
+        else:
+            ids.append(catalog.match(phrase) if match_phrases else None)
+    df = df.copy()
+    df["indicator_id"] = ids
+    known = catalog.indicators
+    for column in columns:
+        attribute = CATALOG_COLUMNS[column]
+        df[column] = [getattr(known[i], attribute) if i in known else None for i in ids]
+    return df

@@ -40,7 +40,7 @@ from matplotlib.ticker import MaxNLocator
 
 from . import paths
 from .errors import InputError, SchemaError
-from .tables import write_atomic
+from .files import write_atomic
 
 LANGS = ("zh", "en")
 LABELS_FILE = paths.PACKAGE_DATA / "labels.csv"

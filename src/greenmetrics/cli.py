@@ -36,8 +36,8 @@ OutOption = Annotated[
 
 def _run_extract(inputs: list[Path] | None, out: Path | None):
     """Extract with a progress bar, write the tables, print the summary; (exit code, result)."""
-    from .documents import iter_plan_files
     from .pipeline import extract_corpus, write_extraction
+    from .readers import iter_plan_files
 
     files = iter_plan_files(inputs or [paths.RAW_DIR])
     columns = (
@@ -80,17 +80,23 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     return (1 if result.problems else 0), result
 
 
+def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
+    """`_run_extract`, or exit 2 with the one-line error when the run cannot start or write
+    (a bad override, an output folder that is not one): nothing has been written then."""
+    try:
+        return _run_extract(inputs or None, out)
+    except GreenmetricsError as exc:
+        console.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def extract(
     inputs: InputsArgument = None,
     out: OutOption = None,
 ) -> None:
     """Extract targets and milestones from plans into tidy tables."""
-    try:
-        code, _ = _run_extract(inputs or None, out)
-    except GreenmetricsError as exc:
-        console.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    code, _ = _extract_or_exit(inputs, out)
     raise typer.Exit(code)
 
 
@@ -103,11 +109,7 @@ def review(
     """Extract, then list what to check: unreported numbers, unmapped indicators, inferred years."""
     from .review import build_review
 
-    try:
-        code, result = _run_extract(inputs or None, out)
-    except GreenmetricsError as exc:
-        console.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    code, result = _extract_or_exit(inputs, out)
     table = build_review(result, result.texts)
     out_console = Console()
     for category, rows in table.groupby("category", sort=False):

@@ -29,8 +29,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from .files import write_atomic
 from .schemas import TABLES, describe
-from .tables import write_atomic
 
 SHEET_ORDER = (
     "documents",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import cn2an
 
-from .documents import NormalizedText, normalize
+from .text import NormalizedText, normalize
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary of policy language. Each list is about how plans phrase targets in general.

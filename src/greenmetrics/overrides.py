@@ -14,21 +14,19 @@ or conflicting override stops the run before anything is written.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .catalog import Catalog, attach_indicators
 from .errors import InputError
+from .files import read_curated_csv
+from .schemas import FIELDS, columns, table
 
-OVERRIDE_COLUMNS = (
-    "action", "target_id", "doc_id", "quote", "char_start", "indicator_zh", "indicator_id",
-    "value", "unit", "comparator", "kind", "target_year", "baseline_year", "scope_zh",
-    "aspirational", "note",
-)  # fmt: skip
-ACTIONS = ("reject", "correct", "add", "map")
+OVERRIDE_COLUMNS = columns("overrides")
+ACTIONS = table("overrides").field("action").allowed
 EDITABLE = (
     "indicator_zh", "indicator_id", "value", "unit", "comparator", "kind", "target_year",
     "baseline_year", "scope_zh", "aspirational",
@@ -56,24 +54,10 @@ def load_overrides(path: Path) -> list[Override]:
     """Rows of an overrides file (missing file: none). Structural problems raise OverrideError."""
     if not path.exists():
         return []
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise OverrideError(path, "not UTF-8 text; save it as CSV UTF-8") from None
-    if "\x00" in text:
-        raise OverrideError(path, "binary content, not a CSV file")
-    reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
-    missing = [c for c in ("action",) if c not in header]
-    unknown = [c for c in header if c not in OVERRIDE_COLUMNS]
-    if missing or unknown:
-        problem = f"missing columns {missing}" if missing else f"unknown columns {unknown}"
-        raise OverrideError(path, f"{problem}; expected {', '.join(OVERRIDE_COLUMNS)}", line=1)
     rows = []
-    for line, row in enumerate(reader, start=2):
-        if None in row:
-            raise OverrideError(path, "more cells than columns", line=line)
-        fields = {k: (v or "").strip() for k, v in row.items()}
+    for record in read_curated_csv(path, "overrides", error=OverrideError):
+        line = record.line
+        fields = dict(record.values)
         action = fields.pop("action")
         if not action or action.startswith("#"):
             continue
@@ -82,28 +66,25 @@ def load_overrides(path: Path) -> list[Override]:
 
 
 def _check_value(path: Path, line: int, field: str, value: str) -> object:
-    """The typed value of one edited field, or OverrideError saying what is wrong."""
+    """The typed value of one edited field, or OverrideError saying what is wrong; the types,
+    ranges and allowed values are those the targets table declares."""
+    spec = FIELDS[field]
     try:
-        if field == "value":
+        if spec.dtype == "float64":
             return float(value)
-        if field in ("target_year", "baseline_year"):
-            year = int(value)
-            if not 2000 <= year <= 2100:
+        if spec.dtype == "Int64":
+            number = int(value)
+            low, high = spec.min_value, spec.max_value
+            if (low is not None and number < low) or (high is not None and number > high):
                 raise ValueError
-            return year
-        if field == "aspirational":
-            if value not in ("0", "1"):
+            if spec.allowed is not None and number not in spec.allowed:
                 raise ValueError
-            return int(value)
+            return number
     except ValueError:
         raise OverrideError(path, f"{field}={value!r} is not a valid {field}", line=line) from None
-    allowed = {
-        "comparator": ("eq", "ge", "le", "approx"),
-        "kind": ("level", "increment", "reduction"),
-    }
-    if field in allowed and value not in allowed[field]:
+    if spec.allowed is not None and value not in spec.allowed:
         raise OverrideError(
-            path, f"{field}={value!r}; allowed: {', '.join(allowed[field])}", line=line
+            path, f"{field}={value!r}; allowed: {', '.join(spec.allowed)}", line=line
         )
     return value
 
@@ -112,7 +93,7 @@ def apply_overrides(
     targets: pd.DataFrame,
     overrides: list[Override],
     texts: dict[str, str],
-    catalog,
+    catalog: Catalog,
     path: Path,
 ) -> pd.DataFrame:
     """The targets table with every override applied (before schema validation and writing).
@@ -194,7 +175,8 @@ def apply_overrides(
     targets = targets[~targets["target_id"].isin(rejected)]
     if added:
         targets = pd.concat([targets, pd.DataFrame(added)], ignore_index=True)
-    return _refresh_catalog_columns(targets, catalog)
+    # indicator_en and theme follow indicator_id after edits and mappings
+    return attach_indicators(targets, catalog, match_phrases=False)
 
 
 def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
@@ -240,14 +222,3 @@ def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
     row.setdefault("aspirational", 0)
     row.setdefault("unit", "")
     return row
-
-
-def _refresh_catalog_columns(targets: pd.DataFrame, catalog) -> pd.DataFrame:
-    """indicator_en and theme follow indicator_id after edits and mappings."""
-    targets = targets.copy()
-    for i, indicator_id in targets["indicator_id"].items():
-        if isinstance(indicator_id, str) and indicator_id in catalog.indicators:
-            indicator = catalog.get(indicator_id)
-            targets.at[i, "indicator_en"] = indicator.name_en
-            targets.at[i, "theme"] = indicator.theme
-    return targets

@@ -16,38 +16,18 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .catalog import Catalog, load_catalog
-from .documents import Document, detect_metadata, iter_plan_files, load_manifest, read_document
+from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import GreenmetricsError, InputError
 from .extract import PlanContext, default_target_year, extract
+from .files import csv_bytes, write_all_atomic
+from .manifest import load_manifest
+from .metadata import detect_metadata
 from .overrides import apply_overrides, load_overrides
+from .readers import Document, iter_plan_files, read_document
+from .regions import region_short_names
 from .review import build_review
-from .tables import csv_bytes, finalize, records_frame, write_all_atomic
-
-# NOTE: plans name their own region in short forms (临夏州, 我州, 忻府区, 宁夏); these suffixes
-# are dropped to get them.
-_AUTONOMY_SUFFIX = re.compile(
-    r"(?:(?:回族|藏族|彝族|苗族|壮族|蒙古族|土家族|哈萨克|朝鲜族|布依族|侗族|白族|傣族|黎族|羌族|"
-    r"维吾尔|哈尼族)+自治(?:州|区|县|旗)|自治(?:州|区|县|旗))$"
-)
-
-
-def region_short_names(region_zh: str) -> tuple[str, ...]:
-    """The names a plan may use for its own region (full, without parent, without 自治 suffix)."""
-    names = {region_zh}
-    if "市" in region_zh[:-1]:
-        tail = region_zh.rsplit("市", 1)[1]
-        if len(tail) >= 2:
-            names.add(tail)
-    for name in list(names):
-        m = _AUTONOMY_SUFFIX.search(name)
-        if m:
-            stem = name[: m.start()]
-            names.add(stem)
-            names.add(stem + m.group(0)[-1])
-        elif len(name) > 2 and name[-1] in "省市县区州旗":
-            names.add(name[:-1])
-    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+from .schemas import PROCESSED_TABLES
+from .tables import finalize, records_frame
 
 
 @dataclass
@@ -106,33 +86,6 @@ def _fill_regions(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
     for column in ("region_zh", "region_level"):
         missing = targets[column].isna() | (targets[column] == "")
         targets.loc[missing, column] = targets.loc[missing, "doc_id"].map(regions[column])
-    return targets
-
-
-def _map_indicators(
-    targets: pd.DataFrame, catalog: Catalog, keep_given: bool = False
-) -> pd.DataFrame:
-    """indicator_id, indicator_en and theme from the catalog (an id set by an override stays)."""
-    ids, names_en, themes = [], [], []
-    given = (
-        targets["indicator_id"]
-        if keep_given
-        else pd.Series([None] * len(targets), index=targets.index)
-    )
-    for phrase, set_id in zip(targets["indicator_zh"], given, strict=True):
-        indicator_id = set_id if isinstance(set_id, str) and set_id else catalog.match(phrase)
-        ids.append(indicator_id)
-        if indicator_id is None:
-            names_en.append(None)
-            themes.append(None)
-        else:
-            indicator = catalog.get(indicator_id)
-            names_en.append(indicator.name_en)
-            themes.append(indicator.theme)
-    targets = targets.copy()
-    targets["indicator_id"] = ids
-    targets["indicator_en"] = names_en
-    targets["theme"] = themes
     return targets
 
 
@@ -245,10 +198,10 @@ def extract_corpus(
     }
     if aliases:
         catalog = load_catalog(catalog.path, extra_aliases=aliases)
-    targets = _map_indicators(targets, catalog)
+    targets = attach_indicators(targets, catalog, keep_given=False)
     for path, rows in overrides:
         targets = apply_overrides(targets, rows, texts, catalog, path)
-    targets = _fill_regions(_map_indicators(targets, catalog, keep_given=True), documents)
+    targets = _fill_regions(attach_indicators(targets, catalog), documents)
     targets = finalize(targets, "targets")
     milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
     return ExtractionResult(
@@ -270,10 +223,18 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
         name: getattr(result, name) if result.validated else finalize(getattr(result, name), name)
         for name in ("documents", "targets", "milestones")
     }
-    review = build_review(result, result.texts)
+    tables["review"] = build_review(result, result.texts)
     payloads = {f"{name}.csv": csv_bytes(df) for name, df in tables.items()}
-    payloads["review.csv"] = csv_bytes(review)
     try:
         return write_all_atomic({out_dir / name: data for name, data in payloads.items()})
     except OSError as exc:
         raise InputError(out_dir, f"cannot write outputs here: {exc.strerror or exc}") from None
+
+
+def ensure_tables(processed_dir: Path | None = None) -> Path:
+    """Run the extraction when a processed table is missing (a fresh clone, a student's first
+    run), so a notebook can start with it. Returns the folder of the tables."""
+    folder = Path(processed_dir or paths.PROCESSED_DIR)
+    if not all((folder / f"{name}.csv").exists() for name in PROCESSED_TABLES):
+        write_extraction(extract_corpus(), folder)
+    return folder

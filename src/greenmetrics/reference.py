@@ -15,115 +15,40 @@ filled, wins over the catalog match. Rows the catalog cannot map are kept with a
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import math
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from . import paths
+from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import InputError
-from .schemas import COMPARATORS, FIELDS, KINDS, REGION_LEVELS, TABLES, validate
+from .files import read_curated_csv
+from .regions import COUNTRY_ZH
+from .schemas import YEAR_MAX, YEAR_MIN, columns, table, validate
 
 log = logging.getLogger(__name__)
 
 BENCHMARKS_NAME = "benchmarks.csv"
 OBSERVATIONS_NAME = "observations.csv"
 
-COUNTRY_ZH = "全国"
-BENCHMARK_LEVELS = FIELDS["level"].allowed
-# NOTE: 累计建成 (a stock built up to the target year) is its own kind in the reference files, as
-# the source words it; on load it becomes kind "level" with is_cumulative set, because the plans'
-# `level` already means "a state reached (a rate, share, stock or count)".
-REFERENCE_KINDS = (*KINDS, "cumulative")
-# How an observation row measures its indicator: the level itself, the change on the previous
-# year (-2.7 = fell 2.7%), or the change accumulated since `baseline_year`.
-MEASURES = FIELDS["measure"].allowed
-YEAR_MIN, YEAR_MAX = 2000, 2100
-
-BENCHMARK_REQUIRED = (
-    "level",
-    "region_zh",
-    "indicator_zh",
-    "value",
-    "unit",
-    "comparator",
-    "kind",
-    "target_year",
-    "source_title",
-    "quote",
-)
-BENCHMARK_OPTIONAL = ("indicator_id", "baseline_year", "doc_number", "source", "note")
-OBSERVATION_REQUIRED = (
-    "region_zh",
-    "region_level",
-    "indicator_zh",
-    "year",
-    "value",
-    "unit",
-    "source_title",
-    "quote",
-)
-OBSERVATION_OPTIONAL = (
-    "indicator_id",
-    "measure",
-    "baseline_year",
-    "is_proxy",
-    "note",
-    "doc_number",
-    "source",
-)
+BENCHMARKS_TABLE = "reference_benchmarks"
+OBSERVATIONS_TABLE = "reference_observations"
+# Columns a loaded table takes from the catalog rather than from the CSV row.
+_FROM_CATALOG = ("indicator_en", "theme", "direction", "indicator_match")
 _TRUE = ("1", "true", "yes", "y")
 _FALSE = ("", "0", "false", "no", "n")
 
 
-def _read_rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> list[dict]:
-    """The data rows of a reference CSV as dicts, each with its CSV line number under "line".
+def _read_rows(path: Path, table_name: str) -> list[dict]:
+    """The data rows of a reference CSV as dicts, each with its CSV line number under "line"."""
+    return [{**r.values, "line": r.line} for r in read_curated_csv(path, table_name)]
 
-    Checks the header: every required column present, no unknown column (a typo in a header
-    would otherwise silently drop the column's values).
-    """
-    if not path.exists():
-        raise InputError(path, "not found")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason}); save the CSV as UTF-8") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise InputError(path, "empty file: expected a header line", line=1) from None
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise InputError(path, f"missing required column(s): {', '.join(missing)}", line=1)
-    unknown = [c for c in header if c not in required and c not in optional]
-    if unknown:
-        allowed = ", ".join((*required, *optional))
-        raise InputError(path, f"unknown column(s) {', '.join(unknown)}; allowed: {allowed}", 1)
-    dupes = sorted({c for c in header if header.count(c) > 1})
-    if dupes:
-        raise InputError(path, f"column(s) named twice: {', '.join(dupes)}", line=1)
-    rows = []
-    end = reader.line_num
-    for record in reader:
-        start, end = end + 1, reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            raise InputError(
-                path, f"{len(record)} fields, the header has {len(header)} (unquoted comma?)", start
-            )
-        row = {name: cell.strip() for name, cell in zip(header, record, strict=True)}
-        for name in optional:
-            row.setdefault(name, "")
-        row["line"] = start
-        rows.append(row)
-    return rows
+
+def _allowed_in(table_name: str, column: str) -> tuple[str, ...]:
+    return table(table_name).field(column).allowed
 
 
 def _number(path: Path, row: dict, column: str) -> float:
@@ -187,6 +112,18 @@ def _check_source(path: Path, row: dict) -> None:
         )
 
 
+def _provenance(row: dict) -> dict:
+    """The columns that say where a reference number comes from, and whether it is quoted."""
+    return {
+        "is_value_quoted": _is_value_quoted(row["value"], row["quote"]),
+        "note": row["note"] or None,
+        "source_title": row["source_title"],
+        "doc_number": row["doc_number"] or None,
+        "source": row["source"] or None,
+        "quote": row["quote"],
+    }
+
+
 def _is_value_quoted(raw_value: str, quote: str) -> bool:
     """True when the number, as written in the CSV, appears in the quote.
 
@@ -197,40 +134,17 @@ def _is_value_quoted(raw_value: str, quote: str) -> bool:
     return bool(digits) and digits in unicodedata.normalize("NFKC", quote)
 
 
-def _lookup(catalog: Any, indicator_id: str) -> Any | None:
-    """The catalog entry of an id, or None when the catalog does not know it."""
-    try:
-        return catalog.get(indicator_id)
-    except (KeyError, LookupError, ValueError):
-        return None
-
-
-def _map_indicator(path: Path, row: dict, catalog: Any) -> dict:
-    """indicator_id, English name, theme, direction and how the id was found."""
+def _given_indicator_id(path: Path, row: dict, catalog: Catalog) -> str | None:
+    """The row's own indicator_id (it wins over the catalog match), checked against the catalog."""
     given = row.get("indicator_id", "")
-    if given:
-        entry = _lookup(catalog, given)
-        if entry is None:
-            raise InputError(
-                path,
-                f"indicator_id {given!r} is not in the indicator catalog; "
-                "leave it empty to map indicator_zh, or add the indicator to the catalog",
-                row["line"],
-            )
-        indicator_id, match = given, "given"
-    else:
-        indicator_id = catalog.match(row["indicator_zh"])
-        entry = _lookup(catalog, indicator_id) if indicator_id else None
-        match = "catalog" if entry is not None else "unmapped"
-        if entry is None:
-            indicator_id = None
-    return {
-        "indicator_id": indicator_id,
-        "indicator_en": getattr(entry, "name_en", None) if entry is not None else None,
-        "theme": getattr(entry, "theme", None) if entry is not None else None,
-        "direction": getattr(entry, "direction", None) if entry is not None else None,
-        "indicator_match": match,
-    }
+    if given and given not in catalog:
+        raise InputError(
+            path,
+            f"indicator_id {given!r} is not in the indicator catalog; "
+            "leave it empty to map indicator_zh, or add the indicator to the catalog",
+            row["line"],
+        )
+    return given or None
 
 
 def _check_duplicates(path: Path, rows: list[dict], columns: tuple[str, ...]) -> None:
@@ -251,20 +165,19 @@ def _check_percent(path: Path, row: dict, value: float, low: float, what: str) -
         )
 
 
-def _catalog(catalog: Any) -> Any:
-    if catalog is not None:
-        return catalog
-    from .catalog import load_catalog
+def _frame(records: list[dict], table_name: str, catalog: Catalog) -> pd.DataFrame:
+    """The loaded table: rows mapped to the catalog (how: given, catalog or unmapped), checked."""
+    df = pd.DataFrame(records, columns=[c for c in columns(table_name) if c not in _FROM_CATALOG])
+    given = df["indicator_id"].notna()
+    df = attach_indicators(df, catalog, columns=("indicator_en", "theme", "direction"))
+    df["indicator_match"] = [
+        "given" if g else ("catalog" if isinstance(i, str) else "unmapped")
+        for g, i in zip(given, df["indicator_id"], strict=True)
+    ]
+    return validate(df[list(columns(table_name))], table_name)
 
-    return load_catalog()
 
-
-def _frame(records: list[dict], table: str) -> pd.DataFrame:
-    df = pd.DataFrame(records, columns=list(TABLES[table]))
-    return validate(df, table)
-
-
-def load_benchmarks(path: str | Path | None = None, catalog: Any = None) -> pd.DataFrame:
+def load_benchmarks(path: str | Path | None = None, catalog: Catalog | None = None) -> pd.DataFrame:
     """The benchmarks table: targets set at the country or province level, one row per source.
 
     Returns the columns of `schemas.TABLES['benchmarks']`: the CSV's columns (kind
@@ -274,13 +187,13 @@ def load_benchmarks(path: str | Path | None = None, catalog: Any = None) -> pd.D
     sourced numbers. Raises `InputError` naming the line of the first malformed row.
     """
     path = Path(path) if path is not None else paths.REFERENCE_DIR / BENCHMARKS_NAME
-    catalog = _catalog(catalog)
-    rows = _read_rows(path, BENCHMARK_REQUIRED, BENCHMARK_OPTIONAL)
-    _check_duplicates(path, rows, (*BENCHMARK_REQUIRED, *BENCHMARK_OPTIONAL))
+    catalog = catalog or load_catalog()
+    rows = _read_rows(path, BENCHMARKS_TABLE)
+    _check_duplicates(path, rows, columns(BENCHMARKS_TABLE))
     records = []
     for row in rows:
         line = row["line"]
-        level = _allowed(path, row, "level", BENCHMARK_LEVELS)
+        level = _allowed(path, row, "level", _allowed_in(BENCHMARKS_TABLE, "level"))
         if not row["region_zh"]:
             raise InputError(path, "region_zh is empty", line)
         if (level == "country") != (row["region_zh"] == COUNTRY_ZH):
@@ -295,8 +208,8 @@ def load_benchmarks(path: str | Path | None = None, catalog: Any = None) -> pd.D
                 path, "value is negative: write a fall as a positive number, kind=reduction", line
             )
         _check_percent(path, row, value, 0, "a target")
-        comparator = _allowed(path, row, "comparator", COMPARATORS)
-        kind = _allowed(path, row, "kind", REFERENCE_KINDS)
+        comparator = _allowed(path, row, "comparator", _allowed_in(BENCHMARKS_TABLE, "comparator"))
+        kind = _allowed(path, row, "kind", _allowed_in(BENCHMARKS_TABLE, "kind"))
         target_year = _year(path, row, "target_year")
         baseline_year = _year(path, row, "baseline_year", required=False)
         if kind == "reduction" and baseline_year is None:
@@ -312,7 +225,7 @@ def load_benchmarks(path: str | Path | None = None, catalog: Any = None) -> pd.D
                 "level": level,
                 "region_zh": row["region_zh"],
                 "indicator_zh": row["indicator_zh"],
-                **_map_indicator(path, row, catalog),
+                "indicator_id": _given_indicator_id(path, row, catalog),
                 "value": value,
                 "unit": row["unit"] or None,
                 "comparator": comparator,
@@ -320,20 +233,17 @@ def load_benchmarks(path: str | Path | None = None, catalog: Any = None) -> pd.D
                 "is_cumulative": kind == "cumulative",
                 "target_year": target_year,
                 "baseline_year": baseline_year,
-                "is_value_quoted": _is_value_quoted(row["value"], row["quote"]),
-                "note": row["note"] or None,
-                "source_title": row["source_title"],
-                "doc_number": row["doc_number"] or None,
-                "source": row["source"] or None,
-                "quote": row["quote"],
+                **_provenance(row),
             }
         )
-    df = _frame(records, "benchmarks")
+    df = _frame(records, "benchmarks", catalog)
     _log_unmapped(path, df)
     return df
 
 
-def load_observations(path: str | Path | None = None, catalog: Any = None) -> pd.DataFrame:
+def load_observations(
+    path: str | Path | None = None, catalog: Catalog | None = None
+) -> pd.DataFrame:
     """The observations table: observed values per region, indicator and year, one per source.
 
     Returns the columns of `schemas.TABLES['observations']`: the CSV's columns (measure
@@ -344,15 +254,17 @@ def load_observations(path: str | Path | None = None, catalog: Any = None) -> pd
     row.
     """
     path = Path(path) if path is not None else paths.REFERENCE_DIR / OBSERVATIONS_NAME
-    catalog = _catalog(catalog)
-    rows = _read_rows(path, OBSERVATION_REQUIRED, OBSERVATION_OPTIONAL)
-    _check_duplicates(path, rows, (*OBSERVATION_REQUIRED, *OBSERVATION_OPTIONAL))
+    catalog = catalog or load_catalog()
+    rows = _read_rows(path, OBSERVATIONS_TABLE)
+    _check_duplicates(path, rows, columns(OBSERVATIONS_TABLE))
     records = []
     for row in rows:
         line = row["line"]
         if not row["region_zh"]:
             raise InputError(path, "region_zh is empty", line)
-        region_level = _allowed(path, row, "region_level", REGION_LEVELS)
+        region_level = _allowed(
+            path, row, "region_level", _allowed_in(OBSERVATIONS_TABLE, "region_level")
+        )
         if (region_level == "country") != (row["region_zh"] == COUNTRY_ZH):
             raise InputError(
                 path,
@@ -364,7 +276,7 @@ def load_observations(path: str | Path | None = None, catalog: Any = None) -> pd
         year = _year(path, row, "year")
         value = _number(path, row, "value")
         row["measure"] = row["measure"] or "level"
-        measure = _allowed(path, row, "measure", MEASURES)
+        measure = _allowed(path, row, "measure", _allowed_in(OBSERVATIONS_TABLE, "measure"))
         if measure == "level":
             if value < 0 and row["unit"] == "%":
                 raise InputError(
@@ -388,22 +300,17 @@ def load_observations(path: str | Path | None = None, catalog: Any = None) -> pd
                 "region_zh": row["region_zh"],
                 "region_level": region_level,
                 "indicator_zh": row["indicator_zh"],
-                **_map_indicator(path, row, catalog),
+                "indicator_id": _given_indicator_id(path, row, catalog),
                 "year": year,
                 "value": value,
                 "unit": row["unit"] or None,
                 "measure": measure,
                 "baseline_year": baseline_year,
                 "is_proxy": _flag(path, row, "is_proxy"),
-                "is_value_quoted": _is_value_quoted(row["value"], row["quote"]),
-                "note": row["note"] or None,
-                "source_title": row["source_title"],
-                "doc_number": row["doc_number"] or None,
-                "source": row["source"] or None,
-                "quote": row["quote"],
+                **_provenance(row),
             }
         )
-    df = _frame(records, "observations")
+    df = _frame(records, "observations", catalog)
     _log_unmapped(path, df)
     return df
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import paths
 from .errors import GreenmetricsError
-from .tables import write_atomic
+from .files import write_atomic
 
 EXECUTED_DIR = paths.REPORTS_DIR / "notebooks"
 

@@ -14,23 +14,10 @@ from collections import defaultdict
 
 import pandas as pd
 
-REVIEW_COLUMNS = (
-    "doc_id",
-    "category",
-    "target_id",
-    "text",
-    "quote",
-    "char_start",
-    "char_end",
-    "note",
-)
-CATEGORIES = (
-    "document_problem",
-    "duplicate",
-    "unmapped_indicator",
-    "year_inferred",
-    "unreported_number",
-)
+from .schemas import REVIEW_CATEGORIES, check, columns
+
+REVIEW_COLUMNS = columns("review")
+CATEGORIES = REVIEW_CATEGORIES
 
 _NUMBER_RE = re.compile(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％‰]|个百分点)?|百分之[零〇一二两三四五六七八九十百点]+|[一二两三四五六七八九十]成(?=以|左|[，。；、])"
@@ -124,10 +111,4 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
             covered[doc_id].append((int(start), int(end)))
     for doc_id, text in sorted(texts.items()):
         rows.extend(unreported_numbers(doc_id, text, covered[doc_id]))
-    df = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
-    df["category"] = pd.Categorical(df["category"], categories=CATEGORIES, ordered=True)
-    df = df.sort_values(["category", "doc_id", "char_start"], kind="mergesort", na_position="first")
-    df["category"] = df["category"].astype(str)
-    df["char_start"] = df["char_start"].astype("Int64")
-    df["char_end"] = df["char_end"].astype("Int64")
-    return df.reset_index(drop=True)
+    return check(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review")

@@ -1,14 +1,13 @@
 """Tidy tables: extraction records -> validated frames -> CSV in data/processed (and back).
 
-Writes are atomic (temporary file in the same folder, then os.replace), so an interrupted run
-leaves the previous table intact, and deterministic (sorted rows, fixed float format, "\\n" line
-ends), so two runs on the same inputs give byte-identical files.
+Every table is checked against its declaration in `schemas` on the way out (`finalize`) and on
+the way in (`load_table`), so a changed extractor or a hand-edited CSV fails loudly. Loading
+never starts an extraction: a missing table is an error that says how to make it
+(`pipeline.ensure_tables` is the one place that extracts on demand).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -17,13 +16,8 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
-from .schemas import TABLES, empty_table, validate
-
-SORT_KEYS = {
-    "documents": ["doc_id"],
-    "targets": ["doc_id", "char_start", "char_end", "target_id"],
-    "milestones": ["doc_id", "char_start", "milestone_id"],
-}
+from .files import csv_bytes, write_atomic
+from .schemas import check, columns, empty_table, validate
 
 
 def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
@@ -32,10 +26,10 @@ def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
     if not rows:
         return empty_table(table)
     df = pd.DataFrame(rows)
-    for column in TABLES[table]:
+    for column in columns(table):
         if column not in df.columns:
             df[column] = pd.NA
-    return df[list(TABLES[table])]
+    return df[list(columns(table))]
 
 
 def _blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
@@ -47,46 +41,8 @@ def _blank_to_na(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def finalize(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Validate against the declared schema and sort into the table's canonical order."""
-    df = validate(_blank_to_na(df), table)
-    return df.sort_values(SORT_KEYS[table], kind="mergesort").reset_index(drop=True)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to `path` whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_all_atomic(files: dict[Path, bytes]) -> list[Path]:
-    """Write several files as one step: all are staged as temporary files first and only then
-    moved into place, so a failure while writing leaves every previous file intact."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((tmp, path))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-    return list(files)
-
-
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """The canonical CSV encoding of a table (UTF-8, '\\n', no index, floats as written)."""
-    return df.to_csv(index=False, lineterminator="\n", float_format="%.10g").encode("utf-8")
+    """Empty cells as missing, checked against the declared schema, in canonical row order."""
+    return check(_blank_to_na(df), table)
 
 
 def write_table(df: pd.DataFrame, table: str, out_dir: Path) -> Path:
@@ -122,14 +78,6 @@ def load_documents(processed_dir: Path | None = None) -> pd.DataFrame:
     return load_table("documents", processed_dir)
 
 
-def ensure_tables(processed_dir: Path | None = None) -> Path:
-    """Run the extraction when a processed table is missing (a fresh clone, a student's first
-    run), so a notebook can start with it. Returns the folder of the tables."""
-    folder = Path(processed_dir or paths.PROCESSED_DIR)
-    if not all(
-        (folder / f"{name}.csv").exists() for name in ("documents", "targets", "milestones")
-    ):
-        from .pipeline import extract_corpus, write_extraction
-
-        write_extraction(extract_corpus(), folder)
-    return folder
+def load_review(processed_dir: Path | None = None) -> pd.DataFrame:
+    """The review table (what to check before a number reaches a report)."""
+    return load_table("review", processed_dir)

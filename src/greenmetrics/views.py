@@ -15,8 +15,9 @@ import pandas as pd
 
 from . import analysis, charts, paths, reference
 from .catalog import Catalog, load_catalog
+from .pipeline import ensure_tables
 from .review import REVIEW_COLUMNS
-from .tables import ensure_tables, load_documents, load_milestones, load_targets
+from .tables import load_documents, load_milestones, load_targets
 
 WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
 # The two seed regions the cross-region notebook puts side by side by default.

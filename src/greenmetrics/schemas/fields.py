@@ -1,29 +1,53 @@
-"""Column meanings, declared once, and the table schemas built from them.
+"""The field dictionary: what every column of every table means, declared once.
 
-Every tidy table the project writes or loads is checked against its schema at the boundary
-(`validate`), so a changed extractor or a hand-edited CSV fails loudly with the column and
-the problem named. The field dictionary is the single source of column meaning: the schemas,
-the Excel "fields" sheet and the README table are all generated from it.
+Each entry gives a column's pandas dtype, its meaning, whether it may be empty, and its allowed
+values or range; the vocabularies of the coded columns (comparators, kinds, directions ...) are
+declared here too. Tables (`greenmetrics.schemas`) list these columns and may narrow or loosen
+a field for one table.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-import pandera.pandas as pa
+from ..regions import REGION_LEVELS
 
-from .errors import SchemaError
-
+# Vocabularies: the allowed values of the coded columns, declared once.
 COMPARATORS = ("eq", "ge", "le", "approx")
 KINDS = ("level", "increment", "reduction")
-REGION_LEVELS = ("country", "province", "prefecture", "county")
 DIRECTIONS = ("higher", "lower")
+MEASURES = ("level", "yearly_change", "cumulative_change")
+THEMES = (
+    "agriculture",
+    "waste",
+    "energy",
+    "water",
+    "buildings",
+    "air",
+    "industry",
+    "transport",
+    "economy",
+    "ecology",
+    "lifestyle",
+)
+REVIEW_CATEGORIES = (
+    "document_problem",
+    "duplicate",
+    "unmapped_indicator",
+    "year_inferred",
+    "unreported_number",
+)
+YEAR_MIN, YEAR_MAX = 2000, 2100  # plausible years of a plan, target or observation
+# Units of a rate or share: comparable across regions of any size (a 万亩 or 个 is not).
+RATE_UNITS = frozenset({"%", "‰", ""})
 
 
 @dataclass(frozen=True)
 class Field:
-    dtype: str  # pandas dtype: "string", "Int64", "float64"
+    """One column's meaning: pandas dtype ("string", "Int64", "float64", "boolean"), what it
+    means, whether it may be empty, and its allowed values or range."""
+
+    dtype: str
     description: str
     nullable: bool = False
     allowed: tuple | None = None
@@ -31,7 +55,7 @@ class Field:
     max_value: float | None = None
 
 
-YEAR = dict(min_value=2000, max_value=2100)
+YEAR = dict(min_value=YEAR_MIN, max_value=YEAR_MAX)
 
 
 def _benchmark_fields(level: str, adjective: str) -> dict[str, Field]:
@@ -155,7 +179,7 @@ FIELDS: dict[str, Field] = {
         "string",
         "which way is better for the indicator (catalog); empty when unmapped",
         nullable=True,
-        allowed=("higher", "lower"),
+        allowed=DIRECTIONS,
     ),
     "is_cumulative": Field(
         "boolean", "the source states a stock built up to the year (累计建成); kind reads level"
@@ -172,7 +196,7 @@ FIELDS: dict[str, Field] = {
         "string",
         "level the value itself; yearly_change change on the previous year in % (negative = "
         "fall); cumulative_change change since baseline_year in %",
-        allowed=("level", "yearly_change", "cumulative_change"),
+        allowed=MEASURES,
     ),
     "is_proxy": Field(
         "boolean", "the indicator is the closest published proxy, its definition may differ"
@@ -190,9 +214,7 @@ FIELDS: dict[str, Field] = {
     ),
     "benchmark_value": Field("float64", "the benchmark's number", nullable=True),
     "benchmark_unit": Field("string", "the benchmark's unit", nullable=True),
-    "benchmark_kind": Field(
-        "string", "the benchmark's kind", nullable=True, allowed=("level", "increment", "reduction")
-    ),
+    "benchmark_kind": Field("string", "the benchmark's kind", nullable=True, allowed=KINDS),
     "benchmark_comparator": Field(
         "string", "the benchmark's comparator", nullable=True, allowed=COMPARATORS
     ),
@@ -277,7 +299,7 @@ FIELDS: dict[str, Field] = {
     "reference_kind": Field(
         "string",
         "most common kind of the indicator's targets (what rows compare against)",
-        allowed=("level", "increment", "reduction"),
+        allowed=KINDS,
     ),
     "reference_target_year": Field(
         "Int64", "most common target year of the indicator's targets", **YEAR
@@ -288,309 +310,29 @@ FIELDS: dict[str, Field] = {
         "target (path to the plan target), observed, projection (linear trend), goal_2035",
         allowed=("target", "observed", "projection", "goal_2035"),
     ),
-}
-
-
-def _column(name: str) -> pa.Column:
-    spec = FIELDS[name]
-    checks = []
-    if spec.allowed is not None:
-        checks.append(pa.Check.isin(list(spec.allowed)))
-    if spec.min_value is not None:
-        checks.append(pa.Check.ge(spec.min_value))
-    if spec.max_value is not None:
-        checks.append(pa.Check.le(spec.max_value))
-    return pa.Column(
-        spec.dtype, checks=checks, nullable=spec.nullable, description=spec.description
-    )
-
-
-# The target columns every per-target analysis frame starts with (provenance included).
-TARGET_CONTEXT_COLUMNS: tuple[str, ...] = (
-    "target_id",
-    "doc_id",
-    "region_zh",
-    "region_level",
-    "province_zh",
-    "indicator_id",
-    "indicator_zh",
-    "indicator_en",
-    "theme",
-    "direction",
-    "kind",
-    "comparator",
-    "target_value",
-    "unit",
-    "target_year",
-    "baseline_year",
-    "scope_zh",
-    "aspirational",
-    "quote",
-    "char_start",
-    "char_end",
-)
-
-TABLES: dict[str, tuple[str, ...]] = {
-    "documents": (
-        "doc_id",
-        "file",
-        "title_zh",
-        "region_zh",
-        "region_en",
-        "region_level",
-        "parent_region_zh",
-        "province_zh",
-        "issuer_zh",
-        "issue_date",
-        "doc_number",
-        "default_target_year",
-        "metadata_source",
-        "format",
-        "encoding",
-        "sha256",
-        "n_chars",
+    # curated inputs (data/raw/documents.csv, indicators.csv, data/reference, overrides.csv)
+    "completeness": Field(
+        "string", "how much of the plan the file holds (full, excerpt ...)", nullable=True
     ),
-    "targets": (
-        "target_id",
-        "doc_id",
-        "region_zh",
-        "region_level",
-        "indicator_id",
-        "indicator_zh",
-        "indicator_en",
-        "theme",
-        "value",
-        "unit",
-        "comparator",
-        "kind",
-        "target_year",
-        "baseline_year",
-        "scope_zh",
-        "aspirational",
-        "year_inferred",
-        "quote",
-        "char_start",
-        "char_end",
+    "name_zh": Field("string", "the indicator's canonical Chinese name"),
+    "aliases_zh": Field(
+        "string", "other ways plans word the indicator, separated by |", nullable=True
     ),
-    "milestones": (
-        "milestone_id",
-        "doc_id",
-        "region_zh",
-        "region_level",
-        "commitment_zh",
-        "target_year",
-        "aspirational",
-        "year_inferred",
-        "quote",
-        "char_start",
-        "char_end",
+    "name_en": Field("string", "the indicator's English name"),
+    "description_en": Field("string", "what the indicator measures, in English", nullable=True),
+    "action": Field(
+        "string",
+        "reject a target, correct its fields, add a missed one, map a phrase to an indicator",
+        allowed=("reject", "correct", "add", "map"),
     ),
-    # reference and analysis tables
-    "benchmarks": (
-        "line",
-        "level",
-        "region_zh",
-        "indicator_zh",
-        "indicator_id",
-        "indicator_en",
-        "theme",
-        "direction",
-        "indicator_match",
-        "value",
-        "unit",
-        "comparator",
-        "kind",
-        "is_cumulative",
-        "target_year",
-        "baseline_year",
-        "is_value_quoted",
-        "note",
-        "source_title",
-        "doc_number",
-        "source",
-        "quote",
+    # review.csv
+    "category": Field(
+        "string",
+        "what to check: a document that failed, a duplicate skipped, an unmapped indicator, a "
+        "year taken from the plan's default, a number not reported as a target or milestone",
+        allowed=REVIEW_CATEGORIES,
     ),
-    "observations": (
-        "line",
-        "region_zh",
-        "region_level",
-        "indicator_zh",
-        "indicator_id",
-        "indicator_en",
-        "theme",
-        "direction",
-        "indicator_match",
-        "year",
-        "value",
-        "unit",
-        "measure",
-        "baseline_year",
-        "is_proxy",
-        "is_value_quoted",
-        "note",
-        "source_title",
-        "doc_number",
-        "source",
-        "quote",
-    ),
-    "target_benchmarks": (
-        *TARGET_CONTEXT_COLUMNS,
-        "benchmark_level",
-        "benchmark_region_zh",
-        "benchmark_indicator_zh",
-        "benchmark_value",
-        "benchmark_unit",
-        "benchmark_kind",
-        "benchmark_comparator",
-        "benchmark_target_year",
-        "is_comparable",
-        "comparability_note",
-        "ambition",
-        "source_title",
-        "doc_number",
-        "source",
-        "source_quote",
-        "source_line",
-    ),
-    "target_gaps": (
-        *TARGET_CONTEXT_COLUMNS,
-        "province_benchmark_value",
-        "province_benchmark_count",
-        "province_benchmark_note",
-        "province_source_title",
-        "province_source",
-        "province_source_quote",
-        "ambition_vs_province",
-        "country_benchmark_value",
-        "country_benchmark_count",
-        "country_benchmark_note",
-        "country_source_title",
-        "country_source",
-        "country_source_quote",
-        "ambition_vs_country",
-        "observed_value",
-        "observation_year",
-        "observation_count",
-        "observation_source_title",
-        "observation_source",
-        "observation_source_quote",
-        "observation_note",
-        "is_observation_proxy",
-        "remaining_gap",
-        "years_left",
-        "needed_yearly_progress",
-        "seen_yearly_progress",
-        "status",
-        "status_note",
-    ),
-    "region_comparison": (
-        "indicator_id",
-        "indicator_zh",
-        "indicator_en",
-        "theme",
-        "region_zh",
-        "region_level",
-        "origin",
-        "has_target",
-        "value",
-        "unit",
-        "kind",
-        "comparator",
-        "target_year",
-        "scope_zh",
-        "aspirational",
-        "is_comparable",
-        "comparability_note",
-        "reference_kind",
-        "reference_target_year",
-        "reference_unit",
-        "target_id",
-        "doc_id",
-        "quote",
-        "char_start",
-        "char_end",
-        "source_title",
-        "doc_number",
-        "source",
-        "source_quote",
-    ),
-    "trajectories": (
-        "target_id",
-        "region_zh",
-        "region_level",
-        "indicator_id",
-        "indicator_zh",
-        "indicator_en",
-        "kind",
-        "target_value",
-        "target_year",
-        "year",
-        "series",
-        "value",
-        "unit",
-        "status",
-        "doc_id",
-        "quote",
-        "char_start",
-        "char_end",
-        "source_title",
-        "source",
-        "source_quote",
-    ),
-    "milestones_timeline": (
-        "milestone_id",
-        "doc_id",
-        "region_zh",
-        "region_level",
-        "province_zh",
-        "target_year",
-        "commitment_zh",
-        "aspirational",
-        "year_inferred",
-        "quote",
-        "char_start",
-        "char_end",
+    "text": Field(
+        "string", "the number, phrase or year the entry is about, as written", nullable=True
     ),
 }
-
-UNIQUE_KEYS = {"documents": ["doc_id"], "targets": ["target_id"], "milestones": ["milestone_id"]}
-
-
-def schema(table: str) -> pa.DataFrameSchema:
-    """The pandera schema of a declared table: exactly its columns, in order."""
-    columns = {name: _column(name) for name in TABLES[table]}
-    return pa.DataFrameSchema(
-        columns, strict=True, ordered=True, unique=UNIQUE_KEYS.get(table), name=table, coerce=True
-    )
-
-
-def empty_table(table: str) -> pd.DataFrame:
-    """An empty frame with the table's columns and dtypes (for a corpus with no targets)."""
-    return pd.DataFrame({c: pd.Series(dtype=FIELDS[c].dtype) for c in TABLES[table]})
-
-
-def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Check `df` against the declared schema; return it coerced to the declared dtypes."""
-    try:
-        return schema(table).validate(df, lazy=True)
-    except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
-        cases = getattr(exc, "failure_cases", None)
-        detail = cases.head(10).to_string() if cases is not None else str(exc)
-        raise SchemaError(f"table {table!r} does not match its schema:\n{detail}") from exc
-
-
-def describe(table: str) -> pd.DataFrame:
-    """The field dictionary of one table, as a frame (column, type, meaning, allowed values)."""
-    rows = []
-    for name in TABLES[table]:
-        spec = FIELDS[name]
-        rows.append(
-            {
-                "column": name,
-                "type": spec.dtype,
-                "meaning": spec.description,
-                "allowed": "|".join(map(str, spec.allowed)) if spec.allowed else "",
-                "nullable": spec.nullable,
-            }
-        )
-    return pd.DataFrame(rows)

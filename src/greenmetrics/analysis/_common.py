@@ -1,0 +1,231 @@
+"""What every analysis shares: reading the input tables into rows, value helpers that treat
+empty cells alike, the comparability test of two targets, and the checked output frame."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..catalog import Catalog, attach_indicators, load_catalog
+from ..errors import SchemaError
+from ..regions import REGION_LEVELS
+from ..schemas import TARGET_CONTEXT_COLUMNS, check, columns, empty_table
+
+_EPS = 1e-9
+_LEVEL_RANK = {level: i for i, level in enumerate(REGION_LEVELS)}
+_KIND_WORDS = {
+    "level": "level (a state reached)",
+    "increment": "increment (new in the period, 新建/新增)",
+    "reduction": "reduction (a fall from the baseline)",
+}
+_TARGET_COLUMNS = (
+    "target_id",
+    "doc_id",
+    "region_zh",
+    "region_level",
+    "indicator_id",
+    "indicator_zh",
+    "value",
+    "unit",
+    "comparator",
+    "kind",
+    "target_year",
+    "quote",
+    "char_start",
+    "char_end",
+)
+_OBSERVATION_COLUMNS = (
+    "region_zh",
+    "indicator_id",
+    "year",
+    "value",
+    "unit",
+    "source_title",
+    "quote",
+)
+
+
+# value helpers
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _text(value: object) -> str | None:
+    return None if _missing(value) else str(value).strip()
+
+
+def _unit(value: object) -> str:
+    return _text(value) or ""
+
+
+def _int(value: object) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _float(value: object) -> float:
+    return math.nan if _missing(value) else float(value)
+
+
+def _is_false(value: object) -> bool:
+    return not _missing(value) and not bool(value)
+
+
+def _sign(direction: str | None) -> float:
+    """+1 when higher is better, -1 when lower is better."""
+    return -1.0 if direction == "lower" else 1.0
+
+
+def _scale_direction(direction: str | None, kind: str) -> str | None:
+    """The direction on the scale the target is stated in.
+
+    NOTE: a reduction (较2020年下降13%) states the fall as a positive number, so on its own scale
+    a larger number is better whatever the indicator's direction ('lower' for an intensity).
+    """
+    if kind == "reduction":
+        return "higher"
+    return direction
+
+
+def _progress_direction(comparator: str, direction: str | None, kind: str) -> str:
+    """The direction progress is measured in: ge towards higher, le towards lower, else the
+    indicator's direction on the target's scale."""
+    if comparator == "ge":
+        return "higher"
+    if comparator == "le":
+        return "lower"
+    return _scale_direction(direction, kind) or "higher"
+
+
+def _join(values: Iterable[object]) -> str | None:
+    out = list(dict.fromkeys(t for v in values if (t := _text(v))))
+    return "；".join(out) if out else None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    if "e" in text or "." not in text:
+        return 0
+    fraction = text.split(".")[1].rstrip("0")
+    return len(fraction)
+
+
+def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise SchemaError(f"{what}: missing column(s) {', '.join(missing)}")
+
+
+# inputs
+
+
+def _frame(rows: list[dict], table: str) -> pd.DataFrame:
+    """The output frame: exactly the declared columns of `table`, checked, in its declared order."""
+    if not rows:
+        return empty_table(table)
+    return check(pd.DataFrame(rows, columns=list(columns(table))), table)
+
+
+def _prepare_targets(
+    targets: pd.DataFrame, documents: pd.DataFrame, catalog: Catalog | None
+) -> list[dict]:
+    """Target rows as dicts with province_zh (from documents) and direction (from the catalog)."""
+    _require(targets, _TARGET_COLUMNS, "targets")
+    _require(documents, ("doc_id", "province_zh"), "documents")
+    provinces = (
+        documents.drop_duplicates("doc_id").set_index("doc_id")["province_zh"].to_dict()
+        if len(documents)
+        else {}
+    )
+    with_direction = attach_indicators(
+        targets, catalog or load_catalog(), match_phrases=False, columns=("direction",)
+    )
+    rows = []
+    for row in with_direction.to_dict("records"):
+        for column in ("indicator_en", "theme", "baseline_year", "scope_zh"):
+            row.setdefault(column, None)
+        row.setdefault("aspirational", 0)
+        row.setdefault("year_inferred", 0)
+        province = _text(provinces.get(row["doc_id"]))
+        if province is None and row["region_level"] == "province":
+            province = row["region_zh"]
+        row["province_zh"] = province
+        row["indicator_id"] = _text(row["indicator_id"])
+        row["target_value"] = _float(row["value"])
+        rows.append(row)
+    return rows
+
+
+def _prepare_observations(observations: pd.DataFrame | None) -> dict[tuple, list[dict]]:
+    """Observation rows grouped by (region_zh, indicator_id); defaults for optional columns."""
+    if observations is None or observations.empty:
+        return {}
+    _require(observations, _OBSERVATION_COLUMNS, "observations")
+    groups: dict[tuple, list[dict]] = {}
+    for i, row in enumerate(observations.to_dict("records")):
+        if _missing(row["indicator_id"]) or _missing(row["value"]) or _missing(row["year"]):
+            continue
+        row["measure"] = _text(row.get("measure")) or "level"
+        row["baseline_year"] = _int(row.get("baseline_year"))
+        row["is_proxy"] = bool(row.get("is_proxy")) if not _missing(row.get("is_proxy")) else False
+        row["line"] = _int(row.get("line")) or i + 2
+        row["year"] = int(row["year"])
+        row["value"] = float(row["value"])
+        row["unit"] = _unit(row["unit"])
+        key = (str(row["region_zh"]).strip(), str(row["indicator_id"]).strip())
+        groups.setdefault(key, []).append(row)
+    return groups
+
+
+def _differences(
+    target: dict, kind: str, year: int | None, unit: str, baseline: int | None = None
+) -> list[str]:
+    """Why a target and another row (benchmark or target) are not like with like."""
+    reasons = []
+    if target["kind"] != kind:
+        reasons.append(
+            f"different kind: {_KIND_WORDS.get(target['kind'], target['kind'])} vs "
+            f"{_KIND_WORDS.get(kind, kind)}"
+        )
+    if _int(target["target_year"]) != year:
+        reasons.append(f"different target year: {_int(target['target_year'])} vs {year}")
+    if _unit(target["unit"]) != unit:
+        reasons.append(f"different unit: {_unit(target['unit']) or 'none'} vs {unit or 'none'}")
+    if (
+        target["kind"] == "reduction"
+        and kind == "reduction"
+        and baseline is not None
+        and _int(target.get("baseline_year")) not in (None, baseline)
+    ):
+        reasons.append(
+            f"different baseline year: {_int(target.get('baseline_year'))} vs {baseline}"
+        )
+    return reasons
+
+
+_TARGET_OUT = TARGET_CONTEXT_COLUMNS
+
+
+def _target_part(target: dict) -> dict:
+    return {c: target.get(c) for c in _TARGET_OUT}
+
+
+def _first(values: Iterable[object]) -> str | None:
+    for value in values:
+        if (text := _text(value)) is not None:
+            return text
+    return None

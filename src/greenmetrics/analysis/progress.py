@@ -1,0 +1,350 @@
+"""Progress towards a target: the yearly progress still needed, the progress seen in the
+observations, and the status that follows (achieved, on track, needs acceleration, off track,
+no data). Reductions (较2020年下降13%) are measured as the cumulative fall since their baseline."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from ..schemas import FIELDS
+from ._common import (
+    _EPS,
+    _decimals,
+    _fmt,
+    _int,
+    _join,
+    _missing,
+    _progress_direction,
+    _sign,
+    _text,
+    _unit,
+)
+
+# Status thresholds: the yearly progress seen, as a share of the yearly progress needed.
+ON_TRACK_SHARE = 1.0  # seen >= needed: on track
+NEEDS_ACCELERATION_SHARE = 0.5  # seen >= half of needed (and positive): needs acceleration
+# NOTE: 左右 (approx) is met within this share of the target value (20%左右 is met at 19%).
+APPROX_TOLERANCE = 0.05
+
+STATUSES = FIELDS["status"].allowed
+
+
+# small helpers (exposed for unit tests)
+
+
+def required_yearly_progress(
+    current: float, target: float, years_left: float, direction: str = "higher"
+) -> float:
+    """The progress needed per year to go from `current` to `target` in `years_left` years.
+
+    Returns (target - current) / years_left, signed by `direction` so that a positive number is
+    progress still to make (for a 'lower' indicator, a fall). NaN when years_left <= 0 or an
+    input is missing. Exists so "needed" means the same thing in every table and chart.
+    """
+    if _missing(current) or _missing(target) or _missing(years_left) or years_left <= 0:
+        return math.nan
+    return _sign(direction) * (float(target) - float(current)) / float(years_left)
+
+
+def reduction_path(
+    base: float, reduction: float, baseline_year: int, target_year: int, years: Iterable[int]
+) -> np.ndarray:
+    """The compounded path of a reduction target: base * (1 - r) ** ((t - t0) / (T - t0)).
+
+    `reduction` is the fall in % (较2020年下降13% -> 13). Returns one value per year of `years`:
+    `base` at the baseline year, base * (1 - r) at the target year, and the constant yearly rate
+    in between. Exists because a reduction stated over five years is met by equal yearly
+    percentage falls, not by equal absolute steps.
+    """
+    t = np.asarray(list(years), dtype=float)
+    span = float(target_year) - float(baseline_year)
+    if span <= 0:
+        raise ValueError(f"baseline_year {baseline_year} is not before target_year {target_year}")
+    return float(base) * (1.0 - float(reduction) / 100.0) ** ((t - baseline_year) / span)
+
+
+def cumulative_reduction(yearly_changes: Iterable[float]) -> float:
+    """The cumulative fall in % from a run of yearly changes in % (negative = fall).
+
+    Returns 100 * (1 - prod(1 + r_i / 100)): [-2.7, -0.1] -> 2.797. Exists because statistical
+    bulletins report intensity as the change on the previous year while plans state the fall
+    since the baseline year as a positive number.
+    """
+    factor = 1.0
+    for r in yearly_changes:
+        factor *= 1.0 + float(r) / 100.0
+    return 100.0 * (1.0 - factor)
+
+
+def trend_slope(years: Sequence[float], values: Sequence[float]) -> float:
+    """The least-squares slope of values over years (units per year); NaN with < 2 years.
+
+    With exactly two years this is (last - first) / (years between). Exists so the progress
+    "seen" uses every observed point, not only the first and last.
+    """
+    x = np.asarray(years, dtype=float)
+    y = np.asarray(values, dtype=float)
+    keep = ~(np.isnan(x) | np.isnan(y))
+    x, y = x[keep], y[keep]
+    if len(np.unique(x)) < 2:
+        return math.nan
+    return float(np.polyfit(x, y, 1)[0])
+
+
+def meets_target(observed: float, target: float, comparator: str, direction: str) -> bool:
+    """True when `observed` already satisfies the target.
+
+    `ge` (以上) needs observed >= target, `le` (以下) observed <= target; `eq` (达到) is met
+    once the indicator has reached the value in its better direction; `approx` (左右) also
+    within APPROX_TOLERANCE of the value.
+    """
+    if _missing(observed) or _missing(target):
+        return False
+    observed, target = float(observed), float(target)
+    if comparator == "ge":
+        return observed >= target - _EPS
+    if comparator == "le":
+        return observed <= target + _EPS
+    tolerance = APPROX_TOLERANCE * abs(target) if comparator == "approx" else 0.0
+    return _sign(direction) * (observed - target) >= -tolerance - _EPS
+
+
+def classify_status(
+    observed: float,
+    target: float,
+    *,
+    comparator: str = "eq",
+    direction: str = "higher",
+    years_left: float | None = None,
+    seen: float = math.nan,
+) -> str:
+    """The status of a target from its latest observation and the trend seen.
+
+    Returns one of STATUSES:
+    - `no_data`: no observation (or, not yet met, no trend: a single observed year);
+    - `achieved`: the observation already meets the target (`meets_target`);
+    - `off_track`: the target year has come without the target met, or the progress seen is
+      below NEEDS_ACCELERATION_SHARE of the progress needed, or not positive;
+    - `on_track`: seen >= ON_TRACK_SHARE * needed;
+    - `needs_acceleration`: in between.
+    `seen` is the yearly progress observed, signed like `required_yearly_progress` (positive =
+    towards the target). Boundaries count as the better status.
+    """
+    if _missing(observed) or _missing(target):
+        return "no_data"
+    if meets_target(observed, target, comparator, direction):
+        return "achieved"
+    if _missing(years_left):
+        return "no_data"
+    if years_left <= 0:
+        return "off_track"
+    if _missing(seen):
+        return "no_data"
+    needed = required_yearly_progress(observed, target, years_left, direction)
+    if seen >= ON_TRACK_SHARE * needed - _EPS:
+        return "on_track"
+    if seen > 0 and seen >= NEEDS_ACCELERATION_SHARE * needed - _EPS:
+        return "needs_acceleration"
+    return "off_track"
+
+
+def _one_per_year(rows: list[dict]) -> dict[int, dict]:
+    """One row per year: where sources repeat a cell, the most precise value (then file order).
+
+    NOTE: two agreeing sources can word the same cell as 88.1% and 超过88%; the more precise
+    figure is kept so every value still traces to exactly one quote.
+    """
+    out: dict[int, dict] = {}
+    for row in sorted(rows, key=lambda r: (r["year"], -_decimals(r["value"]), r["line"])):
+        out.setdefault(row["year"], row)
+    return out
+
+
+# observed series on the target's scale
+
+
+def _observed_series(
+    target: dict, groups: dict[tuple, list[dict]], as_of_year: int | None
+) -> tuple[list[dict], str | None, float | None]:
+    """The observed points of a target on the target's own scale.
+
+    Returns (points, problem, anchor_year). Each point is {year, value, rows (the reference rows
+    it comes from), note}. For a reduction the value is the cumulative fall in % since the
+    baseline year and `anchor_year` is that baseline (where the fall is 0 by definition). The
+    observations come from the target's scope when it names a region with observations,
+    otherwise from the target's region. `problem` says why there are no points.
+    """
+    kind = target["kind"]
+    if target["indicator_id"] is None:
+        return [], "indicator not in the catalog", None
+    if kind == "increment":
+        # NOTE: an increment (新建/新增 X in the period, 提高X个百分点) is new work, not a
+        # state; observed levels never measure it.
+        return [], "increment target: observed levels do not measure it", None
+    area = _text(target.get("scope_zh")) or target["region_zh"]
+    rows = groups.get((area, target["indicator_id"]), [])
+    if not rows and _text(target.get("scope_zh")):
+        return [], f"target limited to {area}: no observation for that area", None
+    if not rows:
+        return [], f"no observation for {area}", None
+    if as_of_year is not None:
+        rows = [r for r in rows if r["year"] <= as_of_year]
+        if not rows:
+            return [], f"no observation for {area} up to {as_of_year}", None
+    if kind == "reduction":
+        return _reduction_points(target, rows)
+    unit = _unit(target["unit"])
+    usable = [r for r in rows if r["measure"] == "level" and r["unit"] == unit]
+    if not usable:
+        units = "、".join(sorted({r["unit"] or "none" for r in rows}))
+        return [], f"observations are in {units} or are changes; target in {unit or 'none'}", None
+    points = [
+        {"year": y, "value": r["value"], "rows": [r], "note": None}
+        for y, r in sorted(_one_per_year(usable).items())
+    ]
+    return points, None, None
+
+
+def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str | None, float]:
+    """Cumulative falls since the baseline year, from cumulative, yearly or level observations.
+
+    NOTE: bulletins report intensity as the change on the previous year (-2.7 = fell 2.7%) and
+    sometimes as the fall accumulated since the baseline; the plan states the fall since the
+    baseline as a positive number. A year's cumulative fall is taken from a cumulative row when
+    there is one, else chained from the previous year's: C_y = 1 - (1 - C_{y-1})(1 + r_y).
+    A gap in the yearly series stops the chain until the next cumulative row.
+    """
+    t0 = _int(target.get("baseline_year"))
+    if t0 is None:
+        return [], "reduction without a baseline year", None
+    unit = _unit(target["unit"])
+    relative = unit == "%"
+    cumulative = _one_per_year(
+        [
+            r
+            for r in rows
+            if r["measure"] == "cumulative_change" and r["baseline_year"] == t0 and relative
+        ]
+    )
+    yearly = _one_per_year([r for r in rows if r["measure"] == "yearly_change" and relative])
+    wanted_level_unit = None if relative else unit
+    levels = _one_per_year(
+        [
+            r
+            for r in rows
+            if r["measure"] == "level" and (wanted_level_unit is None or r["unit"] == unit)
+        ]
+    )
+    base = levels.get(t0)
+    last = max(r["year"] for r in rows)
+    points = []
+    previous: float | None = 0.0
+    used: list[dict] = []
+    chained: list[int] = []
+    for year in range(t0 + 1, last + 1):
+        value: float | None = None
+        note = None
+        if year in cumulative:
+            value, used, chained = -cumulative[year]["value"], [cumulative[year]], []
+            note = f"cumulative fall since {t0} as reported"
+        elif year in yearly and previous is not None:
+            value = cumulative_reduction([-previous, yearly[year]["value"]])
+            used, chained = [*used, yearly[year]], [*chained, year]
+            note = f"cumulative fall since {t0} chained from yearly changes"
+        elif year in levels and base is not None and levels[year]["unit"] == base["unit"]:
+            level = levels[year]["value"]
+            value = (1 - level / base["value"]) * 100 if relative else base["value"] - level
+            used, chained = [base, levels[year]], []
+            note = f"fall since {t0} from observed levels"
+        else:
+            used, chained = [], []
+        previous = value
+        if value is not None:
+            points.append({"year": year, "value": value, "rows": list(used), "note": note})
+    if not points:
+        return [], f"no yearly or cumulative change since {t0} observed", t0
+    return points, None, t0
+
+
+def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | None) -> dict:
+    """Latest observation, remaining gap, yearly progress needed and seen, status."""
+    points, problem, anchor = _observed_series(target, groups, as_of_year)
+    out: dict[str, object] = {
+        "observed_value": math.nan,
+        "observation_year": None,
+        "observation_count": len(points),
+        "observation_source_title": None,
+        "observation_source": None,
+        "observation_source_quote": None,
+        "observation_note": None,
+        "is_observation_proxy": None,
+        "remaining_gap": math.nan,
+        "years_left": None,
+        "needed_yearly_progress": math.nan,
+        "seen_yearly_progress": math.nan,
+        "status": "no_data",
+        "status_note": problem,
+        "points": points,
+        "anchor_year": anchor,
+    }
+    if not points:
+        return out
+    latest = points[-1]
+    rows = latest["rows"]
+    direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
+    sign = _sign(direction)
+    target_value = target["target_value"]
+    observed = latest["value"]
+    years_left = int(target["target_year"]) - latest["year"]
+    years = [p["year"] for p in points]
+    values = [p["value"] for p in points]
+    if anchor is not None:
+        # NOTE: a cumulative fall is 0 at the baseline year by definition, so the trend of a
+        # reduction runs from there.
+        years, values = [anchor, *years], [0.0, *values]
+    seen = sign * trend_slope(years, values)
+    needed = required_yearly_progress(observed, target_value, years_left, direction)
+    status = classify_status(
+        observed,
+        target_value,
+        comparator=target["comparator"],
+        direction=direction,
+        years_left=years_left,
+        seen=seen,
+    )
+    notes = [latest["note"]] if latest["note"] else []
+    notes += [f"{r['note']}" for r in rows if _text(r.get("note"))]
+    out.update(
+        observed_value=observed,
+        observation_year=latest["year"],
+        observation_source_title=_join(r["source_title"] for r in rows),
+        observation_source=_join(_text(r.get("source")) or r.get("doc_number") for r in rows),
+        observation_source_quote=_join(r["quote"] for r in rows),
+        observation_note=_join(notes),
+        is_observation_proxy=any(r["is_proxy"] for p in points for r in p["rows"]),
+        remaining_gap=sign * (target_value - observed),
+        years_left=years_left,
+        needed_yearly_progress=needed,
+        seen_yearly_progress=seen,
+        status=status,
+        status_note=_status_note(status, observed, latest["year"], years_left, needed, seen),
+    )
+    if out["is_observation_proxy"]:
+        out["status_note"] += "; observed through a proxy indicator"
+    return out
+
+
+def _status_note(
+    status: str, observed: float, year: int, years_left: int, needed: float, seen: float
+) -> str:
+    if status == "achieved":
+        return f"observed {_fmt(observed)} in {year} meets the target"
+    if years_left <= 0:
+        return f"observed {_fmt(observed)} in {year}, in or after the target year, misses it"
+    if math.isnan(seen):
+        return f"one observed year ({year}): no trend"
+    years = "year" if years_left == 1 else "years"
+    return f"needs {_fmt(needed)} a year for {years_left} {years}; seen {_fmt(seen)} a year"

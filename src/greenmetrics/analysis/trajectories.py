@@ -1,0 +1,252 @@
+"""Paths towards the goals: per target the path from the baseline, the observed points, the
+linear projection and the 2035 goal (`trajectories`); the dated qualitative commitments in
+time order (`milestones_timeline`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..catalog import Catalog, load_catalog
+from ..schemas import FIELDS, columns
+from ._common import (
+    _LEVEL_RANK,
+    _frame,
+    _int,
+    _join,
+    _prepare_observations,
+    _prepare_targets,
+    _require,
+    _text,
+    _unit,
+)
+from .progress import _progress, reduction_path
+
+HORIZON_YEAR = 2035  # the 远景目标 year drawn as `goal_2035`
+SERIES = FIELDS["series"].allowed
+
+
+# trajectories
+
+
+def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> list[dict]:
+    """The target path, observed points and projection of one target, on its own scale."""
+    points = [p for p in progress["points"] if start_year is None or p["year"] >= start_year]
+    anchor = progress["anchor_year"]
+    target_year = int(target["target_year"])
+    value = target["target_value"]
+    base_part = {
+        "target_id": target["target_id"],
+        "region_zh": target["region_zh"],
+        "region_level": target["region_level"],
+        "indicator_id": target["indicator_id"],
+        "indicator_zh": target["indicator_zh"],
+        "indicator_en": target.get("indicator_en"),
+        "kind": target["kind"],
+        "target_value": value,
+        "target_year": target_year,
+        "status": progress["status"],
+        "doc_id": target["doc_id"],
+        "quote": target["quote"],
+        "char_start": target["char_start"],
+        "char_end": target["char_end"],
+    }
+    rows: list[dict] = []
+
+    def add(
+        year: int, series: str, val: float, unit: str | None, source: Sequence[dict] = ()
+    ) -> None:
+        rows.append(
+            {
+                **base_part,
+                "year": int(year),
+                "series": series,
+                "value": float(val),
+                "unit": unit,
+                "source_title": _join(r["source_title"] for r in source),
+                "source": _join(_text(r.get("source")) or r.get("doc_number") for r in source),
+                "source_quote": _join(r["quote"] for r in source),
+            }
+        )
+
+    if target["kind"] == "reduction" and _unit(target["unit"]) == "%":
+        t0 = _int(target.get("baseline_year"))
+        if t0 is None or t0 >= target_year:
+            return rows
+        # NOTE: intensities are observed as changes, never as levels, so the path is drawn as
+        # an index (baseline year = 100): the target is 100 * (1 - r) at the target year.
+        unit = f"{t0}=100"
+        years = range(t0, target_year + 1)
+        for year, val in zip(
+            years, reduction_path(100.0, value, t0, target_year, years), strict=True
+        ):
+            add(year, "target", val, unit)
+        observed = [(p["year"], 100.0 - p["value"], p["rows"]) for p in points]
+        for year, val, source in observed:
+            add(year, "observed", val, unit, source)
+        fit = [(anchor, 100.0)] + [(y, v) for y, v, _ in observed] if anchor is not None else []
+        _add_projection(add, fit, target_year, unit)
+        return rows
+    if target["kind"] not in ("level", "reduction"):
+        return rows
+    unit = _text(target["unit"])
+    reduction = target["kind"] == "reduction"
+    if not points:
+        if not reduction:
+            add(target_year, "target", value, unit)
+        return rows
+    if reduction:
+        # an absolute reduction (减少X万吨) drawn on the fall scale from the baseline
+        path_start, start_value, start_rows = anchor, 0.0, []
+    else:
+        baseline = _int(target.get("baseline_year"))
+        at_baseline = [p for p in points if p["year"] == baseline]
+        first = at_baseline[0] if at_baseline else points[0]
+        path_start, start_value, start_rows = first["year"], first["value"], first["rows"]
+    if path_start is not None and path_start < target_year:
+        span = target_year - path_start
+        for year in range(path_start, target_year + 1):
+            val = start_value + (value - start_value) * (year - path_start) / span
+            add(year, "target", val, unit, start_rows if year == path_start else [])
+    else:
+        add(target_year, "target", value, unit)
+    for p in points:
+        add(p["year"], "observed", p["value"], unit, p["rows"])
+    fit = [(p["year"], p["value"]) for p in points]
+    if reduction and anchor is not None:
+        fit = [(anchor, 0.0), *fit]
+    _add_projection(add, fit, target_year, unit)
+    return rows
+
+
+def _add_projection(
+    add: Callable[..., None], fit: list[tuple[int, float]], target_year: int, unit: str
+) -> None:
+    """Rows of the linear trend of `fit` from its last year to the target year."""
+    if len({y for y, _ in fit}) < 2:
+        return
+    years = [y for y, _ in fit]
+    last = max(years)
+    if last >= target_year:
+        return
+    slope, intercept = np.polyfit(np.asarray(years, float), [v for _, v in fit], 1)
+    for year in range(last, target_year + 1):
+        add(year, "projection", intercept + slope * year, unit)
+
+
+def _horizon_rows(target: dict, all_targets: list[dict], rows: list[dict]) -> list[dict]:
+    """The 2035 goal of the same region and indicator, on the trajectory's scale."""
+    if not rows or int(target["target_year"]) >= HORIZON_YEAR:
+        return []
+    out = []
+    for goal in all_targets:
+        if (
+            goal["region_zh"] != target["region_zh"]
+            or goal["indicator_id"] != target["indicator_id"]
+            or int(goal["target_year"]) != HORIZON_YEAR
+            or goal["kind"] != target["kind"]
+            or _unit(goal["unit"]) != _unit(target["unit"])
+        ):
+            continue
+        value = goal["target_value"]
+        unit = rows[0]["unit"]
+        if target["kind"] == "reduction" and _unit(target["unit"]) == "%":
+            if _int(goal.get("baseline_year")) != _int(target.get("baseline_year")):
+                continue
+            value = 100.0 * (1 - value / 100.0)
+        out.append(
+            {
+                **rows[0],
+                "year": HORIZON_YEAR,
+                "series": "goal_2035",
+                "value": value,
+                "unit": unit,
+                "doc_id": goal["doc_id"],
+                "quote": goal["quote"],
+                "char_start": goal["char_start"],
+                "char_end": goal["char_end"],
+                "source_title": None,
+                "source": None,
+                "source_quote": None,
+            }
+        )
+    return out
+
+
+def trajectories(
+    targets: pd.DataFrame,
+    documents: pd.DataFrame,
+    observations: pd.DataFrame | None,
+    catalog: Catalog | None = None,
+    start_year: int | None = None,
+    as_of_year: int | None = None,
+) -> pd.DataFrame:
+    """Year-by-year paths per target: target path, observed points, projection, 2035 goal.
+
+    Returns the long frame of `schemas.TABLES['trajectories']`, `series` one of:
+    - `target`: the path from the baseline to the target. Levels: linear from the observation
+      at the baseline year (else the first observation) to the target; a target without
+      observations is a single point at its year. Reductions in %: an index (baseline year =
+      100, `unit` '2020=100') compounded as `reduction_path` (13% over 2020->2025 puts 2023 at
+      100 * 0.87 ** (3/5));
+    - `observed`: the observations on the same scale (reductions: 100 - cumulative fall);
+    - `projection`: the least-squares line of the observed points (for a reduction, from the
+      baseline) carried from the last observed year to the target year;
+    - `goal_2035`: the region's 2035 target of the same indicator, kind and unit, if any.
+    Observations before `start_year` are left out; those after `as_of_year` ignored. Targets
+    that are increments are not drawn (observed levels do not measure them). Each row keeps the
+    target's provenance (doc_id, quote, offsets; a goal row those of the 2035 target) and, for
+    observed rows and the path start, the source of the observation. `status` is the target's
+    status as in `target_gaps`.
+    """
+    catalog = catalog or load_catalog()
+    groups = _prepare_observations(observations)
+    prepared = _prepare_targets(targets, documents, catalog)
+    rows = []
+    for target in prepared:
+        if target["indicator_id"] is None:
+            continue
+        if int(target["target_year"]) == HORIZON_YEAR and any(
+            t["region_zh"] == target["region_zh"]
+            and t["indicator_id"] == target["indicator_id"]
+            and t["kind"] == target["kind"]
+            and int(t["target_year"]) < HORIZON_YEAR
+            for t in prepared
+        ):
+            continue  # drawn as the goal_2035 of the earlier target
+        progress = _progress(target, groups, as_of_year)
+        mine = _trajectory_rows(target, progress, start_year)
+        rows.extend(mine)
+        rows.extend(_horizon_rows(target, prepared, mine))
+    series_rank = {s: i for i, s in enumerate(SERIES)}
+    rows.sort(key=lambda r: (r["target_id"], series_rank[r["series"]], r["year"]))
+    return _frame(rows, "trajectories")
+
+
+# milestones
+
+
+def milestones_timeline(milestones: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The dated qualitative commitments (全覆盖, 清零, 基本普及 ...) in time order.
+
+    Returns the frame of `schemas.TABLES['milestones_timeline']`: every milestone with its
+    region, province (from documents) and quote, sorted by target year, then region (country,
+    province, prefecture, county), then position in the plan. Exists so the timeline chart and
+    table read the commitments in one order.
+    """
+    wanted = [c for c in columns("milestones_timeline") if c != "province_zh"]
+    _require(milestones, wanted, "milestones")
+    _require(documents, ("doc_id", "province_zh"), "documents")
+    docs = documents[["doc_id", "province_zh"]].drop_duplicates("doc_id")
+    df = milestones[wanted].merge(docs, on="doc_id", how="left", validate="m:1")
+    df["_rank"] = df["region_level"].map(_LEVEL_RANK)
+    df = df.sort_values(
+        ["target_year", "_rank", "province_zh", "region_zh", "doc_id", "char_start"],
+        kind="mergesort",
+        na_position="last",
+    )
+    rows = df.drop(columns="_rank").to_dict("records")
+    out = _frame(rows, "milestones_timeline")
+    return out

@@ -1,0 +1,119 @@
+"""China's administrative divisions as the project knows them: the province list (GB/T 2260
+order), the name of the country, administrative levels, the short names a plan uses for its
+own region, and the canonical order of regions in every table and chart.
+
+One home for region knowledge: metadata detection, extraction, analysis and charts all read it
+from here, so a region sorts, abbreviates and colours the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+REGION_LEVELS = ("country", "province", "prefecture", "county")
+COUNTRY_ZH = "全国"
+# Words that stand for the whole country in plans and reference sources.
+COUNTRY_NAMES = (COUNTRY_ZH, "中国", "全国范围")
+
+# Provinces in GB/T 2260 code order: the canonical order of regions in every chart.
+PROVINCES = (
+    "北京市",
+    "天津市",
+    "河北省",
+    "山西省",
+    "内蒙古自治区",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "上海市",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "广西壮族自治区",
+    "海南省",
+    "重庆市",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "西藏自治区",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "台湾省",
+    "香港特别行政区",
+    "澳门特别行政区",
+)
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+_PROVINCE_SUFFIX_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+# 甘肃省 -> 甘肃, 宁夏回族自治区 -> 宁夏: how provinces are named in running text.
+PROVINCE_SHORT = {_PROVINCE_SUFFIX_RE.sub("", p): p for p in PROVINCES}
+_SHORT_NAMES = tuple(PROVINCE_SHORT)
+
+# NOTE: plans name their own region in short forms (临夏州, 我州, 忻府区, 宁夏); these suffixes
+# are dropped to get them.
+_AUTONOMY_SUFFIX = re.compile(
+    r"(?:(?:回族|藏族|彝族|苗族|壮族|蒙古族|土家族|哈萨克|朝鲜族|布依族|侗族|白族|傣族|黎族|羌族|"
+    r"维吾尔|哈尼族)+自治(?:州|区|县|旗)|自治(?:州|区|县|旗))$"
+)
+_PROVINCE_TAIL_RE = re.compile(r"(?:省|市|特别行政区|(?:壮族|回族|维吾尔)?自治区)?")
+
+
+def region_short_names(region_zh: str) -> tuple[str, ...]:
+    """The names a plan may use for its own region (full, without parent, without 自治 suffix)."""
+    names = {region_zh}
+    if "市" in region_zh[:-1]:
+        tail = region_zh.rsplit("市", 1)[1]
+        if len(tail) >= 2:
+            names.add(tail)
+    for name in list(names):
+        m = _AUTONOMY_SUFFIX.search(name)
+        if m:
+            stem = name[: m.start()]
+            names.add(stem)
+            names.add(stem + m.group(0)[-1])
+        elif len(name) > 2 and name[-1] in "省市县区州旗":
+            names.add(name[:-1])
+    return tuple(sorted((n for n in names if len(n) >= 2), key=len, reverse=True))
+
+
+def is_country(name: str) -> bool:
+    """True for the names that stand for the whole country (全国, 中国)."""
+    return name in COUNTRY_NAMES
+
+
+def province_index(name: str) -> int | None:
+    """Position in GB/T 2260 order of the province `name` starts with (甘肃省临夏州 -> 甘肃)."""
+    for i, short in enumerate(_SHORT_NAMES):
+        if name.startswith(short):
+            return i
+    return None
+
+
+def region_order(names: Iterable[str]) -> list[str]:
+    """Unique region names in canonical order: the country, provinces (GB/T 2260), then others.
+
+    Why: rows, panels and colours follow one order in every chart, so readers find a region
+    at the same place and in the same colour throughout a report.
+    """
+
+    def key(name: str) -> tuple:
+        if is_country(name):
+            return (0, 0, 0, name)
+        index = province_index(name)
+        if index is None:
+            return (1, len(_SHORT_NAMES), 1, name)
+        is_province = bool(_PROVINCE_TAIL_RE.fullmatch(name[len(_SHORT_NAMES[index]) :]))
+        return (1, index, 0 if is_province else 1, name)
+
+    return sorted({str(n) for n in names if isinstance(n, str) and n}, key=key)

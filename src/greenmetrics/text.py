@@ -1,0 +1,273 @@
+"""Normalization that keeps offsets: the text the extractor matches on, mapped back.
+
+`normalize` gives the text the extractor matches on (ASCII digits, no stray spaces, hard
+wrapped lines joined) together with, for every normalized character, the index of the
+original character it came from, so that every extracted quote and span traces back to the
+decoded document (`NormalizedText.span_to_original`).
+
+Why a module of its own: both the extractor and metadata detection match on normalized text,
+and the offset bookkeeping is delicate enough to deserve its own tests; it depends on nothing
+but the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+
+def _build_char_map() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for i in range(10):
+        table[0xFF10 + i] = str(i)
+    for i in range(26):
+        table[0xFF21 + i] = chr(0x41 + i)
+        table[0xFF41 + i] = chr(0x61 + i)
+    # NOTE: only the full-width forms that carry quantities or formulas become ASCII (as
+    # NFKC would). （）、，。；：“”！？ stay: the extractor splits clauses on them.
+    for fw, ascii_ in zip("％﹪＋－／＝＜＞＆＠＃＊＄＾＿", "%%+-/=<>&@#*$^_", strict=True):
+        table[ord(fw)] = ascii_
+    for space in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+        table[ord(space)] = " "
+    for line_break in "\r\x0b\x0c\x85\u2028\u2029":
+        table[ord(line_break)] = "\n"
+    return table
+
+
+_CHAR_MAP = _build_char_map()
+# NOTE: str.translate looks up every character of a CJK text in the dict (slow); a regex
+# finds the few characters that change and replaces them one for one (same length).
+_CHAR_MAP_RE = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_CHAR_MAP)) + "]")
+
+
+def _map_chars(s: str) -> str:
+    return _CHAR_MAP_RE.sub(lambda m: _CHAR_MAP[ord(m.group())], s)
+
+
+# Dropped outright: zero-width characters, soft hyphen, and the \r of \r\n.
+_DROP_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
+_SPACE_RUN_RE = re.compile(" +")
+_FW_DOT_RE = re.compile("(?<=[0-9])．(?=[0-9])")
+# NOTE: plans write ranges as 5～10、5〜10、2020—2025、2020——2025; all become "5-10".
+_RANGE_RE = re.compile("(?<=[0-9])( *)(——|[～〜~—–‒―-])( *)(?=[0-9])")
+_TERMINAL = "。！？；：!?;:"
+_CLOSERS = "”’」』）)》】〕]\"' "
+# NOTE: the heading markers of Chinese plans: 一、 （一） (1) 1. 1、 第一章 第二节 ① 附件 专栏.
+_HEADING_RE = re.compile(
+    r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百0-9]+[）)]"
+    r"|[0-9]+(?:[.．、](?![0-9])|\s)|第[一二三四五六七八九十百0-9]+[章节条部分篇款]"
+    r"|[①-⑳]|附件|附表|专栏)"
+)
+# What may follow a line that ends in a digit when the break splits a number from itself or
+# from its unit ("8\n0%", "12\n万亩", "2025\n年").
+_NUMBER_CONT_RE = re.compile("[0-9.%‰万亿千百个年月日吨亩公平立兆辆家座项处户人元倍米克度台套条所]")
+_WRAP_MIN_LINE = 12  # lines shorter than this are headings, signatures, cells: not wrap evidence
+_WRAP_MIN_LINES = 6
+
+
+def _char_class(ch: str) -> str:
+    """'d' digit, 'p' percent, 'l' ASCII letter, 'c' CJK (with CJK punctuation), 'o' other."""
+    if "0" <= ch <= "9":
+        return "d"
+    if ch in "%‰":
+        return "p"
+    if ch.isascii():
+        return "l" if ch.isalpha() else "o"
+    o = ord(ch)
+    if (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+        or ch in "“”‘’—…·"
+    ):
+        return "c"
+    return "o"
+
+
+def _space_removable(prev: str, nxt: str) -> bool:
+    """True when spaces between `prev` and `nxt` carry no meaning in Chinese text."""
+    a, b = _char_class(prev), _char_class(nxt)
+    # NOTE: Chinese has no word spaces; spaces around CJK are layout (justified PDFs, 达到 90 %).
+    # Between two digits a space may separate two numbers (table rows), so it is kept.
+    return (a == "c" and b in "cdlp") or (b == "c" and a in "cdlp") or (a == "d" and b == "p")
+
+
+def _display_width(line: str) -> int:
+    """Width of a line in half-width units: CJK and full-width characters 2, ASCII 1."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """Detect hard-wrapped text; return the least display width of a full line, or None.
+
+    Heuristic: text wrapped at a fixed width (PDF extraction, e-mail) has most of its lines
+    at nearly one display width (measured with ASCII as half-width, as typeset; a tolerance
+    of 1/20 absorbs punctuation squeezed by typesetting), and most of those lines end
+    mid-sentence without 。！？；：. Text with one sentence or paragraph per line has widths
+    spread over a wide range (no shipped plan has more than 15% of its lines in any band).
+    The text counts as wrapped when at least 6 lines of 12+ characters exist, at least half
+    of them fall in one band and at least 60% of those end open.
+    """
+    widths = [
+        _display_width(s) for s in (line.strip(" ") for line in lines) if len(s) >= _WRAP_MIN_LINE
+    ]
+    if len(widths) < _WRAP_MIN_LINES:
+        return None
+    counts = Counter(widths)
+    best: tuple[int, int, int] | None = None  # (lines in band, width, tolerance)
+    for width in counts:
+        tol = max(2, width // 20)
+        band = sum(c for n, c in counts.items() if width - tol <= n <= width + tol)
+        if best is None or (band, width) > best[:2]:
+            best = (band, width, tol)
+    assert best is not None
+    band, width, tol = best
+    if band < 0.5 * len(widths):
+        return None
+    in_band = [
+        s
+        for s in (line.strip(" ") for line in lines)
+        if len(s) >= _WRAP_MIN_LINE and width - tol <= _display_width(s) <= width + tol
+    ]
+    open_ended = sum(1 for s in in_band if s.rstrip(_CLOSERS)[-1:] not in _TERMINAL)
+    if open_ended < 0.6 * len(in_band):
+        return None
+    # NOTE: a line a little short of the width is still full when typesetting pushed a
+    # character to the next line (避头尾: no line may start with ，。、).
+    return width - 2 * tol
+
+
+def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
+    """Mark the line breaks of `s` that do not end a sentence (see _wrap_width)."""
+    lines = s.split("\n")
+    if len(lines) < 2:
+        return
+    band = _wrap_width(lines)
+    pos = 0
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        newline_at = pos + len(line)
+        pos = newline_at + 1
+        head = line.rstrip(" ")
+        tail = lines[i + 1].lstrip(" ")
+        if not head or not tail or _HEADING_RE.match(tail):
+            continue
+        last = head[-1]
+        join = False
+        if (last.isdigit() or last == ".") and _NUMBER_CONT_RE.match(tail):
+            # NOTE: a break inside a number is never a sentence end; but a bare number on its
+            # own line is a table cell (docx/html tables give one cell per line), so the line
+            # must hold text too.
+            body = head.strip(" ")
+            join = len(body) >= 3 and any(_char_class(ch) in "cl" for ch in body)
+        elif band is not None:
+            body = head.strip(" ")
+            join = _display_width(body) >= band and body.rstrip(_CLOSERS)[-1:] not in _TERMINAL
+        if not join:
+            continue
+        if (
+            _char_class(last) in "ld"
+            and _char_class(tail[0]) in "ld"
+            and not (last.isdigit() and tail[0] in "0123456789.%‰")
+        ):
+            replacements[newline_at] = " "  # two Latin words: the break was a word space
+        else:
+            mask[newline_at] = 1
+
+
+def _delete(s: str, mask: bytearray) -> tuple[str, list[int]]:
+    """`s` without the masked characters, and the index in `s` of each character kept."""
+    pieces: list[str] = []
+    index: list[int] = []
+    prev = 0
+    for m in re.finditer(b"\x01+", mask):
+        a, b = m.span()
+        pieces.append(s[prev:a])
+        index.extend(range(prev, a))
+        prev = b
+    pieces.append(s[prev:])
+    index.extend(range(prev, len(s)))
+    return "".join(pieces), index
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Text for pattern matching plus, per character, the original index it came from."""
+
+    text: str
+    offsets: list[int]  # len(text)+1 ints; offsets[-1] == len(original)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original [s, e) covering exactly the normalized characters [start, end).
+
+        s is the source of the first character and e one past the source of the last, so
+        the original slice also holds whatever normalization dropped in between (spaces,
+        a joined line break). An empty span maps to an empty span at its position.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside normalized text of {len(self.text)}")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """The text the extractor matches on, with a map back to `text` (see module rules).
+
+    Full-width digits, letters and ％＋－／ become ASCII; ．between digits becomes "."; range
+    dashes between digits become "-"; zero-width characters and soft hyphens go; odd spaces
+    and tabs become spaces, spaces around CJK (达到 90 % -> 达到90%) and at line ends go,
+    other runs collapse to one; \\r\\n and \\r become \\n; line breaks stay sentence
+    boundaries except inside a number and in hard-wrapped text (see `_wrap_width`).
+    CJK punctuation is never touched. A few regex passes; Python code runs per changed
+    character, per space run and per line, never per character of the text.
+    """
+    dropped = [m.span() for m in _DROP_RE.finditer(text)]
+    if dropped:
+        mask0 = bytearray(len(text))
+        for a, b in dropped:
+            mask0[a:b] = b"\x01" * (b - a)
+        s, first_index = _delete(text, mask0)
+    else:
+        s, first_index = text, None
+    s = _map_chars(s)
+
+    mask = bytearray(len(s))
+    replacements: dict[int, str] = {}
+    for m in _FW_DOT_RE.finditer(s):
+        replacements[m.start()] = "."
+    for m in _SPACE_RUN_RE.finditer(s):
+        a, b = m.span()
+        prev = s[a - 1] if a else "\n"
+        nxt = s[b] if b < len(s) else "\n"
+        if prev == "\n" or nxt == "\n" or _space_removable(prev, nxt):
+            mask[a:b] = b"\x01" * (b - a)
+        elif b - a > 1:
+            mask[a + 1 : b] = b"\x01" * (b - a - 1)
+    for m in _RANGE_RE.finditer(s):
+        a, b = m.span(1)
+        mask[a:b] = b"\x01" * (b - a)
+        a, b = m.span(2)
+        replacements[a] = "-"
+        mask[a + 1 : b] = b"\x01" * (b - a - 1)
+        a, b = m.span(3)
+        mask[a:b] = b"\x01" * (b - a)
+    if "\n" in s:
+        _line_joins(s, mask, replacements)
+
+    if replacements:
+        parts: list[str] = []
+        prev_pos = 0
+        for pos in sorted(replacements):
+            parts.append(s[prev_pos:pos])
+            parts.append(replacements[pos])
+            prev_pos = pos + 1
+        parts.append(s[prev_pos:])
+        s = "".join(parts)
+    out, index = _delete(s, mask) if mask.find(1) >= 0 else (s, list(range(len(s))))
+    offsets = index if first_index is None else [first_index[i] for i in index]
+    offsets.append(len(text))
+    return NormalizedText(out, offsets)
