@@ -1,0 +1,121 @@
+"""The milestone timeline: dated qualitative commitments (全覆盖, 清零 ...) per year (`plot_milestones`)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+from ..regions import region_order
+from ._layout import (
+    _cap,
+    _empty,
+    _flag,
+    _hollow_handle,
+    _new_figure,
+    _region_names,
+    _require,
+    _with_region_en,
+)
+from .style import (
+    MAX_REGIONS,
+    NEUTRAL_COLOR,
+    SMALL_SIZE,
+    _omitted_note,
+    _plain,
+    _register,
+    _sep,
+    check_lang,
+    finish,
+    label,
+    region_color,
+    use_style,
+)
+
+MILESTONE_WORDS = 2  # commitment words written beside one point; the rest are counted
+
+
+def plot_milestones(
+    timeline: pd.DataFrame,
+    lang: str = "zh",
+    *,
+    documents: pd.DataFrame | None = None,
+    max_regions: int = MAX_REGIONS,
+    title: str | None = None,
+) -> Figure:
+    """Timeline of dated qualitative commitments: one row per region, one mark per year.
+
+    Expects the frame of `analysis.milestones_timeline` (or the milestones table):
+    `region_zh, target_year, commitment_zh, doc_id`, optional `commitment_en` (used in
+    English) and `aspirational` (力争: hollow mark). Commitments of the same region and year
+    share one mark, sized by their number and labelled with the first few. Returns the figure.
+    """
+    check_lang(lang)
+    use_style()
+    title = title or label("title_milestones", lang)
+    _require(timeline, ["region_zh", "target_year", "commitment_zh", "doc_id"], "plot_milestones")
+    if timeline.empty:
+        return _empty(title, timeline, lang)
+    df = _with_region_en(timeline, documents)
+    names = _region_names(df, lang)
+    words = df["commitment_zh"]
+    if lang == "en" and "commitment_en" in df.columns:
+        words = df["commitment_en"].where(df["commitment_en"].notna(), words)
+    elif lang == "en":  # the commitment glossary is data: commitment_<word> rows in labels.csv
+        words = words.map(lambda w: label(f"commitment_{w}", "en", default=w))
+    df = df.assign(_word=words.astype(str))
+    counts = df.groupby("region_zh").size()
+    all_regions = region_order(df["region_zh"])
+    by_size = sorted(all_regions, key=lambda r: (-counts[r], all_regions.index(r)))
+    kept, dropped = _cap(by_size, max_regions)
+    regions = region_order(kept)
+    _register(regions)
+    fig = _new_figure(1.9 + 0.42 * len(regions))
+    ax = fig.subplots()
+    ax.grid(axis="y", visible=False)
+    any_aspirational = False
+    part = df[df["region_zh"].isin(regions)].dropna(subset=["target_year"])
+    for y, region in enumerate(regions):
+        rows = part[part["region_zh"] == region]
+        color = region_color(region)
+        for k, (year, group) in enumerate(rows.groupby("target_year", sort=True)):
+            aspirational = "aspirational" in group and all(_flag(v) for v in group["aspirational"])
+            any_aspirational |= aspirational
+            size = 5 + 2.5 * math.sqrt(len(group))
+            ax.plot(int(year), y, marker="o", ms=size, mec=color, mew=1.4, ls="none",
+                    mfc="white" if aspirational else color)  # fmt: skip
+            seen_words = list(dict.fromkeys(group["_word"]))
+            text = _sep(lang).join(map(_plain, seen_words[:MILESTONE_WORDS]))
+            if len(seen_words) > MILESTONE_WORDS:
+                text += " " + label("more", lang, n=len(seen_words) - MILESTONE_WORDS)
+            # neighbouring years of one region alternate above and below, so labels don't collide
+            above = k % 2 == 0
+            ax.annotate(text, (int(year), y), xytext=(7, 5 if above else -5), textcoords="offset points",
+                        fontsize=SMALL_SIZE, va="bottom" if above else "top")  # fmt: skip
+    years = part["target_year"].dropna().astype(int)
+    if len(years):
+        ax.set_xlim(years.min() - 1, years.max() + 3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_yticks(range(len(regions)), [_plain(names[r]) for r in regions])
+    ax.set_ylim(len(regions) - 0.4, -0.7)
+    ax.set_xlabel(label("year", lang))
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="none",
+            mfc=NEUTRAL_COLOR,
+            mec=NEUTRAL_COLOR,
+            label=label("committed", lang),
+        )
+    ]
+    if any_aspirational:
+        handles.append(_hollow_handle(label("aspirational", lang)))
+    notes = [
+        _omitted_note("omitted_regions", [names.get(r, r) for r in region_order(dropped)], lang)
+    ]
+    return finish(fig, ax, title, None, df, lang, notes=notes, legend=handles)

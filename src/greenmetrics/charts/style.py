@@ -1,0 +1,469 @@
+"""The one chart style of the project: what makes two greenmetrics charts look alike.
+
+Everything that makes two greenmetrics charts look alike lives here: the CJK font (shipped by
+the `mplfonts` dependency, never a system font), sizes, grid, one colour per region, the bilingual
+chart words (`data/labels.csv`), the source line printed from the data's provenance columns, and
+`save_figure`, which writes PNG, SVG and PDF byte-identically on every run.
+
+Font decision: Noto Sans CJK SC (SIL OFL) from mplfonts, with DejaVu Sans (bundled with
+matplotlib) as per-glyph fallback for the few signs it lacks (e.g. the subscript in CO₂).
+SimHei was rejected: it lacks U+2212 minus and superscript/subscript digits, and its licence for
+redistribution is unclear. Noto is a CFF-flavoured OpenType font; matplotlib's PDF backend embeds such a font with
+``pdf.fonttype = 42`` as a ``/FontFile2`` (TrueType) stream holding CFF data, which is an invalid
+PDF that strict viewers refuse, so PDFs use ``pdf.fonttype = 3`` (glyph outlines drawn by the
+PDF itself; text stays searchable through its ToUnicode map). SVGs carry glyphs as paths
+(``svg.fonttype = 'path'``) so they need no font on the reader's machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+
+from .. import paths
+from ..errors import InputError
+from ..files import write_atomic
+from ..regions import is_country as _is_country
+from ..regions import region_order
+
+LANGS = ("zh", "en")
+LABELS_FILE = paths.PACKAGE_DATA / "labels.csv"
+
+FONT_FILE = "NotoSansCJKsc-Regular.otf"
+FALLBACK_FAMILY = "DejaVu Sans"
+PDF_FONTTYPE = 3  # see the module docstring: Type 42 would embed CFF data as TrueType
+
+PNG_DPI = 200
+FORMATS = ("png", "svg", "pdf")
+# Fixed metadata: no dates and no library versions, so two runs give byte-identical files.
+SAVE_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": "greenmetrics"},
+    "pdf": {"Creator": "greenmetrics", "Producer": None, "CreationDate": None},
+}
+
+MAX_REGIONS = 12  # rows (regions) per panel
+MAX_PANELS = 12  # panels (indicators, region x indicator) per figure
+
+WIDTH_IN = 8.0  # report text width
+FONT_SIZE = 9.5
+SMALL_SIZE = 7.5
+TITLE_SIZE = 12.5
+
+# Fixed ordered palette: regions take these colours in their canonical order (see
+# `region_order`); the country (全国) is always dark grey so national rows read as reference.
+PALETTE = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#8C564B",
+    "#7F3C8D",
+    "#B8860B",
+    "#117733",
+    "#AA4499",
+    "#44AA99",
+)
+COUNTRY_COLOR = "#333333"
+NEUTRAL_COLOR = "#8a8a8a"
+MISSING_COLOR = "#b0b0b0"
+STATUS_COLORS = {
+    "achieved": "#1a9850",
+    "on_track": "#66bd63",
+    "needs_acceleration": "#f28e2b",
+    "off_track": "#d73027",
+    "no_data": MISSING_COLOR,
+}
+TRAJECTORY_SERIES = ("target", "observed", "projection", "goal_2035", "benchmark")
+
+_region_colors: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, dict[str, str]]:
+    """The chart words of labels.csv, keyed by `key`; fails naming the file and line."""
+    table: dict[str, dict[str, str]] = {}
+    with open(LABELS_FILE, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header != ["key", "zh", "en"]:
+            raise InputError(LABELS_FILE, f"header must be key,zh,en, found {header}", line=1)
+        for line, row in enumerate(reader, start=2):
+            if not row:
+                continue
+            if len(row) != 3 or not all(cell.strip() for cell in row):
+                raise InputError(LABELS_FILE, f"need three non-empty cells, found {row}", line=line)
+            key, zh, en = (cell.strip() for cell in row)
+            if key in table:
+                raise InputError(LABELS_FILE, f"duplicate key {key!r}", line=line)
+            table[key] = {"zh": zh, "en": en}
+    return table
+
+
+_NO_DEFAULT = object()
+
+
+def check_lang(lang: str) -> str:
+    """Return `lang` if it is a supported chart language ('zh' or 'en'), else raise ValueError."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return lang
+
+
+def label(key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) -> str:
+    """The chart word `key` in `lang`, from labels.csv, formatted with `fields` ({n}, {names}).
+
+    Chart words are data so a researcher can reword them in a spreadsheet; an unknown key raises
+    KeyError (a typo must not print an empty label) unless a `default` is given.
+    """
+    check_lang(lang)
+    entry = _labels().get(key)
+    if entry is None:
+        if default is _NO_DEFAULT:
+            raise KeyError(f"no chart label {key!r} in {LABELS_FILE}")
+        return str(default)
+    text = entry[lang]
+    return text.format(**fields) if fields else text
+
+
+def _sep(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _plain(text: object) -> str:
+    """Data text made safe for matplotlib (a '$' would otherwise start mathtext)."""
+    return str(text).replace("$", r"\$")
+
+
+def font_path() -> Path:
+    """Path of the CJK font file the project draws with (shipped by the mplfonts package).
+
+    The package is located, not imported: its own `use_font` sets font.family to the generic
+    'sans-serif', which disables matplotlib's per-glyph fallback, so it is not used.
+    """
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        raise InputError("mplfonts", "package not installed: it ships the project's CJK font")
+    path = Path(list(spec.submodule_search_locations)[0]).resolve() / "fonts" / FONT_FILE
+    if not path.exists():
+        raise InputError(path, "CJK font missing: reinstall the mplfonts package")
+    return path
+
+
+@lru_cache(maxsize=1)
+def _font_family() -> str:
+    path = font_path()
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def use_style() -> Path:
+    """Apply the project style to matplotlib (idempotent); return the CJK font file in use.
+
+    Every chart function calls it, so a notebook gets the same look without remembering to.
+    `font.family` is a list of concrete families (not 'sans-serif') because matplotlib only
+    falls back glyph by glyph across the families listed there.
+    """
+    family = _font_family()
+    mpl.rcParams.update(
+        {
+            "font.family": [family, FALLBACK_FAMILY],
+            "font.sans-serif": [family, FALLBACK_FAMILY],
+            "font.size": FONT_SIZE,
+            "axes.unicode_minus": False,
+            "axes.titlesize": FONT_SIZE + 0.5,
+            "axes.titleweight": "normal",
+            "axes.labelsize": FONT_SIZE,
+            "axes.labelcolor": "#333333",
+            "axes.edgecolor": "#888888",
+            "axes.linewidth": 0.6,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "axes.axisbelow": True,
+            "axes.prop_cycle": mpl.cycler(color=list(PALETTE)),
+            "grid.color": "#e2e2e2",
+            "grid.linewidth": 0.6,
+            "xtick.labelsize": FONT_SIZE - 1,
+            "ytick.labelsize": FONT_SIZE - 1,
+            "legend.fontsize": FONT_SIZE - 1,
+            "legend.frameon": False,
+            "figure.dpi": 100,
+            "figure.facecolor": "white",
+            "savefig.dpi": PNG_DPI,
+            "savefig.facecolor": "white",
+            "pdf.fonttype": PDF_FONTTYPE,
+            "svg.fonttype": "path",
+            "svg.hashsalt": "greenmetrics",
+        }
+    )
+    return font_path()
+
+
+def set_regions(names: Iterable[str]) -> dict[str, str]:
+    """Fix the colour of every region of a corpus (call once per report with documents.region_zh).
+
+    Returns the region -> colour mapping. Regions take the fixed palette in canonical order, so
+    the colours do not depend on which chart is drawn first; with more regions than colours
+    the palette repeats (the region name is always printed next to its colour).
+    """
+    _region_colors.clear()
+    _register(names)
+    return dict(_region_colors)
+
+
+def _register(names: Iterable[str]) -> None:
+    for name in region_order(names):
+        if name in _region_colors:
+            continue
+        if _is_country(name):
+            _region_colors[name] = COUNTRY_COLOR
+        else:
+            used = sum(1 for n in _region_colors if not _is_country(n))
+            _region_colors[name] = PALETTE[used % len(PALETTE)]
+
+
+def region_color(name: str) -> str:
+    """The colour of a region: the same in every chart of the session.
+
+    A region not fixed by `set_regions` takes the next palette colour when first drawn (charts
+    register their regions in canonical order), so within one run it never changes colour.
+    """
+    if name not in _region_colors:
+        _register([name])
+    return _region_colors[name]
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """`text` cut into lines of at most `width` half-width cells (a CJK character counts two).
+
+    Lines break after separators where possible; returns the list of lines.
+    """
+    tokens = re.findall(r"[^；;、，,\s]*[；;、，,\s]*", text)
+    lines: list[str] = []
+    current = ""
+    for token in filter(None, tokens):
+        if _display_width(current + token) <= width:
+            current += token
+            continue
+        if current:
+            lines.append(current.rstrip())
+            current = ""
+        while _display_width(token) > width:
+            cut, used = 0, 0
+            for cut, ch in enumerate(token):  # noqa: B007
+                used += _display_width(ch)
+                if used > width:
+                    break
+            lines.append(token[:cut])
+            token = token[cut:]
+        current = token
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def _unique(values: Iterable[object]) -> list[str]:
+    out = {str(v).strip() for v in values if isinstance(v, str) and v.strip()}
+    return sorted(out)
+
+
+def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
+    """The sources of a frame, read from its provenance columns.
+
+    Returns {'plans': sorted doc ids (columns `doc_id` / `*_doc_id`), 'references': sorted
+    source titles (`source_title` / `*_source_title`)}. This is what a chart cites, so the
+    source line can never drift from the numbers drawn.
+    """
+    plans: list[object] = []
+    refs: list[object] = []
+    for column in df.columns:
+        if column == "doc_id" or column.endswith("_doc_id"):
+            plans.extend(df[column].tolist())
+        elif column == "source_title" or column.endswith("_source_title"):
+            refs.extend(df[column].tolist())
+    return {"plans": _unique(plans), "references": _unique(refs)}
+
+
+def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
+    """The one-line source statement ('来源：规划 a、b；参考资料 c') for `sources`.
+
+    `sources` is a frame (its provenance columns are read), a provenance dict, or a list of
+    source names already taken from data. A plain string is refused: sources are never typed.
+    """
+    if isinstance(sources, str):
+        raise TypeError("sources must come from the data (a frame or a list), not a typed string")
+    if isinstance(sources, pd.DataFrame):
+        sources = provenance(sources)
+    sep = _sep(lang)
+    if isinstance(sources, dict):
+        parts = []
+        for key in ("plans", "references"):
+            names = sources.get(key) or []
+            if names:
+                parts.append(f"{label('source_' + key, lang)} {sep.join(map(_plain, names))}")
+        body = "；".join(parts) if lang == "zh" else "; ".join(parts)
+    else:
+        body = sep.join(_plain(s) for s in _unique(sources))
+    if not body:
+        body = label("no_data", lang)
+    return f"{label('source', lang)}{_colon(lang)}{body}"
+
+
+def _omitted_note(key: str, names: Sequence[str], lang: str) -> str | None:
+    if not names:
+        return None
+    shown = list(names[:6])
+    text = _sep(lang).join(map(_plain, shown))
+    if len(names) > len(shown):
+        text += "…"
+    return label(key, lang, n=len(names), names=text)
+
+
+def _as_axes_list(ax: object) -> list:
+    if ax is None:
+        return []
+    if isinstance(ax, np.ndarray):
+        return list(ax.ravel())
+    if isinstance(ax, (list, tuple)):
+        return list(ax)
+    return [ax]
+
+
+def finish(
+    fig: Figure,
+    ax: object,
+    title: str,
+    unit: str | None,
+    sources: pd.DataFrame | dict | Sequence[str],
+    lang: str,
+    *,
+    value_axis: str = "y",
+    notes: Sequence[str | None] = (),
+    legend: Sequence[Artist] | None = None,
+) -> Figure:
+    """Give a figure the project's frame: title, legend, unit, notes and source line.
+
+    `ax` is one Axes or a list of them; `unit` (if any) is written as the label of the value
+    axis ('数值（%）' / 'value (%)'); `legend` handles go in one row under the title; `notes`
+    (e.g. what was left out) and the source line built from `sources` go at the bottom, wrapped
+    to the figure width. Space for both bands is reserved in the layout so nothing overlaps
+    the plots. Returns the figure.
+    """
+    check_lang(lang)
+    height_pt = fig.get_figheight() * 72
+    width_pt = fig.get_figwidth() * 72
+    if unit:
+        text = f"{label('value', lang)}{_paren(_plain(unit), lang)}"
+        for a in _as_axes_list(ax):
+            (a.set_xlabel if value_axis == "x" else a.set_ylabel)(text)
+    # top band: title, then the legend
+    title_lines = wrap_display(_plain(title), int(width_pt / (TITLE_SIZE * 0.55)))
+    top_pt = 6 + len(title_lines) * TITLE_SIZE * 1.35
+    heading = fig.text(
+        0.01, 1 - 6 / height_pt, "\n".join(title_lines),
+        ha="left", va="top", fontsize=TITLE_SIZE, linespacing=1.2,
+    )  # fmt: skip
+    heading.set_gid("greenmetrics-title")
+    if legend:
+        fig.legend(
+            handles=list(legend), loc="upper left", bbox_to_anchor=(0.005, 1 - top_pt / height_pt),
+            ncols=len(legend), borderaxespad=0.0, handlelength=1.6, columnspacing=1.4,
+        )  # fmt: skip
+        top_pt += FONT_SIZE * 2.2
+    # bottom band: notes, then the source line
+    width_cells = int(width_pt / (SMALL_SIZE * 0.55))
+    lines: list[str] = []
+    for note in notes:
+        if note:
+            lines.extend(wrap_display(note, width_cells))
+    note_lines = len(lines)
+    lines.extend(wrap_display(source_text(sources, lang), width_cells))
+    bottom = (len(lines) * SMALL_SIZE * 1.45 + 8) / height_pt
+    top = (top_pt + 4) / height_pt
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0, bottom, 1, 1 - bottom - top))
+    else:
+        fig.subplots_adjust(bottom=bottom + 0.08, top=1 - top)
+    if note_lines:
+        note = fig.text(
+            0.01, bottom - 4 / height_pt, "\n".join(lines[:note_lines]),
+            ha="left", va="top", fontsize=SMALL_SIZE, color="#555555", linespacing=1.3,
+        )  # fmt: skip
+        note.set_gid("greenmetrics-note")
+    src = fig.text(
+        0.01, 4 / height_pt, "\n".join(lines[note_lines:]),
+        ha="left", va="bottom", fontsize=SMALL_SIZE, color="#555555", linespacing=1.3,
+    )  # fmt: skip
+    src.set_gid("greenmetrics-source")
+    return fig
+
+
+_SVG_CLIP_ID = re.compile(rb'id="(p[0-9a-f]{10})"')
+_SVG_LONG_FLOAT = re.compile(rb"(?<![\w#.])-?\d+\.\d{4,}")
+
+
+def _stable_svg_ids(svg: bytes) -> bytes:
+    """Number the SVG clip-path ids in order of appearance.
+
+    NOTE: matplotlib hashes a clip path's transform into its id, and that text can hold an
+    object address, so the same chart drawn in two processes got different ids."""
+    for n, old in enumerate(dict.fromkeys(_SVG_CLIP_ID.findall(svg))):
+        svg = svg.replace(b'"' + old + b'"', b'"clip%d"' % n).replace(
+            b"#" + old + b")", b"#clip%d)" % n
+        )
+    # NOTE: layout in a fresh kernel can differ in the 6th decimal of a coordinate (1e-6 pt);
+    # three decimals (1/1000 pt) are invisible and keep reruns byte-identical.
+    return _SVG_LONG_FLOAT.sub(lambda m: b"%.3f" % float(m.group(0)), svg)
+
+
+def save_figure(fig: Figure, name: str, out_dir: Path | None = None) -> list[Path]:
+    """Write `fig` as name.png (200 dpi), name.svg and name.pdf; return the three paths.
+
+    Files go to reports/figures unless `out_dir` is given. All three are rendered in memory,
+    then each is written to a temporary file in the same folder and moved into place, so a
+    crash never leaves a half-written figure; fixed metadata (no dates, no versions) and a
+    fixed SVG hash salt make two runs byte-identical, so regenerated reports show no
+    spurious changes.
+    """
+    if not name or Path(name).name != name or name.startswith("."):
+        raise ValueError(f"figure name must be a plain file stem, not {name!r}")
+    use_style()
+    out_dir = Path(out_dir or paths.FIGURES_DIR)
+    rendered = {}
+    for fmt in FORMATS:  # render all three first: a failure leaves the previous set untouched
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
+        data = buffer.getvalue()
+        rendered[out_dir / f"{name}.{fmt}"] = _stable_svg_ids(data) if fmt == "svg" else data
+    for path, data in rendered.items():
+        write_atomic(path, data)
+    return list(rendered)

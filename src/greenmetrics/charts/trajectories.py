@@ -1,0 +1,133 @@
+"""The trajectory chart: per region and indicator the path to the target, the observed points,
+the projection and the 2035 goal (`plot_trajectory`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+from ..errors import SchemaError
+from ..regions import region_order
+from ._layout import (
+    _cap,
+    _empty,
+    _indicator_frame,
+    _panel_title,
+    _panels,
+    _region_names,
+    _require,
+    _with_region_en,
+)
+from .style import (
+    COUNTRY_COLOR,
+    MAX_PANELS,
+    NEUTRAL_COLOR,
+    SMALL_SIZE,
+    STATUS_COLORS,
+    TRAJECTORY_SERIES,
+    _omitted_note,
+    _plain,
+    _register,
+    check_lang,
+    finish,
+    label,
+    region_color,
+    use_style,
+)
+
+
+def plot_trajectory(
+    traj: pd.DataFrame,
+    lang: str = "zh",
+    *,
+    documents: pd.DataFrame | None = None,
+    max_panels: int = MAX_PANELS,
+    title: str | None = None,
+) -> Figure:
+    """Target path, observed points, projection and 2035 goal, one panel per region x indicator.
+
+    Expects the frame of `analysis.trajectories`, long format: `region_zh, indicator_id,
+    indicator_zh, indicator_en, unit, year, value, series` with series one of
+    target (the path to the plan target), observed, projection, goal_2035, benchmark; optional
+    `status` (achieved, on_track, needs_acceleration, off_track, no_data), `doc_id`,
+    `source_title`. Returns the figure.
+    """
+    check_lang(lang)
+    use_style()
+    title = title or label("title_trajectory", lang)
+    _require(
+        traj, ["region_zh", "indicator_zh", "unit", "year", "value", "series"], "plot_trajectory"
+    )
+    unknown = sorted(set(traj["series"].dropna()) - set(TRAJECTORY_SERIES))
+    if unknown:
+        raise SchemaError(
+            f"plot_trajectory: unknown series {unknown}; expected {TRAJECTORY_SERIES}"
+        )
+    if traj.empty:
+        return _empty(title, traj, lang)
+    df = _indicator_frame(_with_region_en(traj, documents), lang)
+    names = _region_names(df, lang)
+    regions = region_order(df["region_zh"])
+    keys = sorted(
+        {(r, k) for r, k in df[["region_zh", "_ind"]].itertuples(index=False)},
+        key=lambda rk: (regions.index(rk[0]), rk[1]),
+    )
+    kept, dropped = _cap(keys, max_panels)
+    _register(regions)
+    first = df.drop_duplicates("_ind").set_index("_ind")
+    fig, axes = _panels(len(kept), 6)
+    seen: set[str] = set()
+    for ax, (region, key) in zip(axes, kept, strict=True):
+        part = df[(df["region_zh"] == region) & (df["_ind"] == key)]
+        color = region_color(region)
+        for series, rows in part.sort_values("year").groupby("series", sort=False):
+            seen.add(series)
+            x, y = rows["year"].astype(float), rows["value"].astype(float)
+            if series == "target":
+                ax.plot(x, y, color=color, lw=1.8, marker="s", ms=4, zorder=3)
+            elif series == "observed":
+                ax.plot(x, y, color=color, lw=0.8, alpha=0.6, zorder=2)
+                ax.plot(
+                    x, y, ls="none", marker="o", ms=5, mfc=color, mec="black", mew=0.5, zorder=4
+                )
+            elif series == "projection":
+                ax.plot(x, y, color=color, lw=1.4, ls="--", zorder=2)
+            elif series == "goal_2035":
+                ax.plot(
+                    x, y, ls="none", marker="*", ms=12, mfc=color, mec="black", mew=0.5, zorder=5
+                )
+            else:
+                ax.plot(x, y, ls="none", marker="D", ms=5, mfc="white", mec=COUNTRY_COLOR, zorder=3)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        years = part["year"].dropna()
+        if len(years) and years.min() == years.max():
+            # one year only: matplotlib would stretch the axis over a century
+            ax.set_xlim(years.min() - 1, years.max() + 1)
+        ax.set_title(
+            _panel_title(f"{names[region]} · {first.loc[key, '_ind_name']}", len(axes)), loc="left"
+        )
+        unit = part["unit"].dropna()
+        if len(unit) and unit.iloc[0]:
+            ax.set_ylabel(_plain(unit.iloc[0]))
+        if "status" in part.columns and part["status"].notna().any():
+            status = str(part["status"].dropna().iloc[0])
+            ax.text(0.02, 0.95, "● " + label(status, lang, default=status), transform=ax.transAxes,
+                    va="top", fontsize=SMALL_SIZE, color=STATUS_COLORS.get(status, NEUTRAL_COLOR))  # fmt: skip
+    styles = {
+        "target": dict(color=NEUTRAL_COLOR, lw=1.8, marker="s", ms=4),
+        "observed": dict(ls="none", marker="o", ms=5, mfc=NEUTRAL_COLOR, mec="black", mew=0.5),
+        "projection": dict(color=NEUTRAL_COLOR, lw=1.4, ls="--"),
+        "goal_2035": dict(ls="none", marker="*", ms=12, mfc=NEUTRAL_COLOR, mec="black", mew=0.5),
+        "benchmark": dict(ls="none", marker="D", ms=5, mfc="white", mec=COUNTRY_COLOR),
+    }
+    words = {"target": "target_path"}
+    handles = [
+        Line2D([], [], label=label(words.get(s, s), lang), **styles[s])
+        for s in TRAJECTORY_SERIES
+        if s in seen
+    ]
+    omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
+    notes = [_omitted_note("omitted_panels", omitted, lang)]
+    return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
