@@ -1,0 +1,181 @@
+"""The indicator phrase of a target: lead words and action verbs stripped, a scope split off
+(临夏市城区, 重点企业), shared subjects split (A、B分别达到X、Y), the comparison before the value
+(较2020年下降), and whether a clause looks forward (a target) or states a fact of today."""
+
+from __future__ import annotations
+
+import re
+
+from .quantities import Mention
+from .vocabulary import (
+    ACTION_RE,
+    COMPARE_TAIL_RE,
+    COMPARE_VERBS,
+    ENTITY_SCOPE_RE,
+    GENERIC_PLACE_WORDS,
+    INCREMENT_VERBS,
+    INDICATOR_HEAD_RE,
+    LEAD_RE,
+    LEVEL_VERBS,
+    NOT_A_PLACE_RE,
+    NUM,
+    PLACE_RE,
+    THRESHOLD_SCOPE_RE,
+    UNIT_RE,
+    WHOLE_REGION_RE,
+)
+
+
+def _strip_lead(phrase: str) -> str:
+    while True:
+        stripped = LEAD_RE.sub("", phrase)
+        stripped = stripped.lstrip("，、,；;：: ")
+        if stripped == phrase:
+            return phrase
+        phrase = stripped
+
+
+_ACTION_ANY = re.compile(rf"(?:{INCREMENT_VERBS}|{LEVEL_VERBS})")
+_TECH_QUALIFIER = re.compile(rf"^{NUM}[^\d，、]{{1,3}}?及以[上下]")
+
+
+_VERB_MODIFIER = re.compile(r"^[\u4e00-\u9fa5]{2,3}(?:及|和|与|或)[\u4e00-\u9fa5]{2,3}的")
+# Measure words that follow the owner of a share: 新能源和清洁能源 | 装机容量占比.
+_MEASURE_HEAD = re.compile(r"装机|发电|消费|用水|用电|能耗|产值|增加值|面积|数量|产量|排放")
+
+
+def _complete_from_previous(indicator: str, previous: str) -> str:
+    """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared."""
+    if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
+        return indicator
+    head = INDICATOR_HEAD_RE.search(indicator)
+    m = _MEASURE_HEAD.search(previous)
+    if head and m and m.start() >= 2 and previous.endswith(head.group(0)):
+        return previous[: m.start()] + indicator
+    return indicator
+
+
+def _strip_actions(phrase: str) -> tuple[str, list[str]]:
+    verbs = []
+    while True:
+        phrase = _strip_lead(phrase)
+        m = ACTION_RE.match(phrase)
+        if m and _VERB_MODIFIER.match(phrase):
+            return phrase, verbs  # NOTE: 新增及更换的公交车 names vehicles, the verbs are no action
+        if not m:
+            m2 = _TECH_QUALIFIER.match(phrase)
+            if m2:
+                phrase = phrase[m2.end() :]
+                continue
+            return phrase, verbs
+        verbs.append(m.group(0))
+        phrase = phrase[m.end() :]
+
+
+def _split_scope(phrase: str, region_names: tuple[str, ...]) -> tuple[str, str]:
+    """(scope, indicator): a leading place or entity set that limits the target, if any."""
+    phrase = _strip_lead(phrase)
+    for _ in range(2):
+        m = WHOLE_REGION_RE.match(phrase)
+        if m:
+            phrase = _strip_lead(phrase[m.end() :])
+        for name in region_names:
+            # NOTE: 临夏市 in a plan of 临夏州 is a city inside the region, not the region itself.
+            if (
+                name
+                and phrase.startswith(name)
+                and len(phrase) > len(name) + 1
+                and phrase[len(name)] not in "省市县区州旗盟镇乡"
+            ):
+                phrase = _strip_lead(phrase[len(name) :])
+                break
+    for pattern in (THRESHOLD_SCOPE_RE, PLACE_RE, ENTITY_SCOPE_RE):
+        m = pattern.match(phrase)
+        if not m:
+            continue
+        place = m.group("place")
+        rest = phrase[m.end() :]
+        if place in GENERIC_PLACE_WORDS or len(rest) < 2:
+            continue
+        if pattern is PLACE_RE and (
+            re.match(r"^(?:城市|城镇|县城|城区)", place) or NOT_A_PLACE_RE.search(place)
+        ):
+            continue
+        if pattern is ENTITY_SCOPE_RE and place in ("城市", "县城", "城区"):
+            continue
+        return place.rstrip("中内的"), _strip_lead(rest)
+    return "", phrase
+
+
+_SHARED_HEAD_RE = re.compile(
+    r"(?:综合利用率|利用率|回收率|处理率|覆盖率|普及率|达标率|比重|占比|比例|系数|强度|率)$"
+)
+
+
+def _split_parallel(subject: str, n: int) -> list[str] | None:
+    """One subject with n values (分别达到X、Y) -> n indicator phrases.
+
+    Two shapes of parallel wording: a shared prefix (非化石能源装机和消费比重 -> 非化石能源装机比重,
+    非化石能源消费比重) and a shared tail (城市和县城生活污水处理率 -> 城市生活污水处理率,
+    县城生活污水处理率). Anything else keeps each item as written."""
+    parts = [p for p in re.split(r"以及|和|、|及|与", subject) if p]
+    if len(parts) != n:
+        return None
+    last = parts[-1]
+    head_m = _SHARED_HEAD_RE.search(last)
+    lead = parts[:-1]
+    if any(_SHARED_HEAD_RE.search(p) for p in lead):
+        return parts
+    if head_m:
+        head = head_m.group(0)
+        modifier = last[: -len(head)]
+        if 0 < len(modifier) <= 4 and len(parts[0]) > len(modifier) + 1:
+            prefix = parts[0][: len(parts[0]) - len(modifier)]
+            return [parts[0] + head] + [prefix + p + head for p in lead[1:]] + [prefix + last]
+    if all(len(p) <= 4 for p in lead) and len(last) > len(parts[0]) + 2:
+        tail = last[len(parts[0]) :]
+        return [p + tail for p in lead] + [last]
+    return parts
+
+
+def _split_shared_subject(subject: str) -> list[str]:
+    """'秸秆综合利用率、农用残膜回收率' (one value for both) -> two indicators."""
+    items = [p for p in subject.split("、") if p]
+    if len(items) >= 2 and all(INDICATOR_HEAD_RE.search(p) and len(p) >= 4 for p in items):
+        return items
+    return [subject]
+
+
+def _comparison(left: str) -> tuple[str, str | None, int | None, int]:
+    """Split the words right before a value into (verb, baseline year) and the rest's length."""
+    m = COMPARE_TAIL_RE.search(left)
+    verb = m.group("verb") or "" if m else ""
+    base = int(m.group("base")) if m and m.group("base") else None
+    rest_len = m.start() if m else len(left)
+    return left[rest_len:], verb, base, rest_len
+
+
+_TRAILING_YEAR_RE = re.compile(
+    r"(?:到|至|在|于)?(?:(?:19|20)\d\d年(?:底|末)?(?:前|以前|之前)?|[“\"]?十四五[”\"]?(?:末期?|期末|期间|时期))$"
+)
+_STARTING_VALUE_RE = re.compile(
+    rf"(?:由|从)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:的)?(?:{NUM})?\s*(?:%|‰|{UNIT_RE})?(?:左右)?$"
+)
+_STATUS_RE = re.compile(r"现有|共有|已有|已建成|已达到|已完成|目前|截至目前|现状|已经|实际完成")
+_FORWARD_RE = re.compile(
+    rf"{COMPARE_VERBS}|{INCREMENT_VERBS}|{LEVEL_VERBS}|每年|年均|力争|争取|确保"
+)
+
+
+def _looks_forward(before: str, mention: Mention, year: int | None) -> bool:
+    """A target states what is to be reached: a year, a verb or a comparator says so; words of
+    the present (现有, 共有, 目前) say it is a fact about today."""
+    if _STATUS_RE.search(before):
+        return False
+    return (
+        year is not None
+        or mention.comparator != "eq"
+        or mention.is_range
+        or bool(mention.zero_word)
+        or bool(_FORWARD_RE.search(before))
+    )

@@ -1,0 +1,155 @@
+"""Quantities in a clause: arabic numbers and ranges, 百分之X, X成, Chinese numerals, their
+units and the comparator words around them (以上/以下/左右/约)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from .vocabulary import LEAD_RE, NUM, QUANTITY_RE, UNIT_RE, ZERO_RE
+
+
+@dataclass
+class Mention:
+    """One quantity in a clause: where it is (clause-relative) and how to read it."""
+
+    start: int
+    end: int  # end of number+unit+trailing comparator words
+    value: float
+    unit: str
+    comparator: str
+    is_range: bool = False
+    zero_word: str = ""
+
+
+def chinese_number(text: str) -> float | None:
+    """Value of a Chinese numeral (八十 -> 80, 两 -> 2, 九十五点五 -> 95.5); None if not one."""
+    try:
+        return float(cn2an.cn2an(text.replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _read_unit(text: str, pos: int) -> tuple[str, int]:
+    m = re.compile(UNIT_RE).match(text, pos)
+    if m:
+        return m.group(0), m.end()
+    return "", pos
+
+
+_UNIT_MATCH = re.compile(UNIT_RE)
+_MORE_THAN = re.compile(r"余|多")
+_PER_TIME = re.compile(r"/(?:年|日|天|小时)")
+_AFTER_GE = re.compile(r"^(?:以上|及以上|多|余|以上水平)")
+_AFTER_LE = re.compile(r"^(?:以下|及以下|以内|之内)")
+_AFTER_APPROX = re.compile(r"^(?:左右|上下)")
+# After a bare number: what may follow for it still to be a value (a ratio or coefficient).
+_BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
+# Numbers followed by these are dates, ordinals, document numbers or names, never targets.
+_NOT_A_VALUE_AFTER = re.compile(
+    r"^(?:\s*年|月|日|号|届|期|次会议|版|级|类|型|代|号文|条例|〕|\]|\))"
+)
+
+
+_ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十]")
+
+
+def find_mentions(clause: str) -> list[Mention]:
+    """Every quantity in a clause that could be a target value, in order of position."""
+    if not _ANY_QUANTITY.search(clause):
+        return []
+    mentions: list[Mention] = []
+    consumed = 0
+    for m in QUANTITY_RE.finditer(clause):
+        start, end = m.start(), m.end()
+        if start < consumed:
+            continue  # inside the previous quantity (the upper end of "60%-70%")
+        unit = ""
+        is_range = False
+        if m.group("arabic"):
+            before = clause[max(0, start - 1) : start]
+            if before in ("第", "〔", "[", "《") or (start and clause[start - 1] in "年月"):
+                continue
+            if _NOT_A_VALUE_AFTER.match(clause[end:]):
+                continue
+            lo = float(m.group("lo").replace(",", ""))
+            is_range = m.group("hi") is not None
+            more = _MORE_THAN.match(clause, end)
+            if more and _UNIT_MATCH.match(clause, more.end()):
+                end = more.end()  # NOTE: 100余个 / 30多家 means "more than": ge
+                is_range = True
+            unit_m = _UNIT_MATCH.match(clause, end)
+            if unit_m:
+                unit = unit_m.group(0)
+                end = unit_m.end()
+                if unit.endswith("个") and clause[end : end + 1] in ("月", "工"):
+                    continue  # 3个月 / 5个工作日 are durations
+                per = _PER_TIME.match(clause, end)
+                if per:
+                    unit += per.group(0)
+                    end = per.end()
+                upper = re.compile(rf"\s*-\s*{NUM}{re.escape(unit)}").match(clause, end)
+                if upper and unit:
+                    end = upper.end()  # "10%-15%": a range written with the unit twice
+                    is_range = True
+            else:
+                rest = clause[end:]
+                if not _BARE_OK_AFTER.match(rest):
+                    continue
+            value = lo
+        elif m.group("pct_cn"):
+            num = chinese_number(m.group("pct_num"))
+            if num is None:
+                continue
+            value, unit = num, "%"
+        else:
+            num = chinese_number(m.group("cheng_num"))
+            if num is None:
+                continue
+            value, unit = num * 10, "%"
+        rest = clause[end:]
+        comparator = "ge" if is_range else "eq"
+        for pattern, comp in ((_AFTER_GE, "ge"), (_AFTER_LE, "le"), (_AFTER_APPROX, "approx")):
+            cm = pattern.match(rest)
+            if cm:
+                comparator = comp
+                end += cm.end()
+                break
+        # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
+        # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
+        if clause[end : end + 1] == "的" and not _starts_clause(clause, start):
+            continue
+        if _FROM_YEAR_BEFORE.search(clause[:start]):
+            continue  # 由2020年的56% is the starting point of the target that follows
+        if _counts_preceding_list(clause[:start], value):
+            continue
+        mentions.append(Mention(start, end, value, unit, comparator, is_range))
+        consumed = end
+    for m in ZERO_RE.finditer(clause):
+        mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+_FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")
+
+
+def _counts_preceding_list(before: str, value: float) -> bool:
+    """True for "钢铁、焦化、水泥3个行业": a number that counts the items listed right before it."""
+    items = before.split("、")
+    if len(items) < 3:
+        return False
+    items[0] = re.split(r"[^\u4e00-\u9fa5]", items[0])[-1]
+    return value == len(items) and all(0 < len(i) <= 8 for i in items)
+
+
+def _starts_clause(clause: str, pos: int) -> bool:
+    head = LEAD_RE.sub("", clause[:pos])
+    while True:
+        stripped = LEAD_RE.sub("", head)
+        if stripped == head:
+            break
+        head = stripped
+    return head == ""

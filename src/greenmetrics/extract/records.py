@@ -1,0 +1,48 @@
+"""What the extractor returns: one record per target and per milestone, with the exact clause
+(`quote`, `char_start`, `char_end`), and the facts about a plan it needs (`PlanContext`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What the extractor needs to know about the plan beyond its text."""
+
+    doc_id: str
+    region_names: tuple[str, ...] = ()
+    issue_year: int | None = None
+    default_target_year: int | None = None
+
+
+@dataclass
+class TargetRecord:
+    doc_id: str
+    indicator_zh: str
+    value: float
+    unit: str
+    comparator: str
+    kind: str
+    target_year: int
+    baseline_year: int | None
+    scope_zh: str
+    aspirational: int
+    year_inferred: int
+    quote: str
+    char_start: int
+    char_end: int
+    target_id: str = ""
+
+
+@dataclass
+class MilestoneRecord:
+    doc_id: str
+    commitment_zh: str
+    target_year: int
+    aspirational: int
+    year_inferred: int
+    quote: str
+    char_start: int
+    char_end: int
+    milestone_id: str = ""

@@ -1,0 +1,393 @@
+"""The extractor: per sentence and clause, each quantity mention becomes a target (indicator,
+value, unit, comparator, kind, year, baseline, scope, aspiration) or a milestone, or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..schemas import RATE_UNITS
+from ..text import NormalizedText, normalize
+from .phrases import (
+    _STARTING_VALUE_RE,
+    _TRAILING_YEAR_RE,
+    _comparison,
+    _complete_from_previous,
+    _looks_forward,
+    _split_parallel,
+    _split_scope,
+    _split_shared_subject,
+    _strip_actions,
+    _strip_lead,
+)
+from .quantities import Mention, find_mentions
+from .records import MilestoneRecord, PlanContext, TargetRecord
+from .sentences import _Sentence, _sentences, _trim
+from .vocabulary import (
+    APPROX_BEFORE,
+    ASPIRATION_RE,
+    ENTITY_SCOPE_RE,
+    GE_BEFORE,
+    HISTORY_SENTENCE_RE,
+    INCREMENT_RE,
+    INDICATOR_HEAD_RE,
+    LE_BEFORE,
+    MILESTONE_NEG_BEFORE_RE,
+    MILESTONE_NEGATIVE_RE,
+    MILESTONE_RE,
+    PERIOD_INCREMENT_RE,
+    REDUCTION_VERBS,
+)
+from .years import default_target_year, find_year
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"
+
+
+@dataclass
+class _ClauseContext:
+    """What earlier clauses of the same sentence tell a later one."""
+
+    year: int | None = None  # the target year stated so far in the sentence
+    aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
+    scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
+    last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
+    recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
+
+
+@dataclass
+class _Segment:
+    """The text that goes with one group of mentions: subject, verbs, comparison words."""
+
+    start: int
+    end: int
+    left: str  # clause text from the segment start to the first value
+    mentions: list[int]
+
+
+class Extractor:
+    """Extract targets and milestones from one document's text."""
+
+    def __init__(self, text: str, context: PlanContext):
+        self.text = text
+        self.context = context
+        self.norm: NormalizedText = normalize(text)
+        self.default_year = context.default_target_year or default_target_year(
+            self.norm.text, context.issue_year
+        )
+        # NOTE: without an issue date, plans are taken as issued a plan period before their
+        # main goal year (2021 for 2025): years before that are history, not targets.
+        self.issue_year = context.issue_year or self.default_year - 4
+        self.targets: list[TargetRecord] = []
+        self.milestones: list[MilestoneRecord] = []
+
+    def _quote(self, start: int, end: int) -> tuple[str, int, int]:
+        """The original characters of normalized [start, end) and their offsets."""
+        s, e = self.norm.span_to_original(start, end)
+        return self.text[s:e], s, e
+
+    def run(self) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
+        norm = self.norm.text
+        for sent in _sentences(norm):
+            if sent.history:
+                continue
+            head = norm[sent.start : sent.start + 12]
+            if HISTORY_SENTENCE_RE.match(head):
+                year, _ = find_year(head)
+                if year is None or year < self.issue_year:
+                    continue
+            self._sentence(sent)
+        self._assign_ids()
+        return self.targets, self.milestones
+
+    def _sentence(self, sent: _Sentence) -> None:
+        norm = self.norm.text
+        ctx = _ClauseContext()
+        after_year_only = False
+        for index, (cs, ce) in enumerate(sent.clauses):
+            clause = norm[cs:ce]
+            clause_year, year_end = find_year(clause)
+            mentions = find_mentions(clause)
+            first_value = mentions[0].start if mentions else len(clause)
+            if clause_year is not None and year_end <= first_value:
+                ctx.year = clause_year
+            if not mentions:
+                if ASPIRATION_RE.search(clause) and (clause_year is not None or len(clause) <= 6):
+                    ctx.aspirational = True
+                if index == 0 or after_year_only:
+                    scope, _ = _split_scope(_strip_lead(clause), self.context.region_names)
+                    if scope and not ENTITY_SCOPE_RE.match(scope):
+                        ctx.scope = scope
+                self._milestones(clause, cs, ctx, mentions)
+            elif ctx.year is None or ctx.year >= self.issue_year:
+                self._clause_targets(clause, cs, mentions, ctx)
+                self._milestones(clause, cs, ctx, mentions)
+            else:
+                # A past value ("2020年X为82.3%") is no target, but it names the indicator that
+                # a later clause continues: "到2025年达到86%".
+                ctx.recording_only = True
+                self._clause_targets(clause, cs, mentions, ctx)
+                ctx.recording_only = False
+            # A clause that is nothing but a time phrase (到2025年 / 力争到2025年底) opens the
+            # sentence's goals; the clause after it may name the place they apply to.
+            after_year_only = clause_year is not None and not _strip_lead(
+                ASPIRATION_RE.sub("", clause[year_end:])
+            )
+
+    # -- milestones ----------------------------------------------------------------------------
+    def _milestones(
+        self, clause: str, cs: int, ctx: _ClauseContext, mentions: list[Mention]
+    ) -> None:
+        for m in MILESTONE_RE.finditer(clause):
+            zero = m.group("what").startswith("零")
+            if mentions and not zero:
+                continue  # a clause with a number is a target; its 达到 is no milestone
+            if MILESTONE_NEGATIVE_RE.match(clause[m.end() :]) or MILESTONE_NEG_BEFORE_RE.search(
+                clause[: m.start()]
+            ):
+                continue
+            target_year = ctx.year if ctx.year is not None else self.default_year
+            if target_year < self.issue_year:
+                continue
+            aspirational = ctx.aspirational or bool(ASPIRATION_RE.search(clause[: m.start()]))
+            quote, s, e = self._quote(cs, cs + len(clause))
+            self.milestones.append(
+                MilestoneRecord(
+                    doc_id=self.context.doc_id,
+                    commitment_zh=m.group("what"),
+                    target_year=target_year,
+                    aspirational=int(aspirational),
+                    year_inferred=int(ctx.year is None),
+                    quote=quote,
+                    char_start=s,
+                    char_end=e,
+                )
+            )
+            return
+
+    # -- targets -------------------------------------------------------------------------------
+    def _clause_targets(
+        self, clause: str, cs: int, mentions: list[Mention], ctx: _ClauseContext
+    ) -> None:
+        """Group the mentions of a clause and emit their targets.
+
+        Two shapes: noun first (指标 + 动词 + 数值, possibly a list of them, or one subject with
+        分别 and several values) and value first (建设30个示范县, 80%的机关达到要求)."""
+        first_left = clause[: mentions[0].start]
+        _, verb0, _, rest_len0 = _comparison(first_left)
+        head0, _ = _strip_actions(first_left[:rest_len0])
+        if not head0 and not verb0:
+            for i in range(len(mentions)):
+                self._value_first_target(clause, cs, mentions, i, ctx)
+            return
+        segments: list[_Segment] = []
+        prev_end = 0
+        for i, mention in enumerate(mentions):
+            left = clause[prev_end : mention.start]
+            if i > 0 and re.sub(r"[、和及与以 ]", "", left) in ("", "分别为"):
+                segments[-1].mentions.append(i)  # 分别达到65%和30%: one subject, several values
+            else:
+                segments.append(_Segment(prev_end, mention.start, left, [i]))
+            prev_end = mention.end
+        clause_verbs = _strip_actions(_strip_lead(clause))[1]
+        for segment in segments:
+            self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
+
+    def _noun_first_segment(
+        self, clause, cs, mentions, segment: _Segment, ctx, clause_verbs
+    ) -> None:
+        comp_text, verb, base, rest_len = _comparison(segment.left)
+        subject, actions = _strip_actions(segment.left[:rest_len])
+        subject = _TRAILING_YEAR_RE.sub("", subject)  # 森林覆盖率到2025年达到35%
+        start_value = _STARTING_VALUE_RE.search(subject)
+        if start_value:
+            # NOTE: "由2020年的56%提高到60%": the first number is where the region starts from.
+            subject = subject[: start_value.start()]
+            base = base or int(start_value.group("year"))
+        scope, indicator = _split_scope(subject, self.context.region_names)
+        indicator, more_actions = _strip_actions(indicator)
+        if (
+            more_actions in (["新增"], ["新建"])
+            and mentions[segment.mentions[0]].unit in RATE_UNITS
+            and INDICATOR_HEAD_RE.search(indicator)
+        ):
+            # NOTE: 新增废弃物综合利用率 is a rate of what is newly produced; nothing is built.
+            indicator, more_actions = more_actions[0] + indicator, []
+        # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
+        actions = actions + more_actions or clause_verbs
+        scope = scope or ctx.scope
+        indicator = _complete_from_previous(indicator, ctx.last_indicator) or ctx.last_indicator
+        if not indicator:
+            return
+        ctx.last_indicator = indicator
+        # 力争 governs the item it stands in (or all items after a 力争 lead clause), not the
+        # next item that has a verb of its own.
+        first = segment.mentions[0]
+        aspirational = bool(ASPIRATION_RE.search(segment.left)) or (
+            ctx.aspirational and (first == 0 or not verb)
+        )
+        if len(segment.mentions) > 1:
+            names = _split_parallel(indicator, len(segment.mentions)) or [indicator] * len(
+                segment.mentions
+            )
+            pairs = list(zip(segment.mentions, names, strict=True))
+        else:
+            pairs = [(first, name) for name in _split_shared_subject(indicator)]
+        shared = len(pairs) > 1
+        for i, name in pairs:
+            mention = mentions[i]
+            if mention.zero_word and not name.endswith(mention.zero_word[1:] + "量"):
+                name = name + mention.zero_word[1:] + "量"  # 原生生活垃圾零填埋: its 填埋量 is 0
+            self._emit(
+                clause,
+                cs,
+                segment.start,
+                mentions[segment.mentions[-1]].end if shared else mention.end,
+                name,
+                mention,
+                self._comparator(comp_text, mention),
+                self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
+                ctx,
+                base,
+                scope,
+                aspirational,
+            )
+
+    def _value_first_target(self, clause, cs, mentions, i, ctx: _ClauseContext) -> None:
+        mention = mentions[i]
+        has_next = i + 1 < len(mentions)
+        tail = clause[mention.end : mentions[i + 1].start if has_next else len(clause)]
+        noun = re.split(r"和|、|及|与|或", tail, maxsplit=1)[0] if has_next else tail
+        noun = noun.lstrip("的")
+        if has_next and noun:
+            later = re.split(r"[，、]", clause[mentions[i + 1].end :], maxsplit=1)[0]
+            # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared; take it from the last item.
+            j = later.find(noun[-1])
+            noun = noun + (later[j + 1 :] if j >= 0 else later)
+        if not noun:
+            return
+        left = clause[mentions[i - 1].end if i else 0 : mention.start]
+        _, actions = _strip_actions(clause[: mentions[0].start])
+        comp_text, verb, base, _ = _comparison(left)
+        scope, indicator = _split_scope(noun, self.context.region_names)
+        self._emit(
+            clause,
+            cs,
+            mentions[i - 1].end if i else 0,
+            mention.end + len(tail),
+            indicator or noun,
+            mention,
+            self._comparator(comp_text, mention),
+            self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
+            ctx,
+            base,
+            scope or ctx.scope,
+            ctx.aspirational or bool(ASPIRATION_RE.search(clause[: mention.start])),
+        )
+
+    @staticmethod
+    def _comparator(comp_text: str, mention: Mention) -> str:
+        if mention.comparator != "eq":
+            return mention.comparator
+        # The comparator word nearest the value wins, the longer at equal ends: 不超过 is le
+        # although it contains 超过.
+        best = (-1, 0, "eq")
+        for words, comp in ((GE_BEFORE, "ge"), (LE_BEFORE, "le"), (APPROX_BEFORE, "approx")):
+            for w in words:
+                pos = comp_text.rfind(w)
+                if pos >= 0:
+                    best = max(best, (pos + len(w), len(w), comp))
+        return best[2]
+
+    @staticmethod
+    def _kind(verb: str, actions: list[str], comp_text: str, mention: Mention, before: str) -> str:
+        if verb in REDUCTION_VERBS or any(comp_text.endswith(v) for v in REDUCTION_VERBS):
+            return "reduction"
+        if mention.unit in ("个百分点", "百分点") and verb in ("提高", "提升", "增加", "增长", ""):
+            return "increment"
+        if mention.unit in RATE_UNITS:
+            return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
+        if any(INCREMENT_RE.fullmatch(a) for a in actions) or PERIOD_INCREMENT_RE.search(before):
+            return "increment"
+        return "level"
+
+    def _emit(
+        self,
+        clause,
+        cs,
+        seg_start,
+        seg_end,
+        indicator,
+        mention,
+        comparator,
+        kind,
+        ctx,
+        base,
+        scope,
+        aspirational,
+    ):
+        indicator = indicator.strip('，、,；; 的“”"‘’')
+        if not indicator or len(indicator) > 60 or not re.search(r"[\u4e00-\u9fa5]", indicator):
+            return
+        if kind == "reduction" and base is not None and base < self.default_year - 5:
+            return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
+        year = ctx.year if ctx.year is not None else self.default_year
+        if ctx.recording_only:
+            return
+        if year < self.issue_year or not _looks_forward(clause[: mention.start], mention, ctx.year):
+            return
+        s, e = _trim(clause, seg_start, seg_end)
+        while s < e and clause[s] in "、和及与，,":
+            s += 1
+        quote, qs, qe = self._quote(cs + s, cs + e)
+        self.targets.append(
+            TargetRecord(
+                doc_id=self.context.doc_id,
+                indicator_zh=self._original_indicator(indicator, cs + s, cs + e),
+                value=mention.value,
+                unit=mention.unit,
+                comparator=comparator,
+                kind=kind,
+                target_year=year,
+                baseline_year=base,
+                scope_zh=scope,
+                aspirational=int(aspirational),
+                year_inferred=int(ctx.year is None),
+                quote=quote,
+                char_start=qs,
+                char_end=qe,
+            )
+        )
+
+    def _original_indicator(self, indicator: str, start: int, end: int) -> str:
+        """The indicator as written in the original text (full-width characters kept)."""
+        pos = self.norm.text[start:end].find(indicator)
+        if pos < 0:
+            return indicator
+        s, e = self.norm.span_to_original(start + pos, start + pos + len(indicator))
+        return self.text[s:e]
+
+    def _assign_ids(self) -> None:
+        """Ids from the document, the clause text and the target: stable across reruns and
+        across edits elsewhere in the plan (offsets are deliberately not part of them)."""
+        seen: Counter[str] = Counter()
+        for t in self.targets:
+            key = _stable_id(
+                "T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit
+            )
+            seen[key] += 1
+            t.target_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
+        seen.clear()
+        for m in self.milestones:
+            key = _stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
+            seen[key] += 1
+            m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
+
+
+def extract(text: str, context: PlanContext) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
+    """Targets and milestones of one plan's decoded text, in document order."""
+    return Extractor(text, context).run()

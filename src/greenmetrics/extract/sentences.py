@@ -1,0 +1,76 @@
+"""A plan's text as sentences and clauses, with the heading each sentence sits under (so the
+rules can tell a history section, 十三五时期成效, from the targets)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocabulary import CLAUSE_SEP, FORWARD_HEADING_RE, HEADING_RE, HISTORY_HEADING_RE, SENTENCE_END
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    year: int | None = None
+    history: bool = False
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+_SPAN_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """Non-empty stretches of text[start:end] between separator characters."""
+    pattern = _SPAN_PATTERNS.get(seps)
+    if pattern is None:
+        # A thousands comma (1,000) is part of a number, not a separator.
+        pattern = _SPAN_PATTERNS[seps] = re.compile(
+            rf"(?:[^{re.escape(seps)}]|(?<=\d),(?=\d{{3}}(?!\d)))+"
+        )
+    return [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t“”\"'‘’《》【】":
+        s += 1
+    while e > s and text[e - 1] in " \t“”\"'‘’【】":
+        e -= 1
+    return s, e
+
+
+def _heading_level(line: str) -> tuple[int | None, str]:
+    m = HEADING_RE.match(line)
+    if not m:
+        return None, ""
+    level = next(i for i, g in enumerate(("l0", "l1", "l2", "l3")) if m.group(g))
+    title = re.split(r"[。：:]", line[m.end() :], maxsplit=1)[0]
+    return level, title
+
+
+def _sentences(norm: str) -> list[_Sentence]:
+    """Sentences with the history flag (sections that review the past) and their clauses."""
+    sentences: list[_Sentence] = []
+    history_level: int | None = None
+    line_start = 0
+    for line in norm.split("\n"):
+        line_end = line_start + len(line)
+        level, title = _heading_level(line)
+        if level is not None:
+            if history_level is not None and (
+                level <= history_level or FORWARD_HEADING_RE.search(title)
+            ):
+                history_level = None
+            if history_level is None and len(title) <= 40 and HISTORY_HEADING_RE.search(title):
+                history_level = level
+        for s, e in _split_spans(norm, line_start, line_end, SENTENCE_END):
+            s, e = _trim(norm, s, e)
+            if e <= s:
+                continue
+            sent = _Sentence(s, e, history=history_level is not None)
+            sent.clauses = [_trim(norm, cs, ce) for cs, ce in _split_spans(norm, s, e, CLAUSE_SEP)]
+            sent.clauses = [(cs, ce) for cs, ce in sent.clauses if ce > cs]
+            sentences.append(sent)
+        line_start = line_end + 1
+    return sentences

@@ -1,0 +1,73 @@
+"""Years in context: 到2025年, 2025年底前, 十四五末, 二〇二五年, and the plan's default target year
+(the year of its main goals, taken by lines that state none)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .vocabulary import FYP_END, FYP_RE, PERIOD_YEAR_RE, TARGET_YEAR_RE
+
+
+def _year_of_expression(m: re.Match) -> int:
+    return int(m.group("year"))
+
+
+_CN_YEAR_RE = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二五年 -> 2025年, same length, so offsets into the text stay valid."""
+    return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+
+
+def find_year(text: str) -> tuple[int | None, int]:
+    """The target year a stretch of text states (到2025年, 2023年底前, 十四五末) and where it ends.
+
+    Years of baselines (较2020年) and of dates (2021年11月9日) are not target years."""
+    if "年" not in text and "五" not in text:
+        return None, -1
+    text = arabic_years(text)
+    found: tuple[int | None, int] = (None, -1)
+    for m in PERIOD_YEAR_RE.finditer(text):
+        found = (int(m.group("b")), m.end())
+    for m in TARGET_YEAR_RE.finditer(text):
+        prefix = text[max(0, m.start() - 3) : m.start()]
+        after = text[m.end() : m.end() + 3]
+        if re.search(r"(?:较|比|与|由|相比|相较|从)$", prefix) or re.match(r"^\d{1,2}月", after):
+            continue
+        if re.match(r"^(?:的|相比|水平|基础)", after):
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "-":
+            continue
+        if m.end() > found[1]:
+            found = (_year_of_expression(m), m.end())
+    for m in FYP_RE.finditer(text):
+        tail = m.group("tail") or ""
+        prefix = text[max(0, m.start() - 1) : m.start()]
+        if prefix in ("第", "《") or not (tail or prefix in ("到", "至", "在")):
+            continue
+        year = FYP_END[m.group("n")]
+        if m.end() > found[1]:
+            found = (year, m.end())
+    return found
+
+
+def default_target_year(text: str, issue_year: int | None = None) -> int:
+    """The year of the plan's main goals: the year most often stated in 到YYYY年 phrases.
+
+    A line without a year takes it (as the gold conventions say); ties go to the earlier year."""
+    counts: Counter[int] = Counter()
+    text = arabic_years(text)
+    for m in re.finditer(r"(?:到|至)\s*((?:20)\d\d)\s*年", text):
+        year = int(m.group(1))
+        if issue_year is None or year >= issue_year:
+            counts[year] += 1
+    for m in FYP_RE.finditer(text):
+        if m.group("n") == "四" and (m.group("tail") or "").startswith(("末", "期末")):
+            counts[2025] += 1
+    if not counts:
+        return 2025 if issue_year is None or issue_year <= 2025 else issue_year + 4
+    best = max(counts.values())
+    return min(y for y, c in counts.items() if c == best)
