@@ -82,12 +82,6 @@ def write(path, images=None):
     return export.write_workbook(path, sheets, images=images)
 
 
-def test_pillow_is_available_for_embedding_images():
-    import PIL
-
-    assert PIL.__version__
-
-
 def test_sheets_present_in_report_order(tmp_path, chart_png):
     path = write(tmp_path / "report.xlsx", images={"对比 comparison": chart_png})
     wb = openpyxl.load_workbook(path)
