@@ -130,22 +130,29 @@ def _indicator_columns(indicator_id: str, mine: list[dict], form: tuple) -> dict
     }
 
 
+def _set_target(row: dict, region_level: str, origin: str) -> dict:
+    """The columns a plan target and a benchmark fill alike: who sets what, by when."""
+    return {
+        "indicator_zh": row["indicator_zh"],
+        "region_zh": row["region_zh"],
+        "region_level": region_level,
+        "origin": origin,
+        "has_target": True,
+        "value": float(row["value"]),
+        "unit": _text(row["unit"]),
+        "kind": row["kind"],
+        "comparator": row["comparator"],
+        "target_year": _int(row["target_year"]),
+    }
+
+
 def _plan_row(r: dict, form: tuple) -> dict:
     """A plan target, judged against the indicator's reference form."""
     reasons = _differences(r, *form)
     if _text(r.get("scope_zh")):
         reasons.append(f"scope limited to {r['scope_zh']}")
     return {
-        "indicator_zh": r["indicator_zh"],
-        "region_zh": r["region_zh"],
-        "region_level": r["region_level"],
-        "origin": "plan",
-        "has_target": True,
-        "value": float(r["value"]),
-        "unit": _text(r["unit"]),
-        "kind": r["kind"],
-        "comparator": r["comparator"],
-        "target_year": _int(r["target_year"]),
+        **_set_target(r, r["region_level"], "plan"),
         "scope_zh": _text(r.get("scope_zh")),
         "aspirational": _int(r.get("aspirational")),
         "is_comparable": not reasons,
@@ -190,16 +197,7 @@ def _benchmark_row(b: dict, form: tuple) -> dict:
         ["coded from words (e.g. 全面建成 -> 100%)"] if _is_false(b.get("is_value_quoted")) else []
     )
     return {
-        "indicator_zh": b["indicator_zh"],
-        "region_zh": b["region_zh"],
-        "region_level": b["level"],
-        "origin": "benchmark",
-        "has_target": True,
-        "value": float(b["value"]),
-        "unit": _text(b["unit"]),
-        "kind": b["kind"],
-        "comparator": b["comparator"],
-        "target_year": _int(b["target_year"]),
+        **_set_target(b, b["level"], "benchmark"),
         "is_comparable": not reasons,
         "comparability_note": "; ".join(reasons + coded) or None,
         "source_title": b["source_title"],

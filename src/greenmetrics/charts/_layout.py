@@ -104,6 +104,11 @@ def _panel_title(text: str, n_panels: int) -> str:
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
+def _dot_handle(text: str) -> Line2D:
+    """A legend entry for the grey dot of a plan target or commitment."""
+    return Line2D([], [], marker="o", ls="none", mfc=NEUTRAL_COLOR, mec=NEUTRAL_COLOR, label=text)
+
+
 def _hollow_handle(text: str) -> Line2D:
     """A legend entry for hollow markers (not comparable, aspirational)."""
     return Line2D([], [], marker="o", ls="none", mfc="white", mec=NEUTRAL_COLOR, label=text)

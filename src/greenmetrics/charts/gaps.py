@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 from ..regions import region_order
 from ._layout import (
     _cap,
+    _dot_handle,
     _empty,
     _flag,
     _hollow_handle,
@@ -24,7 +25,6 @@ from .style import (
     COUNTRY_COLOR,
     MAX_PANELS,
     MAX_REGIONS,
-    NEUTRAL_COLOR,
     SMALL_SIZE,
     _omitted_note,
     _plain,
@@ -123,17 +123,7 @@ def plot_gaps(
         unit = first.loc[key, "unit"]
         if isinstance(unit, str) and unit:
             ax.set_xlabel(_plain(unit))
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="none",
-            mfc=NEUTRAL_COLOR,
-            mec=NEUTRAL_COLOR,
-            label=label("target", lang),
-        )
-    ]
+    handles = [_dot_handle(label("target", lang))]
     for level in ("country", "province"):
         if level in seen_levels:
             marker, face, key = markers[level]

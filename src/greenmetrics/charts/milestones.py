@@ -6,12 +6,12 @@ import math
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from ..regions import region_order
 from ._layout import (
     _cap,
+    _dot_handle,
     _empty,
     _flag,
     _hollow_handle,
@@ -22,7 +22,6 @@ from ._layout import (
 )
 from .style import (
     MAX_REGIONS,
-    NEUTRAL_COLOR,
     SMALL_SIZE,
     _omitted_note,
     _plain,
@@ -102,17 +101,7 @@ def plot_milestones(
     ax.set_yticks(range(len(regions)), [_plain(names[r]) for r in regions])
     ax.set_ylim(len(regions) - 0.4, -0.7)
     ax.set_xlabel(label("year", lang))
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            ls="none",
-            mfc=NEUTRAL_COLOR,
-            mec=NEUTRAL_COLOR,
-            label=label("committed", lang),
-        )
-    ]
+    handles = [_dot_handle(label("committed", lang))]
     if any_aspirational:
         handles.append(_hollow_handle(label("aspirational", lang)))
     notes = [
