@@ -88,6 +88,62 @@ def test_sheets_present_in_report_order(tmp_path, chart_png):
     assert wb.sheetnames == ["documents", "targets", "gaps", "fields", "charts"]
 
 
+def test_no_charts_sheet_without_images(tmp_path):
+    wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
+    assert wb.sheetnames == ["documents", "targets", "gaps", "fields"]
+
+
+def rows_of(ws) -> list[tuple]:
+    return [tuple(c.value for c in row) for row in ws.iter_rows()]
+
+
+def test_each_sheet_holds_its_frame_cell_for_cell(tmp_path):
+    wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
+    for name, frame in (("targets", targets()), ("documents", documents()), ("gaps", gaps())):
+        rows = rows_of(wb[name])
+        assert rows[0] == tuple(frame.columns), name
+        assert len(rows) == len(frame) + 1, name
+    # hand-written expectations of whole rows (NA -> empty cell, Int64 -> int, float kept)
+    assert rows_of(wb["targets"])[3] == (
+        "henan-1",
+        "henan",
+        "河南省",
+        "单位地区生产总值能耗降低",
+        13.3333,
+        "%",
+        2030,
+        2020,
+        0,
+        "=能耗降低13.3333%",
+    )
+    assert rows_of(wb["documents"])[2] == ("henan", "河南省", None, 2025, 678)
+    assert rows_of(wb["documents"])[1][2] == "甘政发〔2021〕62号"
+    assert rows_of(wb["gaps"])[1] == (
+        "甘肃省",
+        "non_fossil_share",
+        20,
+        25,
+        -5,
+        2025,
+        True,
+        "“十四五”现代能源体系规划",
+    )
+
+
+def test_workbook_bytes_are_the_file_and_repeat_exactly(tmp_path, chart_png):
+    sheets = {"targets": targets(), "gaps": gaps()}
+    a = export.workbook_bytes(sheets, images={"c": chart_png})
+    b = export.workbook_bytes(sheets, images={"c": chart_png})
+    assert a == b
+    path = export.write_workbook(tmp_path / "r.xlsx", sheets, images={"c": chart_png})
+    assert path.read_bytes() == a
+    # the bytes are a workbook of these sheets, not just any stable blob
+    assert openpyxl.load_workbook(path).sheetnames == ["targets", "gaps", "fields", "charts"]
+    # a different value gives different bytes
+    changed = {"targets": targets().assign(value=[21.0, 1234.5, 13.3333]), "gaps": gaps()}
+    assert export.workbook_bytes(changed, images={"c": chart_png}) != a
+
+
 def test_every_table_sheet_is_styled_for_reading(tmp_path):
     wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
     for name in ("documents", "targets", "gaps", "fields"):
@@ -149,10 +205,16 @@ def test_fields_sheet_is_the_field_dictionary(tmp_path):
     ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["fields"]
     header = [c.value for c in ws[1]]
     assert header == ["table", "column", "type", "meaning", "allowed", "nullable"]
-    rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(2, ws.max_row + 1)]
-    assert ("targets", "target_year") in rows
-    assert len([r for r in rows if r[0] == "targets"]) == len(columns("targets"))
-    assert not [r for r in rows if r[0] == "milestones"]  # only the tables written
+    rows = rows_of(ws)[1:]
+    # one row per declared column, in the table's order, for the declared tables written
+    # (gaps is a frame built here, not a declared table, so it has no rows)
+    assert [r[1] for r in rows if r[0] == "documents"] == list(columns("documents"))
+    assert [r[1] for r in rows if r[0] == "targets"] == list(columns("targets"))
+    assert {r[0] for r in rows} == {"documents", "targets"}
+    by_column = {(r[0], r[1]): r for r in rows}
+    assert by_column[("targets", "target_year")][2] == "Int64"
+    assert by_column[("targets", "comparator")][4] == "eq|ge|le|approx"
+    assert "target" in by_column[("targets", "value")][3]
 
 
 def test_explicit_fields_frame_is_used(tmp_path):
@@ -167,9 +229,31 @@ def test_charts_sheet_embeds_the_images(tmp_path, chart_png):
     ws = openpyxl.load_workbook(path)["charts"]
     assert len(ws._images) == 2
     assert ws["A1"].value == "甲"
+    # each image sits under its title: 乙 starts below the first image's rows
+    anchors = [image.anchor._from.row + 1 for image in ws._images]  # 1-based rows
+    assert anchors[0] == 2
+    second_title = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "乙")
+    assert anchors[1] == second_title + 1 > anchors[0] + 300 // export.ROW_HEIGHT_PX
     with zipfile.ZipFile(path) as archive:
         media = [n for n in archive.namelist() if n.startswith("xl/media/")]
     assert len(media) == 2
+
+
+def test_charts_keep_the_png_bytes_and_scale_wide_ones(tmp_path, chart_png):
+    fig, _ = plt.subplots(figsize=(12, 3))  # 1200 x 300 px: wider than CHART_WIDTH_PX
+    wide = tmp_path / "wide.png"
+    fig.savefig(wide, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+    path = export.write_workbook(
+        tmp_path / "r.xlsx", {"gaps": gaps()}, images={"wide": wide, "small": chart_png}
+    )
+    ws = openpyxl.load_workbook(path)["charts"]
+    emu = 9525  # EMU per pixel in the drawing's anchor
+    shown = [(i.anchor.ext.width // emu, i.anchor.ext.height // emu) for i in ws._images]
+    assert shown == [(export.CHART_WIDTH_PX, 225), (400, 300)]  # aspect kept; small as is
+    with zipfile.ZipFile(path) as archive:
+        media = sorted(n for n in archive.namelist() if n.startswith("xl/media/"))
+        assert [archive.read(n) for n in media] == [wide.read_bytes(), chart_png.read_bytes()]
 
 
 def test_missing_chart_image_fails_before_writing(tmp_path):

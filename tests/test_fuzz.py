@@ -59,8 +59,15 @@ def check_records(text: str) -> None:
     for record in [*targets, *milestones]:
         assert text[record.char_start : record.char_end] == record.quote
         assert 0 <= record.char_start <= record.char_end <= len(text)
+    norm = normalize(text)
     for t in targets:
-        quote = normalize(t.quote).text
+        # the quote as the extractor read it: normalized in its context (a line break between
+        # digits may be a wrap the whole text shows, which the quote alone cannot show)
+        quote = "".join(
+            ch
+            for ch, o in zip(norm.text, norm.offsets, strict=False)
+            if t.char_start <= o < t.char_end
+        )
         written = f"{t.value:g}"
         numbers = {float(x) for x in re.findall(r"\d+(?:\.\d+)?", quote.replace(",", ""))}
         assert (
