@@ -9,15 +9,18 @@ in the decoded document (`quote`, `char_start`, `char_end`), so every number tra
 Pipeline per document: normalize (full-width digits, odd spaces; offsets kept, `greenmetrics.text`)
 -> sentences (`sentences`) -> clauses -> quantity mentions (`quantities`) -> the indicator phrase
 (`phrases`) and year (`years`) -> one record per target (`rules`, `records`). The words the
-rules read are in `vocabulary`.
+rules read are rows of data/policy_words.csv, made into patterns by `vocabulary`; `extract` takes
+another `Vocabulary` (`load_vocabulary(path)`) to try a changed word list.
 """
 
 from .quantities import chinese_number, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
 from .rules import Extractor, extract
+from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, read_policy_words
 from .years import arabic_years, default_target_year, find_year
 
 __all__ = [
-    "Extractor", "MilestoneRecord", "PlanContext", "TargetRecord", "arabic_years",
-    "chinese_number", "default_target_year", "extract", "find_mentions", "find_year",
+    "VOCABULARY", "Extractor", "MilestoneRecord", "PlanContext", "TargetRecord", "Vocabulary",
+    "arabic_years", "chinese_number", "default_target_year", "extract", "find_mentions",
+    "find_year", "load_vocabulary", "read_policy_words",
 ]  # fmt: skip

@@ -7,35 +7,18 @@ from __future__ import annotations
 import re
 
 from .quantities import Mention
-from .vocabulary import (
-    ACTION_RE,
-    COMPARE_TAIL_RE,
-    COMPARE_VERBS,
-    ENTITY_SCOPE_RE,
-    GENERIC_PLACE_WORDS,
-    INCREMENT_VERBS,
-    INDICATOR_HEAD_RE,
-    LEAD_RE,
-    LEVEL_VERBS,
-    NOT_A_PLACE_RE,
-    NUM,
-    PLACE_RE,
-    THRESHOLD_SCOPE_RE,
-    UNIT_RE,
-    WHOLE_REGION_RE,
-)
+from .vocabulary import ENTITY_SCOPE_RE, NUM, PLACE_RE, THRESHOLD_SCOPE_RE, Vocabulary
 
 
-def _strip_lead(phrase: str) -> str:
+def _strip_lead(phrase: str, vocabulary: Vocabulary) -> str:
     while True:
-        stripped = LEAD_RE.sub("", phrase)
+        stripped = vocabulary.lead_re.sub("", phrase)
         stripped = stripped.lstrip("，、,；;：: ")
         if stripped == phrase:
             return phrase
         phrase = stripped
 
 
-_ACTION_ANY = re.compile(rf"(?:{INCREMENT_VERBS}|{LEVEL_VERBS})")
 _TECH_QUALIFIER = re.compile(rf"^{NUM}[^\d，、]{{1,3}}?及以[上下]")
 
 
@@ -44,22 +27,22 @@ _VERB_MODIFIER = re.compile(r"^[\u4e00-\u9fa5]{2,3}(?:及|和|与|或)[\u4e00-\u
 _MEASURE_HEAD = re.compile(r"装机|发电|消费|用水|用电|能耗|产值|增加值|面积|数量|产量|排放")
 
 
-def _complete_from_previous(indicator: str, previous: str) -> str:
+def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabulary) -> str:
     """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared."""
     if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
         return indicator
-    head = INDICATOR_HEAD_RE.search(indicator)
+    head = vocabulary.indicator_head_re.search(indicator)
     m = _MEASURE_HEAD.search(previous)
     if head and m and m.start() >= 2 and previous.endswith(head.group(0)):
         return previous[: m.start()] + indicator
     return indicator
 
 
-def _strip_actions(phrase: str) -> tuple[str, list[str]]:
+def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
     verbs = []
     while True:
-        phrase = _strip_lead(phrase)
-        m = ACTION_RE.match(phrase)
+        phrase = _strip_lead(phrase, vocabulary)
+        m = vocabulary.action_re.match(phrase)
         if m and _VERB_MODIFIER.match(phrase):
             return phrase, verbs  # NOTE: 新增及更换的公交车 names vehicles, the verbs are no action
         if not m:
@@ -72,13 +55,15 @@ def _strip_actions(phrase: str) -> tuple[str, list[str]]:
         phrase = phrase[m.end() :]
 
 
-def _split_scope(phrase: str, region_names: tuple[str, ...]) -> tuple[str, str]:
+def _split_scope(
+    phrase: str, region_names: tuple[str, ...], vocabulary: Vocabulary
+) -> tuple[str, str]:
     """(scope, indicator): a leading place or entity set that limits the target, if any."""
-    phrase = _strip_lead(phrase)
+    phrase = _strip_lead(phrase, vocabulary)
     for _ in range(2):
-        m = WHOLE_REGION_RE.match(phrase)
+        m = vocabulary.whole_region_re.match(phrase)
         if m:
-            phrase = _strip_lead(phrase[m.end() :])
+            phrase = _strip_lead(phrase[m.end() :], vocabulary)
         for name in region_names:
             # NOTE: 临夏市 in a plan of 临夏州 is a city inside the region, not the region itself.
             if (
@@ -87,7 +72,7 @@ def _split_scope(phrase: str, region_names: tuple[str, ...]) -> tuple[str, str]:
                 and len(phrase) > len(name) + 1
                 and phrase[len(name)] not in "省市县区州旗盟镇乡"
             ):
-                phrase = _strip_lead(phrase[len(name) :])
+                phrase = _strip_lead(phrase[len(name) :], vocabulary)
                 break
     for pattern in (THRESHOLD_SCOPE_RE, PLACE_RE, ENTITY_SCOPE_RE):
         m = pattern.match(phrase)
@@ -95,15 +80,15 @@ def _split_scope(phrase: str, region_names: tuple[str, ...]) -> tuple[str, str]:
             continue
         place = m.group("place")
         rest = phrase[m.end() :]
-        if place in GENERIC_PLACE_WORDS or len(rest) < 2:
+        if place in vocabulary.generic_place_words or len(rest) < 2:
             continue
         if pattern is PLACE_RE and (
-            re.match(r"^(?:城市|城镇|县城|城区)", place) or NOT_A_PLACE_RE.search(place)
+            re.match(r"^(?:城市|城镇|县城|城区)", place) or vocabulary.not_a_place_re.search(place)
         ):
             continue
         if pattern is ENTITY_SCOPE_RE and place in ("城市", "县城", "城区"):
             continue
-        return place.rstrip("中内的"), _strip_lead(rest)
+        return place.rstrip("中内的"), _strip_lead(rest, vocabulary)
     return "", phrase
 
 
@@ -138,17 +123,18 @@ def _split_parallel(subject: str, n: int) -> list[str] | None:
     return parts
 
 
-def _split_shared_subject(subject: str) -> list[str]:
+def _split_shared_subject(subject: str, vocabulary: Vocabulary) -> list[str]:
     """'秸秆综合利用率、农用残膜回收率' (one value for both) -> two indicators."""
     items = [p for p in subject.split("、") if p]
-    if len(items) >= 2 and all(INDICATOR_HEAD_RE.search(p) and len(p) >= 4 for p in items):
+    head = vocabulary.indicator_head_re
+    if len(items) >= 2 and all(head.search(p) and len(p) >= 4 for p in items):
         return items
     return [subject]
 
 
-def _comparison(left: str) -> tuple[str, str | None, int | None, int]:
+def _comparison(left: str, vocabulary: Vocabulary) -> tuple[str, str | None, int | None, int]:
     """Split the words right before a value into (verb, baseline year) and the rest's length."""
-    m = COMPARE_TAIL_RE.search(left)
+    m = vocabulary.compare_tail_re.search(left)
     verb = m.group("verb") or "" if m else ""
     base = int(m.group("base")) if m and m.group("base") else None
     rest_len = m.start() if m else len(left)
@@ -158,24 +144,17 @@ def _comparison(left: str) -> tuple[str, str | None, int | None, int]:
 _TRAILING_YEAR_RE = re.compile(
     r"(?:到|至|在|于)?(?:(?:19|20)\d\d年(?:底|末)?(?:前|以前|之前)?|[“\"]?十四五[”\"]?(?:末期?|期末|期间|时期))$"
 )
-_STARTING_VALUE_RE = re.compile(
-    rf"(?:由|从)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:的)?(?:{NUM})?\s*(?:%|‰|{UNIT_RE})?(?:左右)?$"
-)
-_STATUS_RE = re.compile(r"现有|共有|已有|已建成|已达到|已完成|目前|截至目前|现状|已经|实际完成")
-_FORWARD_RE = re.compile(
-    rf"{COMPARE_VERBS}|{INCREMENT_VERBS}|{LEVEL_VERBS}|每年|年均|力争|争取|确保"
-)
 
 
-def _looks_forward(before: str, mention: Mention, year: int | None) -> bool:
+def _looks_forward(before: str, mention: Mention, year: int | None, vocabulary: Vocabulary) -> bool:
     """A target states what is to be reached: a year, a verb or a comparator says so; words of
     the present (现有, 共有, 目前) say it is a fact about today."""
-    if _STATUS_RE.search(before):
+    if vocabulary.status_re.search(before):
         return False
     return (
         year is not None
         or mention.comparator != "eq"
         or mention.is_range
         or bool(mention.zero_word)
-        or bool(_FORWARD_RE.search(before))
+        or bool(vocabulary.forward_re.search(before))
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import cn2an
 
-from .vocabulary import LEAD_RE, NUM, QUANTITY_RE, UNIT_RE, ZERO_RE
+from .vocabulary import NUM, QUANTITY_RE, VOCABULARY, Vocabulary
 
 
 @dataclass
@@ -32,19 +32,8 @@ def chinese_number(text: str) -> float | None:
         return None
 
 
-def _read_unit(text: str, pos: int) -> tuple[str, int]:
-    m = re.compile(UNIT_RE).match(text, pos)
-    if m:
-        return m.group(0), m.end()
-    return "", pos
-
-
-_UNIT_MATCH = re.compile(UNIT_RE)
 _MORE_THAN = re.compile(r"余|多")
 _PER_TIME = re.compile(r"/(?:年|日|天|小时)")
-_AFTER_GE = re.compile(r"^(?:以上|及以上|多|余|以上水平)")
-_AFTER_LE = re.compile(r"^(?:以下|及以下|以内|之内)")
-_AFTER_APPROX = re.compile(r"^(?:左右|上下)")
 # After a bare number: what may follow for it still to be a value (a ratio or coefficient).
 _BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
 # Numbers followed by these are dates, ordinals, document numbers or names, never targets.
@@ -56,7 +45,7 @@ _NOT_A_VALUE_AFTER = re.compile(
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十]")
 
 
-def find_mentions(clause: str) -> list[Mention]:
+def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Mention]:
     """Every quantity in a clause that could be a target value, in order of position."""
     if not _ANY_QUANTITY.search(clause):
         return []
@@ -77,10 +66,10 @@ def find_mentions(clause: str) -> list[Mention]:
             lo = float(m.group("lo").replace(",", ""))
             is_range = m.group("hi") is not None
             more = _MORE_THAN.match(clause, end)
-            if more and _UNIT_MATCH.match(clause, more.end()):
+            if more and vocabulary.unit_match.match(clause, more.end()):
                 end = more.end()  # NOTE: 100余个 / 30多家 means "more than": ge
                 is_range = True
-            unit_m = _UNIT_MATCH.match(clause, end)
+            unit_m = vocabulary.unit_match.match(clause, end)
             if unit_m:
                 unit = unit_m.group(0)
                 end = unit_m.end()
@@ -111,7 +100,12 @@ def find_mentions(clause: str) -> list[Mention]:
             value, unit = num * 10, "%"
         rest = clause[end:]
         comparator = "ge" if is_range else "eq"
-        for pattern, comp in ((_AFTER_GE, "ge"), (_AFTER_LE, "le"), (_AFTER_APPROX, "approx")):
+        after = (
+            (vocabulary.after_ge, "ge"),
+            (vocabulary.after_le, "le"),
+            (vocabulary.after_approx, "approx"),
+        )
+        for pattern, comp in after:
             cm = pattern.match(rest)
             if cm:
                 comparator = comp
@@ -119,7 +113,7 @@ def find_mentions(clause: str) -> list[Mention]:
                 break
         # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
         # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
-        if clause[end : end + 1] == "的" and not _starts_clause(clause, start):
+        if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary):
             continue
         if _FROM_YEAR_BEFORE.search(clause[:start]):
             continue  # 由2020年的56% is the starting point of the target that follows
@@ -127,7 +121,7 @@ def find_mentions(clause: str) -> list[Mention]:
             continue
         mentions.append(Mention(start, end, value, unit, comparator, is_range))
         consumed = end
-    for m in ZERO_RE.finditer(clause):
+    for m in vocabulary.zero_re.finditer(clause):
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
     return mentions
@@ -145,10 +139,10 @@ def _counts_preceding_list(before: str, value: float) -> bool:
     return value == len(items) and all(0 < len(i) <= 8 for i in items)
 
 
-def _starts_clause(clause: str, pos: int) -> bool:
-    head = LEAD_RE.sub("", clause[:pos])
+def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary) -> bool:
+    head = vocabulary.lead_re.sub("", clause[:pos])
     while True:
-        stripped = LEAD_RE.sub("", head)
+        stripped = vocabulary.lead_re.sub("", head)
         if stripped == head:
             break
         head = stripped

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
 from .phrases import (
-    _STARTING_VALUE_RE,
     _TRAILING_YEAR_RE,
     _comparison,
     _complete_from_previous,
@@ -25,21 +24,7 @@ from .phrases import (
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
 from .sentences import _Sentence, _sentences, _trim
-from .vocabulary import (
-    APPROX_BEFORE,
-    ASPIRATION_RE,
-    ENTITY_SCOPE_RE,
-    GE_BEFORE,
-    HISTORY_SENTENCE_RE,
-    INCREMENT_RE,
-    INDICATOR_HEAD_RE,
-    LE_BEFORE,
-    MILESTONE_NEG_BEFORE_RE,
-    MILESTONE_NEGATIVE_RE,
-    MILESTONE_RE,
-    PERIOD_INCREMENT_RE,
-    REDUCTION_VERBS,
-)
+from .vocabulary import ENTITY_SCOPE_RE, HISTORY_SENTENCE_RE, VOCABULARY, Vocabulary
 from .years import default_target_year, find_year
 
 
@@ -72,9 +57,12 @@ class _Segment:
 class Extractor:
     """Extract targets and milestones from one document's text."""
 
-    def __init__(self, text: str, context: PlanContext):
+    def __init__(
+        self, text: str, context: PlanContext, vocabulary: Vocabulary = VOCABULARY
+    ) -> None:
         self.text = text
         self.context = context
+        self.vocabulary = vocabulary
         self.norm: NormalizedText = normalize(text)
         self.default_year = context.default_target_year or default_target_year(
             self.norm.text, context.issue_year
@@ -85,14 +73,24 @@ class Extractor:
         self.targets: list[TargetRecord] = []
         self.milestones: list[MilestoneRecord] = []
 
-    def _quote(self, start: int, end: int) -> tuple[str, int, int]:
-        """The original characters of normalized [start, end) and their offsets."""
+    def _provenance(
+        self, start: int, end: int, ctx: _ClauseContext, aspirational: bool
+    ) -> dict[str, object]:
+        """The fields every record has: its plan, aspiration, whether the year was the plan's
+        default, and the original characters of normalized [start, end) with their offsets."""
         s, e = self.norm.span_to_original(start, end)
-        return self.text[s:e], s, e
+        return {
+            "doc_id": self.context.doc_id,
+            "aspirational": int(aspirational),
+            "year_inferred": int(ctx.year is None),
+            "quote": self.text[s:e],
+            "char_start": s,
+            "char_end": e,
+        }
 
     def run(self) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
         norm = self.norm.text
-        for sent in _sentences(norm):
+        for sent in _sentences(norm, self.vocabulary):
             if sent.history:
                 continue
             head = norm[sent.start : sent.start + 12]
@@ -105,21 +103,21 @@ class Extractor:
         return self.targets, self.milestones
 
     def _sentence(self, sent: _Sentence) -> None:
-        norm = self.norm.text
+        norm, v = self.norm.text, self.vocabulary
         ctx = _ClauseContext()
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
             clause_year, year_end = find_year(clause)
-            mentions = find_mentions(clause)
+            mentions = find_mentions(clause, v)
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
             if not mentions:
-                if ASPIRATION_RE.search(clause) and (clause_year is not None or len(clause) <= 6):
+                if v.aspiration_re.search(clause) and (clause_year is not None or len(clause) <= 6):
                     ctx.aspirational = True
                 if index == 0 or after_year_only:
-                    scope, _ = _split_scope(_strip_lead(clause), self.context.region_names)
+                    scope, _ = _split_scope(_strip_lead(clause, v), self.context.region_names, v)
                     if scope and not ENTITY_SCOPE_RE.match(scope):
                         ctx.scope = scope
                 self._milestones(clause, cs, ctx, mentions)
@@ -135,36 +133,31 @@ class Extractor:
             # A clause that is nothing but a time phrase (到2025年 / 力争到2025年底) opens the
             # sentence's goals; the clause after it may name the place they apply to.
             after_year_only = clause_year is not None and not _strip_lead(
-                ASPIRATION_RE.sub("", clause[year_end:])
+                v.aspiration_re.sub("", clause[year_end:]), v
             )
 
     # -- milestones ----------------------------------------------------------------------------
     def _milestones(
         self, clause: str, cs: int, ctx: _ClauseContext, mentions: list[Mention]
     ) -> None:
-        for m in MILESTONE_RE.finditer(clause):
+        v = self.vocabulary
+        for m in v.milestone_re.finditer(clause):
             zero = m.group("what").startswith("零")
             if mentions and not zero:
                 continue  # a clause with a number is a target; its 达到 is no milestone
-            if MILESTONE_NEGATIVE_RE.match(clause[m.end() :]) or MILESTONE_NEG_BEFORE_RE.search(
+            if v.milestone_negative_re.match(clause[m.end() :]) or v.milestone_neg_before_re.search(
                 clause[: m.start()]
             ):
                 continue
             target_year = ctx.year if ctx.year is not None else self.default_year
             if target_year < self.issue_year:
                 continue
-            aspirational = ctx.aspirational or bool(ASPIRATION_RE.search(clause[: m.start()]))
-            quote, s, e = self._quote(cs, cs + len(clause))
+            aspirational = ctx.aspirational or bool(v.aspiration_re.search(clause[: m.start()]))
             self.milestones.append(
                 MilestoneRecord(
-                    doc_id=self.context.doc_id,
                     commitment_zh=m.group("what"),
                     target_year=target_year,
-                    aspirational=int(aspirational),
-                    year_inferred=int(ctx.year is None),
-                    quote=quote,
-                    char_start=s,
-                    char_end=e,
+                    **self._provenance(cs, cs + len(clause), ctx, aspirational),
                 )
             )
             return
@@ -177,9 +170,10 @@ class Extractor:
 
         Two shapes: noun first (指标 + 动词 + 数值, possibly a list of them, or one subject with
         分别 and several values) and value first (建设30个示范县, 80%的机关达到要求)."""
+        v = self.vocabulary
         first_left = clause[: mentions[0].start]
-        _, verb0, _, rest_len0 = _comparison(first_left)
-        head0, _ = _strip_actions(first_left[:rest_len0])
+        _, verb0, _, rest_len0 = _comparison(first_left, v)
+        head0, _ = _strip_actions(first_left[:rest_len0], v)
         if not head0 and not verb0:
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx)
@@ -193,41 +187,42 @@ class Extractor:
             else:
                 segments.append(_Segment(prev_end, mention.start, left, [i]))
             prev_end = mention.end
-        clause_verbs = _strip_actions(_strip_lead(clause))[1]
+        clause_verbs = _strip_actions(_strip_lead(clause, v), v)[1]
         for segment in segments:
             self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
 
     def _noun_first_segment(
         self, clause, cs, mentions, segment: _Segment, ctx, clause_verbs
     ) -> None:
-        comp_text, verb, base, rest_len = _comparison(segment.left)
-        subject, actions = _strip_actions(segment.left[:rest_len])
+        v = self.vocabulary
+        comp_text, verb, base, rest_len = _comparison(segment.left, v)
+        subject, actions = _strip_actions(segment.left[:rest_len], v)
         subject = _TRAILING_YEAR_RE.sub("", subject)  # 森林覆盖率到2025年达到35%
-        start_value = _STARTING_VALUE_RE.search(subject)
+        start_value = v.starting_value_re.search(subject)
         if start_value:
             # NOTE: "由2020年的56%提高到60%": the first number is where the region starts from.
             subject = subject[: start_value.start()]
             base = base or int(start_value.group("year"))
-        scope, indicator = _split_scope(subject, self.context.region_names)
-        indicator, more_actions = _strip_actions(indicator)
+        scope, indicator = _split_scope(subject, self.context.region_names, v)
+        indicator, more_actions = _strip_actions(indicator, v)
         if (
             more_actions in (["新增"], ["新建"])
             and mentions[segment.mentions[0]].unit in RATE_UNITS
-            and INDICATOR_HEAD_RE.search(indicator)
+            and v.indicator_head_re.search(indicator)
         ):
             # NOTE: 新增废弃物综合利用率 is a rate of what is newly produced; nothing is built.
             indicator, more_actions = more_actions[0] + indicator, []
         # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
         actions = actions + more_actions or clause_verbs
         scope = scope or ctx.scope
-        indicator = _complete_from_previous(indicator, ctx.last_indicator) or ctx.last_indicator
+        indicator = _complete_from_previous(indicator, ctx.last_indicator, v) or ctx.last_indicator
         if not indicator:
             return
         ctx.last_indicator = indicator
         # 力争 governs the item it stands in (or all items after a 力争 lead clause), not the
         # next item that has a verb of its own.
         first = segment.mentions[0]
-        aspirational = bool(ASPIRATION_RE.search(segment.left)) or (
+        aspirational = bool(v.aspiration_re.search(segment.left)) or (
             ctx.aspirational and (first == 0 or not verb)
         )
         if len(segment.mentions) > 1:
@@ -236,7 +231,7 @@ class Extractor:
             )
             pairs = list(zip(segment.mentions, names, strict=True))
         else:
-            pairs = [(first, name) for name in _split_shared_subject(indicator)]
+            pairs = [(first, name) for name in _split_shared_subject(indicator, v)]
         shared = len(pairs) > 1
         for i, name in pairs:
             mention = mentions[i]
@@ -270,10 +265,11 @@ class Extractor:
             noun = noun + (later[j + 1 :] if j >= 0 else later)
         if not noun:
             return
+        v = self.vocabulary
         left = clause[mentions[i - 1].end if i else 0 : mention.start]
-        _, actions = _strip_actions(clause[: mentions[0].start])
-        comp_text, verb, base, _ = _comparison(left)
-        scope, indicator = _split_scope(noun, self.context.region_names)
+        _, actions = _strip_actions(clause[: mentions[0].start], v)
+        comp_text, verb, base, _ = _comparison(left, v)
+        scope, indicator = _split_scope(noun, self.context.region_names, v)
         self._emit(
             clause,
             cs,
@@ -286,32 +282,37 @@ class Extractor:
             ctx,
             base,
             scope or ctx.scope,
-            ctx.aspirational or bool(ASPIRATION_RE.search(clause[: mention.start])),
+            ctx.aspirational or bool(v.aspiration_re.search(clause[: mention.start])),
         )
 
-    @staticmethod
-    def _comparator(comp_text: str, mention: Mention) -> str:
+    def _comparator(self, comp_text: str, mention: Mention) -> str:
         if mention.comparator != "eq":
             return mention.comparator
         # The comparator word nearest the value wins, the longer at equal ends: 不超过 is le
         # although it contains 超过.
         best = (-1, 0, "eq")
-        for words, comp in ((GE_BEFORE, "ge"), (LE_BEFORE, "le"), (APPROX_BEFORE, "approx")):
+        v = self.vocabulary
+        for words, comp in ((v.ge_before, "ge"), (v.le_before, "le"), (v.approx_before, "approx")):
             for w in words:
                 pos = comp_text.rfind(w)
                 if pos >= 0:
                     best = max(best, (pos + len(w), len(w), comp))
         return best[2]
 
-    @staticmethod
-    def _kind(verb: str, actions: list[str], comp_text: str, mention: Mention, before: str) -> str:
-        if verb in REDUCTION_VERBS or any(comp_text.endswith(v) for v in REDUCTION_VERBS):
+    def _kind(
+        self, verb: str, actions: list[str], comp_text: str, mention: Mention, before: str
+    ) -> str:
+        reduction = self.vocabulary.reduction_verbs
+        if verb in reduction or any(comp_text.endswith(r) for r in reduction):
             return "reduction"
         if mention.unit in ("个百分点", "百分点") and verb in ("提高", "提升", "增加", "增长", ""):
             return "increment"
         if mention.unit in RATE_UNITS:
             return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
-        if any(INCREMENT_RE.fullmatch(a) for a in actions) or PERIOD_INCREMENT_RE.search(before):
+        v = self.vocabulary
+        if any(v.increment_re.fullmatch(a) for a in actions) or v.period_increment_re.search(
+            before
+        ):
             return "increment"
         return "level"
 
@@ -338,15 +339,15 @@ class Extractor:
         year = ctx.year if ctx.year is not None else self.default_year
         if ctx.recording_only:
             return
-        if year < self.issue_year or not _looks_forward(clause[: mention.start], mention, ctx.year):
+        if year < self.issue_year or not _looks_forward(
+            clause[: mention.start], mention, ctx.year, self.vocabulary
+        ):
             return
         s, e = _trim(clause, seg_start, seg_end)
         while s < e and clause[s] in "、和及与，,":
             s += 1
-        quote, qs, qe = self._quote(cs + s, cs + e)
         self.targets.append(
             TargetRecord(
-                doc_id=self.context.doc_id,
                 indicator_zh=self._original_indicator(indicator, cs + s, cs + e),
                 value=mention.value,
                 unit=mention.unit,
@@ -355,11 +356,7 @@ class Extractor:
                 target_year=year,
                 baseline_year=base,
                 scope_zh=scope,
-                aspirational=int(aspirational),
-                year_inferred=int(ctx.year is None),
-                quote=quote,
-                char_start=qs,
-                char_end=qe,
+                **self._provenance(cs + s, cs + e, ctx, aspirational),
             )
         )
 
@@ -388,6 +385,9 @@ class Extractor:
             m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
 
 
-def extract(text: str, context: PlanContext) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
-    """Targets and milestones of one plan's decoded text, in document order."""
-    return Extractor(text, context).run()
+def extract(
+    text: str, context: PlanContext, vocabulary: Vocabulary = VOCABULARY
+) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
+    """Targets and milestones of one plan's decoded text, in document order; `vocabulary` is
+    the policy language the rules read (by default the package's data/policy_words.csv)."""
+    return Extractor(text, context, vocabulary).run()

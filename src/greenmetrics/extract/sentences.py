@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .vocabulary import CLAUSE_SEP, FORWARD_HEADING_RE, HEADING_RE, HISTORY_HEADING_RE, SENTENCE_END
+from .vocabulary import CLAUSE_SEP, HEADING_RE, SENTENCE_END, Vocabulary
 
 
 @dataclass
@@ -49,7 +49,7 @@ def _heading_level(line: str) -> tuple[int | None, str]:
     return level, title
 
 
-def _sentences(norm: str) -> list[_Sentence]:
+def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
     """Sentences with the history flag (sections that review the past) and their clauses."""
     sentences: list[_Sentence] = []
     history_level: int | None = None
@@ -59,10 +59,14 @@ def _sentences(norm: str) -> list[_Sentence]:
         level, title = _heading_level(line)
         if level is not None:
             if history_level is not None and (
-                level <= history_level or FORWARD_HEADING_RE.search(title)
+                level <= history_level or vocabulary.forward_heading_re.search(title)
             ):
                 history_level = None
-            if history_level is None and len(title) <= 40 and HISTORY_HEADING_RE.search(title):
+            if (
+                history_level is None
+                and len(title) <= 40
+                and vocabulary.history_heading_re.search(title)
+            ):
                 history_level = level
         for s, e in _split_spans(norm, line_start, line_end, SENTENCE_END):
             s, e = _trim(norm, s, e)

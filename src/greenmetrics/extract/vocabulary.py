@@ -1,23 +1,29 @@
-"""The vocabulary of Chinese policy language the rules read: units, comparison and action
-verbs (达到/稳定在/下降/新建/累计建成 ...), aspiration words (力争/争取), whole-region and
-scope words, target years (到2025年, 十四五末, 年底前), commitment words (全覆盖, 清零) and the
-headings of history sections. Each list is about how plans phrase targets in general, never
-about one plan."""
+"""The vocabulary of Chinese policy language the rules read, and the patterns built from it.
+
+The plain word lists (units, comparison and action verbs such as 达到/稳定在/下降/新建, aspiration
+words such as 力争, whole-region and generic place words, commitment words such as 全覆盖, the
+headings of history sections ...) are rows of `data/policy_words.csv` (role, word, note), read
+once by `load_vocabulary` into a `Vocabulary`: each role's words, in file order, joined into the
+alternations of the patterns. Alternation order matters (the first alternative that matches
+wins), so the file lists longer words before the shorter ones they contain. What is structure
+rather than a word list (numbers, years, 十四五, headings, admin suffixes of place names, entity
+sets) stays in the patterns below. Each list is about how plans phrase targets in general, never
+about one plan.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
-# NOTE: ordered longest first so that 个百分点 wins over 个, 万千瓦 over 千瓦, etc.
-_UNIT_BASES = (
-    "平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|吉瓦|吨标准煤|吨标煤|标准煤|公顷|公里|千米|亩|吨|"
-    "辆|台|套|户|人|元|个|家|座|处|项|所|条|艘|根|株|棵|头|只|口|眼|张|间|栋|幢|千克|公斤|批|"
-    "床|公斤|箱|片|块|宗|例|名|位|次"
-)
-UNIT_RE = (
-    r"(?:个百分点|百分点|%|‰|微克/立方米|毫克/立方米|毫克/升|吨/万元|千克/公顷|倍|"
-    r"(?:百万|千万|万|亿|千|百)?(?:" + _UNIT_BASES + r"))"
-)
+from ..errors import InputError
+from ..files import allowed_value, read_curated_csv
+from ..paths import PACKAGE_DATA
+from ..schemas import POLICY_WORD_ROLES
+
+POLICY_WORDS = PACKAGE_DATA / "policy_words.csv"
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 CN_DIGIT = "零〇一二两三四五六七八九十百千万亿"
@@ -30,56 +36,9 @@ QUANTITY_RE = re.compile(
     rf"|(?P<cheng>(?P<cheng_num>[一二两三四五六七八九十]+)成(?![为立果效熟本就功员交])(?=[以左多]|$|[，。；、的]))"
 )
 
-ZERO_RE = re.compile(r"零(?P<what>填埋|废弃|排放|增长|新增)")
-
-# Verbs (and verb phrases) that compare the indicator to the value, right before the value.
-COMPARE_VERBS = (
-    "提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|上升到|上升至|扩大到|扩大至|"
-    "降低到|降低至|下降到|下降至|降到|降至|减少到|减少至|压减到|压减至|控制在|稳定在|保持在|"
-    "稳定|保持|达到|达|为|不低于|不少于|不高于|不超过|不大于|不小于|超过|高于|低于|大于|小于|"
-    "至少|累计达到|总量达到|提高|提升|增加|增长|下降|降低|减少|压减|削减|实现"
-)
-COMPARE_TAIL_RE = re.compile(
-    rf"(?:(?:较|比|相比|与)(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:相比|水平)?(?:的基础上)?)?"
-    rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可)*"
-    rf"(?P<verb>{COMPARE_VERBS})?(?:到|至)?(?:分别|约|大约|近|超)?$"
-)
-REDUCTION_VERBS = ("下降", "降低", "减少", "压减", "削减")
-LEVEL_AFTER_REDUCTION = ("到", "至", "降至", "降到", "控制在")
-GE_BEFORE = ("不低于", "不少于", "至少", "超过", "高于", "大于", "不小于")
-LE_BEFORE = ("不高于", "不超过", "低于", "小于", "不大于")
-APPROX_BEFORE = ("约", "大约")
-
-# Action verbs at the head of a target clause; those that make new work in the period (an
-# increment) are separated from those that describe a state reached (a level).
-INCREMENT_VERBS = (
-    "新建|新增|新发展|新创建|新培育|新改造|新认定|新开工|开工建设|开工|新造|治理|改造|完成|年均新增|"
-    "每年新增|每年"
-)
-LEVEL_VERBS = (
-    "累计建成|建成|建设|打造|培育发展|培育认证|培育|创建|发展|认定|选择|遴选|推广|达到|实现|"
-    "争创|形成|布局|建立|支持|扶持|引进|培植|保持|巩固|推动|推进|实施|开展|组织"
-)
-ACTION_RE = re.compile(rf"^(?:{INCREMENT_VERBS}|{LEVEL_VERBS})")
-INCREMENT_RE = re.compile(rf"(?:{INCREMENT_VERBS})")
-PERIOD_INCREMENT_RE = re.compile(r"每年|年均|每年度|逐年")
-
-ASPIRATION_RE = re.compile(r"力争|争取|努力|尽力|力求|积极争取")
-
-# Words in front of the indicator that are not part of it.
-LEAD_RE = re.compile(
-    r"^(?:"
-    r"(?:到|至|在|于|截至)?(?:(?:19|20)\d\d年(?:底|末|年底|年末)?(?:前|以前|之前)?)|"
-    r"(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:末期?|期末|期间|时期|内)?|"
-    r"力争|争取|积极|确保|同步|全面|进一步|持续|逐步|基本|稳步|大力|加快|着力|努力|"
-    r"当年|当期|年内|每年|年均|同时|其中|并|且|和|及|以及|与|、|，|的|将|要|共|累计|总计|合计|"
-    r"完成新建|全部|要求|使|让"
-    r")"
-)
-# Whole-region words: a target on 全省 / 我州 is a target on the plan's own region.
-WHOLE_REGION_RE = re.compile(
-    r"^(?:全国|全省|全区|全州|全市|全县|全旗|全盟|我省|我区|我州|我市|我县|我旗)"
-)
+# The years and periods a lead may start with (到2025年底前, “十四五”期间); the words are a role.
+_LEAD_YEAR = r"(?:到|至|在|于|截至)?(?:(?:19|20)\d\d年(?:底|末|年底|年末)?(?:前|以前|之前)?)"
+_LEAD_PERIOD = r"(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”\"]?(?:末期?|期末|期间|时期|内)?"
 # A named place at the head of an indicator: two or more characters before an admin suffix.
 PLACE_RE = re.compile(
     r"^(?P<place>(?:其他|其余|各)?[\u4e00-\u9fa5]{2,7}?(?:市城区|县城区|城区|地级市|市|县|区|州|旗|盟|镇|乡|新区))"
@@ -95,29 +54,6 @@ THRESHOLD_SCOPE_RE = re.compile(
     r"^(?P<place>.+?(?:以上|以下|及以上)的[^，；]*?(?:园区|企业|单位|城市|县城|项目|工程|机构|设施))"
     r"(?=[\u4e00-\u9fa5])"
 )
-GENERIC_PLACE_WORDS = {
-    "城市",
-    "城区",
-    "县城",
-    "地区",
-    "农村",
-    "乡村",
-    "城镇",
-    "社区",
-    "园区",
-    "全区",
-}
-# NOTE: without a gazetteer, a "place" must not contain the verbs and generic nouns that end in
-# 区/市/县/乡 by accident (单位地区, 推动城乡, 建立健全社区, 规范县级).
-NOT_A_PLACE_RE = re.compile(
-    r"^所有|^全部|推|加快|建|规范|标准|继续|实施|开展|单位|城乡|社区|健全|完善|提升|强化|全面|发展|支持|鼓励|"
-    r"引导|开发|治理|改造|利用|(?:地区|园区|小区|景区|矿区|山区|牧区|农区|林区|库区|市区|城市)$"
-)
-
-# Heads of indicator phrases: a list "A率、B率达到90%" shares one value.
-INDICATOR_HEAD_RE = re.compile(
-    r"(?:率|比重|占比|比例|系数|强度|指数|面积|数量|总量|能耗|水耗|浓度|量)$"
-)
 
 # Years in context.
 TARGET_YEAR_RE = re.compile(
@@ -129,25 +65,148 @@ FYP_RE = re.compile(
 )
 FYP_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
-# Qualitative dated commitments (milestones).
-MILESTONE_RE = re.compile(
-    r"(?P<what>全覆盖|基本普及|全面普及|动态清零|清零|零填埋|零排放|零增长|全部建成投入运行|"
-    r"全部建成|全面建成|基本建成|建成投入运行|投入运行|达到国家要求|达到国家标准|"
-    r"达到(?:国内|国际|全国|行业)(?:领先|先进)水平|编制完成|全面完成|基本完成|基本消除|全面消除|全部消除|"
-    r"全面达标|全部达标)"
-)
-MILESTONE_NEGATIVE_RE = re.compile(r"^(?:成果|的基础上|基础上|行动|工作|专项)")
-MILESTONE_NEG_BEFORE_RE = re.compile(r"(?:巩固|已|已经|已实现|保持了)$")
+# A commitment of the same standing as the listed words, with its variants in one pattern.
+_LEADING_LEVEL = r"达到(?:国内|国际|全国|行业)(?:领先|先进)水平"
 
 HEADING_RE = re.compile(
     r"^\s*(?:(?P<l0>第[一二三四五六七八九十百]+[章节篇部分])|(?P<l1>[一二三四五六七八九十]+、)|"
     r"(?P<l2>[（(][一二三四五六七八九十]+[)）])|(?P<l3>\d+[、.．]))"
 )
-HISTORY_HEADING_RE = re.compile(r"十[一二三]五|成效|成就|回顾|发展基础|基础条件|现状|进展情况|取得")
-FORWARD_HEADING_RE = re.compile(r"目标|任务|措施|举措|要求|路径|重点工作")
 HISTORY_SENTENCE_RE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:以来|来)?[，,]|十[一二三]五(?:时期|期间|以来)[，,]?)"
 )
 
 SENTENCE_END = "。！？!?\n"
 CLAUSE_SEP = "，；;,：:"
+
+
+def read_policy_words(path: Path = POLICY_WORDS) -> dict[str, tuple[str, ...]]:
+    """The words of every role in `path`, in file order.
+
+    An InputError names the file and line of a role that is not declared, an empty word or a
+    word listed twice for one role; a role without any word is an error too (its pattern would
+    match everywhere)."""
+    path = Path(path)
+    words: dict[str, list[str]] = {role: [] for role in POLICY_WORD_ROLES}
+    for record in read_curated_csv(path, "policy_words"):
+        role = allowed_value(path, record, "role", "policy_words")
+        word = record.values["word"]
+        if not word:
+            raise InputError(path, f"empty word for role {role}", line=record.line)
+        if word in words[role]:
+            raise InputError(path, f"{word!r} is listed twice for role {role}", line=record.line)
+        words[role].append(word)
+    missing = [role for role, listed in words.items() if not listed]
+    if missing:
+        raise InputError(path, f"no words for role(s) {', '.join(missing)}")
+    return {role: tuple(listed) for role, listed in words.items()}
+
+
+def _alt(words: Iterable[str]) -> str:
+    """The words as a regex alternation, in order, each matched literally."""
+    return "|".join(re.escape(w) for w in words)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of each role and the patterns the rules match with them."""
+
+    words: Mapping[str, tuple[str, ...]]
+    unit_re: str  # a unit, as a pattern fragment (个百分点, 万千瓦, 微克/立方米 ...)
+    compare_verbs: str  # alternation: verbs that compare the indicator to the value
+    increment_verbs: str  # alternation: action verbs that make new work in the period
+    level_verbs: str  # alternation: action verbs that describe a state reached
+    reduction_verbs: tuple[str, ...]
+    level_after_reduction: tuple[str, ...]
+    ge_before: tuple[str, ...]
+    le_before: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    generic_place_words: frozenset[str]
+    unit_match: re.Pattern
+    zero_re: re.Pattern
+    after_ge: re.Pattern
+    after_le: re.Pattern
+    after_approx: re.Pattern
+    compare_tail_re: re.Pattern
+    action_re: re.Pattern
+    increment_re: re.Pattern
+    period_increment_re: re.Pattern
+    aspiration_re: re.Pattern
+    lead_re: re.Pattern  # words in front of the indicator that are not part of it
+    whole_region_re: re.Pattern  # a target on 全省 / 我州 is one on the plan's own region
+    not_a_place_re: re.Pattern
+    indicator_head_re: re.Pattern
+    status_re: re.Pattern
+    forward_re: re.Pattern
+    starting_value_re: re.Pattern
+    milestone_re: re.Pattern
+    milestone_negative_re: re.Pattern
+    milestone_neg_before_re: re.Pattern
+    history_heading_re: re.Pattern
+    forward_heading_re: re.Pattern
+
+
+def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
+    """The patterns built from the words of each role."""
+    w = {role: _alt(listed) for role, listed in words.items()}
+    # NOTE: the unit words are ordered longest first so that 个百分点 wins over 个, 万千瓦 over
+    # 千瓦, etc.
+    unit_re = rf"(?:{w['unit']}|(?:{w['unit_multiplier']})?(?:{w['unit_base']}))"
+    compare, increment, level = w["compare_verb"], w["increment_verb"], w["level_verb"]
+    return Vocabulary(
+        words=words,
+        unit_re=unit_re,
+        compare_verbs=compare,
+        increment_verbs=increment,
+        level_verbs=level,
+        reduction_verbs=words["reduction_verb"],
+        level_after_reduction=words["level_after_reduction"],
+        ge_before=words["ge_before"],
+        le_before=words["le_before"],
+        approx_before=words["approx_before"],
+        generic_place_words=frozenset(words["generic_place"]),
+        unit_match=re.compile(unit_re),
+        zero_re=re.compile(rf"零(?P<what>{w['zero_of']})"),
+        after_ge=re.compile(rf"^(?:{w['ge_after']})"),
+        after_le=re.compile(rf"^(?:{w['le_after']})"),
+        after_approx=re.compile(rf"^(?:{w['approx_after']})"),
+        compare_tail_re=re.compile(
+            rf"(?:(?:较|比|相比|与)(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:相比|水平)?(?:的基础上)?)?"
+            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可)*"
+            rf"(?P<verb>{compare})?(?:到|至)?(?:分别|约|大约|近|超)?$"
+        ),
+        action_re=re.compile(rf"^(?:{increment}|{level})"),
+        increment_re=re.compile(rf"(?:{increment})"),
+        period_increment_re=re.compile(w["period_increment"]),
+        aspiration_re=re.compile(w["aspiration"]),
+        lead_re=re.compile(rf"^(?:{_LEAD_YEAR}|{_LEAD_PERIOD}|{w['lead_word']})"),
+        whole_region_re=re.compile(rf"^(?:{w['whole_region']})"),
+        # NOTE: without a gazetteer, a "place" must not contain the verbs and generic nouns
+        # that end in 区/市/县/乡 by accident (单位地区, 推动城乡, 建立健全社区, 规范县级).
+        not_a_place_re=re.compile(
+            "|".join("^" + re.escape(head) for head in words["not_a_place_head"])
+            + rf"|{w['not_a_place_word']}|(?:{w['not_a_place_tail']})$"
+        ),
+        # Heads of indicator phrases: a list "A率、B率达到90%" shares one value.
+        indicator_head_re=re.compile(rf"(?:{w['indicator_head']})$"),
+        status_re=re.compile(w["status_word"]),
+        forward_re=re.compile(rf"{compare}|{increment}|{level}|每年|年均|力争|争取|确保"),
+        starting_value_re=re.compile(
+            rf"(?:由|从)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:的)?(?:{NUM})?\s*(?:%|‰|{unit_re})?(?:左右)?$"
+        ),
+        # Qualitative dated commitments (milestones).
+        milestone_re=re.compile(rf"(?P<what>{w['milestone']}|{_LEADING_LEVEL})"),
+        milestone_negative_re=re.compile(rf"^(?:{w['milestone_not_after']})"),
+        milestone_neg_before_re=re.compile(rf"(?:{w['milestone_not_before']})$"),
+        history_heading_re=re.compile(rf"十[一二三]五|{w['history_heading']}"),
+        forward_heading_re=re.compile(w["forward_heading"]),
+    )
+
+
+def load_vocabulary(path: Path = POLICY_WORDS) -> Vocabulary:
+    """The vocabulary of the words in `path` (by default the package's policy_words.csv)."""
+    return vocabulary_of(read_policy_words(path))
+
+
+# Read once, when the package is imported: what `extract` uses unless given another.
+VOCABULARY = load_vocabulary()

@@ -25,6 +25,7 @@ from .fields import (
     FIELDS,
     KINDS,
     MEASURES,
+    POLICY_WORD_ROLES,
     RATE_UNITS,
     REVIEW_CATEGORIES,
     THEMES,
@@ -36,8 +37,9 @@ from .fields import (
 
 # The vocabularies are part of what this module declares: importers take them from here.
 __all__ = [
-    "COMPARATORS", "DIRECTIONS", "FIELDS", "KINDS", "MEASURES", "PROCESSED_TABLES", "RATE_UNITS",
-    "REVIEW_CATEGORIES", "TABLES", "TARGET_CONTEXT_COLUMNS", "THEMES", "YEAR_MAX", "YEAR_MIN",
+    "COMPARATORS", "DIRECTIONS", "FIELDS", "KINDS", "MEASURES", "POLICY_WORD_ROLES",
+    "PROCESSED_TABLES", "RATE_UNITS", "REVIEW_CATEGORIES", "TABLES", "TARGET_CONTEXT_COLUMNS",
+    "THEMES", "YEAR_MAX", "YEAR_MIN",
     "Field", "Table", "check", "columns", "data_dictionary_markdown", "describe", "empty_table",
     "markdown", "schema", "sort_rows", "table", "validate",
 ]  # fmt: skip
@@ -186,6 +188,16 @@ _TABLE_LIST = (
             "indicator_id name_zh aliases_zh name_en unit direction theme description_en"
         ),
         file="src/greenmetrics/data/indicators.csv",
+    ),
+    Table(
+        "policy_words",
+        "the words of policy language the extractor reads, one per row, by role, in the order "
+        "its patterns try them (longer words first where one contains another)",
+        ("role", "word", "note"),
+        fields={"note": Field("string", "what the role means, or why the word is listed", True)},
+        unique=("role", "word"),
+        required=("role", "word"),
+        file="src/greenmetrics/data/policy_words.csv",
     ),
     Table(
         "reference_benchmarks",

@@ -37,6 +37,39 @@ REVIEW_CATEGORIES = (
     "year_inferred",
     "unreported_number",
 )
+# The roles of the words of policy language the extractor reads (data/policy_words.csv).
+POLICY_WORD_ROLES = (
+    "unit",
+    "unit_multiplier",
+    "unit_base",
+    "compare_verb",
+    "reduction_verb",
+    "level_after_reduction",
+    "ge_before",
+    "le_before",
+    "approx_before",
+    "ge_after",
+    "le_after",
+    "approx_after",
+    "increment_verb",
+    "level_verb",
+    "period_increment",
+    "aspiration",
+    "lead_word",
+    "whole_region",
+    "generic_place",
+    "not_a_place_head",
+    "not_a_place_word",
+    "not_a_place_tail",
+    "indicator_head",
+    "status_word",
+    "zero_of",
+    "milestone",
+    "milestone_not_after",
+    "milestone_not_before",
+    "history_heading",
+    "forward_heading",
+)
 YEAR_MIN, YEAR_MAX = 2000, 2100  # plausible years of a plan, target or observation
 # Units of a rate or share: comparable across regions of any size (a 万亩 or 个 is not).
 RATE_UNITS = frozenset({"%", "‰", ""})
@@ -335,4 +368,11 @@ FIELDS: dict[str, Field] = {
     "text": Field(
         "string", "the number, phrase or year the entry is about, as written", nullable=True
     ),
+    # policy_words.csv
+    "role": Field(
+        "string",
+        "what the extractor reads the word as (a comparison verb, a unit, a lead word ...)",
+        allowed=POLICY_WORD_ROLES,
+    ),
+    "word": Field("string", "one word of Chinese policy language, as plans write it"),
 }
