@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from greenmetrics import analysis as an
+from greenmetrics.analysis import _common
 from greenmetrics.catalog import Catalog, Indicator
 from greenmetrics.schemas import columns
 
@@ -487,6 +488,37 @@ def test_compare_regions_adds_benchmarks_of_selected_provinces():
     national = rows[rows["region_zh"] == "全国"].iloc[0]
     assert not national["is_comparable"]  # a 2022 benchmark against the 2025 targets
     assert national["source_title"] == "全国的规划" and national["source_quote"] == "全国达到70"
+
+
+def test_compare_regions_row_order():
+    tg, bm = comparison_fixture()
+    cmp = an.compare_regions(tg, DOCUMENTS, benchmarks=bm, regions=["甲县", "乙省"])
+    got = [
+        (r["indicator_id"], r["origin"], r["region_zh"], r["target_id"])
+        for r in cmp.to_dict("records")
+    ]
+    # per indicator (by id): plan rows in the order the regions were asked for (甲省 is not
+    # asked for), rows of one region in table order (C1 before C3); then the benchmarks of the
+    # selected regions' provinces (甲省), then the country's
+    assert [(i, o, r, t if isinstance(t, str) else None) for i, o, r, t in got] == [
+        ("farmland", "plan", "甲县", "A2"),
+        ("farmland", "plan", "乙省", "C2"),
+        ("green_share", "plan", "甲县", "A1"),
+        ("green_share", "plan", "乙省", "C1"),
+        ("green_share", "plan", "乙省", "C3"),
+        ("green_share", "benchmark", "甲省", None),
+        ("green_share", "benchmark", "全国", None),
+    ]
+
+
+def test_given_catalog_is_used_even_when_empty(monkeypatch):
+    monkeypatch.setattr(_common, "load_catalog", lambda: pytest.fail("default catalog loaded"))
+    tg = targets(target("T", "甲县", "green_share", 80))
+    bm = frame(bench("province", "甲省", "green_share", 75))
+    row = an.target_gaps(tg, DOCUMENTS, bm, None, Catalog({})).iloc[0]
+    # like with like, but without the indicator's direction the ambition has no sign
+    assert row["province_benchmark_value"] == 75 and row["province_benchmark_count"] == 1
+    assert pd.isna(row["ambition_vs_province"])
 
 
 def test_compare_regions_explicit_indicators():

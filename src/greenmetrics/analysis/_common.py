@@ -151,8 +151,9 @@ def _prepare_targets(
         if len(documents)
         else {}
     )
+    catalog = catalog if catalog is not None else load_catalog()
     with_direction = attach_indicators(
-        targets, catalog or load_catalog(), match_phrases=False, columns=("direction",)
+        targets, catalog, match_phrases=False, columns=("direction",)
     )
     rows = []
     for row in with_direction.to_dict("records"):
@@ -217,11 +218,30 @@ def _differences(
     return reasons
 
 
-_TARGET_OUT = TARGET_CONTEXT_COLUMNS
-
-
 def _target_part(target: dict) -> dict:
-    return {c: target.get(c) for c in _TARGET_OUT}
+    """The target's context columns (TARGET_CONTEXT_COLUMNS), provenance included."""
+    return {c: target.get(c) for c in TARGET_CONTEXT_COLUMNS}
+
+
+def _reference_source(row: dict) -> dict:
+    """Where a benchmark row comes from: its source title, document number, URL and quote."""
+    return {
+        "source_title": row["source_title"],
+        "doc_number": _text(row.get("doc_number")),
+        "source": _text(row.get("source")),
+        "source_quote": row["quote"],
+    }
+
+
+def _joined_sources(rows: Iterable[dict]) -> tuple[str | None, str | None, str | None]:
+    """The sources of the observation rows behind a value, joined by ；: titles, URLs (or
+    document numbers) and quotes."""
+    rows = list(rows)
+    return (
+        _join(r["source_title"] for r in rows),
+        _join(_text(r.get("source")) or r.get("doc_number") for r in rows),
+        _join(r["quote"] for r in rows),
+    )
 
 
 def _first(values: Iterable[object]) -> str | None:

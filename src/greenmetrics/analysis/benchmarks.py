@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from ..catalog import Catalog, load_catalog
+from ..catalog import Catalog
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
 from ._common import (
@@ -20,6 +20,7 @@ from ._common import (
     _join,
     _prepare_observations,
     _prepare_targets,
+    _reference_source,
     _scale_direction,
     _sign,
     _target_part,
@@ -99,10 +100,7 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
                     "is_comparable": comparable,
                     "comparability_note": "; ".join(reasons + remarks) or None,
                     "ambition": ambition,
-                    "source_title": bench["source_title"],
-                    "doc_number": _text(bench.get("doc_number")),
-                    "source": _text(bench.get("source")),
-                    "source_quote": bench["quote"],
+                    **_reference_source(bench),
                     "source_line": _int(bench.get("line")),
                 }
             )
@@ -210,7 +208,6 @@ def target_gaps(
       with `status_note` saying why.
     Exists so one table answers "how ambitious is each plan, and is it getting there".
     """
-    catalog = catalog or load_catalog()
     groups = _prepare_observations(observations)
     indexed = _index_benchmarks(benchmarks)
     rows = []

@@ -19,6 +19,7 @@ from ._common import (
     _frame,
     _int,
     _is_false,
+    _reference_source,
     _require,
     _text,
     _unit,
@@ -200,10 +201,7 @@ def _benchmark_row(b: dict, form: tuple) -> dict:
         **_set_target(b, b["level"], "benchmark"),
         "is_comparable": not reasons,
         "comparability_note": "; ".join(reasons + coded) or None,
-        "source_title": b["source_title"],
-        "doc_number": _text(b.get("doc_number")),
-        "source": _text(b.get("source")),
-        "source_quote": b["quote"],
+        **_reference_source(b),
     }
 
 

@@ -16,6 +16,7 @@ from ._common import (
     _fmt,
     _int,
     _join,
+    _joined_sources,
     _missing,
     _progress_direction,
     _sign,
@@ -317,12 +318,13 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
     )
     notes = [latest["note"]] if latest["note"] else []
     notes += [f"{r['note']}" for r in rows if _text(r.get("note"))]
+    title, source, quote = _joined_sources(rows)
     out.update(
         observed_value=observed,
         observation_year=latest["year"],
-        observation_source_title=_join(r["source_title"] for r in rows),
-        observation_source=_join(_text(r.get("source")) or r.get("doc_number") for r in rows),
-        observation_source_quote=_join(r["quote"] for r in rows),
+        observation_source_title=title,
+        observation_source=source,
+        observation_source_quote=quote,
         observation_note=_join(notes),
         is_observation_proxy=any(r["is_proxy"] for p in points for r in p["rows"]),
         remaining_gap=sign * (target_value - observed),

@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..catalog import Catalog, load_catalog
+from ..catalog import Catalog
 from ..schemas import FIELDS, columns
 from ._common import (
     _LEVEL_RANK,
     _frame,
     _int,
-    _join,
+    _joined_sources,
     _prepare_observations,
     _prepare_targets,
     _require,
@@ -58,6 +58,7 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
     def add(
         year: int, series: str, val: float, unit: str | None, source: Sequence[dict] = ()
     ) -> None:
+        title, where, quote = _joined_sources(source)
         rows.append(
             {
                 **base_part,
@@ -65,9 +66,9 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
                 "series": series,
                 "value": float(val),
                 "unit": unit,
-                "source_title": _join(r["source_title"] for r in source),
-                "source": _join(_text(r.get("source")) or r.get("doc_number") for r in source),
-                "source_quote": _join(r["quote"] for r in source),
+                "source_title": title,
+                "source": where,
+                "source_quote": quote,
             }
         )
 
@@ -201,7 +202,6 @@ def trajectories(
     observed rows and the path start, the source of the observation. `status` is the target's
     status as in `target_gaps`.
     """
-    catalog = catalog or load_catalog()
     groups = _prepare_observations(observations)
     prepared = _prepare_targets(targets, documents, catalog)
     rows = []
@@ -248,5 +248,4 @@ def milestones_timeline(milestones: pd.DataFrame, documents: pd.DataFrame) -> pd
         na_position="last",
     )
     rows = df.drop(columns="_rank").to_dict("records")
-    out = _frame(rows, "milestones_timeline")
-    return out
+    return _frame(rows, "milestones_timeline")
