@@ -1,5 +1,7 @@
-"""The chart style and chart functions: CJK glyphs, bilingual words, source lines, caps and
-byte-identical, atomic saving. Frames are built here, in the shapes the analysis module hands over."""
+"""The chart package: style (CJK glyphs, bilingual words, source lines, colours), the shared
+panel helpers, each chart family, and byte-identical, atomic saving. Frames are built here, in
+the shapes the analysis module hands over; expected words, numbers and colours are written out
+(from labels.csv and the style's fixed palette), never computed with the code under test."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from greenmetrics import charts  # noqa: E402
+from greenmetrics.charts import _layout  # noqa: E402
 from greenmetrics.errors import SchemaError  # noqa: E402
 
 DOCUMENTS = pd.DataFrame(
@@ -228,7 +231,7 @@ def test_english_chart_words_and_names_from_columns():
         assert word in texts or word in joined, word
     assert "Gansu" in texts and "Henan" in texts  # region_en from documents
     assert any(t.startswith("Share of non-fossil energy") for t in texts)  # indicator_en
-    assert charts.label("title_comparison", "en") in texts
+    assert "Targets compared across regions" in texts  # title_comparison in labels.csv
     assert "非化石能源消费比重" not in joined
 
 
@@ -301,8 +304,8 @@ def test_many_regions_and_indicators_are_capped_with_a_note():
             )
     fig = charts.plot_comparison(pd.DataFrame(rows), "zh")
     panels = [a for a in fig.axes if a.get_visible()]
-    assert len(panels) == charts.MAX_PANELS
-    assert all(len(a.get_yticks()) <= charts.MAX_REGIONS for a in panels)
+    assert len(panels) == 12
+    assert all(len(a.get_yticks()) <= 12 for a in panels)
     note = next(t for t in fig.texts if t.get_gid() == "greenmetrics-note").get_text()
     assert "另有3个分图未显示：指标12、指标13、指标14" in note
     assert "另有8个地区未显示：测试市12" in note
@@ -311,12 +314,12 @@ def test_many_regions_and_indicators_are_capped_with_a_note():
 def test_region_colours_are_stable_across_charts():
     mapping = charts.set_regions(["河南省", "甘肃省", "全国", "山西省"])
     assert list(mapping) == ["全国", "山西省", "河南省", "甘肃省"]  # country, then GB/T 2260
-    assert mapping["全国"] == charts.COUNTRY_COLOR
-    assert mapping["山西省"] == charts.PALETTE[0]
+    assert mapping["全国"] == "#333333"
+    assert mapping["山西省"] == "#0072B2"
     charts.plot_comparison(comparison_frame(), "zh")
     charts.plot_milestones(milestones_frame(), "en")
     assert {r: charts.region_color(r) for r in mapping} == mapping
-    assert charts.region_color("临夏回族自治州") == charts.PALETTE[3]  # next free colour
+    assert charts.region_color("临夏回族自治州") == "#CC79A7"  # next free (fourth) colour
 
 
 def test_missing_columns_fail_loudly():
@@ -394,3 +397,147 @@ def test_save_figure_rejects_paths_as_names(tmp_path):
     fig = charts.plot_milestones(milestones_frame(), "zh")
     with pytest.raises(ValueError):
         charts.save_figure(fig, "../escape", tmp_path)
+
+
+# ------------------------------------------------------------------------------ package layout
+
+
+def test_each_chart_family_has_its_module_and_the_package_reexports_it():
+    from greenmetrics.charts import comparison, gaps, milestones, overview, style, trajectories
+
+    assert charts.plot_targets_overview is overview.plot_targets_overview
+    assert charts.plot_gaps is gaps.plot_gaps
+    assert charts.plot_comparison is comparison.plot_comparison
+    assert charts.plot_trajectory is trajectories.plot_trajectory
+    assert charts.plot_milestones is milestones.plot_milestones
+    assert charts.save_figure is style.save_figure and charts.finish is style.finish
+    assert set(charts.__all__) <= set(dir(charts))
+
+
+# ------------------------------------------------------------------------------ shared helpers
+
+
+def test_top_regions_keeps_the_largest_in_canonical_order():
+    counts = {"全国": 5, "河南省": 3, "甘肃省": 3, "山西省": 1}
+    kept, dropped = _layout.top_regions(["河南省", "甘肃省", "山西省", "全国"], counts, 2)
+    assert kept == ["全国", "河南省"]  # 河南省 (41) before 甘肃省 (62) on a tie
+    assert dropped == ["甘肃省", "山西省"]  # largest first
+    assert _layout.top_regions(["甘肃省"], {}, 12) == (["甘肃省"], [])
+
+
+def test_top_panels_keeps_the_largest_sorted_by_key():
+    kept, dropped = _layout.top_panels(["b", "a", "c", "d"], {"a": 1, "b": 2, "c": 2}, 2)
+    assert kept == ["b", "c"] and dropped == ["a", "d"]
+
+
+def test_chart_notes_name_what_was_left_out_in_a_fixed_order():
+    notes = _layout.chart_notes("zh", panels=["指标甲"], columns=[f"主题{i}" for i in range(8)])
+    assert notes[0] is None and notes[2] is None
+    assert notes[1] == "另有1个分图未显示：指标甲"
+    assert notes[3] == "另有8个主题未显示：主题0、主题1、主题2、主题3、主题4、主题5…"
+    en = _layout.chart_notes("en", not_comparable=True, regions=["Gansu", "Henan"])
+    assert en[0] == "† not comparable: different definition, unit, kind or year"
+    assert en[2] == "2 more regions not shown: Gansu, Henan"
+
+
+def test_named_frame_prints_english_names_with_chinese_fallback():
+    df = pd.DataFrame(
+        {
+            "region_zh": ["甘肃省", "临夏回族自治州"],
+            "indicator_id": ["farmland", None],
+            "indicator_zh": ["高标准农田", "秸秆综合利用率"],
+            "indicator_en": ["High-standard farmland", None],
+        }
+    )
+    out, names = _layout.named_frame(df, DOCUMENTS, "en")
+    assert names == {"甘肃省": "Gansu", "临夏回族自治州": "临夏回族自治州"}
+    assert out["_ind"].tolist() == ["farmland", "秸秆综合利用率"]
+    assert out["_ind_name"].tolist() == ["High-standard farmland", "秸秆综合利用率"]
+    _, names_zh = _layout.named_frame(df, DOCUMENTS, "zh", indicators=False)
+    assert names_zh["甘肃省"] == "甘肃省"
+
+
+def test_flag_reads_yes_no_cells_leniently():
+    assert [_layout.flag(v) for v in (True, 0, "yes", "False", " 1 ", None, np.nan)] == [
+        True, False, True, False, True, None, None,
+    ]  # fmt: skip
+    assert _layout.number_text(1234.5) == "1,234.5" and _layout.number_text(-3.0) == "-3"
+
+
+# ------------------------------------------------------------------------------ chart families
+
+
+def test_overview_counts_targets_per_region_and_theme():
+    fig = charts.plot_targets_overview(targets_frame(), "zh")
+    ax = fig.axes[0]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows == ["山西省（2）", "河南省（1）", "甘肃省（2）"]  # canonical order, totals
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    assert columns == ["energy", "agriculture", "未归类"]  # most targets first, unmapped last
+    cells = sorted(t.get_text() for t in ax.texts)
+    assert cells == ["1", "1", "1", "1", "1"]
+
+
+def test_overview_caps_regions_and_names_the_fewest():
+    fig = charts.plot_targets_overview(targets_frame(), "en", documents=DOCUMENTS, max_regions=2)
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert rows == ["Shanxi (2)", "Gansu (2)"]
+    note = next(t for t in fig.texts if t.get_gid() == "greenmetrics-note").get_text()
+    assert note == "1 more regions not shown: Henan"
+
+
+def test_gaps_marks_benchmarks_and_non_comparable_targets():
+    fig = charts.plot_gaps(gaps_frame(), "en", documents=DOCUMENTS)
+    texts = figure_strings(fig)
+    assert "national target" in texts and "provincial target" not in texts
+    panels = [a for a in fig.axes if a.get_visible()]
+    assert len(panels) == 3
+    daggers = [t for a in panels for t in a.texts if t.get_text() == "†"]
+    assert len(daggers) == 3  # 山西省 is not comparable in each of the three panels
+    farmland = next(a for a in panels if a.get_title(loc="left") == "High-standard farmland")
+    assert farmland.get_xlabel() == "万亩"
+    assert not [ln for ln in farmland.get_lines() if ln.get_marker() == "D"]  # no benchmark
+
+
+def test_trajectory_legend_and_status_follow_the_series_drawn():
+    fig = charts.plot_trajectory(trajectory_frame(), "en", documents=DOCUMENTS)
+    texts = figure_strings(fig)
+    for word in ("target path", "observed", "projection", "2035 goal"):
+        assert word in texts, word
+    assert "benchmark" not in texts
+    ax = next(a for a in fig.axes if a.get_visible())
+    assert ax.get_title(loc="left") == "Gansu · Share of non-fossil energy"
+    assert ax.get_ylabel() == "%"
+    assert "● needs acceleration" in [t.get_text() for t in ax.texts]
+    one_year = trajectory_frame().query("series == 'goal_2035'")
+    ax = charts.plot_trajectory(one_year, "zh").axes[0]
+    assert ax.get_xlim() == (2034.0, 2036.0)  # a single year is not stretched over a century
+
+
+def test_milestones_share_one_mark_per_region_and_year():
+    df = pd.concat(
+        [
+            milestones_frame(),
+            pd.DataFrame(
+                {
+                    "region_zh": ["甘肃省", "甘肃省"],
+                    "target_year": [2025, 2027],
+                    "commitment_zh": ["零填埋", "全覆盖"],
+                    "aspirational": [0, 0],
+                    "doc_id": ["gansu", "gansu"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    fig = charts.plot_milestones(df, "zh")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["山西省", "河南省", "甘肃省"]
+    labels = {a.get_text(): a for a in ax.texts}
+    assert "全覆盖、清零 等1项" in labels  # three words in 2025: two written, one counted
+    below = labels["全覆盖"]  # 甘肃省's second year goes below the row
+    assert below.get_va() == "top" and labels["全覆盖、清零 等1项"].get_va() == "bottom"
+    hollow = [ln for ln in ax.get_lines() if ln.get_markerfacecolor() == "white"]
+    assert len(hollow) == 1  # 河南省's 零填埋 is aspirational (力争)
+    en = figure_strings(charts.plot_milestones(milestones_frame(), "en", documents=DOCUMENTS))
+    assert "full coverage, cleared to zero" in en and "aspirational" in en

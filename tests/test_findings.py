@@ -1,100 +1,213 @@
-"""The finding sentences say what the data says: counts and names worked out by hand."""
+"""The finding sentences say what the data says: counts and names worked out by hand.
+
+Every frame is small and made here, with counts chosen to differ from one another, so a
+sentence that swaps two numbers, counts the wrong rows or names the wrong region fails. Each
+sentence is checked whole, in Chinese and in English.
+"""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 
-from greenmetrics import findings
+from greenmetrics import findings, views
 
 
-def frames():
-    targets = pd.DataFrame(
-        {
-            "region_zh": ["甲县", "甲县", "乙省"],
-            "indicator_id": ["a", None, "b"],
-        }
-    )
+def frames(targets: pd.DataFrame | None = None, review: pd.DataFrame | None = None):
+    if targets is None:
+        targets = pd.DataFrame(
+            {
+                "region_zh": ["甲县", "甲县", "乙省", "甲县", "丙市"],
+                "indicator_id": ["a", None, "b", "c", None],
+            }
+        )
+    if review is None:
+        review = pd.DataFrame({"category": ["unreported_number"] * 4 + ["year_inferred"]})
     return SimpleNamespace(
         documents=pd.DataFrame({"doc_id": ["d1", "d2"]}),
         targets=targets,
         milestones=pd.DataFrame({"milestone_id": ["m1"]}),
-        review=pd.DataFrame({"category": ["unreported_number"] * 4 + ["year_inferred"]}),
+        review=review,
     )
+
+
+# ------------------------------------------------------------------------------ targets
 
 
 def test_targets_sentence_counts_plans_targets_mapping_and_review():
-    zh = findings.finding_targets(frames(), "zh")
-    assert zh == (
-        "2份规划共提取3项量化目标、1项定性承诺；2项已对应到指标目录。"
-        "目标最多的是甲县（2项）。另有4个数字未作为目标报告，已列入复核表。"
+    assert findings.finding_targets(frames(), "zh") == (
+        "2份规划共提取5项量化目标、1项定性承诺；3项已对应到指标目录。"
+        "目标最多的是甲县（3项）。另有4个数字未作为目标报告，已列入复核表。"
     )
-    en = findings.finding_targets(frames(), "en")
-    assert en.startswith("2 plans hold 3 quantitative targets and 1 dated commitments; 2 targets")
-    assert "甲县 sets the most (2)" in en and "4 other numbers" in en
+    assert findings.finding_targets(frames(), "en") == (
+        "2 plans hold 5 quantitative targets and 1 dated commitments; 3 targets map to the "
+        "indicator catalog. 甲县 sets the most (3). 4 other numbers in the texts were not "
+        "reported as targets and are listed for review."
+    )
+
+
+def test_targets_sentence_without_targets_or_review_categories():
+    empty = frames(
+        targets=pd.DataFrame({"region_zh": [], "indicator_id": []}),
+        review=pd.DataFrame({"doc_id": ["d1"]}),
+    )
+    zh = findings.finding_targets(empty, "zh")
+    assert "共提取0项量化目标" in zh and "0项已对应" in zh
+    assert "目标最多的是-（0项）" in zh and "另有0个数字" in zh
+    en = findings.finding_targets(empty, "en")
+    assert "hold 0 quantitative targets" in en and "- sets the most (0)" in en
+    assert "0 other numbers" in en
+
+
+# ------------------------------------------------------------------------------ gaps
 
 
 def test_gaps_sentence_counts_ambition_against_the_country_and_statuses():
     pairs = pd.DataFrame(
         {
-            "is_comparable": [True, True, True, False, True],
-            "benchmark_level": ["country", "country", "country", "country", "province"],
-            "ambition": [5.0, 0.0, -2.0, 9.0, 3.0],
+            "is_comparable": [True, True, True, True, True, True, False, True],
+            "benchmark_level": ["country"] * 7 + ["province"],
+            # above: 5, 3, 4; equal: 0 and a rounding error; below: -2; the last two do not count
+            "ambition": [5.0, 3.0, 4.0, 0.0, -1e-10, -2.0, 9.0, -7.0],
         }
     )
-    gaps = pd.DataFrame({"status": ["achieved", "off_track", "no_data", "no_data"]})
+    statuses = (
+        ["achieved"] + ["on_track"] * 2 + ["needs_acceleration"] * 3 + ["off_track"] * 4
+    ) + ["no_data"] * 5
+    gaps = pd.DataFrame({"status": statuses})
+    assert findings.finding_gaps(pairs, gaps, "zh") == (
+        "与全国目标可比的6项中，3项高于、2项等于、1项低于全国目标。"
+        "有观测数据的目标中，已实现1项、按进度2项、需加快3项、滞后4项；5项暂无观测数据。"
+    )
+    assert findings.finding_gaps(pairs, gaps, "en") == (
+        "Of 6 targets comparable with a national benchmark, 3 are more ambitious, 2 equal and "
+        "1 less ambitious. With observations: 1 achieved, 2 on track, 3 need acceleration, "
+        "4 off track; 5 have no observed data yet."
+    )
+
+
+def test_gaps_sentence_with_a_missing_status_counts_zero():
+    pairs = pd.DataFrame(
+        {"is_comparable": [True], "benchmark_level": ["country"], "ambition": [1.0]}
+    )
+    gaps = pd.DataFrame({"status": ["off_track", "off_track"]})
     zh = findings.finding_gaps(pairs, gaps, "zh")
-    assert zh.startswith("与全国目标可比的3项中，1项高于、1项等于、1项低于全国目标。")
-    assert "已实现1项、按进度0项、需加快0项、滞后1项；2项暂无观测数据" in zh
-    en = findings.finding_gaps(pairs, gaps, "en")
-    assert "Of 3 targets" in en and "1 are more ambitious, 1 equal and 1 less" in en
+    assert "可比的1项中，1项高于、0项等于、0项低于" in zh
+    assert "已实现0项、按进度0项、需加快0项、滞后2项；0项暂无观测数据" in zh
 
 
-def test_comparison_sentence_names_the_widest_spread():
-    comparison = pd.DataFrame(
-        {
-            "origin": ["plan"] * 5 + ["benchmark"],
-            "indicator_id": ["x", "x", "y", "y", "y", "y"],
-            "indicator_zh": [
-                "秸秆综合利用率",
-                "秸秆综合利用率",
-                "绿色建筑占比",
-                "绿色建筑占比",
-                "绿色建筑占比",
-                "绿色建筑占比",
-            ],
-            "has_target": [True, True, True, True, False, True],
-            "is_comparable": [True, True, True, False, None, True],
-            "value": [86.0, 92.0, 70.0, 100.0, None, 50.0],
-        }
+# ------------------------------------------------------------------------------ comparison
+
+
+def comparison_frame() -> pd.DataFrame:
+    rows = [
+        # origin, indicator_id, indicator_zh, has_target, is_comparable, value
+        ("plan", "x", "秸秆综合利用率", True, True, 86.0),
+        ("plan", "x", "秸秆综合利用率", True, True, 92.0),
+        ("plan", "x", "秸秆综合利用率", True, False, 80.0),
+        ("plan", "x", "秸秆综合利用率", True, False, 75.0),
+        ("plan", "y", "绿色建筑占比", True, True, 70.0),
+        ("plan", "y", "绿色建筑占比", True, False, 100.0),
+        ("plan", "y", "绿色建筑占比", True, False, 60.0),
+        ("plan", "y", "绿色建筑占比", False, None, None),
+        ("plan", "z", "清洁取暖率", True, True, 50.5),
+        ("plan", "z", "清洁取暖率", True, True, 90.0),
+        ("plan", "z", "清洁取暖率", False, None, None),
+        # a benchmark row is not a plan: it must not widen a spread or count as an indicator
+        ("benchmark", "x", "秸秆综合利用率", True, True, 10.0),
+        ("benchmark", "w", "森林覆盖率", True, True, 20.0),
+    ]
+    columns = ["origin", "indicator_id", "indicator_zh", "has_target", "is_comparable", "value"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_comparison_sentence_counts_and_names_the_widest_spread():
+    assert findings.finding_comparison(comparison_frame(), "zh") == (
+        "共对比3个指标；4项目标因类型、年份、单位或范围不同而标为不可比，"
+        "2处为“规划未设目标”。可比目标差距最大的是清洁取暖率（相差39.5）。"
     )
-    zh = findings.finding_comparison(comparison, "zh")
-    assert zh == (
-        "共对比2个指标；1项目标因类型、年份、单位或范围不同而标为不可比，"
-        "1处为“规划未设目标”。可比目标差距最大的是秸秆综合利用率（相差6）。"
+    assert findings.finding_comparison(comparison_frame(), "en") == (
+        "3 indicators are compared; 4 targets are marked not comparable (kind, year, unit or "
+        "scope differ) and 2 cells are 'no target in plan'. The widest spread among comparable "
+        "targets is 清洁取暖率 (39.5)."
     )
-    assert "(6)" in findings.finding_comparison(comparison, "en")
+
+
+def test_comparison_sentence_without_comparable_targets():
+    only_missing = comparison_frame().query("has_target == False")
+    assert findings.finding_comparison(only_missing, "zh") == (
+        "共对比2个指标；0项目标因类型、年份、单位或范围不同而标为不可比，"
+        "2处为“规划未设目标”。可比目标差距最大的是-（相差0）。"
+    )
+
+
+# ------------------------------------------------------------------------------ trajectories
 
 
 def test_trajectories_sentence_counts_targets_by_series():
     paths = pd.DataFrame(
         {
-            "target_id": ["T1", "T1", "T1", "T2", "T3", "T3"],
-            "series": ["target", "observed", "projection", "target", "target", "observed"],
+            "target_id": ["T1", "T1", "T1", "T2", "T3", "T3", "T3"],
+            "series": [
+                "target",
+                "observed",
+                "projection",
+                "target",
+                "target",
+                "observed",
+                "observed",
+            ],
         }
     )
     assert findings.finding_trajectories(paths, "zh") == (
         "3项目标绘制了目标路径，其中2项有观测值、1项可按观测趋势外推到目标年。"
     )
-    assert findings.finding_trajectories(paths, "en").startswith("3 targets have a target path; 2")
+    assert findings.finding_trajectories(paths, "en") == (
+        "3 targets have a target path; 2 have observed points and 1 can be projected from the "
+        "observed trend to their target year."
+    )
+
+
+# ------------------------------------------------------------------------------ milestones
 
 
 def test_milestones_sentence_gives_the_span_and_most_common_word():
     timeline = pd.DataFrame(
-        {"commitment_zh": ["全覆盖", "清零", "全覆盖"], "target_year": [2023, 2025, 2022]}
+        {
+            "commitment_zh": ["全覆盖", "清零", "全覆盖", "清零", "全覆盖"],
+            "target_year": [2023, 2030, 2022, 2025, 2025],
+        }
     )
     assert findings.finding_milestones(timeline, "zh") == (
-        "3项定性承诺分布在2022—2025年，最常见的是“全覆盖”（2项）。"
+        "5项定性承诺分布在2022—2030年，最常见的是“全覆盖”（3项）。"
     )
-    assert findings.finding_milestones(timeline.iloc[:0], "en") == "No dated commitments."
+    assert findings.finding_milestones(timeline, "en") == (
+        "5 dated commitments fall in 2022-2030; the most common is “全覆盖” (3)."
+    )
+
+
+def test_milestones_sentence_without_commitments():
+    empty = pd.DataFrame({"commitment_zh": [], "target_year": []})
+    assert findings.finding_milestones(empty, "zh") == "没有定性承诺。"
+    assert findings.finding_milestones(empty, "en") == "No dated commitments."
+
+
+# ------------------------------------------------------------------------------ one home
+
+
+def test_sentences_refuse_an_unknown_language():
+    with pytest.raises(ValueError):
+        findings.finding_trajectories(pd.DataFrame({"target_id": [], "series": []}), "fr")
+
+
+def test_notebooks_reach_the_same_functions_through_views():
+    for name in (
+        "finding_targets",
+        "finding_gaps",
+        "finding_comparison",
+        "finding_trajectories",
+        "finding_milestones",
+    ):
+        assert getattr(views, name) is getattr(findings, name)

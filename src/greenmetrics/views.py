@@ -1,5 +1,6 @@
-"""What the report notebooks call: the filtered frames, finding sentences built from the data,
-saving charts under stable names, an interactive filter, and the Excel workbook.
+"""What the report notebooks call: the filtered frames, saving charts under stable names, small
+table helpers, an interactive filter, and the Excel workbook; the finding sentences live in
+`findings` and are re-exported here, so a notebook needs one import.
 
 Everything a notebook needs more than once lives here, so each notebook stays a few calls, a
 chart and a sentence.
@@ -14,7 +15,7 @@ import pandas as pd
 
 from . import analysis, charts, paths, reference
 from .catalog import Catalog, load_catalog
-from .findings import (  # noqa: F401 - notebooks call the sentences through views
+from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
     finding_gaps,
     finding_milestones,
@@ -22,6 +23,7 @@ from .findings import (  # noqa: F401 - notebooks call the sentences through vie
     finding_trajectories,
 )
 from .pipeline import ensure_tables
+from .schemas import empty_table
 from .tables import load_documents, load_milestones, load_review, load_targets
 
 WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
@@ -53,8 +55,10 @@ def load_all(regions=None, themes=None) -> Frames:
     documents = _keep(load_documents(), "region_zh", regions)
     targets = _keep(_keep(load_targets(), "region_zh", regions), "theme", themes)
     milestones = _keep(load_milestones(), "region_zh", regions)
+    # A run that wrote no review.csv has nothing to review (an empty table, not an error).
+    review = load_review(folder) if (folder / "review.csv").exists() else empty_table("review")
     # Shown as text, as in the CSV: an empty cell reads as empty, not as <NA>.
-    review = load_review(folder).astype(object).fillna("").astype(str)
+    review = review.astype(object).fillna("").astype(str)
     charts.set_regions(load_documents()["region_zh"])  # same colour per region in every chart
     return Frames(
         documents=documents.reset_index(drop=True),

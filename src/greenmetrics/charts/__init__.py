@@ -29,7 +29,6 @@ from .style import (
     SMALL_SIZE,
     STATUS_COLORS,
     TITLE_SIZE,
-    TRAJECTORY_SERIES,
     WIDTH_IN,
     check_lang,
     finish,
@@ -43,7 +42,7 @@ from .style import (
     use_style,
     wrap_display,
 )
-from .trajectories import plot_trajectory
+from .trajectories import TRAJECTORY_SERIES, plot_trajectory
 
 __all__ = [
     "COUNTRY_COLOR",

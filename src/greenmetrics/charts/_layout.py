@@ -1,21 +1,37 @@
-"""Panel helpers the plot modules share: required columns, region and indicator names in the
-chosen language, figure and panel sizes, number formats, the empty-chart placeholder."""
+"""Panel helpers the plot modules share: the common start of a chart (language, style, title,
+required columns), region and indicator names in the chosen language, which regions and panels
+fit, figure and panel sizes, region rows, panel headings, legend markers, number formats, the
+notes on what was left out and the empty-chart placeholder."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..errors import SchemaError
-from .style import FONT_SIZE, NEUTRAL_COLOR, WIDTH_IN, _plain, finish, label, wrap_display
+from ..regions import region_order
+from .style import (
+    FONT_SIZE,
+    NEUTRAL_COLOR,
+    WIDTH_IN,
+    check_lang,
+    finish,
+    label,
+    omitted_note,
+    plain,
+    use_style,
+    wrap_display,
+)
 
 
-def _require(df: pd.DataFrame, columns: Iterable[str], chart: str) -> None:
+def require(df: pd.DataFrame, columns: Iterable[str], chart: str) -> None:
+    """Raise SchemaError naming `chart` when `df` lacks any of `columns`."""
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise SchemaError(
@@ -23,14 +39,33 @@ def _require(df: pd.DataFrame, columns: Iterable[str], chart: str) -> None:
         )
 
 
-def _with_region_en(df: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+def begin(
+    df: pd.DataFrame,
+    lang: str,
+    title: str | None,
+    title_key: str,
+    columns: Iterable[str],
+    chart: str,
+) -> str:
+    """The start of every chart: check `lang`, apply the style, check the columns of `df`.
+
+    Returns the title: `title` when given, else the chart word `title_key` in `lang`."""
+    check_lang(lang)
+    use_style()
+    title = title or label(title_key, lang)
+    require(df, columns, chart)
+    return title
+
+
+def with_region_en(df: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """`df` with the English region names of `documents` (when it has none of its own)."""
     if "region_en" in df.columns or documents is None or "region_en" not in documents.columns:
         return df
     names = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
     return df.merge(names, on="region_zh", how="left", validate="m:1")
 
 
-def _region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
+def region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
     """region_zh -> the name to print in `lang` (region_en when present, else region_zh)."""
     names = {r: r for r in df["region_zh"].dropna().unique()}
     if lang == "en" and "region_en" in df.columns:
@@ -39,7 +74,7 @@ def _region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
     return names
 
 
-def _indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+def indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Adds `_ind` (grouping key: indicator_id, else the plan's words) and `_ind_name`."""
     df = df.copy()
     ids = df["indicator_id"] if "indicator_id" in df.columns else pd.Series(pd.NA, index=df.index)
@@ -51,33 +86,103 @@ def _indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df
 
 
-def _cap(items: Sequence[str], cap: int) -> tuple[list[str], list[str]]:
-    return list(items[:cap]), list(items[cap:])
+def named_frame(
+    df: pd.DataFrame, documents: pd.DataFrame | None, lang: str, indicators: bool = True
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """`df` ready to draw in `lang`: English region names joined from `documents`, with
+    `indicators` the `_ind`/`_ind_name` columns of `indicator_frame`; and the region names."""
+    df = with_region_en(df, documents)
+    if indicators:
+        df = indicator_frame(df, lang)
+    return df, region_names(df, lang)
 
 
-def _new_figure(height: float, width: float = WIDTH_IN) -> Figure:
+def cap(items: Sequence, n: int) -> tuple[list, list]:
+    """The first `n` items, and the rest."""
+    return list(items[:n]), list(items[n:])
+
+
+def top_regions(
+    regions: Iterable[str], counts: Mapping[str, int], n: int
+) -> tuple[list[str], list[str]]:
+    """The `n` regions with the largest `counts` (canonical order breaks ties), in canonical
+    order, and the regions left out (largest first)."""
+    canonical = region_order(regions)
+    by_size = sorted(canonical, key=lambda r: (-counts.get(r, 0), canonical.index(r)))
+    kept, dropped = cap(by_size, n)
+    return region_order(kept), dropped
+
+
+def top_panels(keys: Iterable[str], counts: Mapping[str, int], n: int) -> tuple[list, list]:
+    """The `n` panel keys with the largest `counts` (then by key), sorted by key, and the
+    keys left out (largest first)."""
+    order = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
+    kept, dropped = cap(order, n)
+    return sorted(kept), dropped
+
+
+def chart_notes(
+    lang: str,
+    *,
+    not_comparable: bool = False,
+    panels: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    columns: Sequence[str] = (),
+) -> list[str | None]:
+    """The notes under a chart, in one order: the † mark explained, then what was left out
+    (panels, regions, columns), each named."""
+    return [
+        label("note_not_comparable", lang) if not_comparable else None,
+        omitted_note("omitted_panels", panels, lang),
+        omitted_note("omitted_regions", regions, lang),
+        omitted_note("omitted_columns", columns, lang),
+    ]
+
+
+def new_figure(height: float, width: float = WIDTH_IN) -> Figure:
     return plt.figure(figsize=(width, height), layout="constrained")
 
 
-def _panels(n: int, rows_each: int) -> tuple[Figure, list]:
+def panels(n: int, rows_each: int) -> tuple[Figure, list]:
     """A grid for `n` small multiples of about `rows_each` rows; unused cells hidden."""
     ncols = _ncols(n)
     nrows = math.ceil(n / ncols)
     panel_h = 0.9 + 0.28 * max(rows_each, 2)
-    fig = _new_figure(min(1.3 + nrows * panel_h, 22.0))
+    fig = new_figure(min(1.3 + nrows * panel_h, 22.0))
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel().tolist()
     for a in axes[n:]:
         a.set_visible(False)
     return fig, axes[:n]
 
 
-def _fmt(value: float) -> str:
+def region_rows(
+    ax: Axes,
+    regions: Sequence[str],
+    names: Mapping[str, str],
+    margins: tuple[float, float] = (0.5, -0.5),
+) -> None:
+    """One labelled row per region, the first at the top; the y axis runs from
+    len(regions) - margins[0] (bottom) to margins[1] (top)."""
+    ax.set_yticks(range(len(regions)), [plain(names[r]) for r in regions])
+    ax.set_ylim(len(regions) - margins[0], margins[1])
+
+
+def panel_heading(ax: Axes, text: str, n_panels: int, unit: object, axis: str = "x") -> None:
+    """Title a panel (wrapped to the panel width) and label its value axis with `unit`."""
+    ax.set_title(panel_title(text, n_panels), loc="left")
+    if isinstance(unit, str) and unit:
+        (ax.set_xlabel if axis == "x" else ax.set_ylabel)(plain(unit))
+
+
+def number_text(value: float) -> str:
+    """A value as printed beside a bar: thousands separated, at most two decimals."""
     if pd.isna(value):
         return ""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _flag(value: object) -> bool | None:
+def flag(value: object) -> bool | None:
+    """A yes/no cell read leniently (True, 1, 'yes' ...); None when empty."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if isinstance(value, str):
@@ -85,8 +190,14 @@ def _flag(value: object) -> bool | None:
     return bool(value)
 
 
-def _empty(title: str, df: pd.DataFrame, lang: str) -> Figure:
-    fig = _new_figure(2.6)
+def is_comparable(row: pd.Series) -> bool:
+    """A row counts as comparable unless its `is_comparable` cell says no."""
+    return flag(row.get("is_comparable", True)) is not False
+
+
+def empty_chart(title: str, df: pd.DataFrame, lang: str) -> Figure:
+    """The chart of an empty frame: its title, 'no data' and the source line."""
+    fig = new_figure(2.6)
     ax = fig.subplots()
     ax.set_axis_off()
     ax.text(0.5, 0.5, label("no_data", lang), ha="center", va="center", color=NEUTRAL_COLOR)
@@ -97,18 +208,23 @@ def _ncols(n: int) -> int:
     return 1 if n == 1 else 2 if n <= 4 else 3
 
 
-def _panel_title(text: str, n_panels: int) -> str:
+def panel_title(text: str, n_panels: int) -> str:
     """A panel title wrapped to the panel width (two lines at most)."""
     cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.55)) - 8
-    lines = wrap_display(_plain(text), cells)
+    lines = wrap_display(plain(text), cells)
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
 
-def _dot_handle(text: str) -> Line2D:
+def marker_handle(text: str, marker: str = "o", **style: object) -> Line2D:
+    """A legend entry of one marker (no line)."""
+    return Line2D([], [], marker=marker, ls="none", label=text, **style)
+
+
+def dot_handle(text: str) -> Line2D:
     """A legend entry for the grey dot of a plan target or commitment."""
-    return Line2D([], [], marker="o", ls="none", mfc=NEUTRAL_COLOR, mec=NEUTRAL_COLOR, label=text)
+    return marker_handle(text, mfc=NEUTRAL_COLOR, mec=NEUTRAL_COLOR)
 
 
-def _hollow_handle(text: str) -> Line2D:
+def hollow_handle(text: str) -> Line2D:
     """A legend entry for hollow markers (not comparable, aspirational)."""
-    return Line2D([], [], marker="o", ls="none", mfc="white", mec=NEUTRAL_COLOR, label=text)
+    return marker_handle(text, mfc="white", mec=NEUTRAL_COLOR)

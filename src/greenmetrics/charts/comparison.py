@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..regions import region_order
 from ._layout import (
-    _cap,
-    _empty,
-    _flag,
-    _fmt,
-    _indicator_frame,
-    _panel_title,
-    _panels,
-    _region_names,
-    _require,
-    _with_region_en,
+    begin,
+    chart_notes,
+    empty_chart,
+    flag,
+    is_comparable,
+    marker_handle,
+    named_frame,
+    number_text,
+    panel_heading,
+    panels,
+    region_rows,
+    top_panels,
+    top_regions,
 )
 from .style import (
     MAX_PANELS,
@@ -27,15 +29,11 @@ from .style import (
     MISSING_COLOR,
     NEUTRAL_COLOR,
     SMALL_SIZE,
-    _omitted_note,
-    _paren,
-    _plain,
-    _register,
-    check_lang,
     finish,
     label,
+    parenthesized,
     region_color,
-    use_style,
+    register_regions,
 )
 
 
@@ -58,28 +56,19 @@ def plot_comparison(
     none) is an explicit × marker; a region with no row, or a NaN value, is written 'no data'.
     Returns the figure.
     """
-    check_lang(lang)
-    use_style()
-    title = title or label("title_comparison", lang)
     need = ["region_zh", "indicator_zh", "unit", "value", "doc_id"]
-    _require(comparison, need, "plot_comparison")
+    title = begin(comparison, lang, title, "title_comparison", need, "plot_comparison")
     if comparison.empty:
-        return _empty(title, comparison, lang)
-    df = _indicator_frame(_with_region_en(comparison, documents), lang)
-    names = _region_names(df, lang)
+        return empty_chart(title, comparison, lang)
+    df, names = named_frame(comparison, documents, lang)
     has_value = df["value"].notna()
     per_region = df[has_value].groupby("region_zh")["_ind"].nunique()
-    all_regions = region_order(df["region_zh"])
-    by_size = sorted(all_regions, key=lambda r: (-per_region.get(r, 0), all_regions.index(r)))
-    kept, dropped = _cap(by_size, max_regions)
-    regions = region_order(kept)
+    regions, dropped = top_regions(df["region_zh"], per_region, max_regions)
     per_panel = df[has_value].groupby("_ind")["region_zh"].nunique()
     first = df.drop_duplicates("_ind").set_index("_ind")
-    order = sorted(first.index, key=lambda k: (-per_panel.get(k, 0), k))
-    kept_panels, dropped_panels = _cap(order, max_panels)
-    kept_panels = sorted(kept_panels)
-    _register(regions)
-    fig, axes = _panels(len(kept_panels), len(regions))
+    kept_panels, dropped_panels = top_panels(first.index, per_panel, max_panels)
+    register_regions(regions)
+    fig, axes = panels(len(kept_panels), len(regions))
     flags = {"not_comparable": False, "no_target": False}
     for ax, key in zip(axes, kept_panels, strict=True):
         part = df[df["_ind"] == key]
@@ -112,14 +101,14 @@ def plot_comparison(
             height = 0.7 / k
             for i, (_, row) in enumerate(rows.iterrows()):
                 yy = y - 0.35 + height * (i + 0.5)
-                comparable = _flag(row.get("is_comparable", True)) is not False
+                comparable = is_comparable(row)
                 if comparable:
                     ax.barh(yy, row["value"], height=height * 0.9, color=color)
                 else:
                     flags["not_comparable"] = True
                     ax.barh(yy, row["value"], height=height * 0.9, facecolor="white", edgecolor=color,
                             hatch="///", linewidth=1.0)  # fmt: skip
-                text = _fmt(row["value"])
+                text = number_text(row["value"])
                 if mixed_years and pd.notna(row.get("target_year")):
                     text += f" ({int(row['target_year'])})"
                 if not comparable:
@@ -128,19 +117,11 @@ def plot_comparison(
                             textcoords="offset points", va="center", fontsize=SMALL_SIZE,
                             ha="left" if row["value"] >= 0 else "right")  # fmt: skip
         ax.set_xlim(lo - (span * 0.05 if lo < 0 else 0), hi + span * 0.35)
-        ax.set_yticks(range(len(regions)), [_plain(names[r]) for r in regions])
-        ax.set_ylim(len(regions) - 0.5, -0.5)
+        region_rows(ax, regions, names)
         ax.axvline(0, color="#999999", lw=0.6)
         name = first.loc[key, "_ind_name"]
-        ax.set_title(
-            _panel_title(
-                f"{name}{_paren(str(int(years[0])), lang)}" if len(years) == 1 else name, len(axes)
-            ),
-            loc="left",
-        )
-        unit = first.loc[key, "unit"]
-        if isinstance(unit, str) and unit:
-            ax.set_xlabel(_plain(unit))
+        heading = f"{name}{parenthesized(str(int(years[0])), lang)}" if len(years) == 1 else name
+        panel_heading(ax, heading, len(axes), first.loc[key, "unit"])
     handles = [Patch(facecolor=NEUTRAL_COLOR, label=label("target", lang))]
     if flags["not_comparable"]:
         handles.append(
@@ -152,26 +133,18 @@ def plot_comparison(
             )
         )
     if flags["no_target"]:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="x",
-                mew=1.6,
-                ls="none",
-                color=NEUTRAL_COLOR,
-                label=label("no_target", lang),
-            )
-        )
-    notes = [
-        label("note_not_comparable", lang) if flags["not_comparable"] else None,
-        _omitted_note("omitted_panels", [first.loc[k, "_ind_name"] for k in dropped_panels], lang),
-        _omitted_note("omitted_regions", [names.get(r, r) for r in region_order(dropped)], lang),
-    ]
+        handles.append(marker_handle(label("no_target", lang), "x", mew=1.6, color=NEUTRAL_COLOR))
+    notes = chart_notes(
+        lang,
+        not_comparable=flags["not_comparable"],
+        panels=[first.loc[k, "_ind_name"] for k in dropped_panels],
+        regions=[names.get(r, r) for r in region_order(dropped)],
+    )
     return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
 
 
 def _no_target(rows: pd.DataFrame) -> bool:
+    """True when a row says the plan was read and sets no target (`has_target` false)."""
     if "has_target" not in rows.columns:
         return False
-    return any(_flag(v) is False for v in rows["has_target"])
+    return any(flag(v) is False for v in rows["has_target"])

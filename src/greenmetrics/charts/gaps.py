@@ -5,35 +5,32 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from ..regions import region_order
 from ._layout import (
-    _cap,
-    _dot_handle,
-    _empty,
-    _flag,
-    _hollow_handle,
-    _indicator_frame,
-    _panel_title,
-    _panels,
-    _region_names,
-    _require,
-    _with_region_en,
+    begin,
+    cap,
+    chart_notes,
+    dot_handle,
+    empty_chart,
+    hollow_handle,
+    is_comparable,
+    marker_handle,
+    named_frame,
+    panel_heading,
+    panels,
+    region_rows,
+    top_panels,
 )
 from .style import (
     COUNTRY_COLOR,
     MAX_PANELS,
     MAX_REGIONS,
     SMALL_SIZE,
-    _omitted_note,
-    _plain,
-    _register,
-    check_lang,
     finish,
     label,
     region_color,
-    use_style,
+    register_regions,
 )
 
 
@@ -54,28 +51,22 @@ def plot_gaps(
     `is_comparable`. Rows of a panel are regions; the target is a dot in the region's colour,
     each benchmark a grey marker joined to it by the gap. Returns the figure.
     """
-    check_lang(lang)
-    use_style()
-    title = title or label("title_gaps", lang)
     need = ["region_zh", "indicator_zh", "unit", "target_value", "doc_id"]
-    _require(gaps, need, "plot_gaps")
+    title = begin(gaps, lang, title, "title_gaps", need, "plot_gaps")
     if gaps.empty:
-        return _empty(title, gaps, lang)
-    df = _indicator_frame(_with_region_en(gaps, documents), lang)
-    names = _region_names(df, lang)
-    panels = df.groupby("_ind", sort=False)["region_zh"].nunique()
+        return empty_chart(title, gaps, lang)
+    df, names = named_frame(gaps, documents, lang)
+    per_panel = df.groupby("_ind", sort=False)["region_zh"].nunique()
     first = df.drop_duplicates("_ind").set_index("_ind")
-    order = sorted(panels.index, key=lambda k: (-panels[k], k))
-    kept_panels, dropped_panels = _cap(order, max_panels)
-    kept_panels = sorted(kept_panels)
+    kept_panels, dropped_panels = top_panels(per_panel.index, per_panel, max_panels)
     dropped_regions: set[str] = set()
     panel_regions: dict[str, list[str]] = {}
     for key in kept_panels:
         regions = region_order(df.loc[df["_ind"] == key, "region_zh"])
-        panel_regions[key], rest = _cap(regions, max_regions)
+        panel_regions[key], rest = cap(regions, max_regions)
         dropped_regions.update(rest)
-    _register(r for rs in panel_regions.values() for r in rs)
-    fig, axes = _panels(len(kept_panels), max(len(r) for r in panel_regions.values()))
+    register_regions(r for rs in panel_regions.values() for r in rs)
+    fig, axes = panels(len(kept_panels), max(len(r) for r in panel_regions.values()))
     bench_level = df["benchmark_level"] if "benchmark_level" in df.columns else None
     markers = {
         "country": ("D", COUNTRY_COLOR, "benchmark_country"),
@@ -103,7 +94,7 @@ def plot_gaps(
                         bv, y, marker=marker, ms=6, mfc=face, mec=COUNTRY_COLOR, ls="none", zorder=2
                     )
                 if pd.notna(tv):
-                    comparable = _flag(row.get("is_comparable", True)) is not False
+                    comparable = is_comparable(row)
                     any_not_comparable |= not comparable
                     ax.plot(
                         tv, y, marker="o", ms=7, ls="none", zorder=3, mec=color,
@@ -117,34 +108,19 @@ def plot_gaps(
                             textcoords="offset points",
                             fontsize=SMALL_SIZE,
                         )
-        ax.set_yticks(range(len(regions)), [_plain(names[r]) for r in regions])
-        ax.set_ylim(len(regions) - 0.5, -0.5)
-        ax.set_title(_panel_title(first.loc[key, "_ind_name"], len(axes)), loc="left")
-        unit = first.loc[key, "unit"]
-        if isinstance(unit, str) and unit:
-            ax.set_xlabel(_plain(unit))
-    handles = [_dot_handle(label("target", lang))]
+        region_rows(ax, regions, names)
+        panel_heading(ax, first.loc[key, "_ind_name"], len(axes), first.loc[key, "unit"])
+    handles = [dot_handle(label("target", lang))]
     for level in ("country", "province"):
         if level in seen_levels:
             marker, face, key = markers[level]
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    marker=marker,
-                    ls="none",
-                    mfc=face,
-                    mec=COUNTRY_COLOR,
-                    label=label(key, lang),
-                )
-            )
+            handles.append(marker_handle(label(key, lang), marker, mfc=face, mec=COUNTRY_COLOR))
     if any_not_comparable:
-        handles.append(_hollow_handle(label("not_comparable", lang)))
-    notes = [
-        label("note_not_comparable", lang) if any_not_comparable else None,
-        _omitted_note("omitted_panels", [first.loc[k, "_ind_name"] for k in dropped_panels], lang),
-        _omitted_note(
-            "omitted_regions", [names.get(r, r) for r in region_order(dropped_regions)], lang
-        ),
-    ]
+        handles.append(hollow_handle(label("not_comparable", lang)))
+    notes = chart_notes(
+        lang,
+        not_comparable=any_not_comparable,
+        panels=[first.loc[k, "_ind_name"] for k in dropped_panels],
+        regions=[names.get(r, r) for r in region_order(dropped_regions)],
+    )
     return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)

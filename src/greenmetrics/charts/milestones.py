@@ -10,28 +10,26 @@ from matplotlib.ticker import MaxNLocator
 
 from ..regions import region_order
 from ._layout import (
-    _cap,
-    _dot_handle,
-    _empty,
-    _flag,
-    _hollow_handle,
-    _new_figure,
-    _region_names,
-    _require,
-    _with_region_en,
+    begin,
+    chart_notes,
+    dot_handle,
+    empty_chart,
+    flag,
+    hollow_handle,
+    named_frame,
+    new_figure,
+    region_rows,
+    top_regions,
 )
 from .style import (
     MAX_REGIONS,
     SMALL_SIZE,
-    _omitted_note,
-    _plain,
-    _register,
-    _sep,
-    check_lang,
     finish,
     label,
+    list_separator,
+    plain,
     region_color,
-    use_style,
+    register_regions,
 )
 
 MILESTONE_WORDS = 2  # commitment words written beside one point; the rest are counted
@@ -52,14 +50,11 @@ def plot_milestones(
     English) and `aspirational` (力争: hollow mark). Commitments of the same region and year
     share one mark, sized by their number and labelled with the first few. Returns the figure.
     """
-    check_lang(lang)
-    use_style()
-    title = title or label("title_milestones", lang)
-    _require(timeline, ["region_zh", "target_year", "commitment_zh", "doc_id"], "plot_milestones")
+    need = ["region_zh", "target_year", "commitment_zh", "doc_id"]
+    title = begin(timeline, lang, title, "title_milestones", need, "plot_milestones")
     if timeline.empty:
-        return _empty(title, timeline, lang)
-    df = _with_region_en(timeline, documents)
-    names = _region_names(df, lang)
+        return empty_chart(title, timeline, lang)
+    df, names = named_frame(timeline, documents, lang, indicators=False)
     words = df["commitment_zh"]
     if lang == "en" and "commitment_en" in df.columns:
         words = df["commitment_en"].where(df["commitment_en"].notna(), words)
@@ -67,12 +62,9 @@ def plot_milestones(
         words = words.map(lambda w: label(f"commitment_{w}", "en", default=w))
     df = df.assign(_word=words.astype(str))
     counts = df.groupby("region_zh").size()
-    all_regions = region_order(df["region_zh"])
-    by_size = sorted(all_regions, key=lambda r: (-counts[r], all_regions.index(r)))
-    kept, dropped = _cap(by_size, max_regions)
-    regions = region_order(kept)
-    _register(regions)
-    fig = _new_figure(1.9 + 0.42 * len(regions))
+    regions, dropped = top_regions(df["region_zh"], counts, max_regions)
+    register_regions(regions)
+    fig = new_figure(1.9 + 0.42 * len(regions))
     ax = fig.subplots()
     ax.grid(axis="y", visible=False)
     any_aspirational = False
@@ -81,13 +73,13 @@ def plot_milestones(
         rows = part[part["region_zh"] == region]
         color = region_color(region)
         for k, (year, group) in enumerate(rows.groupby("target_year", sort=True)):
-            aspirational = "aspirational" in group and all(_flag(v) for v in group["aspirational"])
+            aspirational = "aspirational" in group and all(flag(v) for v in group["aspirational"])
             any_aspirational |= aspirational
             size = 5 + 2.5 * math.sqrt(len(group))
             ax.plot(int(year), y, marker="o", ms=size, mec=color, mew=1.4, ls="none",
                     mfc="white" if aspirational else color)  # fmt: skip
             seen_words = list(dict.fromkeys(group["_word"]))
-            text = _sep(lang).join(map(_plain, seen_words[:MILESTONE_WORDS]))
+            text = list_separator(lang).join(map(plain, seen_words[:MILESTONE_WORDS]))
             if len(seen_words) > MILESTONE_WORDS:
                 text += " " + label("more", lang, n=len(seen_words) - MILESTONE_WORDS)
             # neighbouring years of one region alternate above and below, so labels don't collide
@@ -98,13 +90,10 @@ def plot_milestones(
     if len(years):
         ax.set_xlim(years.min() - 1, years.max() + 3)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_yticks(range(len(regions)), [_plain(names[r]) for r in regions])
-    ax.set_ylim(len(regions) - 0.4, -0.7)
+    region_rows(ax, regions, names, margins=(0.4, -0.7))
     ax.set_xlabel(label("year", lang))
-    handles = [_dot_handle(label("committed", lang))]
+    handles = [dot_handle(label("committed", lang))]
     if any_aspirational:
-        handles.append(_hollow_handle(label("aspirational", lang)))
-    notes = [
-        _omitted_note("omitted_regions", [names.get(r, r) for r in region_order(dropped)], lang)
-    ]
+        handles.append(hollow_handle(label("aspirational", lang)))
+    notes = chart_notes(lang, regions=[names.get(r, r) for r in region_order(dropped)])
     return finish(fig, ax, title, None, df, lang, notes=notes, legend=handles)

@@ -6,21 +6,25 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..regions import region_order
-from ._layout import _cap, _empty, _new_figure, _region_names, _require, _with_region_en
+from ._layout import (
+    begin,
+    cap,
+    chart_notes,
+    empty_chart,
+    named_frame,
+    new_figure,
+    top_regions,
+)
 from .style import (
     FONT_SIZE,
     MAX_PANELS,
     MAX_REGIONS,
-    _omitted_note,
-    _paren,
-    _plain,
-    _register,
-    check_lang,
     finish,
     label,
+    parenthesized,
+    plain,
     region_color,
-    use_style,
+    register_regions,
 )
 
 
@@ -39,13 +43,11 @@ def plot_targets_overview(
     English names). Targets without a theme count as 'unmapped'. Regions beyond `max_regions`
     (fewest targets first) are left out and named in a note. Returns the figure.
     """
-    check_lang(lang)
-    use_style()
-    title = title or label("title_overview", lang)
-    _require(targets, ["region_zh", "doc_id"], "plot_targets_overview")
+    need = ["region_zh", "doc_id"]
+    title = begin(targets, lang, title, "title_overview", need, "plot_targets_overview")
     if targets.empty:
-        return _empty(title, targets, lang)
-    df = _with_region_en(targets, documents)
+        return empty_chart(title, targets, lang)
+    df, names = named_frame(targets, documents, lang, indicators=False)
     unmapped = label("unmapped", lang)
     theme = df["theme"] if "theme" in df.columns else pd.Series(pd.NA, index=df.index)
     df = df.assign(
@@ -55,18 +57,14 @@ def plot_targets_overview(
     )
     counts = pd.crosstab(df["region_zh"], df["_theme"])
     totals = counts.sum(axis=1)
-    canonical = region_order(counts.index)
-    by_size = sorted(canonical, key=lambda r: (-totals[r], canonical.index(r)))
-    kept, dropped = _cap(by_size, max_regions)
-    kept = region_order(kept)
+    kept, dropped = top_regions(counts.index, totals, max_regions)
     theme_totals = counts.sum(axis=0)
     themes = sorted(counts.columns, key=lambda t: (t == unmapped, -theme_totals[t], t))
-    themes, dropped_themes = _cap(themes, max_themes)
+    themes, dropped_themes = cap(themes, max_themes)
     counts = counts.loc[kept, themes]
-    names = _region_names(df, lang)
-    _register(kept)
+    register_regions(kept)
 
-    fig = _new_figure(1.6 + 0.36 * len(kept) + 0.06 * max(map(len, themes)))
+    fig = new_figure(1.6 + 0.36 * len(kept) + 0.06 * max(map(len, themes)))
     ax = fig.subplots()
     ax.grid(False)
     data = counts.to_numpy(dtype=float)
@@ -75,9 +73,10 @@ def plot_targets_overview(
     for (i, j), v in np.ndenumerate(data):
         if v > 0:
             ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=FONT_SIZE - 1)
-    ax.set_xticks(range(len(themes)), [_plain(t) for t in themes], rotation=35, ha="right")
+    ax.set_xticks(range(len(themes)), [plain(t) for t in themes], rotation=35, ha="right")
     ax.set_yticks(
-        range(len(kept)), [f"{_plain(names[r])}{_paren(str(int(totals[r])), lang)}" for r in kept]
+        range(len(kept)),
+        [f"{plain(names[r])}{parenthesized(str(int(totals[r])), lang)}" for r in kept],
     )
     for tick, region in zip(ax.get_yticklabels(), kept, strict=True):
         tick.set_color(region_color(region))
@@ -85,8 +84,5 @@ def plot_targets_overview(
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.set_xlabel(label("theme", lang))
-    notes = [
-        _omitted_note("omitted_regions", [names.get(r, r) for r in dropped], lang),
-        _omitted_note("omitted_columns", dropped_themes, lang),
-    ]
+    notes = chart_notes(lang, regions=[names.get(r, r) for r in dropped], columns=dropped_themes)
     return finish(fig, ax, title, None, df, lang, notes=notes)

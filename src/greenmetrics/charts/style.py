@@ -1,9 +1,10 @@
 """The one chart style of the project: what makes two greenmetrics charts look alike.
 
-Everything that makes two greenmetrics charts look alike lives here: the CJK font (shipped by
-the `mplfonts` dependency, never a system font), sizes, grid, one colour per region, the bilingual
-chart words (`data/labels.csv`), the source line printed from the data's provenance columns, and
-`save_figure`, which writes PNG, SVG and PDF byte-identically on every run.
+The CJK font (shipped by the `mplfonts` dependency, never a system font), sizes, grid, one
+colour per region, the bilingual chart words (`data/labels.csv`) and how lists and brackets are
+written in each language, display-width wrapping, the source line printed from the data's
+provenance columns, `finish` (title, legend, unit, notes, source line) and `save_figure`, which
+writes PNG, SVG and PDF byte-identically on every run.
 
 Font decision: Noto Sans CJK SC (SIL OFL) from mplfonts, with DejaVu Sans (bundled with
 matplotlib) as per-glyph fallback for the few signs it lacks (e.g. the subscript in CO₂).
@@ -89,7 +90,6 @@ STATUS_COLORS = {
     "off_track": "#d73027",
     "no_data": MISSING_COLOR,
 }
-TRAJECTORY_SERIES = ("target", "observed", "projection", "goal_2035", "benchmark")
 
 _region_colors: dict[str, str] = {}
 
@@ -141,11 +141,13 @@ def label(key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) 
     return text.format(**fields) if fields else text
 
 
-def _sep(lang: str) -> str:
+def list_separator(lang: str) -> str:
+    """Between the names of a list: 、 in Chinese, a comma in English."""
     return "、" if lang == "zh" else ", "
 
 
-def _paren(text: str, lang: str) -> str:
+def parenthesized(text: str, lang: str) -> str:
+    """`text` in full-width brackets in Chinese, in spaced round brackets in English."""
     return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
@@ -153,7 +155,7 @@ def _colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
 
-def _plain(text: object) -> str:
+def plain(text: object) -> str:
     """Data text made safe for matplotlib (a '$' would otherwise start mathtext)."""
     return str(text).replace("$", r"\$")
 
@@ -231,11 +233,12 @@ def set_regions(names: Iterable[str]) -> dict[str, str]:
     the palette repeats (the region name is always printed next to its colour).
     """
     _region_colors.clear()
-    _register(names)
+    register_regions(names)
     return dict(_region_colors)
 
 
-def _register(names: Iterable[str]) -> None:
+def register_regions(names: Iterable[str]) -> None:
+    """Give each region of `names` not yet coloured the next colour, in canonical order."""
     for name in region_order(names):
         if name in _region_colors:
             continue
@@ -253,7 +256,7 @@ def region_color(name: str) -> str:
     register their regions in canonical order), so within one run it never changes colour.
     """
     if name not in _region_colors:
-        _register([name])
+        register_regions([name])
     return _region_colors[name]
 
 
@@ -322,26 +325,27 @@ def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
         raise TypeError("sources must come from the data (a frame or a list), not a typed string")
     if isinstance(sources, pd.DataFrame):
         sources = provenance(sources)
-    sep = _sep(lang)
+    sep = list_separator(lang)
     if isinstance(sources, dict):
         parts = []
         for key in ("plans", "references"):
             names = sources.get(key) or []
             if names:
-                parts.append(f"{label('source_' + key, lang)} {sep.join(map(_plain, names))}")
+                parts.append(f"{label('source_' + key, lang)} {sep.join(map(plain, names))}")
         body = "；".join(parts) if lang == "zh" else "; ".join(parts)
     else:
-        body = sep.join(_plain(s) for s in _unique(sources))
+        body = sep.join(plain(s) for s in _unique(sources))
     if not body:
         body = label("no_data", lang)
     return f"{label('source', lang)}{_colon(lang)}{body}"
 
 
-def _omitted_note(key: str, names: Sequence[str], lang: str) -> str | None:
+def omitted_note(key: str, names: Sequence[str], lang: str) -> str | None:
+    """The note `key` ({n} more ...: {names}) naming the first six of `names`; None if none."""
     if not names:
         return None
     shown = list(names[:6])
-    text = _sep(lang).join(map(_plain, shown))
+    text = list_separator(lang).join(map(plain, shown))
     if len(names) > len(shown):
         text += "…"
     return label(key, lang, n=len(names), names=text)
@@ -381,11 +385,11 @@ def finish(
     height_pt = fig.get_figheight() * 72
     width_pt = fig.get_figwidth() * 72
     if unit:
-        text = f"{label('value', lang)}{_paren(_plain(unit), lang)}"
+        text = f"{label('value', lang)}{parenthesized(plain(unit), lang)}"
         for a in _as_axes_list(ax):
             (a.set_xlabel if value_axis == "x" else a.set_ylabel)(text)
     # top band: title, then the legend
-    title_lines = wrap_display(_plain(title), int(width_pt / (TITLE_SIZE * 0.55)))
+    title_lines = wrap_display(plain(title), int(width_pt / (TITLE_SIZE * 0.55)))
     top_pt = 6 + len(title_lines) * TITLE_SIZE * 1.35
     heading = fig.text(
         0.01, 1 - 6 / height_pt, "\n".join(title_lines),

@@ -11,14 +11,13 @@ from matplotlib.ticker import MaxNLocator
 from ..errors import SchemaError
 from ..regions import region_order
 from ._layout import (
-    _cap,
-    _empty,
-    _indicator_frame,
-    _panel_title,
-    _panels,
-    _region_names,
-    _require,
-    _with_region_en,
+    begin,
+    cap,
+    chart_notes,
+    empty_chart,
+    named_frame,
+    panel_heading,
+    panels,
 )
 from .style import (
     COUNTRY_COLOR,
@@ -26,16 +25,14 @@ from .style import (
     NEUTRAL_COLOR,
     SMALL_SIZE,
     STATUS_COLORS,
-    TRAJECTORY_SERIES,
-    _omitted_note,
-    _plain,
-    _register,
-    check_lang,
     finish,
     label,
     region_color,
-    use_style,
+    register_regions,
 )
+
+# The series of a trajectory frame, in legend order.
+TRAJECTORY_SERIES = ("target", "observed", "projection", "goal_2035", "benchmark")
 
 
 def plot_trajectory(
@@ -54,30 +51,25 @@ def plot_trajectory(
     `status` (achieved, on_track, needs_acceleration, off_track, no_data), `doc_id`,
     `source_title`. Returns the figure.
     """
-    check_lang(lang)
-    use_style()
-    title = title or label("title_trajectory", lang)
-    _require(
-        traj, ["region_zh", "indicator_zh", "unit", "year", "value", "series"], "plot_trajectory"
-    )
+    need = ["region_zh", "indicator_zh", "unit", "year", "value", "series"]
+    title = begin(traj, lang, title, "title_trajectory", need, "plot_trajectory")
     unknown = sorted(set(traj["series"].dropna()) - set(TRAJECTORY_SERIES))
     if unknown:
         raise SchemaError(
             f"plot_trajectory: unknown series {unknown}; expected {TRAJECTORY_SERIES}"
         )
     if traj.empty:
-        return _empty(title, traj, lang)
-    df = _indicator_frame(_with_region_en(traj, documents), lang)
-    names = _region_names(df, lang)
+        return empty_chart(title, traj, lang)
+    df, names = named_frame(traj, documents, lang)
     regions = region_order(df["region_zh"])
     keys = sorted(
         {(r, k) for r, k in df[["region_zh", "_ind"]].itertuples(index=False)},
         key=lambda rk: (regions.index(rk[0]), rk[1]),
     )
-    kept, dropped = _cap(keys, max_panels)
-    _register(regions)
+    kept, dropped = cap(keys, max_panels)
+    register_regions(regions)
     first = df.drop_duplicates("_ind").set_index("_ind")
-    fig, axes = _panels(len(kept), 6)
+    fig, axes = panels(len(kept), 6)
     seen: set[str] = set()
     for ax, (region, key) in zip(axes, kept, strict=True):
         part = df[(df["region_zh"] == region) & (df["_ind"] == key)]
@@ -105,12 +97,9 @@ def plot_trajectory(
         if len(years) and years.min() == years.max():
             # one year only: matplotlib would stretch the axis over a century
             ax.set_xlim(years.min() - 1, years.max() + 1)
-        ax.set_title(
-            _panel_title(f"{names[region]} · {first.loc[key, '_ind_name']}", len(axes)), loc="left"
-        )
+        heading = f"{names[region]} · {first.loc[key, '_ind_name']}"
         unit = part["unit"].dropna()
-        if len(unit) and unit.iloc[0]:
-            ax.set_ylabel(_plain(unit.iloc[0]))
+        panel_heading(ax, heading, len(axes), unit.iloc[0] if len(unit) else None, axis="y")
         if "status" in part.columns and part["status"].notna().any():
             status = str(part["status"].dropna().iloc[0])
             ax.text(0.02, 0.95, "● " + label(status, lang, default=status), transform=ax.transAxes,
@@ -129,5 +118,5 @@ def plot_trajectory(
         if s in seen
     ]
     omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
-    notes = [_omitted_note("omitted_panels", omitted, lang)]
+    notes = chart_notes(lang, panels=omitted)
     return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
