@@ -42,6 +42,14 @@ _TRUE = ("1", "true", "yes", "y")
 _FALSE = ("", "0", "false", "no", "n")
 
 
+def _checked_rows(path: str | Path | None, default_name: str, table_name: str):
+    """(path, rows) of a reference CSV (default: data/reference/<default_name>), no row twice."""
+    path = Path(path) if path is not None else paths.REFERENCE_DIR / default_name
+    rows = _read_rows(path, table_name)
+    _check_duplicates(path, rows, columns(table_name))
+    return path, rows
+
+
 def _read_rows(path: Path, table_name: str) -> list[dict]:
     """The data rows of a reference CSV as dicts, each with its CSV line number under "line"."""
     return [{**r.values, "line": r.line} for r in read_curated_csv(path, table_name)]
@@ -186,10 +194,8 @@ def load_benchmarks(path: str | Path | None = None, catalog: Catalog | None = No
     Exists so every comparison of a plan with the targets above it starts from validated,
     sourced numbers. Raises `InputError` naming the line of the first malformed row.
     """
-    path = Path(path) if path is not None else paths.REFERENCE_DIR / BENCHMARKS_NAME
-    catalog = catalog or load_catalog()
-    rows = _read_rows(path, BENCHMARKS_TABLE)
-    _check_duplicates(path, rows, columns(BENCHMARKS_TABLE))
+    path, rows = _checked_rows(path, BENCHMARKS_NAME, BENCHMARKS_TABLE)
+    catalog = catalog if catalog is not None else load_catalog()
     records = []
     for row in rows:
         line = row["line"]
@@ -253,10 +259,8 @@ def load_observations(
     from validated, sourced numbers. Raises `InputError` naming the line of the first malformed
     row.
     """
-    path = Path(path) if path is not None else paths.REFERENCE_DIR / OBSERVATIONS_NAME
-    catalog = catalog or load_catalog()
-    rows = _read_rows(path, OBSERVATIONS_TABLE)
-    _check_duplicates(path, rows, columns(OBSERVATIONS_TABLE))
+    path, rows = _checked_rows(path, OBSERVATIONS_NAME, OBSERVATIONS_TABLE)
+    catalog = catalog if catalog is not None else load_catalog()
     records = []
     for row in rows:
         line = row["line"]
