@@ -1,19 +1,27 @@
-"""The report notebooks: stored clean, parametrised, and executed copies that rerun identically."""
+"""The report notebooks: stored clean and parametrised; what executing a notebook writes.
+
+Executing the real notebooks is nbval's job (slow); here one tiny notebook built in the test is
+executed through the same code path, once passing and once failing.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
+import nbformat
 import pytest
 
 from greenmetrics import paths
-from greenmetrics.report import _scrub, notebooks
+from greenmetrics.report import NotebookError, _scrub, execute_notebook, notebooks
 
 NOTEBOOKS = notebooks()
+PARAMETERS = ("LANG", "REGIONS", "THEMES")
 
 
 def test_the_suite_is_numbered_in_reading_order():
     # 01_, 02_ ... with no gap or repeat, so a student runs them in order; each is in the README
+    assert NOTEBOOKS, paths.NOTEBOOKS_DIR
     numbers = [int(p.name.split("_", 1)[0]) for p in NOTEBOOKS]
     assert numbers == list(range(1, len(NOTEBOOKS) + 1))
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
@@ -27,10 +35,16 @@ def test_stored_without_outputs_and_with_a_parameters_cell(path):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     params = [c for c in code if "parameters" in c["metadata"].get("tags", [])]
-    assert len(params) == 1
-    source = "".join(params[0]["source"])
-    for name in ("LANG", "REGIONS", "THEMES"):
-        assert f"{name} =" in source
+    # one parameters cell, first (papermill injects overrides right after it)
+    assert len(params) == 1 and code[0] is params[0]
+    defaults: dict = {}
+    exec("".join(params[0]["source"]), {}, defaults)
+    # the defaults give the full report in Chinese
+    assert defaults == {"LANG": "zh", "REGIONS": None, "THEMES": None}
+    # and every parameter is read by a later cell (an override must change something)
+    later = "\n".join("".join(c["source"]) for c in code[1:])
+    unread = [n for n in PARAMETERS if not re.search(rf"\b{n}\b", later)]
+    assert unread == [], path.name
     # a notebook reads like a report: few calls, no logic of its own
     assert len(code) <= 12 and all(len("".join(c["source"]).splitlines()) <= 8 for c in code)
 
@@ -70,3 +84,70 @@ def test_notebooks_hold_no_paths_of_their_own():
         code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
         for fragment in ("data/", "reports/", str(paths.ROOT), ".csv", ".xlsx"):
             assert fragment not in code, (path.name, fragment)
+
+
+# A path of one machine: /home/..., /Users/..., /tmp/..., ~/..., C:\...
+ABSOLUTE_PATH = re.compile(
+    r"(?<![\w.:/])/(?:home|Users|root|tmp|work|mnt|opt|srv|var)/|(?<![\w/])~/|\b[A-Za-z]:[\\/]"
+)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_absolute_path_in_any_cell(path):
+    # markdown too: a reader on another machine must be able to follow every path shown
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        found = ABSOLUTE_PATH.findall(source)
+        assert not found and str(paths.ROOT) not in source, (path.name, cell["cell_type"], found)
+
+
+def tiny_notebook(*sources: str) -> nbformat.NotebookNode:
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": kernel})
+    nb.cells = [nbformat.v4.new_code_cell('LANG = "zh"', metadata={"tags": ["parameters"]})]
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in sources]
+    return nb
+
+
+@pytest.fixture
+def sandbox(tmp_path, monkeypatch):
+    # execute_notebook writes kernel.log under REPORTS_DIR and sets two environment variables
+    monkeypatch.setattr(paths, "REPORTS_DIR", tmp_path / "reports")
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    (tmp_path / "src").mkdir()
+    return tmp_path
+
+
+def test_executed_copy_holds_outputs_of_the_given_parameters_and_nothing_of_the_run(sandbox):
+    source = sandbox / "src" / "01_tiny.ipynb"
+    nbformat.write(tiny_notebook('print("lang", LANG)', '{"a": 1}'), source)
+    executed = execute_notebook(source, sandbox / "out", {"LANG": "en"})
+
+    assert executed == sandbox / "out" / "01_tiny.ipynb"
+    text = executed.read_text(encoding="utf-8")
+    nb = json.loads(text)
+    cells = nb["cells"]
+    assert [c["id"] for c in cells] == ["cell-000", "cell-001", "cell-002", "cell-003"]
+    assert "".join(cells[1]["source"]) == '# Parameters\nLANG = "en"\n'  # injected override
+    assert cells[2]["outputs"] == [
+        {"name": "stdout", "output_type": "stream", "text": ["lang en\n"]}
+    ]
+    assert cells[3]["outputs"][0]["data"] == {"text/plain": ["{'a': 1}"]}
+    outputs = [o for c in cells for o in c["outputs"]]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    # nothing that differs between runs or machines: no papermill timings, no paths
+    assert "papermill" not in nb["metadata"]
+    assert not [c for c in cells if "papermill" in c["metadata"] or "execution" in c["metadata"]]
+    assert str(sandbox) not in text and str(paths.ROOT) not in text
+    html = executed.with_suffix(".html").read_text(encoding="utf-8")
+    assert "lang en" in html and str(sandbox) not in html
+
+
+def test_failing_cell_names_the_notebook_and_writes_nothing(sandbox):
+    source = sandbox / "src" / "02_fails.ipynb"
+    nbformat.write(tiny_notebook("x = 1", "1 / 0"), source)
+    with pytest.raises(NotebookError, match=r"02_fails\.ipynb: cell \d+ failed: ZeroDivisionError"):
+        execute_notebook(source, sandbox / "out")
+    assert list((sandbox / "out").iterdir()) == []
