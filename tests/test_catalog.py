@@ -184,8 +184,8 @@ class CountingDict(dict):
 
 def test_matching_work_does_not_grow_with_phrase_length(catalog, monkeypatch):
     # Speed is measured in bench/, never here. This counts alias lookups instead: a phrase
-    # costs at most a bounded number of them however long it is (no scan of every substring,
-    # no pass over every alias), and a long phrase still gets the right answer.
+    # costs at most a bounded number of them however long it is (no scan of every substring:
+    # quadratic in the phrase), and a long phrase still gets the right answer.
     lookup = CountingDict(catalog._lookup)
     monkeypatch.setattr(catalog, "_lookup", lookup)
 

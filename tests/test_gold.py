@@ -7,7 +7,7 @@ Both: each found target carries the indicator labelled by hand in gold/seed_indi
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -37,18 +37,28 @@ LABELLED_IDS = gold("seed_indicator_ids.csv").set_index("indicator_zh")["indicat
 
 
 def indicator_disagreements(matched: list[tuple[dict, dict]]) -> list[tuple]:
-    """The gold clauses whose extracted targets do not carry the hand-labelled indicators.
+    """The found gold targets whose extracted indicator_id is not the hand-labelled one.
 
     The scorer pairs a gold row with any extracted target of the same clause and value, so when
-    one value is shared (秸秆综合利用率、农用残膜回收率达到90%) the pairing inside the clause is
-    arbitrary: the labels of such a group are compared with its extracted ids as multisets."""
-    expected: dict[tuple, Counter] = defaultdict(Counter)
-    got: dict[tuple, Counter] = defaultdict(Counter)
+    one value is shared (秸秆综合利用率、农用残膜回收率达到90%) it may pair the rows crosswise:
+    inside such a clause a gold row is re-paired with the target that writes its phrase."""
+    clauses: dict[tuple, list[tuple[dict, dict]]] = defaultdict(list)
     for g, p in matched:
         key = (g["file"], g.get("clause") or g.get("sentence"), g["value"], g["target_year"])
-        expected[key][LABELLED_IDS[g["indicator_zh"]] or None] += 1
-        got[key][None if pd.isna(p["indicator_id"]) else p["indicator_id"]] += 1
-    return [(k, dict(expected[k]), dict(got[k])) for k in expected if expected[k] != got[k]]
+        clauses[key].append((g, p))
+    wrong = []
+    for pairs in clauses.values():
+        free = [p for _, p in pairs]
+        for g, _ in pairs:
+            phrase = g["indicator_zh"]
+            same = [p for p in free if phrase in p["indicator_zh"] or p["indicator_zh"] in phrase]
+            p = (same or free)[0]
+            free.remove(p)
+            got = None if pd.isna(p["indicator_id"]) else p["indicator_id"]
+            expected = LABELLED_IDS[phrase] or None
+            if got != expected:
+                wrong.append((g["file"], phrase, p["indicator_zh"], got, expected))
+    return wrong
 
 
 def test_every_seed_target_with_every_field(extraction):
