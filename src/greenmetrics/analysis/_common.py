@@ -20,22 +20,17 @@ _KIND_WORDS = {
     "increment": "increment (new in the period, 新建/新增)",
     "reduction": "reduction (a fall from the baseline)",
 }
-_TARGET_COLUMNS = (
-    "target_id",
-    "doc_id",
-    "region_zh",
-    "region_level",
-    "indicator_id",
-    "indicator_zh",
-    "value",
-    "unit",
-    "comparator",
-    "kind",
-    "target_year",
-    "quote",
-    "char_start",
-    "char_end",
-)
+# The columns of `targets` an analysis can do without (a frame built by hand) and the value it
+# then assumes; every other declared column is required.
+_TARGET_DEFAULTS = {
+    "indicator_en": None,
+    "theme": None,
+    "baseline_year": None,
+    "scope_zh": None,
+    "aspirational": 0,
+    "year_inferred": 0,
+}
+_TARGET_COLUMNS = tuple(c for c in columns("targets") if c not in _TARGET_DEFAULTS)
 _OBSERVATION_COLUMNS = (
     "region_zh",
     "indicator_id",
@@ -157,10 +152,8 @@ def _prepare_targets(
     )
     rows = []
     for row in with_direction.to_dict("records"):
-        for column in ("indicator_en", "theme", "baseline_year", "scope_zh"):
-            row.setdefault(column, None)
-        row.setdefault("aspirational", 0)
-        row.setdefault("year_inferred", 0)
+        for column, default in _TARGET_DEFAULTS.items():
+            row.setdefault(column, default)
         province = _text(provinces.get(row["doc_id"]))
         if province is None and row["region_level"] == "province":
             province = row["region_zh"]
