@@ -90,6 +90,8 @@ TARGET_CONTEXT_COLUMNS = _names(
     "indicator_en theme direction kind comparator target_value unit target_year "
     "baseline_year scope_zh aspirational quote char_start char_end"
 )
+# What a loaded reference row takes from the catalog, and how the id was found.
+_MAPPED_INDICATOR = ("indicator_id", "indicator_en", "theme", "direction", "indicator_match")
 _REFERENCE_SOURCE = ("source_title", "doc_number", "source", "quote")
 _PER_TARGET_ORDER = ("doc_id", "char_start", "target_id")
 _DOCUMENT_METADATA = (
@@ -255,11 +257,7 @@ _TABLE_LIST = (
             "level",
             "region_zh",
             "indicator_zh",
-            "indicator_id",
-            "indicator_en",
-            "theme",
-            "direction",
-            "indicator_match",
+            *_MAPPED_INDICATOR,
             "value",
             "unit",
             "comparator",
@@ -280,11 +278,7 @@ _TABLE_LIST = (
             "region_zh",
             "region_level",
             "indicator_zh",
-            "indicator_id",
-            "indicator_en",
-            "theme",
-            "direction",
-            "indicator_match",
+            *_MAPPED_INDICATOR,
             "year",
             "value",
             "unit",
