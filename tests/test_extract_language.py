@@ -318,3 +318,13 @@ def test_year_between_indicator_and_verb():
         ("森林覆盖率", 35, 2025, 0),
         ("森林覆盖率", 38, 2030, 1),
     ]
+
+
+def test_letter_spaced_names_keep_no_layout():
+    # PDF text layers space out characters (生 活 垃 圾); the quote keeps them, the name not
+    (t,) = targets_of("到2025年，全市生 活 垃 圾 回 收 利 用 率达到35%。")
+    assert (
+        t.indicator_zh == "生活垃圾回收利用率"
+        and t.quote == "全市生 活 垃 圾 回 收 利 用 率达到35%"
+    )
+    assert (t.value, t.unit) == (35, "%")

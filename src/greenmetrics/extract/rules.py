@@ -361,12 +361,14 @@ class Extractor:
         )
 
     def _original_indicator(self, indicator: str, start: int, end: int) -> str:
-        """The indicator as written in the original text (full-width characters kept)."""
+        """The indicator as written in the original text (full-width characters kept), without
+        what normalization dropped inside it: a PDF's line wrap or the spaces of letter-spaced
+        text (生 活\n垃圾) are layout, not part of the name."""
         pos = self.norm.text[start:end].find(indicator)
         if pos < 0:
             return indicator
-        s, e = self.norm.span_to_original(start + pos, start + pos + len(indicator))
-        return self.text[s:e]
+        first = start + pos
+        return "".join(self.text[o] for o in self.norm.offsets[first : first + len(indicator)])
 
     def _assign_ids(self) -> None:
         """Ids from the document, the clause text and the target: stable across reruns and
