@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from greenmetrics.extract import PlanContext, extract
+from greenmetrics.extract.rules import without_stray_quotes
 
 CONTEXT = PlanContext(
     doc_id="t", region_names=("江北市", "江北"), issue_year=2022, default_target_year=2025
@@ -328,3 +329,11 @@ def test_letter_spaced_names_keep_no_layout():
         and t.quote == "全市生 活 垃 圾 回 收 利 用 率达到35%"
     )
     assert (t.value, t.unit) == (35, "%")
+
+
+def test_names_keep_no_stray_quotation_mark():
+    (t,) = targets_of("到2025年，实现城市原生生活垃圾“零填埋”。")
+    assert t.indicator_zh == "城市原生生活垃圾填埋量" and t.value == 0
+    assert without_stray_quotes("“绿色工厂”数量") == "“绿色工厂”数量"  # a pair stays
+    assert without_stray_quotes("路面旧料“废弃量") == "路面旧料废弃量"
+    assert without_stray_quotes('"PUE值') == "PUE值"

@@ -365,10 +365,11 @@ class Extractor:
         what normalization dropped inside it: a PDF's line wrap or the spaces of letter-spaced
         text (生 活\n垃圾) are layout, not part of the name."""
         pos = self.norm.text[start:end].find(indicator)
-        if pos < 0:
-            return indicator
+        if pos < 0:  # a name the rules completed (零填埋 -> 填埋量)
+            return without_stray_quotes(indicator)
         first = start + pos
-        return "".join(self.text[o] for o in self.norm.offsets[first : first + len(indicator)])
+        name = "".join(self.text[o] for o in self.norm.offsets[first : first + len(indicator)])
+        return without_stray_quotes(name)
 
     def _assign_ids(self) -> None:
         """Ids from the document, the clause text and the target: stable across reruns and
@@ -385,6 +386,26 @@ class Extractor:
             key = _stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
             seen[key] += 1
             m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
+
+
+# Quotation marks as plans pair them (“零填埋”, 「双碳」, ＂X＂ in full width).
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+_STRAIGHT_QUOTES = "\"＂'"
+
+
+def without_stray_quotes(name: str) -> str:
+    """`name` without quotation marks whose partner lies outside it.
+
+    NOTE: a slogan in quotes (“零填埋”) is cut by the indicator/value split, so a name may keep
+    one mark of the pair (城市原生生活垃圾“填埋量); a lone mark is never part of a name.
+    """
+    for opening, closing in QUOTE_PAIRS:
+        if name.count(opening) != name.count(closing):
+            name = name.replace(opening, "").replace(closing, "")
+    for mark in _STRAIGHT_QUOTES:
+        if name.count(mark) % 2:
+            name = name.replace(mark, "")
+    return name
 
 
 def extract(
