@@ -17,3 +17,25 @@ def test_cross_region_compares_the_regions_asked_for():
     assert asked  # the province and its prefecture share indicators (e.g. 畜禽粪污综合利用率)
     seeds = views.shared_indicators(views.load_all().targets, views.focus_regions(None))
     assert seeds != asked
+
+
+def test_a_shown_chart_is_its_saved_png_and_draws_once(tmp_path, monkeypatch):
+    import json
+
+    import matplotlib.pyplot as plt
+
+    from greenmetrics import paths
+
+    monkeypatch.setattr(paths, "FIGURES_DIR", tmp_path)
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4])
+    image = views.show(fig, "demo", "en")
+    png = tmp_path / "demo_en.png"
+    assert image.data == png.read_bytes() and image.data.startswith(b"\x89PNG")
+    assert {p.name for p in tmp_path.iterdir()} == {"demo_en.png", "demo_en.svg", "demo_en.pdf"}
+    assert not plt.fignum_exists(fig.number)  # closed: an inline backend will not draw it again
+    # no notebook leaves a bare figure as a cell's result (headless it prints '<Figure size ...>')
+    for notebook in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            lines = "".join(cell["source"]).strip().splitlines()
+            assert cell["cell_type"] != "code" or lines[-1:] != ["fig"], notebook.name

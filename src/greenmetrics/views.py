@@ -81,6 +81,25 @@ def save(fig, stem: str, lang: str) -> list[Path]:
     return charts.save_figure(fig, figure_name(stem, lang))
 
 
+DISPLAY_WIDTH_PX = 800  # a chart in a notebook: the saved 200-dpi PNG shown at report width
+
+
+def show(fig, stem: str, lang: str):
+    """Save a chart (PNG, SVG, PDF under its stable name) and return the saved PNG to display.
+
+    Why not display the figure itself: executed headless (papermill, nbval, MPLBACKEND=Agg) a
+    matplotlib figure shows only as '<Figure size ...>', so the executed notebooks and their
+    HTML copies would carry no chart. The saved PNG is what readers see in JupyterLab and in
+    the HTML alike; the figure is closed so an inline backend does not draw it a second time.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+
+    png = save(fig, stem, lang)[0]
+    plt.close(fig)
+    return Image(data=png.read_bytes(), format="png", width=DISPLAY_WIDTH_PX)
+
+
 def provenance_table(targets: pd.DataFrame) -> pd.DataFrame:
     """The targets with where they come from: document, clause and offsets."""
     columns = ["region_zh", "indicator_zh", "value", "unit", "comparator", "kind", "target_year",
