@@ -231,7 +231,7 @@ def _parse_rows(path: Path) -> dict[str, Indicator]:
         if not row["name_zh"]:
             raise InputError(path, f"empty name_zh for {indicator_id!r}", line=row_line)
         for column in ("direction", "theme"):
-            allowed_value(path, record, column, "catalog")
+            allowed_value(path, record.values, record.line, column, "catalog")
         # The Chinese name is always an alias, listed first.
         aliases: list[str] = []
         seen: set[str] = set()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,9 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 # -- the curated CSVs -------------------------------------------------------------------------
 
-_BINARY_CONTROL_SHARE = 0.01  # more control characters than this: not a text file
+# Control characters that no text file holds (tab, line ends and form feed excepted).
+CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+BINARY_CONTROL_SHARE = 0.01  # more control characters than this: not a text file
 
 
 @dataclass(frozen=True)
@@ -91,9 +94,14 @@ def _decode_utf8(path: Path, raw: bytes, error: type[InputError]) -> str:
         ) from None
 
 
-def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r")
-    return "\x00" in text or controls > _BINARY_CONTROL_SHARE * max(len(text), 1)
+def control_share(text: str) -> float:
+    """The share of characters of `text` that are control characters."""
+    return len(CONTROL_RE.findall(text)) / max(len(text), 1)
+
+
+def looks_binary(text: str) -> bool:
+    """True for decoded bytes that are not text: a NUL, or too many control characters."""
+    return "\x00" in text or control_share(text) > BINARY_CONTROL_SHARE
 
 
 def _header(path: Path, cells: list[str], table: Table, error: type[InputError]) -> list[str]:
@@ -143,7 +151,7 @@ def read_curated_csv(
     if not raw.strip():
         raise error(path, "empty file: expected a header line", line=1)
     text = decode(raw) if decode is not None else _decode_utf8(path, raw, error)
-    if _looks_binary(text):
+    if looks_binary(text):
         raise error(path, "binary content (control characters), not a CSV file")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -174,16 +182,19 @@ def read_curated_csv(
 
 
 def allowed_value(
-    path: Path, record: CsvRecord, column: str, table: str, error: type[InputError] = InputError
+    path: Path,
+    row: Mapping[str, str],
+    line: int,
+    column: str,
+    table: str,
+    error: type[InputError] = InputError,
 ) -> str:
-    """The cell of `column` when it is one of the values `table` declares for it; otherwise an
-    error naming the file, the line and the allowed values."""
-    value = record.values[column]
+    """The cell of `column` in `row` (a curated CSV's line `line`) when it is one of the values
+    `table` declares for it; otherwise an error naming the file, the line and those values."""
+    value = row[column]
     allowed = schemas.table(table).field(column).allowed or ()
     if value not in allowed:
         raise error(
-            path,
-            f"{column} {value!r} is not one of {', '.join(map(str, allowed))}",
-            line=record.line,
+            path, f"{column} {value!r} is not one of {', '.join(map(str, allowed))}", line=line
         )
     return value

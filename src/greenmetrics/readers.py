@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import paths as project_paths
 from .errors import DocumentError, InputError
-from .files import read_bytes
+from .files import BINARY_CONTROL_SHARE, control_share, looks_binary, read_bytes
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _FORMATS = {
@@ -115,8 +115,6 @@ _MAGIC = (
     (b"7z\xbc\xaf", "a 7-Zip archive"),
 )
 # C0 controls other than \t \n \v \f \r, and DEL: text never holds many of these.
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_BINARY_CONTROL_SHARE = 0.01
 # Characters a decoded plan plausibly holds: ASCII, Latin, general punctuation, symbols, CJK
 # (with punctuation, extensions, compatibility and full-width forms). Anything else in bulk
 # means the bytes were decoded with the wrong codec.
@@ -150,13 +148,9 @@ class UndecodableText(Exception):
     """Why a byte string is not decodable text (turned into DocumentError by the caller)."""
 
 
-def _control_share(text: str) -> float:
-    return len(_CONTROL_RE.findall(text)) / max(len(text), 1)
-
-
 def _plausible(text: str) -> bool:
     """True when `text` looks like correctly decoded text (used to vet guessed codecs)."""
-    if not text or "\x00" in text or _control_share(text) > _BINARY_CONTROL_SHARE:
+    if not text or looks_binary(text):
         return False
     if len(_IMPLAUSIBLE_RE.findall(text)) > 0.02 * len(text):
         return False
@@ -248,9 +242,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     guess = _charset_normalizer(raw)
     if guess:
         return guess
-    if gb_text is not None and _control_share(gb_text) <= _BINARY_CONTROL_SHARE:
+    if gb_text is not None and control_share(gb_text) <= BINARY_CONTROL_SHARE:
         return gb_text, "gb18030"
-    if _control_share(raw.decode("latin-1")) > _BINARY_CONTROL_SHARE:
+    if control_share(raw.decode("latin-1")) > BINARY_CONTROL_SHARE:
         raise UndecodableText("binary content (control bytes), not a text file")
     raise UndecodableText(
         "cannot decode the text: not UTF-8, UTF-16 or GB18030/GBK, and no other encoding "
@@ -259,7 +253,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 
 def _check_text(path: Path, text: str) -> None:
-    if "\x00" in text or _control_share(text) > _BINARY_CONTROL_SHARE:
+    if looks_binary(text):
         raise DocumentError(path, "binary content (control characters), not a text file")
 
 

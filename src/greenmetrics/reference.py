@@ -25,9 +25,9 @@ import pandas as pd
 from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import InputError
-from .files import read_curated_csv
+from .files import allowed_value, read_curated_csv
 from .regions import COUNTRY_ZH
-from .schemas import YEAR_MAX, YEAR_MIN, columns, table, validate
+from .schemas import YEAR_MAX, YEAR_MIN, columns, validate
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +53,6 @@ def _checked_rows(path: str | Path | None, default_name: str, table_name: str):
 def _read_rows(path: Path, table_name: str) -> list[dict]:
     """The data rows of a reference CSV as dicts, each with its CSV line number under "line"."""
     return [{**r.values, "line": r.line} for r in read_curated_csv(path, table_name)]
-
-
-def _allowed_in(table_name: str, column: str) -> tuple[str, ...]:
-    return table(table_name).field(column).allowed
 
 
 def _number(path: Path, row: dict, column: str) -> float:
@@ -85,15 +81,6 @@ def _year(path: Path, row: dict, column: str, required: bool = True) -> int | No
             path, f"{column} {text!r} is not a year in {YEAR_MIN}-{YEAR_MAX}", row["line"]
         )
     return year
-
-
-def _allowed(path: Path, row: dict, column: str, allowed: tuple[str, ...]) -> str:
-    value = row[column]
-    if value not in allowed:
-        raise InputError(
-            path, f"{column} {value!r} is not one of {', '.join(allowed)}", row["line"]
-        )
-    return value
 
 
 def _flag(path: Path, row: dict, column: str) -> bool:
@@ -199,7 +186,7 @@ def load_benchmarks(path: str | Path | None = None, catalog: Catalog | None = No
     records = []
     for row in rows:
         line = row["line"]
-        level = _allowed(path, row, "level", _allowed_in(BENCHMARKS_TABLE, "level"))
+        level = allowed_value(path, row, line, "level", BENCHMARKS_TABLE)
         if not row["region_zh"]:
             raise InputError(path, "region_zh is empty", line)
         if (level == "country") != (row["region_zh"] == COUNTRY_ZH):
@@ -214,8 +201,8 @@ def load_benchmarks(path: str | Path | None = None, catalog: Catalog | None = No
                 path, "value is negative: write a fall as a positive number, kind=reduction", line
             )
         _check_percent(path, row, value, 0, "a target")
-        comparator = _allowed(path, row, "comparator", _allowed_in(BENCHMARKS_TABLE, "comparator"))
-        kind = _allowed(path, row, "kind", _allowed_in(BENCHMARKS_TABLE, "kind"))
+        comparator = allowed_value(path, row, line, "comparator", BENCHMARKS_TABLE)
+        kind = allowed_value(path, row, line, "kind", BENCHMARKS_TABLE)
         target_year = _year(path, row, "target_year")
         baseline_year = _year(path, row, "baseline_year", required=False)
         if kind == "reduction" and baseline_year is None:
@@ -266,9 +253,7 @@ def load_observations(
         line = row["line"]
         if not row["region_zh"]:
             raise InputError(path, "region_zh is empty", line)
-        region_level = _allowed(
-            path, row, "region_level", _allowed_in(OBSERVATIONS_TABLE, "region_level")
-        )
+        region_level = allowed_value(path, row, line, "region_level", OBSERVATIONS_TABLE)
         if (region_level == "country") != (row["region_zh"] == COUNTRY_ZH):
             raise InputError(
                 path,
@@ -280,7 +265,7 @@ def load_observations(
         year = _year(path, row, "year")
         value = _number(path, row, "value")
         row["measure"] = row["measure"] or "level"
-        measure = _allowed(path, row, "measure", _allowed_in(OBSERVATIONS_TABLE, "measure"))
+        measure = allowed_value(path, row, line, "measure", OBSERVATIONS_TABLE)
         if measure == "level":
             if value < 0 and row["unit"] == "%":
                 raise InputError(

@@ -89,7 +89,7 @@ def read_policy_words(path: Path = POLICY_WORDS) -> dict[str, tuple[str, ...]]:
     path = Path(path)
     words: dict[str, list[str]] = {role: [] for role in POLICY_WORD_ROLES}
     for record in read_curated_csv(path, "policy_words"):
-        role = allowed_value(path, record, "role", "policy_words")
+        role = allowed_value(path, record.values, record.line, "role", "policy_words")
         word = record.values["word"]
         if not word:
             raise InputError(path, f"empty word for role {role}", line=record.line)
