@@ -337,3 +337,69 @@ def test_names_keep_no_stray_quotation_mark():
     assert without_stray_quotes("“绿色工厂”数量") == "“绿色工厂”数量"  # a pair stays
     assert without_stray_quotes("路面旧料“废弃量") == "路面旧料废弃量"
     assert without_stray_quotes('"PUE值') == "PUE值"
+
+
+# -- language seen on published city plans ---------------------------------------------------
+
+
+def test_levels_of_government_at_the_head_of_a_subject_are_its_scope():
+    one("到2025年，镇、村生活垃圾收运率达到95%。", scope_zh="镇、村", indicator_zh="生活垃圾收运率")
+
+
+def test_with_fenbie_each_level_takes_its_value_and_a_closing_yishang_bounds_every_value():
+    t = targets_of("到2025年，县、乡污水收集率分别达到90%、75%以上。")
+    assert [(x.scope_zh, x.value, x.comparator) for x in t] == [("县", 90, "ge"), ("乡", 75, "ge")]
+    assert {x.indicator_zh for x in t} == {"污水收集率"}
+
+
+def test_parallel_subsets_share_the_indicator_that_follows_the_last():
+    t = targets_of("到2025年，国省干线公路、农村公路沿线绿化率分别达到90%和80%以上。")
+    assert [(x.scope_zh, x.indicator_zh, x.value, x.comparator) for x in t] == [
+        ("国省干线公路", "沿线绿化率", 90, "ge"),
+        ("农村公路", "沿线绿化率", 80, "ge"),
+    ]
+
+
+def test_city_and_county_fused_into_the_names_stay_two_indicators():
+    t = targets_of("到2025年，城市和县城生活污水处理率分别达到95%和90%。")
+    assert [(x.scope_zh, x.indicator_zh, x.comparator) for x in t] == [
+        ("", "城市生活污水处理率", "eq"),
+        ("", "县城生活污水处理率", "eq"),
+    ]
+
+
+def test_facilities_built_in_the_period_are_the_scope():
+    one(
+        "到2025年，新建大型数据中心电能利用效率不高于1.25。",
+        scope_zh="新建大型数据中心",
+        indicator_zh="电能利用效率",
+        comparator="le",
+        value=1.25,
+    )
+
+
+def test_who_achieves_a_zero_target_is_its_scope():
+    one("推动桥梁养护工程实现旧料“零废弃”。", scope_zh="桥梁养护工程", value=0)
+
+
+def test_a_rise_by_a_percentage_is_an_increment_a_rise_to_one_is_a_level():
+    one("到2025年，公共建筑能效提升15%。", kind="increment", value=15)
+    one("到2025年，公共建筑节能率提升到15%。", kind="level", value=15)
+
+
+def test_created_entities_are_new_work_in_the_period():
+    one("到2025年，累计创建绿色园区12个。", kind="increment", value=12, unit="个")
+
+
+def test_a_unit_with_a_slash_in_spaced_pdf_text():
+    one(
+        "到２０２５ 年，污泥处置能力达到 １２００ 吨 ／ 天以上。",
+        value=1200,
+        unit="吨/天",
+        comparator="ge",
+    )
+
+
+def test_a_line_break_after_lizheng_dao_keeps_the_aspiration_and_the_year():
+    t = one("推广绿色配送模式， 力 争 到\n２０２７ 年，绿色货运企业增至１５家。", value=15)
+    assert (t.aspirational, t.target_year) == (1, 2027)

@@ -56,12 +56,17 @@ _CLOSERS = "”’」』）)》】〕]\"' "
 # NOTE: the heading markers of Chinese plans: 一、 （一） (1) 1. 1、 第一章 第二节 ① 附件 专栏.
 _HEADING_RE = re.compile(
     r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百0-9]+[）)]"
-    r"|[0-9]+(?:[.．、](?![0-9])|\s)|第[一二三四五六七八九十百0-9]+[章节条部分篇款]"
+    # NOTE: "1 总则" is a heading; "2025 年" and "360 公里" (a PDF's spaced digits) are not.
+    r"|[0-9]+(?:[.．、](?![0-9])|\s+(?![0-9年月日号%‰万亿千百个吨亩家座项处公米元倍度]))"
+    r"|第[一二三四五六七八九十百0-9]+[章节条部分篇款]"
     r"|[①-⑳]|附件|附表|专栏)"
 )
 # What may follow a line that ends in a digit when the break splits a number from itself or
 # from its unit ("8\n0%", "12\n万亩", "2025\n年").
 _NUMBER_CONT_RE = re.compile("[0-9.%‰万亿千百个年月日吨亩公平立兆辆家座项处户人元倍米克度台套条所]")
+# A line that ends in one of these stops mid-phrase: a preposition or conjunction waiting for
+# its object (力争到\n2025年, 98%和\n95%以上) or a comma. No sentence ends there.
+_OPEN_LINE_ENDS = "到至于和及与、，,"
 _WRAP_MIN_LINE = 12  # lines shorter than this are headings, signatures, cells: not wrap evidence
 _WRAP_MIN_LINES = 6
 
@@ -90,9 +95,14 @@ def _char_class(ch: str) -> str:
 def _space_removable(prev: str, nxt: str) -> bool:
     """True when spaces between `prev` and `nxt` carry no meaning in Chinese text."""
     a, b = _char_class(prev), _char_class(nxt)
-    # NOTE: Chinese has no word spaces; spaces around CJK are layout (justified PDFs, 达到 90 %).
-    # Between two digits a space may separate two numbers (table rows), so it is kept.
-    return (a == "c" and b in "cdlp") or (b == "c" and a in "cdlp") or (a == "d" and b == "p")
+    # NOTE: Chinese has no word spaces; spaces around CJK are layout (justified PDFs, 达到 90 %,
+    # 吨 ／ 天). Between two digits a space may separate two numbers (table rows): kept.
+    return (
+        (a == "c" and b in "cdlp")
+        or (b == "c" and a in "cdlp")
+        or (a == "d" and b == "p")
+        or ("/" in (prev, nxt) and "c" in (a, b))
+    )
 
 
 def _display_width(line: str) -> int:
@@ -160,9 +170,14 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
         if (last.isdigit() or last == ".") and _NUMBER_CONT_RE.match(tail):
             # NOTE: a break inside a number is never a sentence end; but a bare number on its
             # own line is a table cell (docx/html tables give one cell per line), so the line
-            # must hold text too.
+            # must hold text too. In text known to be wrapped, a short line ends where its
+            # writer broke it: digits on both sides are then two numbers, not one.
             body = head.strip(" ")
             join = len(body) >= 3 and any(_char_class(ch) in "cl" for ch in body)
+            if join and tail[0] in "0123456789" and band is not None:
+                join = _display_width(body) >= band
+        elif last in _OPEN_LINE_ENDS and _char_class(tail[0]) in "cdl":
+            join = True
         elif band is not None:
             body = head.strip(" ")
             join = _display_width(body) >= band and body.rstrip(_CLOSERS)[-1:] not in _TERMINAL

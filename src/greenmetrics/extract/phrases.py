@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from .quantities import Mention
-from .vocabulary import ENTITY_SCOPE_RE, NUM, PLACE_RE, THRESHOLD_SCOPE_RE, Vocabulary
+from .vocabulary import (
+    ENTITY_SCOPE_RE,
+    LEVEL_LIST,
+    LEVEL_LIST_SCOPE_RE,
+    NUM,
+    PLACE_RE,
+    THRESHOLD_SCOPE_RE,
+    Vocabulary,
+)
 
 
 def _strip_lead(phrase: str, vocabulary: Vocabulary) -> str:
@@ -74,12 +82,14 @@ def _split_scope(
             ):
                 phrase = _strip_lead(phrase[len(name) :], vocabulary)
                 break
-    for pattern in (THRESHOLD_SCOPE_RE, PLACE_RE, ENTITY_SCOPE_RE):
+    for pattern in (LEVEL_LIST_SCOPE_RE, THRESHOLD_SCOPE_RE, PLACE_RE, ENTITY_SCOPE_RE):
         m = pattern.match(phrase)
         if not m:
             continue
         place = m.group("place")
         rest = phrase[m.end() :]
+        if pattern is LEVEL_LIST_SCOPE_RE:
+            return place, _strip_lead(rest, vocabulary)
         if place in vocabulary.generic_place_words or len(rest) < 2:
             continue
         if pattern is PLACE_RE and (
@@ -121,6 +131,37 @@ def _split_parallel(subject: str, n: int) -> list[str] | None:
         tail = last[len(parts[0]) :]
         return [p + tail for p in lead] + [last]
     return parts
+
+
+# Subjects of a parallel list that are part of the indicator's own name, not a subset of the
+# region (城市和县城生活污水处理率: two indicators, no scope).
+_FUSED_SUBJECTS = ("城市", "县城", "城镇", "城区", "农村", "乡村", "全市", "全省")
+
+
+def parallel_scopes(subject: str, n: int) -> tuple[list[str], str] | None:
+    """'高速公路、普通国省干线公路废旧沥青路面材料循环利用率' with n values -> (the n subsets, the
+    shared indicator). The last item is cut where a noun of the first item's kind ends (the
+    same final character: 公路 ... 公路); None for any other shape."""
+    parts = [p for p in re.split(r"以及|和|、|及|与", subject) if p]
+    if len(parts) != n or any(_SHARED_HEAD_RE.search(p) for p in parts[:-1]):
+        return None
+    if any(p in _FUSED_SUBJECTS or len(p) < 2 for p in parts[:-1]):
+        return None
+    last = parts[-1]
+    cut = last.find(parts[0][-1], 1) + 1
+    tail = last[cut:]
+    if cut < 2 or len(tail) < 2 or not _SHARED_HEAD_RE.search(tail):
+        return None
+    return [*parts[:-1], last[:cut]], tail
+
+
+def level_scopes(scope: str, n: int) -> list[str] | None:
+    """市、县 with two values (分别达到97%、95%): the first value is the city's, the second the
+    county's. None unless the scope lists exactly n levels."""
+    if not re.fullmatch(LEVEL_LIST, scope):
+        return None
+    levels = re.split(r"[、和及与]", scope)
+    return levels if len(levels) == n else None
 
 
 def _split_shared_subject(subject: str, vocabulary: Vocabulary) -> list[str]:

@@ -20,12 +20,29 @@ from .phrases import (
     _split_shared_subject,
     _strip_actions,
     _strip_lead,
+    level_scopes,
+    parallel_scopes,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
 from .sentences import _Sentence, _sentences, _trim
-from .vocabulary import ENTITY_SCOPE_RE, HISTORY_SENTENCE_RE, VOCABULARY, Vocabulary
+from .vocabulary import (
+    ENTITY_SCOPE_RE,
+    HISTORY_SENTENCE_RE,
+    NEW_FACILITY_SCOPE_RE,
+    VOCABULARY,
+    Vocabulary,
+)
 from .years import default_target_year, find_year
+
+# Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
+_RISE_VERBS = ("提高", "提升", "增加", "增长")
+
+
+_ACHIEVER_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fa5、]{2,12}?(?:工程|项目|企业|园区|单位|行业|领域|设施|机构))实现"
+    r"(?=[\u4e00-\u9fa5“]{2})"
+)
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -196,7 +213,11 @@ class Extractor:
     ) -> None:
         v = self.vocabulary
         comp_text, verb, base, rest_len = _comparison(segment.left, v)
-        subject, actions = _strip_actions(segment.left[:rest_len], v)
+        subject = _strip_lead(segment.left[:rest_len], v)
+        facility = NEW_FACILITY_SCOPE_RE.match(subject)
+        if facility:
+            subject = subject[facility.end() :]
+        subject, actions = _strip_actions(subject, v)
         subject = _TRAILING_YEAR_RE.sub("", subject)  # 森林覆盖率到2025年达到35%
         start_value = v.starting_value_re.search(subject)
         if start_value:
@@ -204,6 +225,11 @@ class Extractor:
             subject = subject[: start_value.start()]
             base = base or int(start_value.group("year"))
         scope, indicator = _split_scope(subject, self.context.region_names, v)
+        scope = facility.group("place") if facility else scope
+        achiever = _ACHIEVER_RE.match(indicator)
+        if achiever and not scope:
+            # "公路改造工程实现路面旧料零废弃": who achieves the target is its scope.
+            scope, indicator = achiever.group("who"), indicator[achiever.end() :]
         indicator, more_actions = _strip_actions(indicator, v)
         if (
             more_actions in (["新增"], ["新建"])
@@ -233,8 +259,18 @@ class Extractor:
         else:
             pairs = [(first, name) for name in _split_shared_subject(indicator, v)]
         shared = len(pairs) > 1
-        for i, name in pairs:
+        parallel = len(segment.mentions) > 1
+        scopes = (level_scopes(scope, len(pairs)) if parallel else None) or [scope] * len(pairs)
+        subsets = parallel_scopes(indicator, len(pairs)) if parallel and not scope else None
+        if subsets:
+            scopes, pairs = subsets[0], [(i, subsets[1]) for i, _ in pairs]
+        # NOTE: in "分别达到97%、95%以上" the closing 以上 bounds every value of the list.
+        last_comparator = mentions[segment.mentions[-1]].comparator if parallel else "eq"
+        for (i, name), value_scope in zip(pairs, scopes, strict=True):
             mention = mentions[i]
+            comparator = self._comparator(comp_text, mention)
+            if comparator == "eq" and last_comparator in ("ge", "le"):
+                comparator = last_comparator
             if mention.zero_word and not name.endswith(mention.zero_word[1:] + "量"):
                 name = name + mention.zero_word[1:] + "量"  # 原生生活垃圾零填埋: its 填埋量 is 0
             self._emit(
@@ -244,11 +280,11 @@ class Extractor:
                 mentions[segment.mentions[-1]].end if shared else mention.end,
                 name,
                 mention,
-                self._comparator(comp_text, mention),
+                comparator,
                 self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
                 ctx,
                 base,
-                scope,
+                value_scope,
                 aspirational,
             )
 
@@ -305,8 +341,10 @@ class Extractor:
         reduction = self.vocabulary.reduction_verbs
         if verb in reduction or any(comp_text.endswith(r) for r in reduction):
             return "reduction"
-        if mention.unit in ("个百分点", "百分点") and verb in ("提高", "提升", "增加", "增长", ""):
+        if mention.unit in ("个百分点", "百分点") and verb in _RISE_VERBS + ("",):
             return "increment"
+        if mention.unit == "%" and verb in _RISE_VERBS and not re.search("[到至]", comp_text):
+            return "increment"  # NOTE: 提高10% is a change; 提高到10% is the level reached
         if mention.unit in RATE_UNITS:
             return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
         v = self.vocabulary

@@ -44,11 +44,21 @@ PLACE_RE = re.compile(
     r"^(?P<place>(?:其他|其余|各)?[\u4e00-\u9fa5]{2,7}?(?:市城区|县城区|城区|地级市|市|县|区|州|旗|盟|镇|乡|新区))"
     r"(?=[\u4e00-\u9fa5])"
 )
+# Levels of government listed at the head of a subject (市、县污水处理率: the city and county
+# seats); with 分别 each level takes one value in turn.
+LEVEL_LIST = r"[省市县区乡镇村](?:[、和及与][省市县区乡镇村])+"
+LEVEL_LIST_SCOPE_RE = re.compile(rf"^(?P<place>{LEVEL_LIST})(?=[\u4e00-\u9fa5]{{2}})")
 # Entity sets that limit a target (重点企业, 规模以上企业, 基地 ...).
 ENTITY_SCOPE_RE = re.compile(
     r"^(?P<place>(?:(?:重点|规模以上|其他|其余|各|所有|全部|公共|国有)[\u4e00-\u9fa5]{0,4}?"
     r"(?:企业|园区|开发区|基地|单位(?!增加值|产品|地区|国内|GDP|面积|建筑)|机构|城市|县城|城区)|基地|园区|开发区)"
     r"(?:中|内|的)?)(?=[\u4e00-\u9fa5])"
+)
+# Facilities built in the period, a subset the target holds for: 新建大型、超大型数据中心 | PUE值.
+# Matched before the action verb 新建 is stripped from the subject.
+NEW_FACILITY_SCOPE_RE = re.compile(
+    r"^(?P<place>(?:新建|新增|在建|既有)[\u4e00-\u9fa5、]{0,8}?(?:数据中心|企业|园区|项目|机房|工程))"
+    r"(?:中|内|的)?(?=[\u4e00-\u9fa5]{2})"
 )
 THRESHOLD_SCOPE_RE = re.compile(
     r"^(?P<place>.+?(?:以上|以下|及以上)的[^，；]*?(?:园区|企业|单位|城市|县城|项目|工程|机构|设施))"
