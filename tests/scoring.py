@@ -3,6 +3,10 @@
 A gold target is found when an extracted target of the same document has the same value and
 target year and its [char_start, char_end) overlaps the gold clause in the text. Precision
 counts extracted targets of the gold documents that match no gold row.
+
+Gold labelled on another rendering of the same plan (a PDF's text layer as another library
+reads it) is matched `by_quote`: the extracted quote and the gold clause, both without
+whitespace and page-number lines, overlap by at least 8 characters (or one holds the other).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pandas as pd
@@ -31,8 +36,27 @@ CN_DIGITS = {
 }
 
 
-def _text(raw_dir: Path, file: str) -> str:
-    return (raw_dir / file).read_bytes().decode("utf-8-sig")
+def _text(raw_dirs: list[Path], file: str) -> str:
+    path = next((d / file for d in raw_dirs if (d / file).exists()), raw_dirs[0] / file)
+    return path.read_bytes().decode("utf-8-sig")
+
+
+_PAGE_NUMBER_LINE = re.compile(r"\n\s*[-—–]\s*[0-9０-９]+\s*[-—–]\s*(?=\n)")
+
+
+def compact(text: str) -> str:
+    """Text without whitespace and page-number lines: what two PDF readers agree on."""
+    return re.sub(r"\s+", "", _PAGE_NUMBER_LINE.sub("", text or ""))
+
+
+def quotes_overlap(quote: str, clause: str) -> bool:
+    a, b = compact(quote), compact(clause)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return m.size >= min(8, len(a), len(b))
 
 
 def _same(field_name: str, gold: str, got) -> bool:
@@ -69,6 +93,13 @@ class Score:
                 out[name] = sum(_same(name, g[name], p[name]) for g, p in pairs) / len(pairs)
         return out
 
+    def fields_right(self) -> float:
+        """Share of all field checks of the found targets that are right (every field pooled)."""
+        checks = [
+            _same(name, g[name], p[name]) for g, p in self.matched for name in FIELDS if name in g
+        ]
+        return sum(checks) / len(checks) if checks else 1.0
+
     def report(self) -> str:
         lines = [
             f"gold {self.gold}, found {self.found}, predicted {self.predicted}, extra {len(self.extra)}",
@@ -82,8 +113,16 @@ class Score:
         return "\n".join(lines)
 
 
-def score(targets: pd.DataFrame, gold: pd.DataFrame, raw_dir: Path) -> Score:
-    """Match gold rows to extracted targets; see the module docstring for the rule."""
+def score(
+    targets: pd.DataFrame,
+    gold: pd.DataFrame,
+    raw_dir: Path | list[Path] | None = None,
+    by_quote: bool = False,
+) -> Score:
+    """Match gold rows to extracted targets; see the module docstring for the rule. The plans
+    are read from `raw_dir` (the first of several folders that holds the file) unless matched
+    `by_quote`."""
+    raw_dirs = raw_dir if isinstance(raw_dir, list) else [raw_dir]
     gold = gold.fillna("").astype(str)
     docs = {Path(f).stem for f in gold["file"]}
     pred = [r for r in targets.to_dict("records") if r["doc_id"] in docs]
@@ -91,10 +130,11 @@ def score(targets: pd.DataFrame, gold: pd.DataFrame, raw_dir: Path) -> Score:
     result = Score(gold=len(gold), found=0, predicted=len(pred))
     texts: dict[str, str] = {}
     for g in gold.to_dict("records"):
-        text = texts.setdefault(g["file"], _text(raw_dir, g["file"]))
         clause = g.get("clause") or g.get("sentence")
-        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(clause), text)]
-        assert spans, f"gold clause not in {g['file']}: {clause}"
+        if not by_quote:
+            text = texts.setdefault(g["file"], _text(raw_dirs, g["file"]))
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(clause), text)]
+            assert spans, f"gold clause not in {g['file']}: {clause}"
         hit = None
         for i, p in enumerate(pred):
             if i in used or p["doc_id"] != Path(g["file"]).stem:
@@ -103,7 +143,11 @@ def score(targets: pd.DataFrame, gold: pd.DataFrame, raw_dir: Path) -> Score:
                 continue
             if int(p["target_year"]) != int(g["target_year"]):
                 continue
-            if any(p["char_start"] < e and p["char_end"] > s for s, e in spans):
+            if (
+                quotes_overlap(p["quote"], clause)
+                if by_quote
+                else any(p["char_start"] < e and p["char_end"] > s for s, e in spans)
+            ):
                 hit = i
                 break
         if hit is None:
@@ -125,7 +169,8 @@ def traps_reported(targets: pd.DataFrame, traps: pd.DataFrame) -> list[str]:
         values |= {float(v) for ch, v in CN_DIGITS.items() if ch in key}
         doc = Path(t["file"]).stem
         for p in targets[targets["doc_id"] == doc].to_dict("records"):
-            if (p["quote"] in key or key in p["quote"]) and float(p["value"]) in values:
+            quote, clause = compact(p["quote"]), compact(key)
+            if (quote in clause or clause in quote) and float(p["value"]) in values:
                 hits.append(f"{t['file']}: {key} -> {p['indicator_zh']} {p['value']}")
                 break
     return hits
