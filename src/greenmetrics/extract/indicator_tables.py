@@ -315,6 +315,7 @@ _CONTINUED_RE = re.compile(r"^\s*(?:续表|续上表|表\s*\d*.*[（(]续[)）])
 _AFTER_TABLE_RE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[：:0-9０-９]")
 _BARE_YEAR_RE = re.compile(r"^(?:19|20)\d\d年$")
 _MAX_CELL = 40  # a longer line is prose, not a cell
+_MAX_HEADER_CELL = 16
 _SECTION_ROW_RE = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[)）]")
 
 
@@ -364,7 +365,13 @@ def _pdf_tables(text: str, lines: list[tuple[int, int]], vocabulary: Vocabulary)
     tables: list[_Table] = []
     i = 0
     while i < len(lines):
-        found = _pdf_header(text, lines, i, vocabulary)
+        # Cheap test first (this runs on every line of every plan): a header starts with a
+        # short line, and its indicator column (指标) comes within its first three cells.
+        found = (
+            lines[i][1] - lines[i][0] <= _MAX_HEADER_CELL
+            and any("指标" in text[s:e] for s, e in lines[i : i + 3])
+            and _pdf_header(text, lines, i, vocabulary)
+        )
         if not found:
             i += 1
             continue
