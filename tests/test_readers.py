@@ -115,12 +115,31 @@ def test_docx_lines_equal_seed_lines(tmp_path, seed):
     assert doc.text.split("\n") == seed.split("\n")
 
 
-def test_docx_table_cells_in_body_order(tmp_path):
+def test_docx_table_rows_in_body_order(tmp_path):
     path = tmp_path / "table.docx"
     table = [["指标", "2025年目标"], ["森林覆盖率", "35%"]]
     path.write_bytes(_docx_bytes(["主要指标如下："], table))
     lines = read_document(path).text.split("\n")
-    assert lines == ["主要指标如下：", "指标", "2025年目标", "森林覆盖率", "35%", "表后段落。"]
+    assert lines == ["主要指标如下：", "指标\t2025年目标", "森林覆盖率\t35%", "表后段落。"]
+
+
+def test_docx_merged_cells_once_and_multi_paragraph_cells_on_one_line(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "表1 主要指标"
+    for c, value in enumerate(["指标", "2025年", "属性"]):
+        table.cell(1, c).text = value
+    table.cell(2, 0).text = "森林覆盖率"
+    table.cell(2, 0).add_paragraph("（%）")
+    table.cell(2, 1).text = "35"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "merged.docx"
+    path.write_bytes(buffer.getvalue())
+    lines = read_document(path).text.split("\n")
+    assert lines == ["表1 主要指标", "指标\t2025年\t属性", "森林覆盖率 （%）\t35\t"]
 
 
 HTML_PAGE = """<!DOCTYPE html>
@@ -161,13 +180,27 @@ def test_html_keeps_the_article_only(tmp_path):
         "到2025年，全市单位地区生产总值能耗 较2020年下降13.5%。",
         "森林覆盖率达到35%。",
         "城市污水处理率达到97%。",
-        "指标",
-        "目标值",
+        "指标\t目标值",
     ]
     for clutter in ("门户网站", "首页", "当前位置", "通知公告", "分享到", "相关文章", "版权所有"):
         assert clutter not in doc.text
     # the layout space left by the source line break goes away in the normalized text
     assert "能耗较2020年下降13.5%" in normalize(doc.text).text
+
+
+def test_html_table_rows_are_lines_with_tab_separated_cells(tmp_path):
+    page = """<html><body><div class="content"><p>主要指标：</p>
+    <table><thead><tr><th>指标</th><th colspan="2">目标</th></tr></thead>
+    <tbody><tr><td></td><td>森林覆盖率<br>（%）</td><td> 35 </td></tr></tbody></table>
+    <p>表后段落。</p></div></body></html>"""
+    path = tmp_path / "table.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).text.split("\n") == [
+        "主要指标：",
+        "指标\t目标",
+        "\t森林覆盖率 （%）\t35",
+        "表后段落。",
+    ]
 
 
 def test_html_valid_utf8_wins_over_a_stale_meta_charset(tmp_path):

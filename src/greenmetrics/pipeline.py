@@ -18,7 +18,7 @@ import pandas as pd
 from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import GreenmetricsError, InputError
-from .extract import PlanContext, default_target_year, extract
+from .extract import Extractor, PlanContext, default_target_year
 from .files import csv_bytes, write_all_atomic
 from .manifest import load_manifest
 from .metadata import detect_metadata
@@ -38,6 +38,10 @@ class ExtractionResult:
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> decoded text
+    # Rows of indicator tables to check (a text target cell, a header not understood), and the
+    # spans of the tables read: their numbers are not listed again as unreported.
+    table_review: list[dict] = field(default_factory=list, repr=False)
+    table_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     validated: bool = False  # True when the frames come from extract_corpus (already checked)
 
     @property
@@ -93,8 +97,8 @@ PARALLEL_FROM = 40  # below this many files, starting worker processes costs mor
 
 
 def _process_file(job: tuple[Path, dict | None]):
-    """Read and extract one plan: (path, (document row, targets, milestones, text)) or
-    (path, problem) for a file that cannot be read."""
+    """Read and extract one plan: (path, (document row, targets, milestones, text, tables))
+    or (path, problem) for a file that cannot be read."""
     path, meta = job
     try:
         doc = read_document(path)
@@ -112,8 +116,10 @@ def _process_file(job: tuple[Path, dict | None]):
         issue_year=issue_year,
         default_target_year=default_year,
     )
-    targets, milestones = extract(doc.text, context)
-    return path, (_document_row(doc, meta, source, default_year), targets, milestones, doc.text)
+    extractor = Extractor(doc.text, context)
+    targets, milestones = extractor.run()
+    row = _document_row(doc, meta, source, default_year)
+    return path, (row, targets, milestones, doc.text, extractor.tables)
 
 
 def _run_jobs(jobs: list, workers: int | None):
@@ -148,6 +154,8 @@ def extract_corpus(
     seen_hashes: dict[str, str] = {}
     doc_rows, target_records, milestone_records = [], [], []
     texts: dict[str, str] = {}
+    table_review: list[dict] = []
+    table_spans: dict[str, list[tuple[int, int]]] = {}
     for folder in sorted({f.parent for f in files} | {p for p in inputs if p.is_dir()}):
         try:
             manifest, row_problems = load_manifest(folder)
@@ -166,7 +174,7 @@ def extract_corpus(
         if isinstance(outcome, str):
             problems.append(outcome)
             continue
-        row, targets, milestones, text = outcome
+        row, targets, milestones, text, tables = outcome
         if row["sha256"] in seen_hashes:
             duplicates.append(
                 f"{path}: same content as {seen_hashes[row['sha256']]}; skipped as a duplicate"
@@ -181,6 +189,8 @@ def extract_corpus(
         seen_hashes[row["sha256"]] = str(path)
         seen_ids[row["doc_id"]] = str(path)
         texts[row["doc_id"]] = text
+        table_review.extend(tables.review + tables.unread_rows)
+        table_spans[row["doc_id"]] = tables.spans
         doc_rows.append(row)
         region = {"region_zh": row["region_zh"], "region_level": row["region_level"]}
         target_records.extend({**record.__dict__, **region} for record in targets)
@@ -205,7 +215,15 @@ def extract_corpus(
     targets = finalize(targets, "targets")
     milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
     return ExtractionResult(
-        documents, targets, milestones, problems, duplicates, texts, validated=True
+        documents,
+        targets,
+        milestones,
+        problems,
+        duplicates,
+        texts,
+        table_review=table_review,
+        table_spans=table_spans,
+        validated=True,
     )
 
 

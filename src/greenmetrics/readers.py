@@ -333,6 +333,16 @@ _HTML_BLOCKS = (
     "center",
 )
 _HTML_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
+_EDGE_SPACE_RE = re.compile(r"^[^\S\t]+|[^\S\t]+$")
+# A table row is one line of the decoded text, its cells joined by a tab, so that the
+# extractor reads a row as a row (greenmetrics.extract.indicator_tables) and its offsets stay
+# exact. Whitespace inside a cell (its paragraphs, line breaks) becomes one space.
+TABLE_CELL_SEP = "\t"
+_CELL_SPACE_RE = re.compile(r"\s+")
+
+
+def _cell_text(text: str) -> str:
+    return _CELL_SPACE_RE.sub(" ", text).strip()
 
 
 def _decode_html(path: Path, raw: bytes) -> tuple[str, str]:
@@ -402,11 +412,20 @@ def _html_text(raw_text: str) -> str:
                 string.replace_with(collapsed)
     for br in container.find_all("br"):
         br.replace_with("\n")
+    # Innermost first: a table nested in a cell becomes text of that cell.
+    for table in reversed(container.find_all("table")):
+        for row in table.find_all("tr"):
+            cells = row.find_all(("td", "th"), recursive=False)
+            row.replace_with(
+                "\n" + TABLE_CELL_SEP.join(_cell_text(c.get_text(" ")) for c in cells) + "\n"
+            )
     for block in container.find_all(_HTML_BLOCKS):
         block.insert_before("\n")
         block.insert_after("\n")
-    lines = (line.strip() for line in container.get_text().split("\n"))
-    return "\n".join(line for line in lines if line)
+    # NOTE: tabs were collapsed above, so the only ones left separate table cells; they stay
+    # even at the ends of a row (an empty first cell keeps the columns in place).
+    lines = (_EDGE_SPACE_RE.sub("", line) for line in container.get_text().split("\n"))
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _read_html(path: Path, raw: bytes) -> tuple[str, str]:
@@ -419,19 +438,23 @@ def _read_html(path: Path, raw: bytes) -> tuple[str, str]:
 
 
 def _docx_lines(container) -> Iterable[str]:
-    """Paragraph texts of a document or table cell in body order, tables cell by cell."""
+    """Paragraph texts of a document or table cell in body order, a table row per line (its
+    cells joined by TABLE_CELL_SEP; a table nested in a cell is text of that cell)."""
     from docx.table import Table
 
     for item in container.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
                 seen: set[int] = set()
+                cells = []
                 for cell in row.cells:
                     # NOTE: a merged cell is returned once per grid column it spans.
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    yield from _docx_lines(cell)
+                    cells.append(_cell_text(" ".join(_docx_lines(cell))))
+                if any(cells):
+                    yield TABLE_CELL_SEP.join(cells)
         else:
             yield item.text
 

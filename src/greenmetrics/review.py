@@ -2,6 +2,7 @@
 
 Per document it lists every number in the text that did not come out as a target or a
 milestone (so a missed target is visible), targets whose indicator is not in the catalog,
+the rows of indicator tables that gave no target (a text cell, a header not understood),
 targets with a field the extractor inferred rather than read (the year from the plan's
 default), and the documents that failed or were skipped as duplicates.
 """
@@ -109,6 +110,12 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
             table["doc_id"], table["char_start"], table["char_end"], strict=True
         ):
             covered[doc_id].append((int(start), int(end)))
+    # Indicator tables: the rows to check, and the tables read (their numbers are reported).
+    rows.extend(result.table_review)
+    for doc_id, spans in result.table_spans.items():
+        covered[doc_id].extend(spans)
+    for row in result.table_review:
+        covered[row["doc_id"]].append((row["char_start"], row["char_end"]))
     for doc_id, text in sorted(texts.items()):
         rows.extend(unreported_numbers(doc_id, text, covered[doc_id]))
     return check(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review")

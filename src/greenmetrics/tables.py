@@ -18,6 +18,7 @@ from . import paths
 from .errors import InputError
 from .files import csv_bytes, write_atomic
 from .schemas import check, columns, empty_table, validate
+from .schemas import table as schema_table
 
 
 def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
@@ -26,9 +27,14 @@ def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
     if not rows:
         return empty_table(table)
     df = pd.DataFrame(rows)
+    spec = schema_table(table)
     for column in columns(table):
         if column not in df.columns:
             df[column] = pd.NA
+        elif spec.field(column).dtype == "float64" and df[column].dtype == object:
+            # NOTE: a float field every record leaves empty (None) is an object column that
+            # the schema cannot coerce; as numbers its empty cells are NaN.
+            df[column] = pd.to_numeric(df[column])
     return df[list(columns(table))]
 
 

@@ -32,6 +32,10 @@ class TargetRecord:
     quote: str
     char_start: int
     char_end: int
+    # What an indicator table row adds (greenmetrics.extract.indicator_tables); a sentence
+    # target leaves them empty.
+    baseline_value: float | None = None
+    binding: str | None = None  # the table's 属性: binding 约束性 / expected 预期性
     target_id: str = ""
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
+from .indicator_tables import TableReading, read_indicator_tables
 from .phrases import (
     _TRAILING_YEAR_RE,
     _comparison,
@@ -89,6 +90,8 @@ class Extractor:
         self.issue_year = context.issue_year or self.default_year - 4
         self.targets: list[TargetRecord] = []
         self.milestones: list[MilestoneRecord] = []
+        # The indicator tables: their rows are targets, their spans are not read as sentences.
+        self.tables: TableReading = TableReading()
 
     def _provenance(
         self, start: int, end: int, ctx: _ClauseContext, aspirational: bool
@@ -107,8 +110,11 @@ class Extractor:
 
     def run(self) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
         norm = self.norm.text
+        self.tables = read_indicator_tables(
+            self.text, self.context, self.default_year, self.vocabulary
+        )
         for sent in _sentences(norm, self.vocabulary):
-            if sent.history:
+            if sent.history or self._in_table(sent):
                 continue
             head = norm[sent.start : sent.start + 12]
             if HISTORY_SENTENCE_RE.match(head):
@@ -116,8 +122,23 @@ class Extractor:
                 if year is None or year < self.issue_year:
                     continue
             self._sentence(sent)
+        self.targets.extend(self.tables.targets)
+        # A row of a table not understood whose numbers a sentence rule read is no news.
+        read = [(t.char_start, t.char_end) for t in self.targets]
+        self.tables.unread_rows = [
+            row
+            for row in self.tables.unread_rows
+            if not any(s < row["char_end"] and row["char_start"] < e for s, e in read)
+        ]
         self._assign_ids()
         return self.targets, self.milestones
+
+    def _in_table(self, sent: _Sentence) -> bool:
+        """True for a sentence inside an understood indicator table (its rows are read there)."""
+        if not self.tables.spans:
+            return False
+        s, e = self.norm.span_to_original(sent.start, sent.end)
+        return any(a < e and s < b for a, b in self.tables.spans)
 
     def _sentence(self, sent: _Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary

@@ -20,6 +20,7 @@ import pandera.pandas as pa
 
 from ..errors import SchemaError
 from .fields import (
+    BINDINGS,
     COMPARATORS,
     DIRECTIONS,
     FIELDS,
@@ -37,7 +38,7 @@ from .fields import (
 
 # The vocabularies are part of what this module declares: importers take them from here.
 __all__ = [
-    "COMPARATORS", "DIRECTIONS", "FIELDS", "KINDS", "MEASURES", "POLICY_WORD_ROLES",
+    "BINDINGS", "COMPARATORS", "DIRECTIONS", "FIELDS", "KINDS", "MEASURES", "POLICY_WORD_ROLES",
     "PROCESSED_TABLES", "RATE_UNITS", "REVIEW_CATEGORIES", "TABLES", "TARGET_CONTEXT_COLUMNS",
     "THEMES", "YEAR_MAX", "YEAR_MIN",
     "Field", "Table", "check", "columns", "data_dictionary_markdown", "describe", "empty_table",
@@ -131,8 +132,8 @@ _TABLE_LIST = (
         "one row per quantitative target, with the clause it comes from and its offsets",
         _names(
             "target_id doc_id region_zh region_level indicator_id indicator_zh indicator_en "
-            "theme value unit comparator kind target_year baseline_year scope_zh aspirational "
-            "year_inferred quote char_start char_end"
+            "theme value unit comparator kind target_year baseline_year baseline_value scope_zh "
+            "aspirational binding year_inferred quote char_start char_end"
         ),
         unique=("target_id",),
         sort_by=("doc_id", "char_start", "char_end", "target_id"),

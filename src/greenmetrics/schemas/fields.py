@@ -36,7 +36,10 @@ REVIEW_CATEGORIES = (
     "unmapped_indicator",
     "year_inferred",
     "unreported_number",
+    "table_row",
 )
+# The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
+BINDINGS = ("binding", "expected")
 # The roles of the words of policy language the extractor reads (data/policy_words.csv).
 POLICY_WORD_ROLES = (
     "unit",
@@ -174,7 +177,25 @@ FIELDS: dict[str, Field] = {
         allowed=KINDS,
     ),
     "target_year": Field("Int64", "year the target is due", **YEAR),
-    "baseline_year": Field("Int64", "year of 较/比 20XX年; empty if none", nullable=True, **YEAR),
+    "baseline_year": Field(
+        "Int64",
+        "year of 较/比 20XX年, or of an indicator table's base-year column (2020年, 基期); "
+        "empty if none",
+        nullable=True,
+        **YEAR,
+    ),
+    "baseline_value": Field(
+        "float64",
+        "the value in the baseline year that an indicator table row states; empty if none",
+        nullable=True,
+    ),
+    "binding": Field(
+        "string",
+        "the 属性 column of an indicator table: binding 约束性, expected 预期性; empty for a "
+        "sentence target",
+        nullable=True,
+        allowed=BINDINGS,
+    ),
     "scope_zh": Field(
         "string",
         "sub-area or subset the target is limited to; empty for the whole region",
@@ -362,7 +383,9 @@ FIELDS: dict[str, Field] = {
     "category": Field(
         "string",
         "what to check: a document that failed, a duplicate skipped, an unmapped indicator, a "
-        "year taken from the plan's default, a number not reported as a target or milestone",
+        "year taken from the plan's default, a number not reported as a target or milestone, "
+        "a row of a table that gave no target (a text cell such as 完成省下达目标, or a table "
+        "whose header was not understood)",
         allowed=REVIEW_CATEGORIES,
     ),
     "text": Field(
