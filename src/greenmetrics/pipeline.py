@@ -20,6 +20,7 @@ from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import GreenmetricsError, InputError
 from .extract import PlanContext, default_target_year, extract
 from .files import csv_bytes, write_all_atomic
+from .gazetteer import shipped_gazetteer
 from .manifest import load_manifest
 from .metadata import detect_metadata
 from .overrides import apply_overrides, load_overrides
@@ -38,6 +39,8 @@ class ExtractionResult:
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> decoded text
+    # doc_id -> what was not sure about the plan's region (review rows without doc_id)
+    region_reviews: dict[str, list[dict]] = field(default_factory=dict)
     validated: bool = False  # True when the frames come from extract_corpus (already checked)
 
     @property
@@ -60,6 +63,7 @@ def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> 
         "region_zh": meta.get("region_zh") or "未知",
         "region_en": meta.get("region_en"),
         "region_level": meta.get("region_level") or "county",
+        "division_code": meta.get("division_code"),
         "parent_region_zh": meta.get("parent_region_zh"),
         "province_zh": meta.get("province_zh"),
         "issuer_zh": meta.get("issuer_zh"),
@@ -89,6 +93,22 @@ def _fill_regions(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
     return targets
 
 
+def _with_division_code(meta: dict) -> dict:
+    """A manifest row with the GB/T 2260 code of its region: as given, else looked up in the
+    gazetteer by region_zh (甘肃省, 忻州市忻府区, 临夏州); a review row when it finds none."""
+    if meta.get("division_code"):
+        return meta
+    division = shipped_gazetteer().find_region(meta.get("region_zh") or "")
+    if division is not None:
+        return {**meta, "division_code": division.code}
+    note = (
+        f"manifest region_zh {meta.get('region_zh')!r} is no one division of the gazetteer: "
+        "division_code left empty; give it in the manifest's division_code column"
+    )
+    review = [{"category": "region_uncertain", "text": meta.get("region_zh"), "note": note}]
+    return {**meta, "region_review": review}
+
+
 PARALLEL_FROM = 40  # below this many files, starting worker processes costs more than it saves
 
 
@@ -104,6 +124,8 @@ def _process_file(job: tuple[Path, dict | None]):
     if meta is None:
         meta = detect_metadata(doc.text)
         source = "detected"
+    else:
+        meta = _with_division_code(meta)
     issue_year = _issue_year(meta)
     default_year = default_target_year(doc.text, issue_year)
     context = PlanContext(
@@ -113,7 +135,8 @@ def _process_file(job: tuple[Path, dict | None]):
         default_target_year=default_year,
     )
     targets, milestones = extract(doc.text, context)
-    return path, (_document_row(doc, meta, source, default_year), targets, milestones, doc.text)
+    row = _document_row(doc, meta, source, default_year)
+    return path, (row, targets, milestones, doc.text, meta.get("region_review") or [])
 
 
 def _run_jobs(jobs: list, workers: int | None):
@@ -148,6 +171,7 @@ def extract_corpus(
     seen_hashes: dict[str, str] = {}
     doc_rows, target_records, milestone_records = [], [], []
     texts: dict[str, str] = {}
+    region_reviews: dict[str, list[dict]] = {}
     for folder in sorted({f.parent for f in files} | {p for p in inputs if p.is_dir()}):
         try:
             manifest, row_problems = load_manifest(folder)
@@ -166,7 +190,7 @@ def extract_corpus(
         if isinstance(outcome, str):
             problems.append(outcome)
             continue
-        row, targets, milestones, text = outcome
+        row, targets, milestones, text, region_review = outcome
         if row["sha256"] in seen_hashes:
             duplicates.append(
                 f"{path}: same content as {seen_hashes[row['sha256']]}; skipped as a duplicate"
@@ -181,6 +205,8 @@ def extract_corpus(
         seen_hashes[row["sha256"]] = str(path)
         seen_ids[row["doc_id"]] = str(path)
         texts[row["doc_id"]] = text
+        if region_review:
+            region_reviews[row["doc_id"]] = region_review
         doc_rows.append(row)
         region = {"region_zh": row["region_zh"], "region_level": row["region_level"]}
         target_records.extend({**record.__dict__, **region} for record in targets)
@@ -205,7 +231,7 @@ def extract_corpus(
     targets = finalize(targets, "targets")
     milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
     return ExtractionResult(
-        documents, targets, milestones, problems, duplicates, texts, validated=True
+        documents, targets, milestones, problems, duplicates, texts, region_reviews, validated=True
     )
 
 
