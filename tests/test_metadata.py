@@ -150,3 +150,87 @@ def test_detect_metadata_on_text_without_any():
     review = meta.pop("region_review")
     assert all(value is None for value in meta.values())
     assert [r["category"] for r in review] == ["region_uncertain"]  # said, not guessed
+
+
+# -- the region against the gazetteer ----------------------------------------------------------
+
+
+def test_a_new_area_is_a_functional_zone_of_its_city():
+    text = (
+        "南京江北新区管理委员会\n关于加快建立健全绿色低碳循环发展经济体系的实施方案\n"
+        "到2025年，全区森林覆盖率达到35%。\n南京江北新区管理委员会\n2022年3月1日\n"
+    )
+    meta = detect_metadata(text)
+    assert meta["region_zh"] == "南京江北新区"
+    assert meta["region_level"] == "county"  # the lowest of REGION_LEVELS: no zone level
+    assert meta["parent_region_zh"] == "南京市" and meta["province_zh"] == "江苏省"
+    assert meta["division_code"] == "320100"  # the parent's code, and a review row says so
+    assert [r["category"] for r in meta["region_review"]] == ["functional_zone"]
+    assert "320100" in meta["region_review"][0]["note"]
+
+
+def test_a_county_name_of_two_provinces_is_told_apart_by_the_city_named():
+    text = (
+        "朝阳区人民政府\n关于加快建立健全绿色低碳循环发展经济体系的实施方案\n"
+        "为落实长春市和吉林省的部署，到2025年，全区森林覆盖率达到35%。\n"
+    )
+    meta = detect_metadata(text)
+    assert meta["region_zh"] == "长春市朝阳区" and meta["division_code"] == "220104"
+    assert meta["province_zh"] == "吉林省" and meta["parent_region_zh"] == "长春市"
+    assert meta["region_review"] == []
+
+
+def test_a_county_name_of_two_provinces_without_a_hint_is_not_guessed():
+    meta = detect_metadata("朝阳区人民政府\n到2025年，全区森林覆盖率达到35%。\n")
+    assert meta["region_zh"] == "朝阳区" and meta["region_level"] == "county"
+    assert meta["division_code"] is None and meta["province_zh"] is None
+    (review,) = meta["region_review"]
+    assert review["category"] == "region_uncertain"
+    assert "110105" in review["note"] and "220104" in review["note"]
+
+
+def test_an_autonomous_prefecture_by_its_short_name():
+    meta = detect_metadata("临夏州人民政府\n2021年11月9日\n")
+    assert meta["region_zh"] == "临夏回族自治州" and meta["region_level"] == "prefecture"
+    assert meta["division_code"] == "622900" and meta["parent_region_zh"] == "甘肃省"
+    # a county of it by the name its plan uses
+    meta = detect_metadata("东乡县人民政府\n2021年11月9日\n")
+    assert meta["region_zh"] == "东乡族自治县" and meta["division_code"] == "622926"
+
+
+def test_a_county_by_its_own_name_gets_its_city():
+    meta = detect_metadata("忻府区关于加快建立健全绿色低碳循环发展经济体系的实施方案\n")
+    assert meta["region_zh"] == "忻州市忻府区" and meta["division_code"] == "140902"
+
+
+def test_the_issuer_wins_over_a_body_that_names_another_city():
+    body = "学习借鉴杭州市经验，杭州市的做法值得推广，杭州市、杭州市、杭州市。\n" * 5
+    text = (
+        "龙岩市人民政府\n关于加快建立健全绿色低碳循环发展经济体系的实施方案\n"
+        f"{body}到2025年，全市森林覆盖率达到80%。\n龙岩市人民政府\n2021年12月1日\n"
+    )
+    meta = detect_metadata(text)
+    assert meta["region_zh"] == "龙岩市" and meta["division_code"] == "350800"
+    assert meta["province_zh"] == "福建省" and meta["region_review"] == []
+
+
+def test_issuer_and_title_that_disagree_go_to_review():
+    text = "武汉市人民政府\n大连市加快建立健全绿色低碳循环发展经济体系实施方案\n"
+    meta = detect_metadata(text)
+    assert meta["region_zh"] == "武汉市"  # the issuer is preferred
+    (review,) = meta["region_review"]
+    assert review["category"] == "region_uncertain" and "大连市" in review["note"]
+
+
+def test_words_ending_in_a_suffix_are_not_regions():
+    # 交易市场, 企业上市: once read as regions 交易市 / 业上市
+    text = "推进碳排放权交易市场建设，支持企业上市融资，全市森林覆盖率达到35%。\n" * 3
+    meta = detect_metadata(text)
+    assert meta["region_zh"] is None and meta["division_code"] is None
+    assert [r["category"] for r in meta["region_review"]] == ["region_uncertain"]
+
+
+def test_body_reading_needs_the_level_of_its_scope_word():
+    text = "到2025年，全州森林覆盖率达到35%。临夏州各县市要加强组织领导。临夏州统筹推进。\n"
+    meta = detect_metadata(text)
+    assert meta["region_zh"] == "临夏回族自治州" and meta["division_code"] == "622900"
