@@ -170,11 +170,8 @@ def test_aliases_of_policy_language_land_on_one_indicator(phrases, indicator_id)
 
 
 def test_quotes_are_the_text_at_their_offsets(extraction):
-    texts = {}
+    # NOTE: the decoded text, not the file read as UTF-8: data/raw holds PDFs too.
     for table in (extraction.targets, extraction.milestones):
         for row in table.to_dict("records"):
-            path = (
-                paths.RAW_DIR / extraction.documents.set_index("doc_id").loc[row["doc_id"], "file"]
-            )
-            text = texts.setdefault(path, path.read_text(encoding="utf-8-sig"))
+            text = extraction.texts[row["doc_id"]]
             assert text[row["char_start"] : row["char_end"]] == row["quote"]
