@@ -18,6 +18,7 @@ LAYERS = (
     ("regions",),
     ("schemas",),
     ("files",),
+    ("gazetteer",),
     ("text",),
     ("readers",),
     ("manifest", "metadata"),

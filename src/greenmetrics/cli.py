@@ -116,7 +116,7 @@ def review(
         view = Table(title=f"{category} ({len(rows)})", show_lines=False)
         for column in ("doc_id", "text", "quote", "note"):
             view.add_column(column, overflow="fold")
-        for row in rows.head(limit).fillna("").to_dict("records"):
+        for row in rows.head(limit).astype(object).fillna("").to_dict("records"):
             view.add_row(row["doc_id"], str(row["text"]), str(row["quote"])[:60], row["note"])
         out_console.print(view)
     console.print(f"review written to {Path(out or paths.PROCESSED_DIR) / 'review.csv'}")

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .regions import COUNTRY_ZH, MUNICIPALITIES, PROVINCE_SHORT, PROVINCES
+from .gazetteer import MIN_TEXT_NAME, Division, shipped_gazetteer
+from .regions import COUNTRY_ZH, PROVINCE_SHORT, PROVINCES
 from .text import normalize
 
 _PROVINCE_RE = re.compile("|".join(PROVINCES))
@@ -30,26 +32,6 @@ _PROVINCE_SHORT_RE = re.compile("|".join(sorted(PROVINCE_SHORT, key=len, reverse
 
 _HEADER_LINES = 30  # the 版头 and title block of an official document sit in the first lines
 _TAIL_LINES = 12  # the 落款 (issuer and date) sits in the last lines
-
-# NOTE: a unit ends with an administrative suffix not followed by another suffix character,
-# so 忻州市 is one unit (not 忻州 + 市...).
-_UNIT = r"[\u4e00-\u9fff]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|旗|区)(?![市县区州旗盟省])"
-_REGION_CHAIN_RE = re.compile(rf"(?:{_UNIT}){{1,3}}")
-_UNIT_RE = re.compile(_UNIT)
-_NOT_REGION_UNITS = {
-    "城市",
-    "城区",
-    "园区",
-    "地区",
-    "社区",
-    "景区",
-    "新区",
-    "山区",
-    "牧区",
-    "市区",
-    "县区",
-    "辖区",
-}
 
 _ISSUER_SUFFIX_RE = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|行政公署(?:办公室)?|办公厅|办公室|管理委员会|委员会|管委会)$"
@@ -80,57 +62,6 @@ _TITLE_NO_GUANYU_RE = re.compile(rf"^[\u4e00-\u9fff“”\"「」、（）()0-9�
 _NOTICE_RE = re.compile(r"^.*?(?:关于)?(?:印发|转发)《?(?P<inner>.+?)》?的通知$")
 _SENTENCE_PUNCT = "，。；！？,;"
 _ALL_REGION_RE = re.compile(r"(?:全|我|本)(自治区|省|州|市|区|县|旗|盟)")
-_REGION_WORD_STOP = set("全我各本该外此每其省市县区州旗")
-# Two-character endings of common words that look like 2-character place names + suffix
-# (自治州, 先行区, 示范区, 主城区 ...).
-_GENERIC_TAILS = set(
-    [
-        "治州",
-        "治区",
-        "治县",
-        "城区",
-        "园区",
-        "新区",
-        "地区",
-        "社区",
-        "景区",
-        "山区",
-        "牧区",
-        "市区",
-        "县区",
-        "辖区",
-        "行区",
-        "范区",
-        "发区",
-        "验区",
-        "护区",
-        "能区",
-        "业区",
-        "济区",
-        "聚区",
-        "心区",
-        "管区",
-        "矿区",
-        "镇区",
-        "片区",
-        "街区",
-        "校区",
-        "库区",
-        "灾区",
-        "边区",
-        "游区",
-        "城市",
-        "大市",
-        "个市",
-        "等市",
-        "个县",
-        "等县",
-        "个州",
-        "级市",
-        "级县",
-        "级区",
-    ]
-)
 
 
 def _cn_small_number(s: str) -> int | None:
@@ -255,46 +186,6 @@ def _title(lines: list[str]) -> str | None:
     return notice_inner
 
 
-def _units(name: str) -> list[str] | None:
-    """The administrative units of a region name (山西省忻州市忻府区 -> 3 units), or None."""
-    if not _REGION_CHAIN_RE.fullmatch(name):
-        return None
-    units = _UNIT_RE.findall(name)
-    if "".join(units) != name or any(u in _NOT_REGION_UNITS for u in units):
-        return None
-    return units
-
-
-def _region_from_issuer(issuer: str) -> str | None:
-    tokens = issuer.split()
-    token = next((t for t in reversed(tokens) if "人民政府" in t), tokens[-1] if tokens else "")
-    token = re.sub(r"^中共", "", token)
-    stem = _ISSUER_SUFFIX_RE.sub("", token)
-    if _units(stem):
-        return stem
-    m = _REGION_CHAIN_RE.match(stem)
-    return m.group() if m and _units(m.group()) else None
-
-
-def _region_level(units: list[str]) -> str:
-    """Administrative level from the suffix of the last unit (see module rules)."""
-    name, last = "".join(units), units[-1]
-    if name in MUNICIPALITIES or last.endswith(("省", "自治区", "特别行政区")):
-        return "province"
-    if last.endswith(("自治州", "州", "地区", "盟")):
-        return "prefecture"
-    if last.endswith(("县", "旗", "区")):
-        return "county"
-    # X市: a prefecture-level city, unless it sits under a prefecture (a county-level city).
-    if (
-        len(units) >= 2
-        and units[-2].endswith(("市", "州", "地区", "盟"))
-        and (units[-2] not in MUNICIPALITIES)
-    ):
-        return "county"
-    return "prefecture"
-
-
 def _most_named_province(text: str) -> str | None:
     counts = Counter(_PROVINCE_RE.findall(text))
     if not counts:
@@ -309,33 +200,215 @@ def _most_named_province(text: str) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-def _region_from_scope(text: str) -> str | None:
-    """Region from 全省/全州/全区... plus the most named proper name with that suffix."""
+# -- the region, read against the gazetteer ----------------------------------------------------
+
+# A name at the start of a title is the plan's region when the title goes on like a title does.
+_TITLE_AFTER_REGION_RE = re.compile(
+    r"人民政府|关于|加快|贯彻|推进|推动|建立|“?十[三四五六]五|[0-9]{4}"
+)
+# NOTE: a zone at the head of a title must end the issuing body, so 工业园区 in 加快推进工业园区...
+# is not read as one.
+_ZONE_END_RE = re.compile(r"(?:管理委员会|管委会|人民政府|工作委员会)?(?:关于|印发|$)")
+_NOTICE_ISSUER_RE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,30}?(?:人民政府(?:办公厅|办公室)?|行政公署|管理委员会|管委会))(?:关于)?印发"
+)
+# 全省/全市/我州 ...: the level of division a plan calls itself by, in its body.
+_SCOPE_LEVELS = {
+    "省": ("province",), "自治区": ("province",), "州": ("prefecture",), "盟": ("prefecture",),
+    "市": ("prefecture", "county"), "县": ("county",), "区": ("county",), "旗": ("county",),
+}  # fmt: skip
+_MIN_BODY_MENTIONS = 2  # a name named once in a body is not the plan's own region
+
+
+@dataclass
+class Region:
+    """The region of a plan as detected: its name, level, GB/T 2260 code, parent region and
+    province, and the review rows that say what was not sure."""
+
+    name: str | None = None
+    level: str | None = None
+    code: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    review: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one place of the plan (issuer, title, body) says the region is."""
+
+    source: str
+    written: str
+    candidates: tuple[Division, ...]
+    zone: str | None = None  # a functional zone inside the (one) candidate
+
+
+def _notice_issuer(lines: list[str]) -> str | None:
+    """The issuer at the head of a notice line (上饶市人民政府印发关于...的通知)."""
+    for line in lines:
+        m = _NOTICE_ISSUER_RE.match(line.replace(" ", ""))
+        if m:
+            return m.group("issuer")
+    return None
+
+
+def _read_chain(text: str, source: str, zone_end: re.Pattern | None) -> _Reading | None:
+    """The region named at the start of `text`; a functional zone counts when `zone_end`
+    matches what follows it."""
+    g = shipped_gazetteer()
+    chain = g.parse_chain(text)
+    if chain is None:
+        return None
+    if chain.zone and not (zone_end and zone_end.match(g.rest_after(text, chain))):
+        chain = replace(chain, zone=None)
+    written = "".join(name for name, _ in chain.parts) + (chain.zone or "")
+    return _Reading(source, written, tuple(g.resolve(chain)), chain.zone)
+
+
+def _issuer_reading(issuer: str) -> _Reading | None:
+    """The region an issuing body is named after: 忻州市忻府区人民政府, 大连市发展和改革委员会
+    (a department of the city), 南京江北新区管理委员会 (a zone of the city)."""
+    tokens = issuer.split()
+    token = next((t for t in reversed(tokens) if "人民政府" in t), tokens[-1] if tokens else "")
+    stem = _ISSUER_SUFFIX_RE.sub("", re.sub(r"^中共", "", token))
+    return _read_chain(stem, "issuer", re.compile("$"))
+
+
+def _title_reading(title: str) -> _Reading | None:
+    text = title.lstrip('《“"〈')
+    reading = _read_chain(text, "title", _ZONE_END_RE)
+    if reading is None or not reading.candidates:
+        return reading
+    g = shipped_gazetteer()
+    rest = text[len(reading.written) :]
+    # NOTE: a bare short name (大连, 临夏) opens many words; only a full name, or one followed by
+    # the words a title goes on with, is the region.
+    first_name = g.parse_chain(text).parts[0][0]
+    full = any(
+        first_name == d.name or first_name[-1] in "省市州县区旗盟" for d in g.lookup(first_name)
+    )
+    if reading.zone or full or _TITLE_AFTER_REGION_RE.match(rest):
+        return reading
+    return None
+
+
+def _body_reading(text: str) -> _Reading | None:
+    """The region a body calls itself by: 全省/全市/我州 gives the level, and the name of that
+    level it names most (at least twice, and more than any other) is the region."""
     scopes = Counter(_ALL_REGION_RE.findall(text))
     if not scopes:
         return None
-    suffix = scopes.most_common(1)[0][0]
-    if suffix in ("省", "自治区"):
-        return _most_named_province(text)
-    if suffix == "区":
-        # NOTE: 全区/我区 is also how an autonomous region (宁夏回族自治区) names itself.
-        province = _most_named_province(text)
-        if province and province.endswith("自治区") and text.count(province) >= 2:
-            return province
-    # NOTE: plans call their own region by a two-character name plus suffix (临夏州, 忻府区);
-    # the most frequent such name with the suffix of 全X is taken.
-    names = Counter(m.group(1) for m in re.finditer(rf"(?=([\u4e00-\u9fff]{{2}}{suffix}))", text))
-    for name, count in names.most_common():
-        if count < 2:
-            break
-        if (
-            name[0] in _REGION_WORD_STOP
-            or name[1] in _REGION_WORD_STOP
-            or name[1:] in _GENERIC_TAILS
-        ):
+    levels = _SCOPE_LEVELS[scopes.most_common(1)[0][0]]
+    g = shipped_gazetteer()
+    counts: Counter = Counter()
+    # NOTE: provinces go by two-character names in running text (甘肃, 宁夏); other two-character
+    # names read inside words, so they count only with their suffix.
+    min_length = 2 if levels == ("province",) else MIN_TEXT_NAME
+    for name, count in g.mentions(text, min_length).items():
+        if any(d.level in levels for d in g.lookup(name)):
+            counts[name] += count
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_BODY_MENTIONS:
+        return None
+    name = ranked[0][0]
+    if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
+        both = (*g.lookup(name), *g.lookup(ranked[1][0]))
+        return _Reading("body", f"{name} / {ranked[1][0]}", both)
+    candidates = tuple(d for d in g.lookup(name) if d.level in levels)
+    return _Reading("body", name, candidates)
+
+
+def _named_in(text: str, division: Division) -> int:
+    """How often the text names a division above `division` (its city or province)."""
+    g = shipped_gazetteer()
+    counts = g.mentions(text, min_length=2)
+    names = {n for d in g.ancestors(division) for n in (d.name, *d.short_names)}
+    return sum(counts[n] for n in names)
+
+
+def _one_division(reading: _Reading, text: str) -> Division | None:
+    """The one division a reading stands for; several are told apart by the city or province
+    the text names, and stay unresolved when the text names none or more than one of them."""
+    if len(reading.candidates) == 1:
+        return reading.candidates[0]
+    named = [d for d in reading.candidates if _named_in(text, d)]
+    return named[0] if len(named) == 1 else None
+
+
+def _review(text: str, note: str, category: str = "region_uncertain") -> dict:
+    return {"category": category, "text": text, "note": note}
+
+
+def _region_of(division: Division, zone: str | None, written: str) -> Region:
+    g = shipped_gazetteer()
+    province = g.province(division).name
+    if zone:
+        # NOTE: functional zones are not GB/T 2260 divisions: the zone is read at county level
+        # (the lowest of REGION_LEVELS), under the division it lies in, with that division's code.
+        note = (
+            f"{written} is a functional zone, not a GB/T 2260 division: level county, parent "
+            f"{g.display_name(division)}, division_code {division.code} is the parent's"
+        )
+        return Region(written, "county", division.code, g.display_name(division), province,
+                      [_review(written, note, "functional_zone")])  # fmt: skip
+    parent = g.parent(division)
+    parent_name = COUNTRY_ZH if parent is None else parent.name
+    return Region(g.display_name(division), division.level, division.code, parent_name, province)
+
+
+def _detect_region(issuer: str | None, title: str | None, text: str) -> Region:
+    """The region from the issuer (preferred), then the title, then the body (weakest); a
+    review row, and no guess, when no reading matches the gazetteer, a name stands for several
+    divisions the text does not tell apart, or the issuer and the title disagree."""
+    readings = [
+        r
+        for r in (
+            _issuer_reading(issuer) if issuer else None,
+            _title_reading(title) if title else None,
+        )
+        if r is not None
+    ]
+    if not any(r.candidates for r in readings):
+        body = _body_reading(text)
+        if body is not None:
+            readings.append(body)
+    review: list[dict] = []
+    resolved = [(r, _one_division(r, text)) for r in readings if r.candidates]
+    for r in readings:
+        if not r.candidates:
+            review.append(_review(r.written, f"the {r.source} names {r.written}, whose parts do "
+                                  "not nest in the gazetteer"))  # fmt: skip
+    chosen = next(((r, d) for r, d in resolved if d is not None), None)
+    if chosen is None:
+        if resolved:
+            r = resolved[0][0]
+            codes = ", ".join(
+                f"{d.code} {shipped_gazetteer().display_name(d)}" for d in r.candidates
+            )
+            review.append(_review(r.written, f"the {r.source} names {r.written}: several divisions "
+                                  f"({codes}) and the text does not tell which; set it in the manifest"))  # fmt: skip
+            levels = {d.level for d in r.candidates}
+            # the name as written, and its level when every candidate has the same
+            region = Region(r.written, levels.pop() if len(levels) == 1 else None)
+        else:
+            review.append(_review("", "no region found: neither the issuer, the title nor the "
+                                  "body names a division of the gazetteer; set it in the manifest"))  # fmt: skip
+            region = Region()
+        region.review = review
+        return region
+    reading, division = chosen
+    region = _region_of(division, reading.zone, reading.written)
+    g = shipped_gazetteer()
+    for other, other_division in resolved:
+        if other is reading or other_division is None or other_division == division:
             continue
-        return name
-    return None
+        if g.is_within(division, other_division) or g.is_within(other_division, division):
+            continue  # the title names the province or city of the issuer's region, or inside it
+        review.append(_review(other.written, f"the {reading.source} names {reading.written} "
+                              f"({division.code}), the {other.source} {other.written} "
+                              f"({other_division.code}): kept the {reading.source}'s"))  # fmt: skip
+    region.review = region.review + review
+    return region
 
 
 def detect_metadata(text: str) -> dict:
@@ -374,49 +447,22 @@ def detect_metadata(text: str) -> dict:
         if _ISSUER_SUFFIX_RE.search(before):
             issuer = before
 
-    region = _region_from_issuer(issuer) if issuer else None
-    if region is None and title:
-        before = _ISSUER_SUFFIX_RE.sub("", title.split("关于", 1)[0]) if "关于" in title else ""
-        if before and _units(before):
-            region = before
-        else:
-            m = _REGION_CHAIN_RE.match(title)
-            if (
-                m
-                and _units(m.group())
-                and (
-                    _PROVINCE_RE.match(m.group())
-                    or re.match(r"人民政府|关于|“?十[三四五六]五|[0-9]{4}", title[m.end() :])
-                )
-            ):
-                region = m.group()
-    if region is None:
-        region = _region_from_scope(norm)
+    if issuer is None:
+        issuer = _notice_issuer(head[:3])
 
-    level = parent = None
-    province = None
-    units = _units(region) if region else None
-    if units:
-        level = _region_level(units)
-        if level == "province":
-            province = region if region in PROVINCES else None
-            parent = COUNTRY_ZH
-        elif _PROVINCE_RE.fullmatch(units[0]):
-            province = units[0]
-    if province is None and level != "province":
+    region = _detect_region(issuer, title, norm)
+    province = region.province
+    if province is None and region.level != "province":
         province = _most_named_province(norm)
-    if units and level != "province":
-        if len(units) >= 2:
-            parent = units[-2]
-        elif level == "prefecture":
-            parent = province
     return {
         "title_zh": title,
-        "region_zh": region,
-        "region_level": level,
+        "region_zh": region.name,
+        "region_level": region.level,
+        "division_code": region.code,
         "issuer_zh": issuer,
         "issue_date": issue_date,
         "doc_number": doc_number,
-        "parent_region_zh": parent,
+        "parent_region_zh": region.parent,
         "province_zh": province,
+        "region_review": region.review,
     }

@@ -20,13 +20,14 @@ from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year
 from .files import csv_bytes, write_all_atomic
+from .gazetteer import shipped_gazetteer
 from .manifest import load_manifest
 from .metadata import detect_metadata
 from .overrides import apply_overrides, load_overrides
 from .readers import Document, iter_plan_files, read_document
 from .regions import region_short_names
 from .review import build_review
-from .schemas import PROCESSED_TABLES
+from .schemas import PROCESSED_TABLES, columns
 from .tables import finalize, records_frame
 
 
@@ -42,6 +43,8 @@ class ExtractionResult:
     # spans of the tables read: their numbers are not listed again as unreported.
     table_review: list[dict] = field(default_factory=list, repr=False)
     table_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # doc_id -> what was not sure about the plan's region (review rows without doc_id)
+    region_reviews: dict[str, list[dict]] = field(default_factory=dict)
     validated: bool = False  # True when the frames come from extract_corpus (already checked)
 
     @property
@@ -64,6 +67,7 @@ def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> 
         "region_zh": meta.get("region_zh") or "未知",
         "region_en": meta.get("region_en"),
         "region_level": meta.get("region_level") or "county",
+        "division_code": meta.get("division_code"),
         "parent_region_zh": meta.get("parent_region_zh"),
         "province_zh": meta.get("province_zh"),
         "issuer_zh": meta.get("issuer_zh"),
@@ -93,6 +97,22 @@ def _fill_regions(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
     return targets
 
 
+def _with_division_code(meta: dict) -> dict:
+    """A manifest row with the GB/T 2260 code of its region: as given, else looked up in the
+    gazetteer by region_zh (甘肃省, 忻州市忻府区, 临夏州); a review row when it finds none."""
+    if meta.get("division_code"):
+        return meta
+    division = shipped_gazetteer().find_region(meta.get("region_zh") or "")
+    if division is not None:
+        return {**meta, "division_code": division.code}
+    note = (
+        f"manifest region_zh {meta.get('region_zh')!r} is no one division of the gazetteer: "
+        "division_code left empty; give it in the manifest's division_code column"
+    )
+    review = [{"category": "region_uncertain", "text": meta.get("region_zh"), "note": note}]
+    return {**meta, "region_review": review}
+
+
 PARALLEL_FROM = 40  # below this many files, starting worker processes costs more than it saves
 
 
@@ -108,6 +128,8 @@ def _process_file(job: tuple[Path, dict | None]):
     if meta is None:
         meta = detect_metadata(doc.text)
         source = "detected"
+    else:
+        meta = _with_division_code(meta)
     issue_year = _issue_year(meta)
     default_year = default_target_year(doc.text, issue_year)
     context = PlanContext(
@@ -119,7 +141,8 @@ def _process_file(job: tuple[Path, dict | None]):
     extractor = Extractor(doc.text, context)
     targets, milestones = extractor.run()
     row = _document_row(doc, meta, source, default_year)
-    return path, (row, targets, milestones, doc.text, extractor.tables)
+    region_review = meta.get("region_review") or []
+    return path, (row, targets, milestones, doc.text, extractor.tables, region_review)
 
 
 def _run_jobs(jobs: list, workers: int | None):
@@ -156,6 +179,7 @@ def extract_corpus(
     texts: dict[str, str] = {}
     table_review: list[dict] = []
     table_spans: dict[str, list[tuple[int, int]]] = {}
+    region_reviews: dict[str, list[dict]] = {}
     for folder in sorted({f.parent for f in files} | {p for p in inputs if p.is_dir()}):
         try:
             manifest, row_problems = load_manifest(folder)
@@ -174,7 +198,7 @@ def extract_corpus(
         if isinstance(outcome, str):
             problems.append(outcome)
             continue
-        row, targets, milestones, text, tables = outcome
+        row, targets, milestones, text, tables, region_review = outcome
         if row["sha256"] in seen_hashes:
             duplicates.append(
                 f"{path}: same content as {seen_hashes[row['sha256']]}; skipped as a duplicate"
@@ -191,6 +215,8 @@ def extract_corpus(
         texts[row["doc_id"]] = text
         table_review.extend(tables.review + tables.unread_rows)
         table_spans[row["doc_id"]] = tables.spans
+        if region_review:
+            region_reviews[row["doc_id"]] = region_review
         doc_rows.append(row)
         region = {"region_zh": row["region_zh"], "region_level": row["region_level"]}
         target_records.extend({**record.__dict__, **region} for record in targets)
@@ -223,6 +249,7 @@ def extract_corpus(
         texts,
         table_review=table_review,
         table_spans=table_spans,
+        region_reviews=region_reviews,
         validated=True,
     )
 
@@ -253,6 +280,21 @@ def ensure_tables(processed_dir: Path | None = None) -> Path:
     """Run the extraction when a processed table is missing (a fresh clone, a student's first
     run), so a notebook can start with it. Returns the folder of the tables."""
     folder = Path(processed_dir or paths.PROCESSED_DIR)
-    if not all((folder / f"{name}.csv").exists() for name in PROCESSED_TABLES):
+    if _tables_stale(folder):
         write_extraction(extract_corpus(), folder)
     return folder
+
+
+def _tables_stale(folder: Path) -> bool:
+    """True when a table is missing, was written with other columns (by an older greenmetrics),
+    or is older than a plan, manifest or override in data/raw."""
+    tables = [folder / f"{name}.csv" for name in PROCESSED_TABLES]
+    if not all(t.exists() for t in tables):
+        return True
+    for name, path in zip(PROCESSED_TABLES, tables, strict=True):
+        with path.open(encoding="utf-8") as f:
+            if f.readline().strip() != ",".join(columns(name)):
+                return True
+    raw = [p for p in paths.RAW_DIR.rglob("*") if p.is_file()] if paths.RAW_DIR.is_dir() else []
+    written = min(t.stat().st_mtime for t in tables)
+    return any(p.stat().st_mtime > written for p in raw)

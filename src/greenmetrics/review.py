@@ -4,7 +4,9 @@ Per document it lists every number in the text that did not come out as a target
 milestone (so a missed target is visible), targets whose indicator is not in the catalog,
 the rows of indicator tables that gave no target (a text cell, a header not understood),
 targets with a field the extractor inferred rather than read (the year from the plan's
-default), and the documents that failed or were skipped as duplicates.
+default), plans whose region was not sure (no gazetteer match, a name of several divisions,
+issuer and title disagreeing) or is a functional zone given its parent's code, and the
+documents that failed or were skipped as duplicates.
 """
 
 from __future__ import annotations
@@ -95,6 +97,8 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         rows.append({"doc_id": "", "category": "document_problem", "note": line})
     for line in result.duplicates:
         rows.append({"doc_id": "", "category": "duplicate", "note": line})
+    for doc_id, entries in sorted(getattr(result, "region_reviews", {}).items()):
+        rows.extend({"doc_id": doc_id, **entry} for entry in entries)
     targets, milestones = result.targets, result.milestones
     for t in targets.to_dict("records"):
         base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}

@@ -37,6 +37,8 @@ REVIEW_CATEGORIES = (
     "year_inferred",
     "unreported_number",
     "table_row",
+    "region_uncertain",
+    "functional_zone",
 )
 # The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
 BINDINGS = ("binding", "expected")
@@ -139,6 +141,13 @@ FIELDS: dict[str, Field] = {
         "string", "the region directly above (全国 for a province)", nullable=True
     ),
     "province_zh": Field("string", "province the region belongs to", nullable=True),
+    "division_code": Field(
+        "string",
+        "GB/T 2260 code of the region (6 digits); for a functional zone that GB/T 2260 does not "
+        "list (新区, 开发区, 高新区) the code of its parent, with a functional_zone review row; "
+        "empty when the region matches no division",
+        nullable=True,
+    ),
     "issuer_zh": Field("string", "issuing body", nullable=True),
     "issue_date": Field("string", "date of issue, ISO 8601 (YYYY-MM-DD)", nullable=True),
     "doc_number": Field("string", "document number such as 甘政发〔2021〕62号", nullable=True),
@@ -385,11 +394,19 @@ FIELDS: dict[str, Field] = {
         "what to check: a document that failed, a duplicate skipped, an unmapped indicator, a "
         "year taken from the plan's default, a number not reported as a target or milestone, "
         "a row of a table that gave no target (a text cell such as 完成省下达目标, or a table "
-        "whose header was not understood)",
+        "whose header was not understood), a region not found in the gazetteer or read two "
+        "ways, a functional zone given its parent's code",
         allowed=REVIEW_CATEGORIES,
     ),
     "text": Field(
         "string", "the number, phrase or year the entry is about, as written", nullable=True
+    ),
+    # gazetteer.csv
+    "parent_code": Field(
+        "string", "GB/T 2260 code of the division directly above; empty for a province", True
+    ),
+    "short_names_zh": Field(
+        "string", "short names plans use for the division (甘肃, 临夏州), separated by |", True
     ),
     # policy_words.csv
     "role": Field(
