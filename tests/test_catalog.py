@@ -323,3 +323,10 @@ def test_extra_aliases_override_the_file():
 def test_extra_alias_to_unknown_id_is_an_error():
     with pytest.raises(InputError, match="no_such_indicator"):
         load_catalog(extra_aliases={"秸秆离田利用率": "no_such_indicator"})
+
+
+def test_a_phrase_in_traditional_characters_finds_its_indicator():
+    catalog = load_catalog()
+    assert (
+        catalog.match("農作物秸稈綜合利用率") == catalog.match("农作物秸秆综合利用率") is not None
+    )

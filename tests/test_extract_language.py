@@ -403,3 +403,44 @@ def test_a_unit_with_a_slash_in_spaced_pdf_text():
 def test_a_line_break_after_lizheng_dao_keeps_the_aspiration_and_the_year():
     t = one("推广绿色配送模式， 力 争 到\n２０２７ 年，绿色货运企业增至１５家。", value=15)
     assert (t.aspirational, t.target_year) == (1, 2027)
+
+
+def test_a_plan_in_traditional_characters_is_read_and_quoted_as_written():
+    text = "到2025年，全縣秸稈綜合利用率達到90%以上，新增高標準農田5萬畝。"
+    targets = targets_of(text)
+    assert [(t.indicator_zh, t.value, t.unit, t.comparator, t.kind) for t in targets] == [
+        ("秸稈綜合利用率", 90, "%", "ge", "level"),
+        ("高標準農田", 5, "万亩", "eq", "increment"),
+    ]
+    assert targets[0].quote == "全縣秸稈綜合利用率達到90%以上"
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("到2025年，建成两个国家级循环经济示范区。", 2, "个"),
+        ("“十四五”期间，新建百座光伏充电站。", 100, "座"),
+        ("到2025年，争创三家国家级绿色工厂。", 3, "家"),
+    ],
+)
+def test_counts_of_built_work_in_chinese_numerals(text, value, unit):
+    one(text, value=value, unit=unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面开创“三个走在前”的目标定位。",
+        "建立两个机制，打造三个走在前。",
+        "形成宁波、宁德两个出海通道。",
+        "建设一个平台。",
+        "培育百亿元产业集群。",
+    ],
+)
+def test_slogans_and_structure_counts_are_no_targets(text):
+    assert targets_of(text) == []
+
+
+def test_a_magnitude_word_before_a_unit_is_the_number():
+    one("到2025年，绿色产业产值突破千亿元。", value=1000, unit="亿元", comparator="ge")
+    one("到2025年，新增高标准农田千万亩以上。", value=1000, unit="万亩", comparator="ge")

@@ -197,3 +197,16 @@ def test_offsets_map_back_property(text):
     norm = normalize(text)
     _check_offsets(text, norm)
     assert "\u200b" not in norm.text and "\ufeff" not in norm.text and "\r" not in norm.text
+
+
+def test_traditional_characters_are_matched_simplified_and_map_back_one_for_one():
+    text = "到2025年，綠色建築佔新建建築比重達到70%。"
+    norm = normalize(text)
+    assert norm.text == "到2025年，绿色建筑占新建建筑比重达到70%。"
+    start = norm.text.index("绿色建筑")
+    assert text[slice(*norm.span_to_original(start, start + 4))] == "綠色建築"
+
+
+def test_simplified_text_is_left_as_it_is():
+    text = "显著提升，到2025年森林覆盖率达到35%"
+    assert normalize(text).text == text

@@ -38,6 +38,7 @@ from . import paths
 from .errors import InputError
 from .files import allowed_value, read_curated_csv
 from .schemas import columns
+from .text import simplified
 
 COLUMNS = columns("catalog")
 ALIAS_SEPARATOR = "|"
@@ -72,9 +73,10 @@ class Indicator:
 
 def normalize_phrase(text: str) -> str:
     """Return `text` in the form aliases are compared in: NFKC (full-width brackets, digits and
-    Latin letters become half-width, Ⅲ becomes III), no whitespace, no quotation marks. Both the
-    aliases and the phrases go through it, so spelling variants of the same characters agree."""
-    text = unicodedata.normalize("NFKC", text)
+    Latin letters become half-width, Ⅲ becomes III), simplified characters (綜合利用率 is
+    综合利用率), no whitespace, no quotation marks. Both the aliases and the phrases go through
+    it, so spelling variants of the same characters agree."""
+    text = simplified(unicodedata.normalize("NFKC", text))
     text = "".join(text.split())
     return text.translate(_REMOVED_CHARS)
 

@@ -42,7 +42,7 @@ _NOT_A_VALUE_AFTER = re.compile(
 )
 
 
-_ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十]")
+_ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
 
 def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Mention]:
@@ -121,10 +121,51 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             continue
         mentions.append(Mention(start, end, value, unit, comparator, is_range))
         consumed = end
+    mentions += _word_quantities(clause, vocabulary, mentions)
     for m in vocabulary.zero_re.finditer(clause):
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_QUOTE_MARKS = "“”‘’「」\"'"
+
+
+def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) -> list[Mention]:
+    """Numbers written as words: a count in Chinese numerals after a verb of built or created
+    work (建成两个示范区), and a magnitude word before a 万/亿 unit (新增高标准农田千万亩).
+    Never inside quotation marks: a quoted count is a slogan (“三个走在前”)."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in found]
+    candidates = []
+    for m in vocabulary.count_re.finditer(clause):
+        num = m.group("num")
+        value = _MAGNITUDES.get(num) or chinese_number(num)  # cn2an reads 两百 but not 百
+        candidates.append((m.start("num"), m.end("unit"), value, m))
+    for m in vocabulary.magnitude_re.finditer(clause):
+        # NOTE: 突破千亿元 is a value; 百亿元产业集群 names a class of cluster by its size.
+        if _BARE_OK_AFTER.match(clause[m.end() :]):
+            candidates.append((m.start(), m.end(), _MAGNITUDES[m.group("mag")], m))
+    for start, end, value, m in candidates:
+        if value is None or value < 2 or any(a < end and start < b for a, b in taken):
+            continue
+        if clause[max(0, start - 1) : start] in _QUOTE_MARKS or _NOT_A_VALUE_AFTER.match(
+            clause[end:]
+        ):
+            continue
+        quote_opened = clause[:start].count("“") > clause[:start].count("”")
+        if quote_opened:
+            continue
+        comparator = "eq"
+        for pattern, comp in ((vocabulary.after_ge, "ge"), (vocabulary.after_le, "le")):
+            cm = pattern.match(clause[end:])
+            if cm:
+                comparator, end = comp, end + cm.end()
+                break
+        out.append(Mention(start, end, value, m.group("unit"), comparator))
+        taken.append((start, end))
+    return out
 
 
 _FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")

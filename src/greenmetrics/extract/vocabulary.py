@@ -117,6 +117,10 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+# Measure words of countable work (个 示范区, 家 企业, 座 充电站); 批 is left out: 一批 is no number.
+_COUNT_MEASURE_WORDS = "个|家|座|处|项|条|所|片|台|套"
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The words of each role and the patterns the rules match with them."""
@@ -134,6 +138,8 @@ class Vocabulary:
     generic_place_words: frozenset[str]
     unit_match: re.Pattern
     zero_re: re.Pattern
+    count_re: re.Pattern  # 建成两个示范区: a count in Chinese numerals of built or created work
+    magnitude_re: re.Pattern  # 千万亩, 千亿元: a bare magnitude word is the number
     after_ge: re.Pattern
     after_le: re.Pattern
     after_approx: re.Pattern
@@ -177,6 +183,14 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         generic_place_words=frozenset(words["generic_place"]),
         unit_match=re.compile(unit_re),
         zero_re=re.compile(rf"零(?P<what>{w['zero_of']})"),
+        count_re=re.compile(
+            rf"(?:{w['count_verb']})(?P<num>[两二三四五六七八九十百千]{{1,4}})"
+            rf"(?P<unit>{_COUNT_MEASURE_WORDS})(?!{w['count_not_object']})(?=[\u4e00-\u9fa5]{{2}})"
+        ),
+        magnitude_re=re.compile(
+            r"(?<![0-9.零〇一二两三四五六七八九十百千万亿])(?P<mag>[十百千])"
+            rf"(?P<unit>[万亿](?:{w['unit_base']}))"
+        ),
         after_ge=re.compile(rf"^(?:{w['ge_after']})"),
         after_le=re.compile(rf"^(?:{w['le_after']})"),
         after_approx=re.compile(rf"^(?:{w['approx_after']})"),

@@ -69,6 +69,8 @@ POLICY_WORD_ROLES = (
     "indicator_head",
     "status_word",
     "zero_of",
+    "count_verb",
+    "count_not_object",
     "milestone",
     "milestone_not_after",
     "milestone_not_before",
