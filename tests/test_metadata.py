@@ -139,6 +139,7 @@ def test_detect_metadata_on_text_without_any():
         "title_zh",
         "region_zh",
         "region_level",
+        "region_en",
         "issuer_zh",
         "issue_date",
         "doc_number",
@@ -234,3 +235,33 @@ def test_body_reading_needs_the_level_of_its_scope_word():
     text = "到2025年，全州森林覆盖率达到35%。临夏州各县市要加强组织领导。临夏州统筹推进。\n"
     meta = detect_metadata(text)
     assert meta["region_zh"] == "临夏回族自治州" and meta["division_code"] == "622900"
+
+
+def test_a_number_printed_in_brackets_under_the_title_is_the_plans_own():
+    text = (
+        "江门市人民政府印发关于加快建立健全绿色低碳循环发展经济体系实施方案的通知\n"
+        "（江府〔2022〕7号）\n各县（市、区）人民政府：\n"
+        "为贯彻落实《国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见》（国发〔2021〕4号），制定本方案。\n"
+    )
+    meta = detect_metadata(text)
+    assert meta["doc_number"] == "江府〔2022〕7号"
+    assert meta["title_zh"] == "关于加快建立健全绿色低碳循环发展经济体系实施方案"
+
+
+def test_a_website_metadata_table_gives_the_title():
+    text = (
+        "索引号： 000014349/2022-00012 分类： 环境保护\n"
+        "标题： 江门市人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见 发文字号： 江府〔2022〕7号\n"
+        "到2025年，全市森林覆盖率达到35%。\n"
+    )
+    assert detect_metadata(text)["title_zh"] == (
+        "江门市人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见"
+    )
+
+
+def test_the_plan_a_notice_sends_is_the_title_not_the_sentence_that_sends_it():
+    text = (
+        "江门市人民政府文件\n江门市人民政府印发关于加快建立健全\n绿色低碳循环发展经济体系实施方案的通知\n"
+        "各县（市、区）人民政府：\n现将«关于加快建立健全绿色低碳循环发展经济体系的实施方案»印发你们,请认真贯彻执行.\n"
+    )
+    assert detect_metadata(text)["title_zh"] == "关于加快建立健全绿色低碳循环发展经济体系实施方案"

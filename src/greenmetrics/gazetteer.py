@@ -51,6 +51,7 @@ class Division:
     level: str
     parent_code: str | None
     short_names: tuple[str, ...]
+    name_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,20 @@ class Gazetteer:
             return parent.name + division.name
         return division.name
 
+    def display_name_en(self, division: Division) -> str | None:
+        """The English label of a region: a county with its city after it (Xinfu District,
+        Xinzhou), as display_name puts the city first."""
+        parent = self.parent(division)
+        if (
+            division.level == "county"
+            and parent is not None
+            and parent.name.endswith("市")
+            and division.name_en
+            and parent.name_en
+        ):
+            return f"{division.name_en}, {parent.name_en}"
+        return division.name_en
+
     def find_region(self, name: str) -> Division | None:
         """The one division a region name as the project writes it stands for (甘肃省,
         忻州市忻府区, 临夏州), or None when it is none or several."""
@@ -192,7 +207,8 @@ def _division(path: Path, line: int, row: dict[str, str], table: str) -> Divisio
         raise InputError(path, f"{code}: a {level} must {'not ' * (level == 'province')}"
                          "have a parent_code", line)  # fmt: skip
     short = tuple(n for n in row["short_names_zh"].split(NAME_SEPARATOR) if n.strip())
-    return Division(code, row["region_zh"], level, parent, tuple(n.strip() for n in short))
+    short = tuple(n.strip() for n in short)
+    return Division(code, row["region_zh"], level, parent, short, row.get("region_en") or None)
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:

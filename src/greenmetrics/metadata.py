@@ -59,7 +59,13 @@ _TITLE_END = (
 )
 _TITLE_CUT_RE = re.compile(rf"^(.*?关于.*{_TITLE_END})")
 _TITLE_NO_GUANYU_RE = re.compile(rf"^[\u4e00-\u9fff“”\"「」、（）()0-9—-]{{4,60}}{_TITLE_END}$")
-_NOTICE_RE = re.compile(r"^.*?(?:关于)?(?:印发|转发)《?(?P<inner>.+?)》?的通知$")
+_NOTICE_RE = re.compile(r"^.*?(?:关于)?(?:印发|转发)《?(?P<inner>.+?)》?(?:的通知)?$")
+# Labels of the metadata table government websites print above a plan (标题： 发文字号： ...).
+_FIELD_LABEL_RE = re.compile(
+    r"(?:标题|发文字号|发布日期|成文日期|索引号|主题分类|发文机关|分类)[:：]"
+)
+# "现将《X》印发给你们": the notice names the plan it sends.
+_SENT_PLAN_RE = re.compile(r"现将《(?P<inner>[^》]+)》")
 _SENTENCE_PUNCT = "，。；！？,;"
 _ALL_REGION_RE = re.compile(r"(?:全|我|本)(自治区|省|州|市|区|县|旗|盟)")
 
@@ -126,15 +132,17 @@ def _doc_number(lines: list[str]) -> str | None:
                 continue
             prefix, start = pm.group(), pm.start()
             before = line[:start]
+            own_line = re.fullmatch(r"[（(]?[^（(）)]*[）)]?", line.replace(" ", "")) is not None
             cited = (
-                before.rstrip()[-1:] in ("（", "(", "《")
+                (before.rstrip()[-1:] in ("（", "(", "《") and not own_line)
                 or before.count("《") > before.count("》")
                 or _CITING_RE.search(prefix)
             )
             if cited:
                 continue
             number = re.sub(r"\s+", "", prefix + line[m.start() : m.end()])
-            standalone = line.replace(" ", "") == number
+            # NOTE: many plans print their own number in brackets under the title: （定政发〔2021〕48号）
+            standalone = line.replace(" ", "").strip("（()）") == number
             found.append((standalone, number))
     for standalone, number in found:
         if standalone:
@@ -145,10 +153,22 @@ def _doc_number(lines: list[str]) -> str | None:
 def _title(lines: list[str]) -> str | None:
     """The plan's title in the header lines (wrapped title lines joined)."""
     notice_inner: str | None = None
+    lines = [line.replace("«", "《").replace("»", "》") for line in lines]
+    for line in lines:
+        labelled = (
+            line.replace(" ", "").partition("标题：")[2]
+            or line.replace(" ", "").partition("标题:")[2]
+        )
+        if labelled:
+            return _FIELD_LABEL_RE.split(labelled, maxsplit=1)[0] or None
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
+        sent = _SENT_PLAN_RE.search(line.replace(" ", ""))
+        if sent:
+            notice_inner = notice_inner or sent.group("inner")
+            continue
         outside = re.sub(r"《[^》]*》", "", line)
         if "关于" not in outside:
             if i <= 3 and len(line) <= 60 and _TITLE_NO_GUANYU_RE.fullmatch(line.replace(" ", "")):
@@ -182,8 +202,17 @@ def _title(lines: list[str]) -> str | None:
         if notice:
             notice_inner = notice_inner or notice.group("inner").strip("《》")
             continue
-        return title
-    return notice_inner
+        return _balanced(title)
+    return notice_inner and _balanced(notice_inner)
+
+
+def _balanced(title: str) -> str:
+    """`title` without a 《 or 》 at its ends that has no partner inside it."""
+    if title.startswith("《") and title.count("《") > title.count("》"):
+        title = title[1:]
+    if title.endswith("》") and title.count("》") > title.count("《"):
+        title = title[:-1]
+    return title
 
 
 def _most_named_province(text: str) -> str | None:
@@ -228,6 +257,7 @@ class Region:
     name: str | None = None
     level: str | None = None
     code: str | None = None
+    name_en: str | None = None
     parent: str | None = None
     province: str | None = None
     review: list[dict] = field(default_factory=list)
@@ -349,11 +379,12 @@ def _region_of(division: Division, zone: str | None, written: str) -> Region:
             f"{written} is a functional zone, not a GB/T 2260 division: level county, parent "
             f"{g.display_name(division)}, division_code {division.code} is the parent's"
         )
-        return Region(written, "county", division.code, g.display_name(division), province,
+        return Region(written, "county", division.code, None, g.display_name(division), province,
                       [_review(written, note, "functional_zone")])  # fmt: skip
     parent = g.parent(division)
     parent_name = COUNTRY_ZH if parent is None else parent.name
-    return Region(g.display_name(division), division.level, division.code, parent_name, province)
+    return Region(g.display_name(division), division.level, division.code, g.display_name_en(division),
+                  parent_name, province)  # fmt: skip
 
 
 def _detect_region(issuer: str | None, title: str | None, text: str) -> Region:
@@ -458,6 +489,7 @@ def detect_metadata(text: str) -> dict:
         "title_zh": title,
         "region_zh": region.name,
         "region_level": region.level,
+        "region_en": region.name_en,
         "division_code": region.code,
         "issuer_zh": issuer,
         "issue_date": issue_date,

@@ -98,13 +98,21 @@ def _fill_regions(targets: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
 
 
 def _with_division_code(meta: dict) -> dict:
-    """A manifest row with the GB/T 2260 code of its region: as given, else looked up in the
-    gazetteer by region_zh (甘肃省, 忻州市忻府区, 临夏州); a review row when it finds none."""
+    """A manifest row with the GB/T 2260 code and English name of its region: as given, else
+    looked up in the gazetteer by region_zh (甘肃省, 忻州市忻府区, 临夏州); a review row when the
+    code is missing and the gazetteer finds no one division."""
+    if meta.get("division_code") and meta.get("region_en"):
+        return meta
+    gazetteer = shipped_gazetteer()
+    division = gazetteer.find_region(meta.get("region_zh") or "")
+    if division is not None:
+        return {
+            **meta,
+            "division_code": meta.get("division_code") or division.code,
+            "region_en": meta.get("region_en") or gazetteer.display_name_en(division),
+        }
     if meta.get("division_code"):
         return meta
-    division = shipped_gazetteer().find_region(meta.get("region_zh") or "")
-    if division is not None:
-        return {**meta, "division_code": division.code}
     note = (
         f"manifest region_zh {meta.get('region_zh')!r} is no one division of the gazetteer: "
         "division_code left empty; give it in the manifest's division_code column"
