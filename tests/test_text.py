@@ -210,3 +210,24 @@ def test_traditional_characters_are_matched_simplified_and_map_back_one_for_one(
 def test_simplified_text_is_left_as_it_is():
     text = "显著提升，到2025年森林覆盖率达到35%"
     assert normalize(text).text == text
+
+
+@pytest.mark.parametrize("page_number", ["- 3 -", "— 5 —", "—\n１\n—", "－１２－", "第3页 共12页"])
+def test_a_sentence_runs_on_across_a_page_number(page_number):
+    text = f"到2025年，城市生活污水处理率达到\n{page_number}\n95%以上，县城达到90%。"
+    norm = normalize(text)
+    assert norm.text == "到2025年，城市生活污水处理率达到95%以上，县城达到90%。"
+    start = norm.text.index("达到95%")
+    s, e = norm.span_to_original(start, start + 5)
+    assert text[s:e] == f"达到\n{page_number}\n95%"  # the quote keeps what lies between
+
+
+def test_a_running_header_next_to_page_numbers_is_dropped_but_a_repeated_line_elsewhere_stays():
+    header = "江北市人民政府文件"
+    text = (
+        f"{header}\n到2025年，全市森林覆盖率稳定在\n- 3 -\n{header}\n"
+        f"78%以上，湿地保护率达到\n- 4 -\n{header}\n60%。"
+    )
+    assert normalize(text).text == "到2025年，全市森林覆盖率稳定在78%以上，湿地保护率达到60%。"
+    repeated = "约束性\n约束性\n约束性\n- 3 -\n预期性"
+    assert normalize(repeated).text == "约束性\n约束性\n约束性\n预期性"

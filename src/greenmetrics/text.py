@@ -103,7 +103,7 @@ _HEADING_RE = re.compile(
 _NUMBER_CONT_RE = re.compile("[0-9.%‰万亿千百个年月日吨亩公平立兆辆家座项处户人元倍米克度台套条所]")
 # A line that ends in one of these stops mid-phrase: a preposition or conjunction waiting for
 # its object (力争到\n2025年, 98%和\n95%以上) or a comma. No sentence ends there.
-_OPEN_LINE_ENDS = "到至于和及与、，,"
+_OPEN_LINE_ENDS = "到至于在和及与、，,"
 _WRAP_MIN_LINE = 12  # lines shorter than this are headings, signatures, cells: not wrap evidence
 _WRAP_MIN_LINES = 6
 
@@ -187,19 +187,71 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width - 2 * tol
 
 
+# Page furniture of a PDF's text layer: page numbers on a line of their own (- 3 -, — 5 —,
+# －１２－, 第3页, 第3页 共12页, 3/12) and the three-line form of some typesetters (—\n１\n—).
+_PAGE_NUMBER_RE = re.compile(
+    r" *(?:[-—–―‒]+ *[0-9]{1,4} *[-—–―‒]+|第 *[0-9]{1,4} *页(?: *[,，]? *共 *[0-9]{1,4} *页)?"
+    r"|[0-9]{1,4} */ *[0-9]{1,4}) *"
+)
+_DASHES_RE = re.compile(r" *[-—–―‒]+ *")
+_PAGE_DIGITS_RE = re.compile(r" *[0-9]{1,4} *")
+
+
+def _layout_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that are page furniture, not text: page numbers, and running headers
+    or footers (a short line that recurs next to page numbers: 龙岩市人民政府文件)."""
+    layout: set[int] = set()
+    for i, line in enumerate(lines):
+        if _PAGE_NUMBER_RE.fullmatch(line):
+            layout.add(i)
+        elif (
+            _DASHES_RE.fullmatch(line)
+            and i + 2 < len(lines)
+            and _PAGE_DIGITS_RE.fullmatch(lines[i + 1])
+            and _DASHES_RE.fullmatch(lines[i + 2])
+        ):
+            layout.update((i, i + 1, i + 2))
+    if not layout:
+        return layout
+    near = {j for i in layout for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)}
+    near_page_number = Counter(lines[j].strip() for j in near - layout)
+    everywhere = Counter(line.strip() for line in lines)
+    for i, line in enumerate(lines):
+        key = line.strip()
+        if (
+            i not in layout
+            and 4 <= len(key) <= 40
+            and near_page_number[key] >= 2
+            and everywhere[key] == near_page_number[key]
+            and key[-1] not in _TERMINAL + "，、,"
+        ):
+            layout.add(i)
+    return layout
+
+
 def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
-    """Mark the line breaks of `s` that do not end a sentence (see _wrap_width)."""
+    """Drop page furniture and mark the line breaks of `s` that do not end a sentence (see
+    _wrap_width and _layout_lines); a sentence runs on across a page break."""
     lines = s.split("\n")
     if len(lines) < 2:
         return
-    band = _wrap_width(lines)
-    pos = 0
-    for i in range(len(lines) - 1):
-        line = lines[i]
-        newline_at = pos + len(line)
-        pos = newline_at + 1
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    layout = _layout_lines(lines)
+    for i in layout:
+        # The line and the break after it go (the break before it for the last line).
+        a, b = starts[i], starts[i] + len(lines[i]) + 1
+        if i == len(lines) - 1:
+            a, b = max(0, a - 1), b - 1
+        mask[a:b] = b"\x01" * (b - a)
+    kept = [i for i in range(len(lines)) if i not in layout]
+    band = _wrap_width([lines[i] for i in kept])
+    for a, b in zip(kept, kept[1:], strict=False):
+        line = lines[a]
+        newline_at = starts[a] + len(line)
         head = line.rstrip(" ")
-        tail = lines[i + 1].lstrip(" ")
+        tail = lines[b].lstrip(" ")
         if not head or not tail or _HEADING_RE.match(tail):
             continue
         last = head[-1]
