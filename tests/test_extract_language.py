@@ -444,3 +444,39 @@ def test_slogans_and_structure_counts_are_no_targets(text):
 def test_a_magnitude_word_before_a_unit_is_the_number():
     one("到2025年，绿色产业产值突破千亿元。", value=1000, unit="亿元", comparator="ge")
     one("到2025年，新增高标准农田千万亩以上。", value=1000, unit="万亩", comparator="ge")
+
+
+def test_a_bare_rate_after_another_takes_its_subject():
+    t = targets_of("到2025年，县城生活污水收集率达到65%、处理率达到92%以上。")
+    assert [x.indicator_zh for x in t] == ["县城生活污水收集率", "县城生活污水处理率"]
+
+
+def test_per_unit_of_gdp_is_shared_by_a_parallel_list():
+    t = targets_of("单位地区生产总值能源消耗和二氧化碳排放分别降低14%和19%。")
+    assert [(x.indicator_zh, x.value, x.kind) for x in t] == [
+        ("单位地区生产总值能源消耗", 14, "reduction"),
+        ("单位地区生产总值二氧化碳排放", 19, "reduction"),
+    ]
+
+
+def test_counts_framed_by_zai_guocheng_zhong():
+    t = targets_of(
+        "推动园区循环化改造，在培育4个千亿级园区和30个以上百亿级园区过程中，推进设施共享。"
+    )
+    assert [(x.indicator_zh, x.value, x.comparator) for x in t] == [
+        ("千亿级园区", 4, "eq"),
+        ("百亿级园区", 30, "ge"),
+    ]
+
+
+def test_a_count_of_places_listed_with_deng_is_no_target():
+    assert targets_of("加快推进甲县、乙县等地5个抽水蓄能电站前期工作。") == []
+
+
+def test_a_size_threshold_before_de_difang_is_the_scope():
+    one(
+        "到2025年，生活垃圾日产生量200吨以上的地方基本实现原生生活垃圾“零填埋”。",
+        scope_zh="生活垃圾日产生量200吨以上的地方",
+        indicator_zh="原生生活垃圾填埋量",
+        value=0,
+    )

@@ -231,3 +231,20 @@ def test_a_running_header_next_to_page_numbers_is_dropped_but_a_repeated_line_el
     assert normalize(text).text == "到2025年，全市森林覆盖率稳定在78%以上，湿地保护率达到60%。"
     repeated = "约束性\n约束性\n约束性\n- 3 -\n预期性"
     assert normalize(repeated).text == "约束性\n约束性\n约束性\n预期性"
+
+
+def test_a_fragment_a_sentence_ran_into_keeps_running_on():
+    # Some PDFs set a word alone on a line; the text around it is wrapped at one width.
+    wrapped = [
+        "加快城镇生活垃圾处理设施建设，推进生活垃圾焚烧发电，力争实现城市原生生活垃圾零填埋，无害化",
+        "处置",
+        "率达到100%。推进漳州、三明、南平、龙岩等市医废处置的扩容升级工程建设，提升医疗废物应急处置能",
+        "力。加快推进工业固体废物综合利用，推动大宗工业固体废物综合利用示范基地建设，提高综合利用水平",
+        "，推进建筑垃圾资源化利用，完善再生资源回收体系建设，推动再生资源规范化、规模化、清洁化利用发",
+        "展。推进城镇污水管网全覆盖，加快补齐城镇污水收集和处理设施短板，提升污水资源化利用水平和污泥",
+        "无害化处置能力，推动城镇生活污水处理设施提质增效，加强农村生活污水治理，推进农村黑臭水体治理",
+        "二、健全绿色低碳循环发展的生产体系",
+    ]
+    text = normalize("\n".join(wrapped)).text
+    assert "无害化处置率达到100%" in text
+    assert "\n二、健全" in text  # a heading still starts its own line

@@ -247,11 +247,13 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
         mask[a:b] = b"\x01" * (b - a)
     kept = [i for i in range(len(lines)) if i not in layout]
     band = _wrap_width([lines[i] for i in kept])
+    continued = False  # the line before the current one ran on into it
     for a, b in zip(kept, kept[1:], strict=False):
         line = lines[a]
         newline_at = starts[a] + len(line)
         head = line.rstrip(" ")
         tail = lines[b].lstrip(" ")
+        was_continued, continued = continued, False
         if not head or not tail or _HEADING_RE.match(tail):
             continue
         last = head[-1]
@@ -269,9 +271,13 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
             join = True
         elif band is not None:
             body = head.strip(" ")
-            join = _display_width(body) >= band and body.rstrip(_CLOSERS)[-1:] not in _TERMINAL
+            open_end = body.rstrip(_CLOSERS)[-1:] not in _TERMINAL
+            # NOTE: a short fragment that a sentence ran into and that ends open is still that
+            # sentence (无害化\n处置\n率达到100%: some PDFs set a word or two on a line alone).
+            join = open_end and (_display_width(body) >= band or was_continued)
         if not join:
             continue
+        continued = True
         if (
             _char_class(last) in "ld"
             and _char_class(tail[0]) in "ld"

@@ -35,8 +35,20 @@ _VERB_MODIFIER = re.compile(r"^[\u4e00-\u9fa5]{2,3}(?:及|和|与|或)[\u4e00-\u
 _MEASURE_HEAD = re.compile(r"装机|发电|消费|用水|用电|能耗|产值|增加值|面积|数量|产量|排放")
 
 
+# A rate with nothing before its verb: 处理率, 利用率, 回收率 (but not 森林覆盖率).
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fa5]{2}率")
+
+
 def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabulary) -> str:
-    """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared."""
+    """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared;
+    "处理率" after "城市生活污水收集率": a bare rate is one of the same subject."""
+    if (
+        previous
+        and _BARE_RATE_RE.fullmatch(indicator)
+        and previous.endswith(indicator[-1])
+        and len(previous) > len(indicator) + 1
+    ):
+        return previous[: -len(indicator)] + indicator
     if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
         return indicator
     head = vocabulary.indicator_head_re.search(indicator)
@@ -50,6 +62,8 @@ def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]
     verbs = []
     while True:
         phrase = _strip_lead(phrase, vocabulary)
+        if phrase.startswith("在") and vocabulary.action_re.match(phrase[1:]):
+            phrase = phrase[1:]  # 在培育6个园区过程中: the preposition frames the action
         m = vocabulary.action_re.match(phrase)
         if m and _VERB_MODIFIER.match(phrase):
             return phrase, verbs  # NOTE: 新增及更换的公交车 names vehicles, the verbs are no action
@@ -107,6 +121,9 @@ _SHARED_HEAD_RE = re.compile(
 )
 
 
+_PER_UNIT_RE = re.compile(r"^单位(?:地区生产总值|国内生产总值|GDP|工业增加值|产值)")
+
+
 def _split_parallel(subject: str, n: int) -> list[str] | None:
     """One subject with n values (分别达到X、Y) -> n indicator phrases.
 
@@ -116,6 +133,10 @@ def _split_parallel(subject: str, n: int) -> list[str] | None:
     parts = [p for p in re.split(r"以及|和|、|及|与", subject) if p]
     if len(parts) != n:
         return None
+    per_unit = _PER_UNIT_RE.match(parts[0])
+    if per_unit and not any(_PER_UNIT_RE.match(p) for p in parts[1:]):
+        # 单位地区生产总值能源消耗和二氧化碳排放: both are per unit of GDP
+        return [parts[0]] + [per_unit.group(0) + p for p in parts[1:]]
     last = parts[-1]
     head_m = _SHARED_HEAD_RE.search(last)
     lead = parts[:-1]

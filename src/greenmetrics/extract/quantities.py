@@ -172,7 +172,10 @@ _FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")
 
 
 def _counts_preceding_list(before: str, value: float) -> bool:
-    """True for "钢铁、焦化、水泥3个行业": a number that counts the items listed right before it."""
+    """True for "钢铁、焦化、水泥3个行业": a number that counts the items listed right before it,
+    or the places of a list cut short with 等 (尚志、依兰等地7个电站)."""
+    if re.search(r"[\u4e00-\u9fa5]{2,8}、[\u4e00-\u9fa5]{2,8}等(?:地|市|县|区)?$", before):
+        return True
     items = before.split("、")
     if len(items) < 3:
         return False

@@ -40,6 +40,8 @@ from .years import default_target_year, find_year
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
 
 
+# 在培育6个园区过程中: the frame of the clause is not part of what is counted.
+_CIRCUMSTANCE_TAIL_RE = re.compile(r"(?:的)?(?:过程|进程|期间|工作)?中$")
 _ACHIEVER_RE = re.compile(
     r"^(?P<who>[\u4e00-\u9fa5、]{2,12}?(?:工程|项目|企业|园区|单位|行业|领域|设施|机构))实现"
     r"(?=[\u4e00-\u9fa5“]{2})"
@@ -320,6 +322,7 @@ class Extractor:
             # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared; take it from the last item.
             j = later.find(noun[-1])
             noun = noun + (later[j + 1 :] if j >= 0 else later)
+        noun = _CIRCUMSTANCE_TAIL_RE.sub("", noun)
         if not noun:
             return
         v = self.vocabulary
