@@ -104,6 +104,9 @@ _NUMBER_CONT_RE = re.compile("[0-9.%‰万亿千百个年月日吨亩公平立�
 # A line that ends in one of these stops mid-phrase: a preposition or conjunction waiting for
 # its object (力争到\n2025年, 98%和\n95%以上) or a comma. No sentence ends there.
 _OPEN_LINE_ENDS = "到至于在和及与、，,"
+_DATE_START_RE = re.compile(r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4}) *年")
+# A line that is one bracketed note: （定政发〔2021〕48号）, （此件公开发布）.
+_BRACKETED_LINE_RE = re.compile(r"[（(][^（()）]*[）)]")
 _WRAP_MIN_LINE = 12  # lines shorter than this are headings, signatures, cells: not wrap evidence
 _WRAP_MIN_LINES = 6
 
@@ -271,10 +274,22 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
             join = True
         elif band is not None:
             body = head.strip(" ")
-            open_end = body.rstrip(_CLOSERS)[-1:] not in _TERMINAL
+            end = body.rstrip(_CLOSERS)
+            # NOTE: some text layers end Chinese sentences with an ASCII full stop (执行.)
+            open_end = end[-1:] not in _TERMINAL and not (
+                end[-1:] == "." and _char_class(end[-2:-1]) == "c"
+            )
             # NOTE: a short fragment that a sentence ran into and that ends open is still that
-            # sentence (无害化\n处置\n率达到100%: some PDFs set a word or two on a line alone).
-            join = open_end and (_display_width(body) >= band or was_continued)
+            # sentence (无害化\n处置\n率达到100%: some PDFs set a word or two on a line alone);
+            # a date line or a bracketed note after it stands on its own.
+            join = open_end and (
+                _display_width(body) >= band
+                or (
+                    was_continued
+                    and not _DATE_START_RE.match(tail)
+                    and not _BRACKETED_LINE_RE.fullmatch(tail.rstrip(" "))
+                )
+            )
         if not join:
             continue
         continued = True
