@@ -480,3 +480,25 @@ def test_a_size_threshold_before_de_difang_is_the_scope():
         indicator_zh="原生生活垃圾填埋量",
         value=0,
     )
+
+
+def test_a_size_with_yishang_before_the_entities_it_picks_is_no_target():
+    assert targets_of("加快年运量200万吨以上工矿企业铁路专用线建设。") == []
+
+
+def test_a_share_of_new_buildings_keeps_xinjian_in_its_name():
+    one("推进绿色社区建设，新建建筑100%执行绿色建筑标准。", indicator_zh="新建建筑", value=100)
+
+
+def test_ascii_punctuation_of_a_text_layer_splits_as_the_chinese_marks_do():
+    t = targets_of("到2025年,打造2—3个省级绿色数据中心.推进会展业绿色发展.")
+    assert [(x.indicator_zh, x.value, x.comparator) for x in t] == [("省级绿色数据中心", 2, "ge")]
+
+
+def test_a_range_with_the_measure_word_twice():
+    one("到2025年，建成3个—5个科技成果转化示范基地。", value=3, unit="个", comparator="ge")
+
+
+def test_a_zero_target_after_a_milestone_in_one_list():
+    t = one("到2025年，实现县城生活垃圾焚烧处理全覆盖、“原生垃圾”零填埋。", value=0)
+    assert t.indicator_zh == "原生垃圾填埋量"

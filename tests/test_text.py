@@ -34,6 +34,7 @@ def _check_offsets(original: str, norm) -> None:
             source == ch
             or normalize(source).text == ch
             or (ch == "." and source == "．")
+            or (ch in "。，；：！？" and source == ".,;:!?"["。，；：！？".index(ch)])
             or (ch == "-" and source in "～〜~—–‒―")
             or (ch == " " and (source.isspace() or source == "\x85"))
             or (ch == "\n" and source in "\r\x0b\x0c\x85\u2028\u2029")

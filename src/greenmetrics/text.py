@@ -85,6 +85,12 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 # Dropped outright: zero-width characters, soft hyphen, and the \r of \r\n.
 _DROP_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
 _SPACE_RUN_RE = re.compile(" +")
+# Some text layers set Chinese text with ASCII punctuation (执行.推进, 结合实际,制定): after a
+# Chinese character these are the Chinese marks the sentence splitter reads.
+_CJK_PUNCT = {".": "。", ",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_ASCII_PUNCT_IN_CJK_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff）》”])[.,;:!?](?=[\u4e00-\u9fff“《（ \n]|$)"
+)
 _FW_DOT_RE = re.compile("(?<=[0-9])．(?=[0-9])")
 # NOTE: plans write ranges as 5～10、5〜10、2020—2025、2020——2025; all become "5-10".
 _RANGE_RE = re.compile("(?<=[0-9])( *)(——|[～〜~—–‒―-])( *)(?=[0-9])")
@@ -344,7 +350,8 @@ def normalize(text: str) -> NormalizedText:
 
     Full-width digits, letters and ％＋－／ become ASCII; ．between digits becomes "."; range
     dashes between digits become "-"; zero-width characters and soft hyphens go; odd spaces
-    and tabs become spaces; traditional characters become simplified ones (`simplified`);
+    and tabs become spaces; traditional characters become simplified ones (`simplified`); ASCII
+    punctuation after a Chinese character becomes the Chinese mark (执行.推进 -> 执行。推进);
     spaces around CJK (达到 90 % -> 达到90%) and at line ends go, other runs collapse to one; \\r\\n and \\r become \\n; line breaks stay sentence
     boundaries except inside a number and in hard-wrapped text (see `_wrap_width`).
     CJK punctuation is never touched. A few regex passes; Python code runs per changed
@@ -364,6 +371,8 @@ def normalize(text: str) -> NormalizedText:
     replacements: dict[int, str] = {}
     for m in _FW_DOT_RE.finditer(s):
         replacements[m.start()] = "."
+    for m in _ASCII_PUNCT_IN_CJK_RE.finditer(s):
+        replacements[m.start()] = _CJK_PUNCT[m.group()]
     for m in _SPACE_RUN_RE.finditer(s):
         a, b = m.span()
         prev = s[a - 1] if a else "\n"

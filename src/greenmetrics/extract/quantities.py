@@ -42,6 +42,9 @@ _NOT_A_VALUE_AFTER = re.compile(
 )
 
 
+# Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
+_ENTITY_AFTER = re.compile(r"(?:的)?(?:工业|工矿|重点|规模)?(?:企业|园区|用户|项目|单位|城市|工矿)")
+_COUNT_UNITS = frozenset({"个", "家", "座", "处", "项", "条", "所", "片", "台", "套", "户", "辆"})
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
 
@@ -79,7 +82,9 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                 if per:
                     unit += per.group(0)
                     end = per.end()
-                upper = re.compile(rf"\s*-\s*{NUM}{re.escape(unit)}").match(clause, end)
+                upper = re.compile(rf"\s*[-—–～〜~至到]+\s*{NUM}{re.escape(unit)}").match(
+                    clause, end
+                )
                 if upper and unit:
                     end = upper.end()  # "10%-15%": a range written with the unit twice
                     is_range = True
@@ -115,6 +120,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
         # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
         if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary):
             continue
+        if comparator != "eq" and unit not in _COUNT_UNITS and _ENTITY_AFTER.match(clause, end):
+            continue  # 年货运量150万吨以上工业企业: a size that picks the entities, no target
         if _FROM_YEAR_BEFORE.search(clause[:start]):
             continue  # 由2020年的56% is the starting point of the target that follows
         if _counts_preceding_list(clause[:start], value):

@@ -254,13 +254,18 @@ class Extractor:
             # "公路改造工程实现路面旧料零废弃": who achieves the target is its scope.
             scope, indicator = achiever.group("who"), indicator[achiever.end() :]
         indicator, more_actions = _strip_actions(indicator, v)
+        newly = more_actions or (actions if not scope else [])
         if (
-            more_actions in (["新增"], ["新建"])
+            newly in (["新增"], ["新建"])
             and mentions[segment.mentions[0]].unit in RATE_UNITS
-            and v.indicator_head_re.search(indicator)
+            and (v.indicator_head_re.search(indicator) or len(indicator) <= 3)
         ):
-            # NOTE: 新增废弃物综合利用率 is a rate of what is newly produced; nothing is built.
-            indicator, more_actions = more_actions[0] + indicator, []
+            # NOTE: 新增废弃物综合利用率 is a rate of what is newly produced; nothing is built
+            # (新建建筑100%: the share of new buildings).
+            indicator = newly[0] + indicator
+            more_actions = []
+            if newly is actions:
+                actions = []
         # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
         actions = actions + more_actions or clause_verbs
         scope = scope or ctx.scope
@@ -294,6 +299,9 @@ class Extractor:
             comparator = self._comparator(comp_text, mention)
             if comparator == "eq" and last_comparator in ("ge", "le"):
                 comparator = last_comparator
+            if mention.zero_word:
+                # 实现焚烧处理全覆盖、原生垃圾零填埋: the zero target is the last item's
+                name = without_stray_quotes(name.split("、")[-1]) or name
             if mention.zero_word and not name.endswith(mention.zero_word[1:] + "量"):
                 name = name + mention.zero_word[1:] + "量"  # 原生生活垃圾零填埋: its 填埋量 is 0
             self._emit(
