@@ -189,3 +189,12 @@ def test_quotes_are_the_text_at_their_offsets(extraction):
         for row in table.to_dict("records"):
             text = extraction.texts[row["doc_id"]]
             assert text[row["char_start"] : row["char_end"]] == row["quote"]
+
+
+def test_indicator_names_carry_no_layout(extraction):
+    """Names read from wrapped PDF text: no line break, space or lone quotation mark."""
+    names = extraction.targets["indicator_zh"]
+    assert not names.str.contains(r"[\n\r\t ]").any(), names[names.str.contains(r"\s")].tolist()
+    for opening, closing in (("“", "”"), ("《", "》"), ("（", "）")):
+        unbalanced = names[names.str.count(opening) != names.str.count(closing)]
+        assert unbalanced.empty, unbalanced.tolist()
