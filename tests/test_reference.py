@@ -148,7 +148,8 @@ def test_shipped_observations_mark_changes_and_proxies(catalog):
     changes = df[df["measure"] == "yearly_change"]
     assert (changes["value"] < 0).all()  # -2.7 = fell 2.7%
     cumulative = df[df["measure"] == "cumulative_change"]
-    assert cumulative["baseline_year"].eq(2020).all() and len(cumulative) == 2
+    assert cumulative["baseline_year"].eq(2020).all() and len(cumulative) == 4
+    assert (cumulative["value"] < 0).all()  # 较2020年累计下降21.7% is -21.7
     assert df.loc[df["is_proxy"].astype(bool), "indicator_zh"].str.contains("十大").all()
 
 
