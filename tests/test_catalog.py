@@ -143,7 +143,7 @@ def test_every_alias_matches_its_own_row_also_with_a_region_word(catalog):
 def test_shipped_catalog_shape(catalog):
     frame = catalog.to_frame()
     assert list(frame.columns) == list(COLUMNS)
-    assert 80 <= len(frame) <= 130
+    assert len(frame) >= 80  # grows with the corpus; ids stay unique (below)
     assert frame["indicator_id"].is_unique
     assert set(frame["theme"]) <= set(THEMES)
     assert set(frame["direction"]) <= {"higher", "lower"}

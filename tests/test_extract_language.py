@@ -502,3 +502,26 @@ def test_a_range_with_the_measure_word_twice():
 def test_a_zero_target_after_a_milestone_in_one_list():
     t = one("到2025年，实现县城生活垃圾焚烧处理全覆盖、“原生垃圾”零填埋。", value=0)
     assert t.indicator_zh == "原生垃圾填埋量"
+
+
+def test_shixian_written_together_is_a_level_scope_and_a_period_lead_inside_is_no_name():
+    one(
+        "全市市县“十四五”期间新建改造污水管网500公里。",
+        scope_zh="市县",
+        indicator_zh="污水管网",
+        kind="increment",
+        value=500,
+    )
+
+
+def test_numbers_of_power_units_are_names():
+    assert targets_of("推进甲核电3机组、乙核电1、2机组建成投产。") == []
+
+
+def test_zengzhi_compares_the_indicator_with_the_value():
+    one(
+        "力争到2025年，5A级物流企业增至12家。",
+        indicator_zh="5A级物流企业",
+        value=12,
+        aspirational=1,
+    )

@@ -181,7 +181,7 @@ def level_scopes(scope: str, n: int) -> list[str] | None:
     county's. None unless the scope lists exactly n levels."""
     if not re.fullmatch(LEVEL_LIST, scope):
         return None
-    levels = re.split(r"[、和及与]", scope)
+    levels = re.split(r"[、和及与]", scope) if len(scope) > 2 else list(scope)  # 市县: 市, 县
     return levels if len(levels) == n else None
 
 

@@ -38,7 +38,9 @@ _PER_TIME = re.compile(r"/(?:年|日|天|小时)")
 _BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
 # Numbers followed by these are dates, ordinals, document numbers or names, never targets.
 _NOT_A_VALUE_AFTER = re.compile(
-    r"^(?:\s*年|月|日|号|届|期|次会议|版|级|类|型|代|号文|条例|〕|\]|\))"
+    r"^(?:\s*年|月|日|号|届|期|次会议|版|级|类|型|代|号文|条例|〕|\]|\)"
+    # 福清核电6机组、漳州核电1、2机组: the numbers of power units are names
+    r"|(?:[、和][0-9]+)*号?机组)"
 )
 
 

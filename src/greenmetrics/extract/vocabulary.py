@@ -46,8 +46,8 @@ PLACE_RE = re.compile(
 )
 # Levels of government listed at the head of a subject (市、县污水处理率: the city and county
 # seats); with 分别 each level takes one value in turn.
-LEVEL_LIST = r"[省市县区乡镇村](?:[、和及与][省市县区乡镇村])+"
-LEVEL_LIST_SCOPE_RE = re.compile(rf"^(?P<place>{LEVEL_LIST})(?=[\u4e00-\u9fa5]{{2}})")
+LEVEL_LIST = r"(?:[省市县区乡镇村](?:[、和及与][省市县区乡镇村])+|市县|县市|县区|区县|乡镇)"
+LEVEL_LIST_SCOPE_RE = re.compile(rf"^(?P<place>{LEVEL_LIST})(?=[“\u4e00-\u9fa5][\u4e00-\u9fa5])")
 # Entity sets that limit a target (重点企业, 规模以上企业, 基地 ...).
 ENTITY_SCOPE_RE = re.compile(
     r"^(?P<place>(?:(?:重点|规模以上|其他|其余|各|所有|全部|公共|国有)[\u4e00-\u9fa5]{0,4}?"
