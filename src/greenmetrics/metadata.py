@@ -442,6 +442,9 @@ def _detect_region(issuer: str | None, title: str | None, text: str) -> Region:
     return region
 
 
+_READ_HEAD, _READ_TAIL = 50_000, 10_000
+
+
 def detect_metadata(text: str) -> dict:
     """Metadata of a plan that is not in the manifest, read from its own text.
 
@@ -450,6 +453,11 @@ def detect_metadata(text: str) -> dict:
     the layout of Chinese official documents (文号 and issuer at the top, 落款 issuer + date
     at the end or after the notice), not any one plan; see the helpers for each field.
     """
+    if len(text) > _READ_HEAD + _READ_TAIL:
+        # Title, 文号, issuer and date sit at the top, the signature at the end; the body's
+        # region names are as clear in its first pages as in all of it. Reading a bounded
+        # part keeps detection cheap on a 50 MB file.
+        text = text[:_READ_HEAD] + "\n" + text[-_READ_TAIL:]
     norm = normalize(text).text
     lines = [line.strip() for line in norm.split("\n")]
     nonempty = [line for line in lines if line]

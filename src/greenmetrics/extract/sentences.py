@@ -32,6 +32,28 @@ def _split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, 
     return [m.span() for m in pattern.finditer(text, start, end)]
 
 
+# NOTE: real clauses run to a few dozen characters; a plan with a long stretch free of
+# punctuation (a damaged text layer, a table flattened into one line) would make every rule
+# that looks back over its clause quadratic. Longer clauses are cut into pieces of this size,
+# at a space or a character that is no digit when one is near.
+MAX_CLAUSE = 300
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_CLAUSE:
+            cut = s + MAX_CLAUSE
+            back = cut
+            while back > s + MAX_CLAUSE // 2 and (text[back - 1].isdigit() or text[back].isdigit()):
+                back -= 1
+            cut = back if back > s + MAX_CLAUSE // 2 else cut
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \t“”\"'‘’《》【】":
         s += 1
@@ -73,7 +95,8 @@ def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
             if e <= s:
                 continue
             sent = _Sentence(s, e, history=history_level is not None)
-            sent.clauses = [_trim(norm, cs, ce) for cs, ce in _split_spans(norm, s, e, CLAUSE_SEP)]
+            clauses = _bounded(norm, _split_spans(norm, s, e, CLAUSE_SEP))
+            sent.clauses = [_trim(norm, cs, ce) for cs, ce in clauses]
             sent.clauses = [(cs, ce) for cs, ce in sent.clauses if ce > cs]
             sentences.append(sent)
         line_start = line_end + 1
