@@ -85,15 +85,43 @@ def test_trajectory_of_a_level_is_linear_from_the_baseline():
 
 def test_trajectory_without_observations_and_of_increments():
     tg = targets(
+        # no observation, no baseline: a lone point, no panel
         target("N", "乙省", "green_share", 75),
         target("I", "甲县", "farmland", 10, unit="万亩", comparator="eq", kind="increment"),
+        # the plan states its 2020 value (an indicator table's base-year column): 60 -> 75
+        target("B", "甲省", "green_share", 75, baseline_year=2020, baseline_value=60),
     )
     tr = an.trajectories(tg, DOCUMENTS, None, CATALOG)
-    assert tr[["target_id", "year", "series", "value"]].to_dict("records") == [
-        {"target_id": "N", "year": 2025, "series": "target", "value": 75.0}
-    ]
+    assert set(tr["target_id"]) == {"B"}
+    path = tr.set_index("year")["value"]
+    # linear from 60 (2020) to 75 (2025): 3 a year
+    assert path.to_dict() == pytest.approx({2020: 60.0, 2021: 63.0, 2022: 66.0, 2023: 69.0,
+                                            2024: 72.0, 2025: 75.0})  # fmt: skip
     assert set(tr["status"]) == {"no_data"}
-    assert tr["quote"].tolist() == ["N的原文"] and tr["source_title"].isna().all()
+    assert set(tr["quote"]) == {"B的原文"} and tr["source_title"].isna().all()
+
+
+def test_trajectory_of_a_target_already_met_is_a_flat_floor():
+    # 临夏's good-air days: at least 90% by 2025, 92.2% observed in 2024, 93.4% in 2025
+    tg = targets(target("A", "甲县", "green_share", 90))
+    ob = frame(obs("甲县", "green_share", 2024, 92.2), obs("甲县", "green_share", 2025, 93.4))
+    tr = an.trajectories(tg, DOCUMENTS, ob, CATALOG)
+    path = tr[tr["series"] == "target"].set_index("year")["value"]
+    # flat at the target, not sloping down from 92.2 to 90
+    assert path.to_dict() == {2024: 90.0, 2025: 90.0}
+    assert tr.loc[tr["series"] == "observed", "value"].tolist() == [92.2, 93.4]
+    # lower is better (PM2.5 at most 35): 30 observed in 2023 is already below: flat too
+    tg = targets(target("P", "甲县", "pm25", 35, unit="微克/立方米", comparator="le"))
+    ob = frame(obs("甲县", "pm25", 2023, 30, unit="微克/立方米"))
+    path = an.trajectories(tg, DOCUMENTS, ob, CATALOG).query("series == 'target'")["value"]
+    assert path.tolist() == [35.0, 35.0, 35.0]
+
+
+def test_trajectory_of_one_observation_in_the_target_year_is_no_panel():
+    # one 2025 observation of a 2025 target: both points fall in one year
+    tg = targets(target("O", "甲县", "green_share", 80))
+    ob = frame(obs("甲县", "green_share", 2025, 70))
+    assert an.trajectories(tg, DOCUMENTS, ob, CATALOG).empty
 
 
 def test_trajectory_of_an_absolute_reduction_is_drawn_as_the_fall():

@@ -134,3 +134,29 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
         word=common.index[0],
         k=int(common.iloc[0]),
     )
+
+
+def finding_scorecard(card: pd.DataFrame, lang: str) -> str:
+    """The verdicts of a scorecard: how many targets are judged and how, how many cannot be."""
+    judged = card[card.observed_value.notna()]
+    verdicts = judged.verdict.value_counts()
+    regions = judged.region_zh.drop_duplicates().tolist()
+    return _say(
+        lang,
+        "以{year}年判定：{n}项目标中{obs}项有本地区观测数据（{regions}），其中已实现{met}项、"
+        "未实现{missed}项、按进度推进{on}项、进度滞后{off}项、数据不足以判断趋势{few}项；"
+        "其余{missing}项目标暂无观测数据。",
+        "Judged in {year}: {obs} of {n} targets have an observation of their own region "
+        "({regions}): {met} met, {missed} missed, {on} on track, {off} off track and {few} with "
+        "too little data for a trend; the other {missing} targets have no observation yet.",
+        year=int(card.as_of_year.iloc[0]) if len(card) else 0,
+        n=len(card),
+        obs=len(judged),
+        regions=("、" if lang == "zh" else ", ").join(regions) or "-",
+        met=int(verdicts.get("met", 0)),
+        missed=int(verdicts.get("missed", 0)),
+        on=int(verdicts.get("on_track", 0)),
+        off=int(verdicts.get("off_track", 0)),
+        few=int(verdicts.get("no_data", 0)),
+        missing=len(card) - len(judged),
+    )

@@ -32,6 +32,20 @@ APPROX_TOLERANCE = 0.05
 
 STATUSES = FIELDS["status"].allowed
 
+# The units a value can be restated in: unit -> (base unit, how many base units it holds).
+# A rate after a slash (万吨/日) keeps its slash part. Only units of the same base convert.
+UNIT_SCALES = {
+    "亩": ("亩", 1.0), "万亩": ("亩", 1e4), "亿亩": ("亩", 1e8),
+    "千瓦": ("千瓦", 1.0), "万千瓦": ("千瓦", 1e4), "亿千瓦": ("千瓦", 1e8),
+    "兆瓦": ("千瓦", 1e3), "吉瓦": ("千瓦", 1e6),
+    "吨": ("吨", 1.0), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8),
+    "千米": ("公里", 1.0), "公里": ("公里", 1.0),
+    "平方米": ("平方米", 1.0), "万平方米": ("平方米", 1e4), "亿平方米": ("平方米", 1e8),
+    "元": ("元", 1.0), "万元": ("元", 1e4), "亿元": ("元", 1e8),
+    "个": ("个", 1.0), "万个": ("个", 1e4),
+    "户": ("户", 1.0), "万户": ("户", 1e4),
+}  # fmt: skip
+
 
 # small helpers (exposed for unit tests)
 
@@ -152,6 +166,29 @@ def classify_status(
     return "off_track"
 
 
+def convert_unit(value: float, from_unit: object, to_unit: object) -> float:
+    """`value` in `from_unit` restated in `to_unit` (1.2 亿亩 -> 12000 万亩); NaN when the two
+    units do not share a base (万亩 and 个) or either is unknown.
+
+    Units equal as written convert as they are (% to %); a rate unit converts by its first part
+    when the parts after the slash agree (万吨/日 -> 吨/日). Exists because sources state the same
+    quantity at different scales and a target must be read against its observation exactly.
+    """
+    source, target = _unit(from_unit), _unit(to_unit)
+    if _missing(value):
+        return math.nan
+    if source == target:
+        return float(value)
+    source_head, _, source_per = source.partition("/")
+    target_head, _, target_per = target.partition("/")
+    if source_per != target_per:
+        return math.nan
+    a, b = UNIT_SCALES.get(source_head), UNIT_SCALES.get(target_head)
+    if a is None or b is None or a[0] != b[0]:
+        return math.nan
+    return float(value) * a[1] / b[1]
+
+
 def _one_per_year(rows: list[dict]) -> dict[int, dict]:
     """One row per year: where sources repeat a cell, the most precise value (then file order).
 
@@ -198,15 +235,25 @@ def _observed_series(
     if kind == "reduction":
         return _reduction_points(target, rows)
     unit = _unit(target["unit"])
-    usable = [r for r in rows if r["measure"] == "level" and r["unit"] == unit]
+    usable = [r for r in rows if r["measure"] == "level" and not _missing(_converted(r, unit))]
     if not usable:
         units = "、".join(sorted({r["unit"] or "none" for r in rows}))
         return [], f"observations are in {units} or are changes; target in {unit or 'none'}", None
     points = [
-        {"year": y, "value": r["value"], "rows": [r], "note": None}
+        {
+            "year": y,
+            "value": _converted(r, unit),
+            "rows": [r],
+            "note": None if r["unit"] == unit else f"converted from {_fmt(r['value'])}{r['unit']}",
+        }
         for y, r in sorted(_one_per_year(usable).items())
     ]
     return points, None, None
+
+
+def _converted(row: dict, unit: str) -> float:
+    """An observation row's value in the target's unit (NaN when it does not convert)."""
+    return convert_unit(row["value"], row["unit"], unit)
 
 
 def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str | None, float]:

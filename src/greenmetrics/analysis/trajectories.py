@@ -16,13 +16,15 @@ from ._common import (
     _frame,
     _int,
     _joined_sources,
+    _missing,
     _prepare_observations,
     _prepare_targets,
+    _progress_direction,
     _require,
     _text,
     _unit,
 )
-from .progress import _progress, reduction_path
+from .progress import _progress, meets_target, reduction_path
 
 HORIZON_YEAR = 2035  # the 远景目标 year drawn as `goal_2035`
 SERIES = FIELDS["series"].allowed
@@ -94,18 +96,21 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
         return rows
     unit = _text(target["unit"])
     reduction = target["kind"] == "reduction"
-    if not points:
-        if not reduction:
-            add(target_year, "target", value, unit)
-        return rows
     if reduction:
+        if not points:
+            return rows
         # an absolute reduction (减少X万吨) drawn on the fall scale from the baseline
         path_start, start_value, start_rows = anchor, 0.0, []
     else:
-        baseline = _int(target.get("baseline_year"))
-        at_baseline = [p for p in points if p["year"] == baseline]
-        first = at_baseline[0] if at_baseline else points[0]
-        path_start, start_value, start_rows = first["year"], first["value"], first["rows"]
+        start = _path_start(target, points)
+        if start is None:
+            return rows  # a lone target point is no trajectory
+        path_start, start_value, start_rows = start
+    direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
+    if not reduction and meets_target(start_value, value, target["comparator"], direction):
+        # NOTE: a target already met at the start (临夏's good-air days: 92.2% observed, 90%
+        # due) is a floor to stay above, not a path: drawn flat, never sloping the wrong way.
+        start_value = value
     if path_start is not None and path_start < target_year:
         span = target_year - path_start
         for year in range(path_start, target_year + 1):
@@ -120,6 +125,22 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
         fit = [(anchor, 0.0), *fit]
     _add_projection(add, fit, target_year, unit)
     return rows
+
+
+def _path_start(target: dict, points: list[dict]) -> tuple[int, float, list[dict]] | None:
+    """Where a level's path starts: the observation of the baseline year, else the baseline
+    value the plan states (its indicator table's 2020 column), else the first observation.
+    Returns (year, value, reference rows cited) or None when there is nothing to start from."""
+    baseline = _int(target.get("baseline_year"))
+    at_baseline = [p for p in points if p["year"] == baseline]
+    if at_baseline:
+        return baseline, at_baseline[0]["value"], at_baseline[0]["rows"]
+    stated = target.get("baseline_value")
+    if baseline is not None and not _missing(stated) and baseline < int(target["target_year"]):
+        return baseline, float(stated), []  # cited by the target's own quote
+    if points:
+        return points[0]["year"], points[0]["value"], points[0]["rows"]
+    return None
 
 
 def _add_projection(
@@ -188,16 +209,18 @@ def trajectories(
 
     Returns the long frame of `schemas.TABLES['trajectories']`, `series` one of:
     - `target`: the path from the baseline to the target. Levels: linear from the observation
-      at the baseline year (else the first observation) to the target; a target without
-      observations is a single point at its year. Reductions in %: an index (baseline year =
-      100, `unit` '2020=100') compounded as `reduction_path` (13% over 2020->2025 puts 2023 at
-      100 * 0.87 ** (3/5));
+      at the baseline year (else the baseline value the plan states, else the first
+      observation) to the target; a target already met there is drawn flat at its value (a
+      floor to keep, never a path sloping away from it). Reductions in %: an index (baseline
+      year = 100, `unit` '2020=100') compounded as `reduction_path` (13% over 2020->2025 puts
+      2023 at 100 * 0.87 ** (3/5));
     - `observed`: the observations on the same scale (reductions: 100 - cumulative fall);
     - `projection`: the least-squares line of the observed points (for a reduction, from the
       baseline) carried from the last observed year to the target year;
     - `goal_2035`: the region's 2035 target of the same indicator, kind and unit, if any.
     Observations before `start_year` are left out; those after `as_of_year` ignored. Targets
-    that are increments are not drawn (observed levels do not measure them). Each row keeps the
+    that are increments are not drawn (observed levels do not measure them), nor targets whose
+    rows fall in one year only (a lone point is no trajectory: nothing to start a path from). Each row keeps the
     target's provenance (doc_id, quote, offsets; a goal row those of the 2035 target) and, for
     observed rows and the path start, the source of the observation. `status` is the target's
     status as in `target_gaps`.
@@ -218,6 +241,8 @@ def trajectories(
             continue  # drawn as the goal_2035 of the earlier target
         progress = _progress(target, groups, as_of_year)
         mine = _trajectory_rows(target, progress, start_year)
+        if len({r["year"] for r in mine}) < 2:
+            continue  # one year only: a point, not a path (no single-point panels)
         rows.extend(mine)
         rows.extend(_horizon_rows(target, prepared, mine))
     series_rank = {s: i for i, s in enumerate(SERIES)}

@@ -120,3 +120,34 @@ def plot_trajectory(
     omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
     notes = chart_notes(lang, panels=omitted)
     return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
+
+
+def plot_trajectories_by_region(
+    traj: pd.DataFrame,
+    lang: str = "zh",
+    *,
+    documents: pd.DataFrame | None = None,
+    first_regions: tuple[str, ...] = (),
+    max_panels: int = MAX_PANELS,
+) -> list[tuple[str, Figure]]:
+    """Every trajectory drawn: one figure per region (`first_regions` first, then canonical
+    order), a region with more than `max_panels` indicators over several figures.
+
+    Returns (file stem, figure) pairs, stems `trajectories_<n>` in drawing order. Exists so a
+    report shows every region and indicator with a path, not the first `max_panels`.
+    """
+    if traj.empty:
+        return [("trajectories_1", plot_trajectory(traj, lang, documents=documents))]
+    present = set(traj["region_zh"].dropna())
+    first = [r for r in first_regions if r in present]
+    regions = [*first, *(r for r in region_order(present) if r not in first)]
+    out = []
+    for region in regions:
+        part = traj[traj["region_zh"] == region]
+        keys = list(dict.fromkeys(part["indicator_id"].fillna(part["indicator_zh"]).sort_values()))
+        for start in range(0, len(keys), max_panels):
+            chunk = keys[start : start + max_panels]
+            rows = part[part["indicator_id"].fillna(part["indicator_zh"]).isin(chunk)]
+            fig = plot_trajectory(rows, lang, documents=documents, max_panels=max_panels)
+            out.append((f"trajectories_{len(out) + 1}", fig))
+    return out

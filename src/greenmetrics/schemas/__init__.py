@@ -360,6 +360,29 @@ _TABLE_LIST = (
         sort_by=_PER_TARGET_ORDER,
     ),
     Table(
+        "scorecard",
+        "per region, each target beside its latest observation, its verdict and the comparable "
+        "province and national benchmarks",
+        (
+            *TARGET_CONTEXT_COLUMNS,
+            "as_of_year",
+            "verdict",
+            "verdict_note",
+            "observed_value",
+            "observation_year",
+            "observation_count",
+            "observation_source_title",
+            "observation_source",
+            "observation_source_quote",
+            "observation_note",
+            "is_observation_proxy",
+            "status",
+            *(c for level in ("province", "country") for c in _benchmark_fields(level, "")),
+        ),  # fmt: skip
+        unique=("target_id",),
+        # NOTE: no sort_by: rows come region by region, the regions asked for first.
+    ),
+    Table(
         "region_comparison",
         "one indicator side by side across regions, plans and benchmarks",
         _names(

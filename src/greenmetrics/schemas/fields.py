@@ -350,6 +350,18 @@ FIELDS: dict[str, Field] = {
         allowed=("achieved", "on_track", "needs_acceleration", "off_track", "no_data"),
     ),
     "status_note": Field("string", "why the status is what it is", nullable=True),
+    "as_of_year": Field(
+        "Int64", "the year the scorecard judges in: target years before it have passed", **YEAR
+    ),
+    "verdict": Field(
+        "string",
+        "met / missed: the target year has passed and an observation of that year or later "
+        "meets / misses the target; on_track / off_track: judged from the trend (target year "
+        "not passed, or no observation for it yet); no_data: no observation, or one year and "
+        "the target not yet met",
+        allowed=("met", "missed", "on_track", "off_track", "no_data"),
+    ),
+    "verdict_note": Field("string", "why the verdict is what it is", nullable=True),
     "origin": Field(
         "string",
         "plan: a target of the region's plan; benchmark: a reference row",

@@ -1,0 +1,202 @@
+"""The scorecard of a region: each target of its plan beside the latest observation of the same
+indicator in the same region, a verdict (met, missed, on track, off track, no data) and the
+comparable province and national benchmarks (`scorecard`); the targets without an observation,
+named once per region (`unobserved`).
+
+The pieces are those of `progress` (observed series on the target's scale, units converted,
+trend status) and `benchmarks` (pairs judged like with like, the most demanding per level);
+this module only decides which observation judges a target and what the verdict is.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..catalog import Catalog
+from ..regions import region_order
+from ..schemas import FIELDS, RATE_UNITS
+from ._common import (
+    _fmt,
+    _frame,
+    _join,
+    _missing,
+    _prepare_observations,
+    _prepare_targets,
+    _progress_direction,
+    _target_part,
+    _unit,
+)
+from .benchmarks import _benchmark_pairs, _index_benchmarks, _summarise_level
+from .progress import _observed_series, _progress, meets_target
+
+VERDICTS = FIELDS["verdict"].allowed
+# The trend status of `progress` read as a verdict before the target year is judged.
+_TREND_VERDICT = {
+    "achieved": "on_track",
+    "on_track": "on_track",
+    "needs_acceleration": "off_track",
+    "off_track": "off_track",
+    "no_data": "no_data",
+}
+
+
+def classify_verdict(
+    observed: float,
+    target: float,
+    *,
+    comparator: str,
+    direction: str,
+    target_year: int,
+    observation_year: int | None,
+    as_of_year: int,
+    trend_status: str = "no_data",
+) -> str:
+    """The verdict of one target (one of VERDICTS).
+
+    - `met` / `missed`: the target year is before `as_of_year` and the observation is of the
+      target year or later: it meets the target (`meets_target`) or not;
+    - otherwise judged from the trend: `trend_status` (of `classify_status`) achieved or
+      on_track -> `on_track`; needs_acceleration or off_track -> `off_track`;
+    - `no_data`: no observation, or no trend.
+    """
+    if _missing(observed) or observation_year is None:
+        return "no_data"
+    if target_year < as_of_year and observation_year >= target_year:
+        return "met" if meets_target(observed, target, comparator, direction) else "missed"
+    return _TREND_VERDICT[trend_status]
+
+
+def _judging_point(points: list[dict], target_year: int, as_of_year: int) -> dict | None:
+    """The observed point a target is judged on: once the target year has passed, the first
+    observation of that year or later (the target is for that year); else the latest."""
+    if not points:
+        return None
+    if target_year < as_of_year:
+        due = [p for p in points if p["year"] >= target_year]
+        if due:
+            return due[0]
+    return points[-1]
+
+
+def _verdict_note(verdict: str, point: dict | None, target: dict, progress: dict) -> str | None:
+    if point is None:
+        return progress["status_note"]
+    seen = f"observed {_fmt(point['value'])} in {point['year']}"
+    if verdict == "met":
+        return f"{seen}: target of {int(target['target_year'])} met"
+    if verdict == "missed":
+        return f"{seen}: target of {int(target['target_year'])} missed"
+    return progress["status_note"]
+
+
+def _rate_benchmarks_only(target: dict, pairs: list[dict]) -> list[dict]:
+    """The pairs with a size-dependent unit made not comparable, whatever the kind.
+
+    NOTE: `target_benchmarks` lets an absolute reduction (减少5万吨) meet a national one; on a
+    scorecard a county's tonnes are never set against the country's.
+    """
+    out = []
+    for pair in pairs:
+        if pair["is_comparable"] and _unit(target["unit"]) not in RATE_UNITS:
+            reason = f"size-dependent quantity ({_unit(target['unit'])}): regions differ in size"
+            pair = {**pair, "is_comparable": False, "comparability_note": reason}
+        out.append(pair)
+    return out
+
+
+def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> dict[str, object]:
+    progress = _progress(target, groups, as_of_year)
+    points, _, _ = _observed_series(target, groups, as_of_year)
+    point = _judging_point(points, int(target["target_year"]), as_of_year)
+    direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
+    verdict = classify_verdict(
+        point["value"] if point else math.nan,
+        target["target_value"],
+        comparator=target["comparator"],
+        direction=direction,
+        target_year=int(target["target_year"]),
+        observation_year=point["year"] if point else None,
+        as_of_year=as_of_year,
+        trend_status=progress["status"],
+    )
+    rows = point["rows"] if point else []
+    pairs = _rate_benchmarks_only(target, _benchmark_pairs(target, benchmarks))
+    return {
+        **_target_part(target),
+        "as_of_year": as_of_year,
+        "verdict": verdict,
+        "verdict_note": _verdict_note(verdict, point, target, progress),
+        "observed_value": point["value"] if point else math.nan,
+        "observation_year": point["year"] if point else None,
+        "observation_count": len(points),
+        "observation_source_title": _join(r["source_title"] for r in rows),
+        "observation_source": _join(r.get("source") or r.get("doc_number") for r in rows),
+        "observation_source_quote": _join(r["quote"] for r in rows),
+        "observation_note": _join(
+            [point["note"] if point else None, *(r.get("note") for r in rows)]
+        ),
+        "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
+        "status": progress["status"],
+        **_summarise_level(target, pairs, "province"),
+        **_summarise_level(target, pairs, "country"),
+    }
+
+
+def scorecard(
+    targets: pd.DataFrame,
+    documents: pd.DataFrame,
+    benchmarks: pd.DataFrame | None,
+    observations: pd.DataFrame | None,
+    catalog: Catalog | None = None,
+    *,
+    as_of_year: int | None = None,
+    first_regions: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Per region, every target with its latest observation, verdict and comparable benchmarks.
+
+    Returns the frame of `schemas.TABLES['scorecard']`, one row per target, regions in the
+    order of `first_regions` (e.g. the seed regions), then in canonical order:
+    - the observation is of the same indicator in the target's region (or the region its scope
+      names), on the target's scale: units converted (亿亩 -> 万亩), a reduction as the
+      cumulative fall since its baseline year; observations after `as_of_year` are ignored;
+    - `verdict` (`classify_verdict`): `met`/`missed` once the target year is before
+      `as_of_year` (default: this year) and an observation of that year or later exists
+      (the first such observation judges it); else `on_track`/`off_track` from the trend;
+      `no_data` without an observation or a trend;
+    - the province and national benchmarks are those of `target_gaps` (same indicator, kind,
+      target year, unit, baseline, whole region), and only for a rate or share: an area, a
+      count or a capacity (万亩, 个, 万千瓦 ...) is never set against a larger region's.
+    Every row keeps the target's quote and offsets and the sources of the observation and the
+    benchmarks.
+    """
+    as_of_year = as_of_year or datetime.date.today().year
+    groups = _prepare_observations(observations)
+    indexed = _index_benchmarks(benchmarks)
+    prepared = _prepare_targets(targets, documents, catalog)
+    first = [r for r in first_regions if any(t["region_zh"] == r for t in prepared)]
+    others = region_order(t["region_zh"] for t in prepared if t["region_zh"] not in first)
+    rank = {region: i for i, region in enumerate([*first, *others])}
+    prepared.sort(key=lambda t: (rank[t["region_zh"]], t["doc_id"], t["char_start"]))
+    rows = [_card_row(t, groups, indexed, as_of_year) for t in prepared]
+    return _frame(rows, "scorecard")
+
+
+def unobserved(card: pd.DataFrame) -> pd.DataFrame:
+    """The targets of a scorecard without an observation, one row per region (in card order):
+    `region_zh`, `n` and `indicators` (the plans' words, in plan order, without repeats).
+
+    Exists so a report says once per region what it cannot judge, not in a row per target."""
+    missing = card[card["observed_value"].isna()]
+    rows = [
+        {
+            "region_zh": region,
+            "n": len(part),
+            "indicators": list(dict.fromkeys(part["indicator_zh"].astype(str))),
+        }
+        for region, part in missing.groupby("region_zh", sort=False)
+    ]
+    return pd.DataFrame(rows, columns=["region_zh", "n", "indicators"])

@@ -1,0 +1,158 @@
+"""The scorecard chart: per region, the targets with an observation as rows of a table (target,
+latest observation and its year, verdict, comparable province and national benchmarks), and
+the targets without one named in a single line (`plot_scorecard`); `quantity_text` writes a
+target, observation or benchmark as the plans word it (较2020年下降13.5%, never a bare %)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ._layout import begin, empty_chart, named_frame, new_figure, number_text
+from .style import (
+    MISSING_COLOR,
+    SMALL_SIZE,
+    STATUS_COLORS,
+    WIDTH_IN,
+    finish,
+    label,
+    list_separator,
+    parenthesized,
+    plain,
+    wrap_display,
+)
+
+# The verdicts take the colours of the progress statuses they read like.
+VERDICT_COLORS = {
+    "met": STATUS_COLORS["achieved"],
+    "on_track": STATUS_COLORS["on_track"],
+    "off_track": STATUS_COLORS["needs_acceleration"],
+    "missed": STATUS_COLORS["off_track"],
+    "no_data": MISSING_COLOR,
+}
+_COMPARATOR_SIGNS = {"ge": "≥", "le": "≤", "approx": "≈", "eq": ""}
+# Column x positions (share of the figure width) of: indicator, target, observed, verdict,
+# province benchmark, national benchmark.
+_COLUMNS = (0.01, 0.36, 0.52, 0.68, 0.80, 0.90)
+_ROW_IN = 0.24  # height of one table line
+_NAMES_SHOWN = 8  # indicators named in a region's 'without an observation' line
+
+
+def quantity_text(
+    value: float, unit: object, kind: str, baseline_year: object, lang: str, comparator: str = "eq"
+) -> str:
+    """A number as the plans state it: a reduction as 较2020年下降13.5% / 13.5% below 2020, an
+    increment as 新增30万亩 / 30万亩 more, a level with its comparator (≥90%)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    unit = "" if unit is None or pd.isna(unit) else str(unit)
+    number = number_text(value)
+    if kind == "reduction" and baseline_year is not None and not pd.isna(baseline_year):
+        return label("reduction_since", lang, year=int(baseline_year), value=number, unit=unit)
+    if kind == "increment":
+        return label("increment_of", lang, value=number, unit=unit)
+    return f"{_COMPARATOR_SIGNS.get(comparator, '')}{number}{unit}"
+
+
+def _observed_text(row: pd.Series, lang: str) -> str:
+    if pd.isna(row["observed_value"]):
+        return "—"
+    # NOTE: the observation of a reduction is the cumulative fall since the same baseline.
+    text = quantity_text(
+        row["observed_value"], row["unit"], row["kind"], row["baseline_year"], lang
+    )
+    return text + parenthesized(str(int(row["observation_year"])), lang)
+
+
+def _benchmark_text(row: pd.Series, level: str, lang: str) -> str:
+    value = row[f"{level}_benchmark_value"]
+    return quantity_text(value, row["unit"], row["kind"], row["baseline_year"], lang)
+
+
+def _first_line(name: object) -> str:
+    """An indicator name cut to the width of its column, marked … when cut."""
+    width = int((_COLUMNS[1] - _COLUMNS[0]) * WIDTH_IN * 72 / ((SMALL_SIZE + 0.5) * 0.55)) - 3
+    lines = wrap_display(plain(name), width)
+    return lines[0] + ("…" if len(lines) > 1 else "")
+
+
+def unobserved_line(region: str, indicators: list[str], lang: str) -> str:
+    """'临夏回族自治州：13项目标暂无观测数据：a、b…' naming the first _NAMES_SHOWN."""
+    names = list_separator(lang).join(plain(n) for n in indicators[:_NAMES_SHOWN])
+    if len(indicators) > _NAMES_SHOWN:
+        names += "…"
+    return label("scorecard_unobserved", lang, region=region, n=len(indicators), names=names)
+
+
+def plot_scorecard(
+    card: pd.DataFrame,
+    lang: str = "zh",
+    *,
+    documents: pd.DataFrame | None = None,
+    title: str | None = None,
+) -> Figure:
+    """The scorecard of `analysis.scorecard` as a table, region by region in the frame's order.
+
+    Each region: its name, one line per target with an observation (indicator, target,
+    latest observation and its year, verdict in its colour, the comparable province and national
+    benchmarks or —), then one line naming the targets without an observation. Returns the
+    figure; its source line cites the plans and every observation and benchmark source.
+    """
+    need = ["region_zh", "indicator_zh", "target_value", "unit", "kind", "comparator",
+            "baseline_year", "observed_value", "observation_year", "verdict", "as_of_year"]  # fmt: skip
+    year = int(card["as_of_year"].iloc[0]) if len(card) else 0
+    title = title or label("title_scorecard", lang, year=year)
+    begin(card, lang, title, "title_scorecard", need, "plot_scorecard")
+    if card.empty:
+        return empty_chart(title, card, lang)
+    df, names = named_frame(card, documents, lang)
+    width_cells = int(WIDTH_IN * 72 / (SMALL_SIZE * 0.6))
+    lines: list[tuple[str, object]] = [("header", None)]
+    for region, part in df.groupby("region_zh", sort=False):
+        lines.append(("region", names[region]))
+        lines.extend(("row", row) for _, row in part[part["observed_value"].notna()].iterrows())
+        missing = part[part["observed_value"].isna()]["_ind_name"].drop_duplicates().tolist()
+        if missing:
+            text = unobserved_line(names[region], missing, lang)
+            lines.extend(("missing", t) for t in wrap_display(text, width_cells))
+    fig = new_figure(1.4 + _ROW_IN * len(lines))
+    ax = fig.subplots()
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(lines), 0)
+    headers = ("scorecard_indicator", "target", "scorecard_observed", "scorecard_verdict",
+               "scorecard_province", "scorecard_country")  # fmt: skip
+    for i, (what, item) in enumerate(lines):
+        y = i + 0.5
+        if what == "header":
+            for x, key in zip(_COLUMNS, headers, strict=True):
+                ax.text(x, y, label(key, lang), va="center", fontsize=SMALL_SIZE, color="#555555")
+            ax.axhline(i + 1, color="#bbbbbb", lw=0.6)
+        elif what == "region":
+            ax.text(_COLUMNS[0], y, plain(item), va="center", color="#000000")
+        elif what == "missing":
+            ax.text(_COLUMNS[0], y, plain(item), va="center", fontsize=SMALL_SIZE, color="#666666")
+        else:
+            row = item
+            verdict = str(row["verdict"])
+            cells = (
+                "  " + _first_line(row["_ind_name"]),
+                quantity_text(
+                    row["target_value"],
+                    row["unit"],
+                    row["kind"],
+                    row["baseline_year"],
+                    lang,
+                    row["comparator"],
+                ),  # fmt: skip
+                _observed_text(row, lang),
+                "● " + label(f"verdict_{verdict}", lang),
+                _benchmark_text(row, "province", lang),
+                _benchmark_text(row, "country", lang),
+            )
+            for x, text in zip(_COLUMNS, cells, strict=True):
+                color = VERDICT_COLORS[verdict] if text.startswith("●") else "#222222"
+                ax.text(x, y, plain(text), va="center", fontsize=SMALL_SIZE + 0.5, color=color)
+    return finish(fig, ax, title, None, df, lang)
