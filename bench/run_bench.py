@@ -268,7 +268,8 @@ class SentencePool:
 
 def load_pool() -> SentencePool:
     """Sentences and headings of every shipped plan (read with greenmetrics' own reader)."""
-    from greenmetrics.readers import iter_plan_files, read_document
+    from greenmetrics.inputs import iter_plan_files
+    from greenmetrics.readers import read_document
 
     pool = SentencePool()
     digest = hashlib.sha256()

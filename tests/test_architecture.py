@@ -21,6 +21,7 @@ LAYERS = (
     ("gazetteer",),
     ("text",),
     ("readers",),
+    ("inputs",),
     ("manifest", "metadata"),
     ("catalog",),
     ("extract",),

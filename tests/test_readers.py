@@ -14,7 +14,8 @@ import pytest
 
 from greenmetrics import paths
 from greenmetrics.errors import DocumentError, InputError
-from greenmetrics.readers import SUPPORTED_SUFFIXES, Document, iter_plan_files, read_document
+from greenmetrics.inputs import iter_plan_files
+from greenmetrics.readers import SUPPORTED_SUFFIXES, Document, read_document
 from greenmetrics.text import normalize
 
 XINFU = paths.RAW_DIR / "000_78ec545c62429658.txt"

@@ -36,8 +36,8 @@ OutOption = Annotated[
 
 def _run_extract(inputs: list[Path] | None, out: Path | None):
     """Extract with a progress bar, write the tables, print the summary; (exit code, result)."""
+    from .inputs import iter_plan_files
     from .pipeline import extract_corpus, write_extraction
-    from .readers import iter_plan_files
 
     files = iter_plan_files(inputs or [paths.RAW_DIR])
     columns = (
@@ -62,7 +62,7 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     summary.add_row("targets", str(len(result.targets)))
     summary.add_row("milestones", str(len(result.milestones)))
     summary.add_row("unmapped indicators", str(len(result.unmapped)))
-    summary.add_row("documents failed", str(len(result.problems)))
+    summary.add_row("inputs not read or failed", str(len(result.problems)))
     summary.add_row("duplicates skipped", str(len(result.duplicates)))
     summary.add_row("written to", str(written[0].parent))
     console.print(summary)

@@ -21,10 +21,11 @@ from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year
 from .files import csv_bytes, write_all_atomic
 from .gazetteer import shipped_gazetteer
+from .inputs import iter_plan_files, unread_entries
 from .manifest import load_manifest
 from .metadata import detect_metadata
 from .overrides import apply_overrides, load_overrides
-from .readers import Document, iter_plan_files, read_document
+from .readers import Document, read_document
 from .regions import region_short_names
 from .review import build_review
 from .schemas import PROCESSED_TABLES, columns
@@ -43,8 +44,8 @@ class ExtractionResult:
     # spans of the tables read: their numbers are not listed again as unreported.
     table_review: list[dict] = field(default_factory=list, repr=False)
     table_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
-    # doc_id -> what was not sure about the plan's region (review rows without doc_id)
-    region_reviews: dict[str, list[dict]] = field(default_factory=dict)
+    # doc_id -> review rows about the plan itself: its region was not sure, damage repaired
+    document_reviews: dict[str, list[dict]] = field(default_factory=dict)
     validated: bool = False  # True when the frames come from extract_corpus (already checked)
 
     @property
@@ -150,7 +151,8 @@ def _process_file(job: tuple[Path, dict | None]):
     targets, milestones = extractor.run()
     row = _document_row(doc, meta, source, default_year)
     region_review = meta.get("region_review") or []
-    return path, (row, targets, milestones, doc.text, extractor.tables, region_review)
+    repairs = [{"category": "document_problem", "note": note} for note in doc.repairs]
+    return path, (row, targets, milestones, doc.text, extractor.tables, region_review + repairs)
 
 
 def _run_jobs(jobs: list, workers: int | None):
@@ -182,12 +184,13 @@ def extract_corpus(
     duplicates: list[str] = []
     manifests: dict[Path, dict[str, dict]] = {}
     files = iter_plan_files(inputs)
+    problems.extend(unread_entries(inputs))
     seen_hashes: dict[str, str] = {}
     doc_rows, target_records, milestone_records = [], [], []
     texts: dict[str, str] = {}
     table_review: list[dict] = []
     table_spans: dict[str, list[tuple[int, int]]] = {}
-    region_reviews: dict[str, list[dict]] = {}
+    document_reviews: dict[str, list[dict]] = {}
     for folder in sorted({f.parent for f in files} | {p for p in inputs if p.is_dir()}):
         try:
             manifest, row_problems = load_manifest(folder)
@@ -224,7 +227,7 @@ def extract_corpus(
         table_review.extend(tables.review + tables.unread_rows)
         table_spans[row["doc_id"]] = tables.spans
         if region_review:
-            region_reviews[row["doc_id"]] = region_review
+            document_reviews[row["doc_id"]] = region_review
         doc_rows.append(row)
         region = {"region_zh": row["region_zh"], "region_level": row["region_level"]}
         target_records.extend({**record.__dict__, **region} for record in targets)
@@ -257,7 +260,7 @@ def extract_corpus(
         texts,
         table_review=table_review,
         table_spans=table_spans,
-        region_reviews=region_reviews,
+        document_reviews=document_reviews,
         validated=True,
     )
 

@@ -2,8 +2,8 @@
 
 `read_document` turns a plan file (.txt/.md/.html/.docx/.pdf) into a `Document` whose `text`
 is the decoded original: the extractor's offsets index into it, so nothing but the byte-order
-mark is removed from .txt/.md. Every failure is one `DocumentError` line naming the file and
-the problem, never a library traceback. `iter_plan_files` finds the plans named on the command
+mark (and a few stray NUL bytes, reported in `Document.repairs`) is removed from .txt/.md. Every failure is one `DocumentError` line naming the file and
+the problem, never a library traceback. `greenmetrics.inputs.iter_plan_files` finds the plans named on the command
 line, and `decode_bytes` sniffs the encoding of text files (also used for the manifest).
 
 Why a module of its own: reading files is the only part of the project that touches file
@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths as project_paths
-from .errors import DocumentError, InputError
+from .errors import DocumentError
 from .files import BINARY_CONTROL_SHARE, control_share, looks_binary, read_bytes
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -36,7 +35,6 @@ _FORMATS = {
     ".pdf": "pdf",
 }
 # Files that sit beside the plans but are not plans.
-_NOT_PLANS = {project_paths.MANIFEST_NAME.lower(), project_paths.OVERRIDES_NAME.lower()}
 
 
 @dataclass(frozen=True)
@@ -49,45 +47,7 @@ class Document:
     format: str  # "txt" | "md" | "html" | "docx" | "pdf"
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", ... ("docx"/"pdf" for those)
     sha256: str  # of the raw bytes
-
-
-# ---------------------------------------------------------------------------------------------
-# Finding plan files
-# ---------------------------------------------------------------------------------------------
-
-
-def _is_hidden(path: Path) -> bool:
-    # NOTE: "~$plan.docx" is the lock file Word leaves beside an open document.
-    return path.name.startswith((".", "~$"))
-
-
-def iter_plan_files(paths: Iterable[Path]) -> list[Path]:
-    """The plan files named by `paths` (files, or folders whose files are taken), sorted.
-
-    A folder contributes its own files with a supported suffix (not its subfolders), leaving
-    out the manifest, the overrides file and hidden files. A file named explicitly is kept
-    even with an unsupported suffix, so that reading it reports the problem for that file
-    instead of silently skipping what the user asked for. Each file appears once. Raises
-    InputError for a path that does not exist, before any work is done.
-    """
-    found: dict[Path, Path] = {}
-    for raw_path in paths:
-        path = Path(raw_path)
-        if not path.exists():
-            raise InputError(path, "no such file or folder")
-        if path.is_dir():
-            candidates = [
-                child
-                for child in path.iterdir()
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
-            ]
-        else:
-            candidates = [path]
-        for child in candidates:
-            if _is_hidden(child) or child.name.lower() in _NOT_PLANS:
-                continue
-            found.setdefault(child.resolve(), child)
-    return sorted(found.values())
+    repairs: tuple[str, ...] = ()  # damage recovered while reading (stray NUL bytes dropped)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,7 +229,25 @@ def _brief(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
-def _read_plain(path: Path, raw: bytes) -> tuple[str, str]:
+# A text file may carry a few stray NUL bytes (a broken copy, a bad editor): up to one in this
+# many bytes they are dropped and reported; more means the file is binary.
+_STRAY_NUL_RATIO = 1000
+
+
+def _stray_nuls(raw: bytes) -> int:
+    """The number of NUL bytes to drop from `raw`, or 0 when there are none or too many (or the
+    bytes are UTF-16, where NULs belong to the characters)."""
+    count = raw.count(b"\x00")
+    if not count or count > max(1, len(raw) // _STRAY_NUL_RATIO) or _utf16_without_bom(raw):
+        return 0
+    return count
+
+
+def _read_plain(path: Path, raw: bytes, repairs: list[str] | None = None) -> tuple[str, str]:
+    nuls = _stray_nuls(raw)
+    if nuls and repairs is not None:
+        raw = raw.replace(b"\x00", b"")
+        repairs.append(f"{nuls} stray NUL byte(s) dropped; offsets refer to the text without them")
     try:
         text, encoding = decode_bytes(raw)
     except UndecodableText as exc:
@@ -528,8 +506,9 @@ def read_document(path: Path) -> Document:
     raw = read_bytes(path, DocumentError)
     if not raw:
         raise DocumentError(path, "empty file (0 bytes)")
+    repairs: list[str] = []
     if fmt in ("txt", "md"):
-        text, encoding = _read_plain(path, raw)
+        text, encoding = _read_plain(path, raw, repairs)
     elif fmt == "html":
         text, encoding = _read_html(path, raw)
     elif fmt == "docx":
@@ -545,4 +524,5 @@ def read_document(path: Path) -> Document:
         format=fmt,
         encoding=encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
+        repairs=tuple(repairs),
     )

@@ -105,7 +105,7 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         rows.append({"doc_id": "", "category": "document_problem", "note": line})
     for line in result.duplicates:
         rows.append({"doc_id": "", "category": "duplicate", "note": line})
-    for doc_id, entries in sorted(getattr(result, "region_reviews", {}).items()):
+    for doc_id, entries in sorted(getattr(result, "document_reviews", {}).items()):
         rows.extend({"doc_id": doc_id, **entry} for entry in entries)
     targets, milestones = result.targets, result.milestones
     for t in targets.to_dict("records"):

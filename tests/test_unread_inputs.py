@@ -1,0 +1,96 @@
+"""Every entry of an input folder is read or named with why not: nothing is skipped in silence.
+
+Each case is made by the test in a temporary folder; the good plan beside them is still read
+and the exit status says that some input was not.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from greenmetrics import paths
+from greenmetrics.cli import app
+
+SEED = paths.RAW_DIR / "003_d6b7a80b1f52e553.txt"
+runner = CliRunner()
+
+CASES = {
+    "broken.txt": ("link", "a broken link to"),
+    "loop.txt": ("loop", "a symbolic link loop"),
+    "x.txt": ("folder", "a folder"),
+    "old.doc": (b"\xd0\xcf\x11\xe0" + b"\0" * 60, "save it as .docx"),
+    "plan.wps": (b"\xd0\xcf\x11\xe0" + b"\0" * 60, "save it as .docx"),
+    "table.xlsx": (b"PK\x03\x04" + b"\0" * 60, "a spreadsheet"),
+    "scan.png": (b"\x89PNG\r\n" + b"\0" * 60, "needs OCR"),
+}
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    shutil.copy(SEED, tmp_path / SEED.name)
+    for name, (content, _) in CASES.items():
+        path = tmp_path / name
+        if content == "link":
+            os.symlink(tmp_path / "gone" / "plan.txt", path)
+        elif content == "loop":
+            os.symlink(path, path)
+        elif content == "folder":
+            path.mkdir()
+        else:
+            path.write_bytes(content)
+    (tmp_path / ".DS_Store").write_bytes(b"\0\0")  # hidden: no plan, nobody expects it read
+    return tmp_path
+
+
+def test_each_entry_not_read_gets_one_line_the_others_are_read_and_the_exit_says_so(
+    folder, tmp_path_factory
+):
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["extract", str(folder), "--out", str(out)])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert ".DS_Store" not in output
+    documents = pd.read_csv(out / "documents.csv")
+    assert list(documents["file"]) == [SEED.name]
+    review = pd.read_csv(out / "review.csv")
+    problems = list(review[review["category"] == "document_problem"]["note"])
+    assert len(problems) == len(CASES)
+    for name, (_, why) in CASES.items():
+        line = next(p for p in problems if f"{name}: not read: " in p)
+        assert why in line, line
+        assert f"{name}: not read:" in output  # and on the terminal
+
+
+def test_a_link_loop_named_on_the_command_line_says_so(folder):
+    result = runner.invoke(app, ["extract", str(folder / "loop.txt")])
+    assert result.exit_code == 2
+    assert "a symbolic link loop" in result.output
+
+
+def test_a_stray_nul_byte_is_dropped_and_reported_the_plan_is_read(tmp_path, tmp_path_factory):
+    raw = SEED.read_bytes()
+    cut = raw.index("到2025年".encode())
+    (tmp_path / "plan.txt").write_bytes(raw[:cut] + b"\x00" + raw[cut:])
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    review = pd.read_csv(out / "review.csv")
+    notes = review[review["category"] == "document_problem"]
+    assert list(notes["doc_id"]) == ["plan"]
+    assert "1 stray NUL byte(s) dropped" in notes["note"].iloc[0]
+    clean = runner.invoke(app, ["extract", str(SEED), "--out", str(tmp_path / "clean")])
+    assert clean.exit_code == 0
+    got = pd.read_csv(out / "targets.csv")["value"].tolist()
+    assert got == pd.read_csv(tmp_path / "clean" / "targets.csv")["value"].tolist()
+
+
+def test_many_nul_bytes_are_binary_content(tmp_path):
+    (tmp_path / "plan.txt").write_bytes(b"\x00".join([b"abc"] * 200))
+    result = runner.invoke(app, ["extract", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "binary content" in result.output
