@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import sys
 
 import pandas as pd
 import pytest
@@ -94,3 +96,28 @@ def test_many_nul_bytes_are_binary_content(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "binary content" in result.output
+
+
+def test_a_second_run_into_a_folder_in_use_stops_with_a_clear_message(tmp_path):
+    from greenmetrics.pipeline import output_lock
+
+    out = tmp_path / "out"
+    with output_lock(out):  # a first run holds the folder
+        result = runner.invoke(app, ["extract", str(SEED), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "another greenmetrics run is writing to this folder" in result.output
+    assert not (out / "targets.csv").exists()
+    again = runner.invoke(app, ["extract", str(SEED), "--out", str(out)])  # released: runs
+    assert again.exit_code == 0 and (out / "targets.csv").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
+def test_extraction_workers_are_told_to_die_with_their_parent():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from greenmetrics.pipeline import _die_with_parent, parent_death_signal
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_die_with_parent) as pool:
+        assert pool.submit(parent_death_signal).result() == signal.SIGTERM
+    with ProcessPoolExecutor(max_workers=1) as pool:  # the test can tell: a plain worker has none
+        assert pool.submit(parent_death_signal).result() == 0

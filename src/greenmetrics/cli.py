@@ -84,7 +84,10 @@ def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
     """`_run_extract`, or exit 2 with the one-line error when the run cannot start or write
     (a bad override, an output folder that is not one): nothing has been written then."""
     try:
-        return _run_extract(inputs or None, out)
+        from .pipeline import output_lock
+
+        with output_lock(out or paths.PROCESSED_DIR):
+            return _run_extract(inputs or None, out)
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None

@@ -6,9 +6,13 @@ run goes on; the caller decides the exit status from `ExtractionResult.problems`
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import re
-from collections.abc import Callable, Iterable
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,13 +159,35 @@ def _process_file(job: tuple[Path, dict | None]):
     return path, (row, targets, milestones, doc.text, extractor.tables, region_review + repairs)
 
 
+_PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
+
+
+def _die_with_parent() -> None:
+    """Worker initializer: on Linux, ask the kernel to end this worker when its parent dies, so
+    a killed run (kill -9, a closed terminal) leaves no worker asleep behind it."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() == 1:  # the parent died before the line above ran
+            os._exit(1)
+
+
+def parent_death_signal() -> int:
+    """The signal this process gets when its parent dies (0: none); for tests."""
+    value = ctypes.c_int(0)
+    ctypes.CDLL(None).prctl(_PR_GET_PDEATHSIG, ctypes.byref(value))
+    return value.value
+
+
 def _run_jobs(jobs: list, workers: int | None):
     """Results of _process_file in the order of `jobs`, in worker processes when it pays."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         yield from map(_process_file, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         yield from pool.map(_process_file, jobs, chunksize=8)
 
 
@@ -265,13 +291,53 @@ def extract_corpus(
     )
 
 
-def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> list[Path]:
-    """Write the three tables to out_dir (default data/processed); each whole or not at all."""
-    out_dir = Path(out_dir or paths.PROCESSED_DIR)
+LOCK_NAME = ".greenmetrics.lock"
+
+
+def _refuse_raw(out_dir: Path) -> None:
     if out_dir.resolve() == paths.RAW_DIR.resolve():
         raise InputError(
             out_dir, "refusing to write outputs into data/raw (raw data is never modified)"
         )
+
+
+@contextlib.contextmanager
+def output_lock(folder: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the output folder for one run: a second run into the same folder stops with a clear
+    message (or, with `wait`, waits its turn) instead of racing the first one's files.
+
+    The lock is an advisory lock on `folder/.greenmetrics.lock` (flock): it is released when the
+    holder ends, even by kill -9, so a crashed run never leaves the folder locked."""
+    folder = Path(folder)
+    _refuse_raw(folder)
+    try:
+        import fcntl
+    except ImportError:  # NOTE: Windows has no flock; runs there are not guarded
+        yield
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 - held for the whole run
+    except OSError as exc:
+        raise InputError(folder, f"cannot use this output folder: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise InputError(
+                folder,
+                "another greenmetrics run is writing to this folder; wait for it to finish "
+                "or choose another --out",
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> list[Path]:
+    """Write the three tables to out_dir (default data/processed); each whole or not at all."""
+    out_dir = Path(out_dir or paths.PROCESSED_DIR)
+    _refuse_raw(out_dir)
     # Everything is validated and encoded before the first file is replaced, so a failure
     # leaves the previous outputs as they were.
     # extract_corpus returns validated tables; a result built by hand is validated here.
@@ -292,7 +358,9 @@ def ensure_tables(processed_dir: Path | None = None) -> Path:
     run), so a notebook can start with it. Returns the folder of the tables."""
     folder = Path(processed_dir or paths.PROCESSED_DIR)
     if _tables_stale(folder):
-        write_extraction(extract_corpus(), folder)
+        with output_lock(folder, wait=True):
+            if _tables_stale(folder):  # another run may have written them while we waited
+                write_extraction(extract_corpus(), folder)
     return folder
 
 
