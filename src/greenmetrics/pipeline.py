@@ -315,6 +315,7 @@ def output_lock(folder: Path, wait: bool = False) -> Iterator[None]:
     except ImportError:  # NOTE: Windows has no flock; runs there are not guarded
         yield
         return
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 - held for the whole run
@@ -332,6 +333,11 @@ def output_lock(folder: Path, wait: bool = False) -> Iterator[None]:
         yield
     finally:
         handle.close()
+        if created and [p.name for p in folder.iterdir()] == [LOCK_NAME]:
+            # a run that wrote nothing leaves no folder behind it
+            (folder / LOCK_NAME).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> list[Path]:
