@@ -153,3 +153,32 @@ def test_target_ids_survive_unrelated_edits(corpus):
     after = extract_corpus([corpus]).targets
     assert list(before.target_id) == list(after.target_id)
     assert (after.char_start.values > before.char_start.values).all()
+
+
+PLAN = "江北市实施方案\n到2025年，全市再生资源回收\n利用率达到50%。\n"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["再生资源回收\n利用率达到50%", "再生资源回收\r\n利用率达到50%", "再生资源回收利用率达到50%"],
+    ids=["as in the text", "saved with CRLF", "copied without the break"],
+)
+def test_an_added_quote_that_spans_lines_is_found_and_quoted_as_the_text_has_it(tmp_path, quote):
+    import csv
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.txt").write_text(PLAN, encoding="utf-8")
+    row = {
+        "action": "add", "doc_id": "plan", "quote": quote, "indicator_zh": "再生资源回收利用率",
+        "value": "50", "unit": "%", "comparator": "eq", "kind": "level", "target_year": "2025",
+    }  # fmt: skip
+    with (raw / "overrides.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=OVERRIDE_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerow(row)
+    targets = extract_corpus([raw]).targets
+    added = targets[targets["target_id"].str.startswith("U")]
+    assert len(added) == 1
+    start, end = int(added["char_start"].iloc[0]), int(added["char_end"].iloc[0])
+    assert PLAN[start:end] == added["quote"].iloc[0] == "再生资源回收\n利用率达到50%"

@@ -15,6 +15,7 @@ or conflicting override stops the run before anything is written.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,16 +180,29 @@ def apply_overrides(
     return attach_indicators(targets, catalog, match_phrases=False)
 
 
+def _quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where `quote` stands in `text`: exactly, or else with its whitespace read loosely, so a
+    quote that spans lines matches whether the editor saved its breaks as \n or \r\n, or
+    the user copied it from a PDF viewer without the breaks."""
+    spans = []
+    pos = text.find(quote)
+    while pos >= 0:
+        spans.append((pos, pos + len(quote)))
+        pos = text.find(quote, pos + 1)
+    if spans or not quote.strip():
+        return spans
+    chars = [re.escape(ch) for ch in quote if not ch.isspace()]
+    loose = re.compile(r"\s*".join(chars))
+    return [m.span() for m in loose.finditer(text)]
+
+
 def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
     doc_id, quote = o.fields["doc_id"], o.fields["quote"]
     if doc_id not in texts:
         raise OverrideError(path, f"document {doc_id!r} is not in the corpus", line=o.line)
     text = texts[doc_id]
-    starts = []
-    pos = text.find(quote)
-    while pos >= 0:
-        starts.append(pos)
-        pos = text.find(quote, pos + 1)
+    spans = _quote_spans(text, quote)
+    starts = [s for s, _ in spans]
     if not starts:
         raise OverrideError(path, f"quote not found in {doc_id}: {quote!r}", line=o.line)
     if "char_start" in o.fields:
@@ -203,6 +217,8 @@ def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
         )
     else:
         start = starts[0]
+    end = dict(spans)[start]
+    quote = text[start:end]  # as the document has it (its own line breaks and spaces)
     row = {
         field: _check_value(path, o.line, field, o.fields[field])
         for field in EDITABLE
@@ -216,7 +232,7 @@ def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
         doc_id=doc_id,
         quote=quote,
         char_start=start,
-        char_end=start + len(quote),
+        char_end=end,
         year_inferred=0,
     )
     row.setdefault("aspirational", 0)
