@@ -473,7 +473,7 @@ def test_overview_counts_targets_per_region_and_theme():
     rows = [t.get_text() for t in ax.get_yticklabels()]
     assert rows == ["山西省（2）", "河南省（1）", "甘肃省（2）"]  # canonical order, totals
     columns = [t.get_text() for t in ax.get_xticklabels()]
-    assert columns == ["energy", "agriculture", "未归类"]  # most targets first, unmapped last
+    assert columns == ["能源", "农业", "未归类"]  # theme names in Chinese, unmapped last
     cells = sorted(t.get_text() for t in ax.texts)
     assert cells == ["1", "1", "1", "1", "1"]
 

@@ -6,6 +6,7 @@ notes on what was left out and the empty-chart placeholder."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -15,13 +16,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..errors import SchemaError
-from ..regions import region_order
+from ..regions import is_country, region_order
 from .style import (
     FONT_SIZE,
     NEUTRAL_COLOR,
     WIDTH_IN,
     check_lang,
     finish,
+    highlight_seeds,
     label,
     omitted_note,
     plain,
@@ -65,12 +67,24 @@ def with_region_en(df: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataF
     return df.merge(names, on="region_zh", how="left", validate="m:1")
 
 
+def short_name_en(name: str) -> str:
+    """An English region name short enough for an axis: no parent city, no ethnic autonomy
+    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
+    -> 'Linxia Prefecture'); the full names are in the documents table."""
+    name = name.split(",")[0].strip()
+    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
+
+
 def region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
-    """region_zh -> the name to print in `lang` (region_en when present, else region_zh)."""
+    """region_zh -> the name to print in `lang` (region_en shortened when present, else
+    region_zh; the country is 全国 / China)."""
     names = {r: r for r in df["region_zh"].dropna().unique()}
     if lang == "en" and "region_en" in df.columns:
         for zh, en in df[["region_zh", "region_en"]].dropna().drop_duplicates().itertuples(False):
-            names[zh] = en
+            names[zh] = short_name_en(en)
+    for zh in names:
+        if is_country(zh):
+            names[zh] = label("country_name", lang)
     return names
 
 
@@ -164,6 +178,7 @@ def region_rows(
     """One labelled row per region, the first at the top; the y axis runs from
     len(regions) - margins[0] (bottom) to margins[1] (top)."""
     ax.set_yticks(range(len(regions)), [plain(names[r]) for r in regions])
+    highlight_seeds(ax.get_yticklabels(), regions)
     ax.set_ylim(len(regions) - margins[0], margins[1])
 
 

@@ -20,11 +20,14 @@ from .style import (
     MAX_PANELS,
     MAX_REGIONS,
     finish,
+    SEED_REGIONS,
+    highlight_seeds,
     label,
     parenthesized,
     plain,
     region_color,
     register_regions,
+    theme_text,
 )
 
 
@@ -50,11 +53,7 @@ def plot_targets_overview(
     df, names = named_frame(targets, documents, lang, indicators=False)
     unmapped = label("unmapped", lang)
     theme = df["theme"] if "theme" in df.columns else pd.Series(pd.NA, index=df.index)
-    df = df.assign(
-        _theme=[
-            label(f"theme_{t}", lang, default=t) if isinstance(t, str) else unmapped for t in theme
-        ]
-    )
+    df = df.assign(_theme=[theme_text(t, lang) for t in theme])
     counts = pd.crosstab(df["region_zh"], df["_theme"])
     totals = counts.sum(axis=1)
     kept, dropped = top_regions(counts.index, totals, max_regions)
@@ -80,9 +79,31 @@ def plot_targets_overview(
     )
     for tick, region in zip(ax.get_yticklabels(), kept, strict=True):
         tick.set_color(region_color(region))
+    highlight_seeds(ax.get_yticklabels(), kept)
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     ax.set_xlabel(label("theme", lang))
     notes = chart_notes(lang, regions=[names.get(r, r) for r in dropped], columns=dropped_themes)
-    return finish(fig, ax, title, None, df, lang, notes=notes)
+    subtitle = overview_takeaway(df, names, lang)
+    return finish(
+        fig, ax, title, None, df, lang, notes=notes, subtitle=subtitle, documents=documents
+    )
+
+
+def overview_takeaway(df: pd.DataFrame, names: dict[str, str], lang: str) -> str:
+    """The overview in one sentence: the region with the most themes, and how many
+    indicators the seed regions share."""
+    themed = df[df["theme"].notna()] if "theme" in df.columns else df.iloc[0:0]
+    per_region = themed.groupby("region_zh")["theme"].nunique().sort_values(ascending=False)
+    if per_region.empty:
+        return ""
+    top = per_region.index[0]
+    shared = 0
+    if "indicator_id" in df.columns:
+        sets = [set(df.loc[df["region_zh"] == r, "indicator_id"].dropna()) for r in SEED_REGIONS]
+        shared = len(set.intersection(*sets))
+    return label(
+        "subtitle_overview", lang, top=plain(names.get(top, top)), n=int(per_region.iloc[0]),
+        shared=shared,
+    )  # fmt: skip

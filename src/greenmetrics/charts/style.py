@@ -37,8 +37,8 @@ from matplotlib.figure import Figure
 from .. import paths
 from ..errors import InputError
 from ..files import write_atomic
+from ..regions import PROVINCE_SHORT, PROVINCES, region_order
 from ..regions import is_country as _is_country
-from ..regions import region_order
 
 LANGS = ("zh", "en")
 LABELS_FILE = paths.PACKAGE_DATA / "labels.csv"
@@ -90,6 +90,13 @@ STATUS_COLORS = {
     "off_track": "#d73027",
     "no_data": MISSING_COLOR,
 }
+
+SUBTITLE_SIZE = FONT_SIZE
+SOURCE_LINES = 2  # the source line of a chart; the full list is the workbook's sources sheet
+# The two seed regions of the project: every chart marks their names. Marked with a pale box,
+# not bold: the shipped CJK font has a regular weight only (bold would print a font warning).
+SEED_REGIONS = ("忻州市忻府区", "临夏回族自治州")
+SEED_HIGHLIGHT = {"facecolor": "#fde9a9", "edgecolor": "none", "pad": 1.2}
 
 _region_colors: dict[str, str] = {}
 
@@ -149,6 +156,33 @@ def list_separator(lang: str) -> str:
 def parenthesized(text: str, lang: str) -> str:
     """`text` in full-width brackets in Chinese, in spaced round brackets in English."""
     return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def unit_text(unit: object, lang: str) -> str:
+    """A unit as printed in `lang`: 万亩 stays 万亩 in Chinese and reads '10k mu' in English
+    (the `unit_<unit>` rows of labels.csv); a unit without a row is printed as written."""
+    if not isinstance(unit, str) or not unit.strip():
+        return ""
+    return label(f"unit_{unit.strip()}", lang, default=unit.strip())
+
+
+def theme_text(theme: object, lang: str) -> str:
+    """A theme code (agriculture ...) as printed in `lang`; 'unmapped' when there is none."""
+    if not isinstance(theme, str) or not theme:
+        return label("unmapped", lang)
+    return label(f"theme_{theme}", lang, default=theme)
+
+
+def is_seed(region: object) -> bool:
+    """True for the two seed regions the report is about (marked in every chart)."""
+    return region in SEED_REGIONS
+
+
+def highlight_seeds(ticklabels: Iterable[Artist], regions: Sequence[str]) -> None:
+    """Mark the tick labels of the seed regions (`ticklabels` in the order of `regions`)."""
+    for tick, region in zip(ticklabels, regions, strict=False):
+        if is_seed(region):
+            tick.set_bbox(SEED_HIGHLIGHT)
 
 
 def _colon(lang: str) -> str:
@@ -340,6 +374,84 @@ def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
     return f"{label('source', lang)}{_colon(lang)}{body}"
 
 
+def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> list[str]:
+    """The plans of `plan_ids` by short name: the region and the document's own short title."""
+    docs = documents.drop_duplicates("doc_id").set_index("doc_id")
+    names = []
+    for doc_id in plan_ids:
+        if doc_id not in docs.index:
+            names.append(plain(doc_id))
+            continue
+        row = docs.loc[doc_id]
+        region = row.get("region_zh", doc_id)
+        if lang == "en":
+            en = row.get("region_en")
+            names.append(plain(en if isinstance(en, str) and en else region))
+        else:
+            names.append(plain(short_region(region)))
+    return names
+
+
+def short_region(name: str) -> str:
+    """A Chinese region name without its parent and suffix, for crowded lines (忻州市忻府区 ->
+    忻府区, 临夏回族自治州 -> 临夏州)."""
+    province_short = {full: short for short, full in PROVINCE_SHORT.items()}
+    if name in province_short:
+        return province_short[name]
+    name = re.sub(r"^.+?(市|自治州|盟)(?=.+[区县旗]$)", "", name)
+    return re.sub(r"(回族|藏族|壮族|维吾尔)?自治(州|区)$", r"\2", name) if len(name) > 4 else name
+
+
+def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str) -> list[str]:
+    """The publishers of reference documents: the country, or the province named in a title."""
+    en = {}
+    if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
+        en = dict(documents[["region_zh", "region_en"]].dropna().itertuples(index=False))
+    national, provinces = 0, {}
+    for title in titles:
+        province = next((p for p in PROVINCES if p in title), None)
+        if province is None:
+            national += 1
+        else:
+            provinces[province] = provinces.get(province, 0) + 1
+    parts = []
+    if national:
+        parts.append(label("source_refs_national", lang, n=national))
+    if provinces:
+        shown = [en.get(p, p) if lang == "en" else short_region(p) for p in region_order(provinces)]
+        parts.append(
+            label(
+                "source_refs_province", lang, n=sum(provinces.values()),
+                names=list_separator(lang).join(map(plain, shown)),
+            )
+        )  # fmt: skip
+    return parts
+
+
+def short_source_text(
+    sources: pd.DataFrame | dict, documents: pd.DataFrame, lang: str, max_names: int = 4
+) -> str:
+    """The source line of a chart in one or two lines: the plans by short name (the first
+    `max_names`, then 'etc.'), the reference documents counted by publisher (the country or
+    a province), and where the full list is (the workbook's sources sheet)."""
+    if isinstance(sources, pd.DataFrame):
+        sources = provenance(sources)
+    sep = list_separator(lang)
+    plans = sources.get("plans") or []
+    parts = []
+    if plans:
+        names = _plan_names(plans, documents, lang)
+        shown = sep.join(names[:max_names])
+        if len(names) > max_names:
+            shown += ("" if lang == "zh" else " ") + label("source_plan_more", lang)
+        parts.append(label("source_plan_count", lang, n=len(plans), names=shown))
+    parts.extend(_publishers(sources.get("references") or [], documents, lang))
+    body = ("；" if lang == "zh" else "; ").join(parts) or label("no_data", lang)
+    return f"{label('source', lang)}{_colon(lang)}{body}{'；' if lang == 'zh' else '; '}" + label(
+        "source_workbook", lang
+    )
+
+
 def omitted_note(key: str, names: Sequence[str], lang: str) -> str | None:
     """The note `key` ({n} more ...: {names}) naming the first six of `names`; None if none."""
     if not names:
@@ -372,6 +484,8 @@ def finish(
     value_axis: str = "y",
     notes: Sequence[str | None] = (),
     legend: Sequence[Artist] | None = None,
+    subtitle: str | None = None,
+    documents: pd.DataFrame | None = None,
 ) -> Figure:
     """Give a figure the project's frame: title, legend, unit, notes and source line.
 
@@ -379,7 +493,9 @@ def finish(
     axis ('数值（%）' / 'value (%)'); `legend` handles go in one row under the title; `notes`
     (e.g. what was left out) and the source line built from `sources` go at the bottom, wrapped
     to the figure width. Space for both bands is reserved in the layout so nothing overlaps
-    the plots. Returns the figure.
+    the plots. `subtitle` (the chart's takeaway, a sentence computed from the data) goes under
+    the title; with `documents` the source line is the short one of `short_source_text` (plans
+    by name, references by publisher), else every source is listed. Returns the figure.
     """
     check_lang(lang)
     height_pt = fig.get_figheight() * 72
@@ -396,6 +512,14 @@ def finish(
         ha="left", va="top", fontsize=TITLE_SIZE, linespacing=1.2,
     )  # fmt: skip
     heading.set_gid("greenmetrics-title")
+    if subtitle:
+        sub_lines = wrap_display(plain(subtitle), int(width_pt / (SUBTITLE_SIZE * 0.55)))
+        sub = fig.text(
+            0.01, 1 - (top_pt + 1) / height_pt, "\n".join(sub_lines),
+            ha="left", va="top", fontsize=SUBTITLE_SIZE, color="#444444", linespacing=1.2,
+        )  # fmt: skip
+        sub.set_gid("greenmetrics-subtitle")
+        top_pt += 3 + len(sub_lines) * SUBTITLE_SIZE * 1.3
     if legend:
         fig.legend(
             handles=list(legend), loc="upper left", bbox_to_anchor=(0.005, 1 - top_pt / height_pt),
@@ -409,7 +533,11 @@ def finish(
         if note:
             lines.extend(wrap_display(note, width_cells))
     note_lines = len(lines)
-    lines.extend(wrap_display(source_text(sources, lang), width_cells))
+    if documents is not None and isinstance(sources, (pd.DataFrame, dict)):
+        source_lines = wrap_display(short_source_text(sources, documents, lang), width_cells)
+        lines.extend(source_lines[:SOURCE_LINES])
+    else:
+        lines.extend(wrap_display(source_text(sources, lang), width_cells))
     bottom = (len(lines) * SMALL_SIZE * 1.45 + 8) / height_pt
     top = (top_pt + 4) / height_pt
     engine = fig.get_layout_engine()
