@@ -225,7 +225,8 @@ def _ncols(n: int) -> int:
 
 def panel_title(text: str, n_panels: int) -> str:
     """A panel title wrapped to the panel width (two lines at most)."""
-    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.55)) - 8
+    # the panel is narrower than its share of the figure (tick labels, gaps)
+    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.56)) - 4
     lines = wrap_display(plain(text), cells)
     return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
 
