@@ -285,10 +285,12 @@ def widest_spread(comparison: pd.DataFrame) -> dict | None:
     plans = comparison[origin & comparable & comparison["value"].notna()]
     best, best_score = None, -1.0
     for _, part in plans.groupby("indicator_id", sort=True):
-        size = is_size_unit(part["unit"].iloc[0]) and "region_level" in part
+        unit = part["unit"].iloc[0] if "unit" in part else ""
+        size = is_size_unit(unit) and "region_level" in part
         groups = part.groupby("region_level", sort=True) if size else [(None, part)]
         for level, rows in groups:
-            if rows["region_zh"].nunique() < MIN_REGIONS_TO_COMPARE:
+            n = rows["region_zh"].nunique() if "region_zh" in rows else len(rows)
+            if n < MIN_REGIONS_TO_COMPARE:
                 continue
             low, high = float(rows["value"].min()), float(rows["value"].max())
             score = (high - low) / max(abs(high), abs(low), 1e-9)
@@ -298,8 +300,8 @@ def widest_spread(comparison: pd.DataFrame) -> dict | None:
                 best = {
                     "indicator_id": first["indicator_id"],
                     "indicator_zh": first["indicator_zh"],
-                    "indicator_en": _text(first.get("indicator_en")),
-                    "unit": _text(first["unit"]) or "",
+                    "indicator_en": _text(first.get("indicator_en")),  # None when absent
+                    "unit": _text(unit) or "",
                     "region_level": level,
                     "low": low,
                     "high": high,

@@ -18,7 +18,6 @@ PDF itself; text stays searchable through its ToUnicode map). SVGs carry glyphs 
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import io
 import re
@@ -37,11 +36,27 @@ from matplotlib.figure import Figure
 from .. import paths
 from ..errors import InputError
 from ..files import write_atomic
-from ..regions import PROVINCE_SHORT, PROVINCES, region_order
 from ..regions import is_country as _is_country
+from ..regions import region_order
+from ._sources import _unique, provenance, short_source_text
+from ._words import (
+    LABELS_FILE,
+    LANGS,
+    _colon,
+    check_lang,
+    label,
+    list_separator,
+    parenthesized,
+    plain,
+    theme_text,
+    unit_text,
+)
 
-LANGS = ("zh", "en")
-LABELS_FILE = paths.PACKAGE_DATA / "labels.csv"
+__all__ = [  # the chart words are re-exported: charts import them from the one style
+    "LABELS_FILE", "LANGS", "check_lang", "label", "list_separator", "parenthesized", "plain",
+    "provenance", "short_source_text", "theme_text", "unit_text",
+]  # fmt: skip
+
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -101,78 +116,6 @@ SEED_HIGHLIGHT = {"facecolor": "#fde9a9", "edgecolor": "none", "pad": 1.2}
 _region_colors: dict[str, str] = {}
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, dict[str, str]]:
-    """The chart words of labels.csv, keyed by `key`; fails naming the file and line."""
-    table: dict[str, dict[str, str]] = {}
-    with open(LABELS_FILE, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header != ["key", "zh", "en"]:
-            raise InputError(LABELS_FILE, f"header must be key,zh,en, found {header}", line=1)
-        for line, row in enumerate(reader, start=2):
-            if not row:
-                continue
-            if len(row) != 3 or not all(cell.strip() for cell in row):
-                raise InputError(LABELS_FILE, f"need three non-empty cells, found {row}", line=line)
-            key, zh, en = (cell.strip() for cell in row)
-            if key in table:
-                raise InputError(LABELS_FILE, f"duplicate key {key!r}", line=line)
-            table[key] = {"zh": zh, "en": en}
-    return table
-
-
-_NO_DEFAULT = object()
-
-
-def check_lang(lang: str) -> str:
-    """Return `lang` if it is a supported chart language ('zh' or 'en'), else raise ValueError."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    return lang
-
-
-def label(key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) -> str:
-    """The chart word `key` in `lang`, from labels.csv, formatted with `fields` ({n}, {names}).
-
-    Chart words are data so a researcher can reword them in a spreadsheet; an unknown key raises
-    KeyError (a typo must not print an empty label) unless a `default` is given.
-    """
-    check_lang(lang)
-    entry = _labels().get(key)
-    if entry is None:
-        if default is _NO_DEFAULT:
-            raise KeyError(f"no chart label {key!r} in {LABELS_FILE}")
-        return str(default)
-    text = entry[lang]
-    return text.format(**fields) if fields else text
-
-
-def list_separator(lang: str) -> str:
-    """Between the names of a list: 、 in Chinese, a comma in English."""
-    return "、" if lang == "zh" else ", "
-
-
-def parenthesized(text: str, lang: str) -> str:
-    """`text` in full-width brackets in Chinese, in spaced round brackets in English."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
-
-
-def unit_text(unit: object, lang: str) -> str:
-    """A unit as printed in `lang`: 万亩 stays 万亩 in Chinese and reads '10k mu' in English
-    (the `unit_<unit>` rows of labels.csv); a unit without a row is printed as written."""
-    if not isinstance(unit, str) or not unit.strip():
-        return ""
-    return label(f"unit_{unit.strip()}", lang, default=unit.strip())
-
-
-def theme_text(theme: object, lang: str) -> str:
-    """A theme code (agriculture ...) as printed in `lang`; 'unmapped' when there is none."""
-    if not isinstance(theme, str) or not theme:
-        return label("unmapped", lang)
-    return label(f"theme_{theme}", lang, default=theme)
-
-
 def is_seed(region: object) -> bool:
     """True for the two seed regions the report is about (marked in every chart)."""
     return region in SEED_REGIONS
@@ -183,15 +126,6 @@ def highlight_seeds(ticklabels: Iterable[Artist], regions: Sequence[str]) -> Non
     for tick, region in zip(ticklabels, regions, strict=False):
         if is_seed(region):
             tick.set_bbox(SEED_HIGHLIGHT)
-
-
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
-def plain(text: object) -> str:
-    """Data text made safe for matplotlib (a '$' would otherwise start mathtext)."""
-    return str(text).replace("$", r"\$")
 
 
 def font_path() -> Path:
@@ -327,28 +261,6 @@ def wrap_display(text: str, width: int) -> list[str]:
     return lines
 
 
-def _unique(values: Iterable[object]) -> list[str]:
-    out = {str(v).strip() for v in values if isinstance(v, str) and v.strip()}
-    return sorted(out)
-
-
-def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
-    """The sources of a frame, read from its provenance columns.
-
-    Returns {'plans': sorted doc ids (columns `doc_id` / `*_doc_id`), 'references': sorted
-    source titles (`source_title` / `*_source_title`)}. This is what a chart cites, so the
-    source line can never drift from the numbers drawn.
-    """
-    plans: list[object] = []
-    refs: list[object] = []
-    for column in df.columns:
-        if column == "doc_id" or column.endswith("_doc_id"):
-            plans.extend(df[column].tolist())
-        elif column == "source_title" or column.endswith("_source_title"):
-            refs.extend(df[column].tolist())
-    return {"plans": _unique(plans), "references": _unique(refs)}
-
-
 def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
     """The one-line source statement ('来源：规划 a、b；参考资料 c') for `sources`.
 
@@ -372,84 +284,6 @@ def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
     if not body:
         body = label("no_data", lang)
     return f"{label('source', lang)}{_colon(lang)}{body}"
-
-
-def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> list[str]:
-    """The plans of `plan_ids` by short name: the region and the document's own short title."""
-    docs = documents.drop_duplicates("doc_id").set_index("doc_id")
-    names = []
-    for doc_id in plan_ids:
-        if doc_id not in docs.index:
-            names.append(plain(doc_id))
-            continue
-        row = docs.loc[doc_id]
-        region = row.get("region_zh", doc_id)
-        if lang == "en":
-            en = row.get("region_en")
-            names.append(plain(en if isinstance(en, str) and en else region))
-        else:
-            names.append(plain(short_region(region)))
-    return names
-
-
-def short_region(name: str) -> str:
-    """A Chinese region name without its parent and suffix, for crowded lines (忻州市忻府区 ->
-    忻府区, 临夏回族自治州 -> 临夏州)."""
-    province_short = {full: short for short, full in PROVINCE_SHORT.items()}
-    if name in province_short:
-        return province_short[name]
-    name = re.sub(r"^.+?(市|自治州|盟)(?=.+[区县旗]$)", "", name)
-    return re.sub(r"(回族|藏族|壮族|维吾尔)?自治(州|区)$", r"\2", name) if len(name) > 4 else name
-
-
-def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str) -> list[str]:
-    """The publishers of reference documents: the country, or the province named in a title."""
-    en = {}
-    if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
-        en = dict(documents[["region_zh", "region_en"]].dropna().itertuples(index=False))
-    national, provinces = 0, {}
-    for title in titles:
-        province = next((p for p in PROVINCES if p in title), None)
-        if province is None:
-            national += 1
-        else:
-            provinces[province] = provinces.get(province, 0) + 1
-    parts = []
-    if national:
-        parts.append(label("source_refs_national", lang, n=national))
-    if provinces:
-        shown = [en.get(p, p) if lang == "en" else short_region(p) for p in region_order(provinces)]
-        parts.append(
-            label(
-                "source_refs_province", lang, n=sum(provinces.values()),
-                names=list_separator(lang).join(map(plain, shown)),
-            )
-        )  # fmt: skip
-    return parts
-
-
-def short_source_text(
-    sources: pd.DataFrame | dict, documents: pd.DataFrame, lang: str, max_names: int = 4
-) -> str:
-    """The source line of a chart in one or two lines: the plans by short name (the first
-    `max_names`, then 'etc.'), the reference documents counted by publisher (the country or
-    a province), and where the full list is (the workbook's sources sheet)."""
-    if isinstance(sources, pd.DataFrame):
-        sources = provenance(sources)
-    sep = list_separator(lang)
-    plans = sources.get("plans") or []
-    parts = []
-    if plans:
-        names = _plan_names(plans, documents, lang)
-        shown = sep.join(names[:max_names])
-        if len(names) > max_names:
-            shown += ("" if lang == "zh" else " ") + label("source_plan_more", lang)
-        parts.append(label("source_plan_count", lang, n=len(plans), names=shown))
-    parts.extend(_publishers(sources.get("references") or [], documents, lang))
-    body = ("；" if lang == "zh" else "; ").join(parts) or label("no_data", lang)
-    return f"{label('source', lang)}{_colon(lang)}{body}{'；' if lang == 'zh' else '; '}" + label(
-        "source_workbook", lang
-    )
 
 
 def omitted_note(key: str, names: Sequence[str], lang: str) -> str | None:
