@@ -24,6 +24,7 @@ from .style import (
     check_lang,
     finish,
     highlight_seeds,
+    is_seed,
     label,
     omitted_note,
     plain,
@@ -119,10 +120,13 @@ def cap(items: Sequence, n: int) -> tuple[list, list]:
 def top_regions(
     regions: Iterable[str], counts: Mapping[str, int], n: int
 ) -> tuple[list[str], list[str]]:
-    """The `n` regions with the largest `counts` (canonical order breaks ties), in canonical
-    order, and the regions left out (largest first)."""
+    """The `n` regions with the largest `counts` (canonical order breaks ties; the seed regions
+    the report is about come first), in canonical order, and the regions left out (largest
+    first)."""
     canonical = region_order(regions)
-    by_size = sorted(canonical, key=lambda r: (-counts.get(r, 0), canonical.index(r)))
+    by_size = sorted(
+        canonical, key=lambda r: (not is_seed(r), -counts.get(r, 0), canonical.index(r))
+    )
     kept, dropped = cap(by_size, n)
     return region_order(kept), dropped
 
@@ -224,11 +228,11 @@ def _ncols(n: int) -> int:
 
 
 def panel_title(text: str, n_panels: int) -> str:
-    """A panel title wrapped to the panel width (two lines at most)."""
+    """A panel title wrapped to the panel width (three lines at most)."""
     # the panel is narrower than its share of the figure (tick labels, gaps)
-    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.56)) - 4
+    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 10
     lines = wrap_display(plain(text), cells)
-    return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 
 
 def marker_handle(text: str, marker: str = "o", **style: object) -> Line2D:

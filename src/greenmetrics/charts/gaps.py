@@ -31,6 +31,7 @@ from .style import (
     label,
     region_color,
     register_regions,
+    unit_text,
 )
 
 
@@ -109,7 +110,8 @@ def plot_gaps(
                             fontsize=SMALL_SIZE,
                         )
         region_rows(ax, regions, names)
-        panel_heading(ax, first.loc[key, "_ind_name"], len(axes), first.loc[key, "unit"])
+        unit = unit_text(first.loc[key, "unit"], lang)
+        panel_heading(ax, first.loc[key, "_ind_name"], len(axes), unit)
     handles = [dot_handle(label("target", lang))]
     for level in ("country", "province"):
         if level in seen_levels:
@@ -123,4 +125,22 @@ def plot_gaps(
         panels=[first.loc[k, "_ind_name"] for k in dropped_panels],
         regions=[names.get(r, r) for r in region_order(dropped_regions)],
     )
-    return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
+    return finish(
+        fig, axes, title, None, df, lang, notes=notes, legend=handles,
+        subtitle=gaps_takeaway(df, lang), documents=documents,
+    )  # fmt: skip
+
+
+def gaps_takeaway(df: pd.DataFrame, lang: str) -> str:
+    """The gaps in one sentence: of the comparable targets with a benchmark, how many are
+    more and how many less ambitious (`ambition` when given, else target minus benchmark)."""
+    rows = df[df["benchmark_value"].notna()] if "benchmark_value" in df else df.iloc[0:0]
+    rows = rows[[is_comparable(r) for _, r in rows.iterrows()]] if len(rows) else rows
+    if "ambition" in rows:
+        ambition = rows["ambition"]
+    else:
+        ambition = rows["target_value"] - rows.get("benchmark_value", np.nan)
+    return label(
+        "subtitle_gaps", lang, n=len(rows), above=int((ambition > 1e-9).sum()),
+        below=int((ambition < -1e-9).sum()),
+    )  # fmt: skip
