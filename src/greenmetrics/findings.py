@@ -10,7 +10,8 @@ import pandas as pd
 
 from .analysis.comparison import widest_spread
 from .charts import check_lang, label
-from .charts._layout import number_text, short_name_en
+from .charts._layout import number_text
+from .charts._sources import short_name_en
 from .charts.style import unit_text
 
 

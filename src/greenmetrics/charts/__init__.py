@@ -9,7 +9,7 @@ from ..regions import region_order
 from .comparison import plot_comparison
 from .gaps import plot_gaps
 from .milestones import MILESTONE_WORDS, plot_milestones
-from .overview import plot_targets_overview
+from .overview import plot_coverage, plot_targets_overview
 from .style import (
     COUNTRY_COLOR,
     FALLBACK_FAMILY,
@@ -71,6 +71,7 @@ __all__ = [
     "font_path",
     "label",
     "plot_comparison",
+    "plot_coverage",
     "plot_gaps",
     "plot_milestones",
     "plot_targets_overview",

@@ -6,7 +6,6 @@ notes on what was left out and the empty-chart placeholder."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -17,6 +16,7 @@ from matplotlib.lines import Line2D
 
 from ..errors import SchemaError
 from ..regions import is_country, region_order
+from ._sources import short_name_en
 from .style import (
     FONT_SIZE,
     NEUTRAL_COLOR,
@@ -66,14 +66,6 @@ def with_region_en(df: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataF
         return df
     names = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
     return df.merge(names, on="region_zh", how="left", validate="m:1")
-
-
-def short_name_en(name: str) -> str:
-    """An English region name short enough for an axis: no parent city, no ethnic autonomy
-    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
-    -> 'Linxia Prefecture'); the full names are in the documents table."""
-    name = name.split(",")[0].strip()
-    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
 
 
 def region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:

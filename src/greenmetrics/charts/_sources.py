@@ -35,6 +35,14 @@ def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
     return {"plans": _unique(plans), "references": _unique(refs)}
 
 
+def short_name_en(name: str) -> str:
+    """An English region name short enough for an axis: no parent city, no ethnic autonomy
+    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
+    -> 'Linxia Prefecture'); the full names are in the documents table."""
+    name = name.split(",")[0].strip()
+    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
+
+
 def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> list[str]:
     """The plans of `plan_ids` by short name: the region and the document's own short title."""
     docs = documents.drop_duplicates("doc_id").set_index("doc_id")
@@ -47,7 +55,7 @@ def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> 
         region = row.get("region_zh", doc_id)
         if lang == "en":
             en = row.get("region_en")
-            names.append(plain(en if isinstance(en, str) and en else region))
+            names.append(plain(short_name_en(en) if isinstance(en, str) and en else region))
         else:
             names.append(plain(short_region(region)))
     return names
