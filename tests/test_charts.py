@@ -495,7 +495,7 @@ def test_gaps_marks_benchmarks_and_non_comparable_targets():
     daggers = [t for a in panels for t in a.texts if t.get_text() == "†"]
     assert len(daggers) == 3  # 山西省 is not comparable in each of the three panels
     farmland = next(a for a in panels if a.get_title(loc="left") == "High-standard farmland")
-    assert farmland.get_xlabel() == "万亩"
+    assert farmland.get_xlabel() == "10k mu"  # the unit in English (labels.csv)
     assert not [ln for ln in farmland.get_lines() if ln.get_marker() == "D"]  # no benchmark
 
 
