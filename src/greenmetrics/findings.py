@@ -165,3 +165,27 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
         word=word,
         k=int(common.iloc[0]),
     )
+
+
+def finding_coverage(targets: pd.DataFrame, documents: pd.DataFrame, lang: str) -> str:
+    """What the plans target across the corpus: how many plans set a mapped target in each
+    theme (the most and the least common), and how many set none."""
+    mapped = targets[targets.indicator_id.notna() & targets.theme.notna()]
+    per_theme = mapped.groupby("theme").region_zh.nunique().sort_values(ascending=False)
+    regions = documents.region_zh.nunique()
+    without = regions - mapped.region_zh.nunique()
+    if per_theme.empty:
+        return _say(lang, "没有对应到指标目录的目标。", "No target maps to the indicator catalog.")
+    return _say(
+        lang,
+        "{regions}个地区中，{most_n}个对“{most}”设定了目标，只有{least_n}个涉及“{least}”；"
+        "{without}个地区的规划没有可对应到指标目录的量化目标。",
+        "Of {regions} regions, {most_n} set targets on {most} and only {least_n} on {least}; "
+        "{without} plans hold no quantitative target that maps to the indicator catalog.",
+        regions=regions,
+        most=label(f"theme_{per_theme.index[0]}", lang, default=per_theme.index[0]),
+        most_n=int(per_theme.iloc[0]),
+        least=label(f"theme_{per_theme.index[-1]}", lang, default=per_theme.index[-1]),
+        least_n=int(per_theme.iloc[-1]),
+        without=without,
+    )
