@@ -618,6 +618,15 @@ def layout_problems(fig) -> list[str]:
             problems.append(f"collapsed axes {ax.get_title(loc='left')!r}")
         for axis, lim in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
             problems += [f"overlapping ticks {a!r}/{b!r}" for a, b in crowded_ticks(axis, lim)]
+    for ax in fig.axes:  # the words written inside one plot (values, 'no data' ...)
+        words = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        boxes = [t.get_window_extent(renderer).shrunk(0.95, 0.8) for t in words]
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                if a.overlaps(boxes[j]):
+                    problems.append(
+                        f"overlapping words {words[i].get_text()!r}/{words[j].get_text()!r}"
+                    )
     not_drawn = {  # a tick outside the view limits is not drawn
         id(t)
         for ax in fig.axes

@@ -121,6 +121,7 @@ def plot_comparison(
             rows = rows[rows["value"].notna()]
             k = len(rows)
             height = 0.7 / k
+            texts: list[tuple[str, float, float]] = []
             for i, (_, row) in enumerate(rows.iterrows()):
                 yy = y - 0.35 + height * (i + 0.5)
                 comparable = is_comparable(row)
@@ -138,9 +139,16 @@ def plot_comparison(
                     text += f" ({int(row['target_year'])})"
                 if not comparable:
                     text += " †"
-                ax.annotate(text, (row["value"], yy), xytext=(3 if row["value"] >= 0 else -3, 0),
+                texts.append((text, row["value"], yy))
+            # three or more bars in a row are too thin for a label each: one label, in the
+            # order of the bars from the top, beside the longest
+            if len(texts) >= 3:
+                far = max(texts, key=lambda t: abs(t[1]))
+                texts = [(" / ".join(t[0] for t in texts), far[1], y)]
+            for text, value, yy in texts:
+                ax.annotate(text, (value, yy), xytext=(3 if value >= 0 else -3, 0),
                             textcoords="offset points", va="center", fontsize=SMALL_SIZE,
-                            ha="left" if row["value"] >= 0 else "right")  # fmt: skip
+                            ha="left" if value >= 0 else "right")  # fmt: skip
         ax.set_xlim(lo - (span * 0.05 if lo < 0 else 0), hi + span * 0.45)
         region_rows(ax, regions, names)
         # the values are written beside the bars: no value axis, and one column of region names

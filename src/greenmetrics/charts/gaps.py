@@ -79,6 +79,7 @@ def plot_gaps(
         regions = panel_regions[key]
         part = df[(df["_ind"] == key) & df["region_zh"].isin(regions)]
         ax.grid(axis="y", visible=False)
+        marked: set[tuple[float, int]] = set()
         for y, region in enumerate(regions):
             rows = part[part["region_zh"] == region]
             color = region_color(region)
@@ -101,7 +102,9 @@ def plot_gaps(
                         tv, y, marker="o", ms=7, ls="none", zorder=3, mec=color,
                         mfc=color if comparable else "white",
                     )  # fmt: skip
-                    if not comparable:
+                    # a target is one row per benchmark: mark it once
+                    if not comparable and (tv, y) not in marked:
+                        marked.add((tv, y))
                         ax.annotate(
                             "†",
                             (tv, y),

@@ -35,6 +35,7 @@ from .style import (
 
 MILESTONE_WORDS = 2  # commitment words written beside one point; the rest are counted
 LABEL_CELLS = 30  # a point's words wrap at this width, so they stay within the figure
+NEAR_YEARS = 4  # a label runs about this many years to the right of its point
 
 
 def plot_milestones(
@@ -74,6 +75,7 @@ def plot_milestones(
     for y, region in enumerate(regions):
         rows = part[part["region_zh"] == region]
         color = region_color(region)
+        region_years = rows["target_year"].dropna().unique()
         for k, (year, group) in enumerate(rows.groupby("target_year", sort=True)):
             aspirational = "aspirational" in group and all(flag(v) for v in group["aspirational"])
             any_aspirational |= aspirational
@@ -85,10 +87,15 @@ def plot_milestones(
             if len(seen_words) > MILESTONE_WORDS:
                 text += " " + label("more", lang, n=len(seen_words) - MILESTONE_WORDS)
             text = "\n".join(wrap_display(text, LABEL_CELLS))
-            # neighbouring years of one region alternate above and below, so labels don't collide
-            above = k % 2 == 0
-            ax.annotate(text, (int(year), y), xytext=(7, 5 if above else -5), textcoords="offset points",
-                        fontsize=SMALL_SIZE, va="bottom" if above else "top")  # fmt: skip
+            # A label sits beside its point, on the row, clear of the rows above and below;
+            # only when another point of the region is near (it would run into it) do
+            # neighbouring years alternate above and below.
+            crowded = any(0 < abs(other - year) <= NEAR_YEARS for other in region_years)
+            offset, va = (
+                (0, "center") if not crowded else (5, "bottom") if k % 2 == 0 else (-5, "top")
+            )
+            ax.annotate(text, (int(year), y), xytext=(8, offset), textcoords="offset points",
+                        fontsize=SMALL_SIZE, va=va)  # fmt: skip
     years = part["target_year"].dropna().astype(int)
     if len(years):
         ax.set_xlim(years.min() - 1, years.max() + 4)
