@@ -6,12 +6,15 @@ from __future__ import annotations
 import pandas as pd
 from analysis_tables import (
     DOCUMENTS,
+    bench,
     comparison_fixture,
+    frame,
     target,
     targets,
 )
 
 from greenmetrics import analysis as an
+from greenmetrics.analysis.comparison import is_size_unit, widest_spread
 
 
 def test_compare_regions_flags_unlike_targets():
@@ -102,3 +105,38 @@ def test_reference_form_ties_go_to_level_then_the_later_year():
     assert set(cmp["reference_target_year"]) == {2030}
     assert cmp.loc["A", "comparability_note"] == "different target year: 2025 vs 2030"
     assert pd.isna(cmp.loc["B", "comparability_note"])
+
+
+def test_one_benchmark_row_when_several_documents_quote_the_same_value():
+    tg, _ = comparison_fixture()
+    bm = frame(
+        bench("country", "全国", "green_share", 70, line=2, source_title="规划甲"),
+        bench("country", "全国", "green_share", 70, line=3, source_title="规划乙"),
+        bench("country", "全国", "green_share", 70, line=4, source_title="规划甲"),
+        bench("country", "全国", "green_share", 80, line=5, source_title="规划丙"),
+    )
+    cmp = an.compare_regions(tg, DOCUMENTS, benchmarks=bm, regions=["甲县", "乙省"])
+    national = cmp[(cmp["origin"] == "benchmark") & (cmp["indicator_id"] == "green_share")]
+    # 70 quoted three times (two titles) is one row citing both; 80 is another benchmark
+    assert sorted(national["value"]) == [70.0, 80.0]
+    assert national.set_index("value").loc[70.0, "source_title"] == "规划甲；规划乙"
+
+
+def test_areas_and_counts_are_compared_within_one_level():
+    assert is_size_unit("万亩") and is_size_unit("个") and is_size_unit("万吨/日")
+    assert not is_size_unit("%") and not is_size_unit("微克/立方米") and not is_size_unit(None)
+    tg, _ = comparison_fixture()
+    bm = frame(bench("country", "全国", "farmland", 10.75, unit="亿亩", comparator="eq"))
+    bm["unit"] = "万亩"  # even in the same unit the country's area is no county's peer
+    cmp = an.compare_regions(tg, DOCUMENTS, benchmarks=bm, regions=["甲县", "乙省"])
+    national = cmp[(cmp["origin"] == "benchmark") & (cmp["indicator_id"] == "farmland")].iloc[0]
+    assert not national["is_comparable"]
+    assert national["comparability_note"].startswith(
+        "different level: no plan target at the country"
+    )
+    # the widest spread of farmland is never county 45 against province 100
+    spread = widest_spread(cmp[cmp["indicator_id"] == "farmland"])
+    assert spread is None  # one comparable region per level: nothing to compare
+    shares = widest_spread(cmp)
+    assert (shares["indicator_id"], shares["low"], shares["high"]) == ("green_share", 75.0, 80.0)
+    assert shares["unit"] == "%" and shares["region_level"] is None

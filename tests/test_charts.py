@@ -6,6 +6,7 @@ the shapes the analysis module hands over; expected words, numbers and colours a
 from __future__ import annotations
 
 import io
+import math
 import os
 import subprocess
 import sys
@@ -473,7 +474,7 @@ def test_overview_counts_targets_per_region_and_theme():
     rows = [t.get_text() for t in ax.get_yticklabels()]
     assert rows == ["山西省（2）", "河南省（1）", "甘肃省（2）"]  # canonical order, totals
     columns = [t.get_text() for t in ax.get_xticklabels()]
-    assert columns == ["energy", "agriculture", "未归类"]  # most targets first, unmapped last
+    assert columns == ["能源", "农业", "未归类"]  # theme names in Chinese, unmapped last
     cells = sorted(t.get_text() for t in ax.texts)
     assert cells == ["1", "1", "1", "1", "1"]
 
@@ -495,7 +496,7 @@ def test_gaps_marks_benchmarks_and_non_comparable_targets():
     daggers = [t for a in panels for t in a.texts if t.get_text() == "†"]
     assert len(daggers) == 3  # 山西省 is not comparable in each of the three panels
     farmland = next(a for a in panels if a.get_title(loc="left") == "High-standard farmland")
-    assert farmland.get_xlabel() == "万亩"
+    assert farmland.get_xlabel() == "10k mu"  # the unit in English (labels.csv)
     assert not [ln for ln in farmland.get_lines() if ln.get_marker() == "D"]  # no benchmark
 
 
@@ -541,3 +542,134 @@ def test_milestones_share_one_mark_per_region_and_year():
     assert len(hollow) == 1  # 河南省's 零填埋 is aspirational (力争)
     en = figure_strings(charts.plot_milestones(milestones_frame(), "en", documents=DOCUMENTS))
     assert "full coverage, cleared to zero" in en and "aspirational" in en
+
+
+# ------------------------------------------------------------------------ layout on shipped data
+
+
+def shipped_charts():
+    """Every chart of the report, drawn from the shipped plans as the notebooks draw it."""
+    from greenmetrics import analysis, views
+
+    frames = views.load_all()
+    t, d = frames.targets, frames.documents
+    benchmarks = analysis.target_benchmarks(t, d, frames.benchmarks, frames.catalog)
+    seeds = views.shared_indicators(t, views.focus_regions(None))
+    paths_ = analysis.trajectories(t, d, frames.observations, frames.catalog)
+    observed = paths_[paths_.target_id.isin(paths_.loc[paths_.series == "observed", "target_id"])]
+    return {
+        "overview": lambda lang: charts.plot_targets_overview(t, lang, documents=d),
+        "coverage": lambda lang: charts.plot_coverage(t, lang, documents=d),
+        "gaps": lambda lang: charts.plot_gaps(views.benchmarked(benchmarks), lang, documents=d),
+        "cross_region": lambda lang: charts.plot_comparison(
+            analysis.compare_regions(t, d, indicator_ids=seeds, benchmarks=frames.benchmarks),
+            lang,
+            documents=d,
+        ),
+        "cross_region_all": lambda lang: charts.plot_comparison(
+            analysis.compare_regions(t, d, benchmarks=frames.benchmarks), lang, documents=d
+        ),
+        "trajectories": lambda lang: charts.plot_trajectory(observed, lang, documents=d),
+        "milestones": lambda lang: charts.plot_milestones(
+            analysis.milestones_timeline(frames.milestones, d), lang, documents=d
+        ),
+    }
+
+
+def crowded_ticks(axis, lim) -> list[tuple[str, str]]:
+    """Neighbouring tick labels of one axis that overlap. Level labels are compared by their
+    boxes; rotated ones (whose boxes overlap at any slant) by the gap between their
+    baselines, which must exceed the text height."""
+    renderer = axis.figure.canvas.get_renderer()
+    lo, hi = sorted(lim)
+    ticks = [
+        t for t, loc in zip(axis.get_ticklabels(), axis.get_majorticklocs(), strict=False)
+        if t.get_visible() and t.get_text() and lo - 1e-9 <= loc <= hi + 1e-9
+    ]  # fmt: skip
+    crowded = []
+    for a, b in zip(ticks, ticks[1:], strict=False):
+        angle = math.radians(a.get_rotation() % 180)
+        if angle:
+            pa = a.get_transform().transform(a.get_position())
+            pb = b.get_transform().transform(b.get_position())
+            gap = abs(pb[0] - pa[0]) * abs(math.sin(angle))
+            if gap < a.get_fontsize() * axis.figure.dpi / 72 * 0.95:
+                crowded.append((a.get_text(), b.get_text()))
+        elif (
+            a.get_window_extent(renderer)
+            .shrunk(0.98, 0.9)
+            .overlaps(b.get_window_extent(renderer).shrunk(0.98, 0.9))
+        ):
+            crowded.append((a.get_text(), b.get_text()))
+    return crowded
+
+
+def layout_problems(fig) -> list[str]:
+    """What a reader would see as broken: collapsed axes, text outside the figure, tick labels
+    of one axis overlapping each other (e.g. '90.092.5')."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox
+    problems = []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        if ax.bbox.width < 20 or ax.bbox.height < 20:
+            problems.append(f"collapsed axes {ax.get_title(loc='left')!r}")
+        for axis, lim in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            problems += [f"overlapping ticks {a!r}/{b!r}" for a, b in crowded_ticks(axis, lim)]
+    for ax in fig.axes:  # the words written inside one plot (values, 'no data' ...)
+        words = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        boxes = [t.get_window_extent(renderer).shrunk(0.95, 0.8) for t in words]
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                if a.overlaps(boxes[j]):
+                    problems.append(
+                        f"overlapping words {words[i].get_text()!r}/{words[j].get_text()!r}"
+                    )
+    not_drawn = {  # a tick outside the view limits is not drawn
+        id(t)
+        for ax in fig.axes
+        for axis, lim in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim()))
+        for t, loc in zip(axis.get_ticklabels(), axis.get_majorticklocs(), strict=False)
+        if not min(lim) - 1e-9 <= loc <= max(lim) + 1e-9
+    }
+    not_drawn |= {id(t) for ax in fig.axes if not ax.get_visible() for t in ax.findobj(Text)}
+    for text in fig.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        if id(text) in not_drawn:
+            continue
+        box = text.get_window_extent(renderer)
+        if (
+            box.x0 < page.x0 - 1
+            or box.x1 > page.x1 + 1
+            or box.y0 < page.y0 - 1
+            or box.y1 > page.y1 + 1
+        ):
+            problems.append(f"text outside the figure: {text.get_text()[:40]!r}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", charts.LANGS)
+def test_every_chart_on_the_shipped_plans_is_laid_out_cleanly(lang, caplog):
+    for name, draw in shipped_charts().items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            fig = draw(lang)
+            problems = layout_problems(fig)
+            fig.savefig(io.BytesIO(), format="png", dpi=72)
+        problems += [f"warning: {w.message}" for w in caught]
+        problems += [f"log: {r.getMessage()}" for r in caplog.records if r.levelno >= 30]
+        caplog.clear()
+        assert not problems, f"{name} ({lang}): {problems[:5]}"
+        plt.close(fig)
+
+
+def test_layout_check_catches_overlapping_ticks_and_text_outside():
+    fig, ax = plt.subplots(figsize=(2, 2))
+    ax.set_xticks([0, 0.01], ["90.0", "92.5"])
+    fig.text(0.9, 0.5, "a long sentence that runs off the page")
+    problems = layout_problems(fig)
+    assert any("overlapping ticks" in p for p in problems)
+    assert any("outside the figure" in p for p in problems)

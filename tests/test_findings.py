@@ -124,22 +124,34 @@ def comparison_frame() -> pd.DataFrame:
 
 
 def test_comparison_sentence_counts_and_names_the_widest_spread():
-    assert findings.finding_comparison(comparison_frame(), "zh") == (
+    shares = comparison_frame().assign(unit="%")  # a gap between shares is in points
+    assert findings.finding_comparison(shares, "zh") == (
         "共对比3个指标；4项目标因类型、年份、单位或范围不同而标为不可比，"
-        "2处为“规划未设目标”。可比目标差距最大的是清洁取暖率（相差39.5）。"
+        "2处为“规划未设目标”。可比目标差距最大的是清洁取暖率：50.5—90%（相差39.5个百分点）。"
     )
-    assert findings.finding_comparison(comparison_frame(), "en") == (
+    assert findings.finding_comparison(shares, "en") == (
         "3 indicators are compared; 4 targets are marked not comparable (kind, year, unit or "
         "scope differ) and 2 cells are 'no target in plan'. The widest spread among comparable "
-        "targets is 清洁取暖率 (39.5)."
+        "targets is 清洁取暖率: 50.5-90% (39.5 percentage points apart)."
     )
+
+
+def test_comparison_sentence_gives_the_unit_and_the_english_name():
+    frame = comparison_frame().assign(
+        unit="万亩", indicator_en="High-standard farmland", region_level="province"
+    )
+    frame["region_zh"] = [f"r{i}" for i in range(len(frame))]
+    sentence = findings.finding_comparison(frame, "zh")
+    assert sentence.endswith("可比目标差距最大的是清洁取暖率：50.5—90万亩（相差39.5万亩）。")
+    english = findings.finding_comparison(frame, "en")
+    assert english.endswith("High-standard farmland: 50.5-90 10k mu (39.5 10k mu apart).")
 
 
 def test_comparison_sentence_without_comparable_targets():
     only_missing = comparison_frame().query("has_target == False")
     assert findings.finding_comparison(only_missing, "zh") == (
         "共对比2个指标；0项目标因类型、年份、单位或范围不同而标为不可比，"
-        "2处为“规划未设目标”。可比目标差距最大的是-（相差0）。"
+        "2处为“规划未设目标”。没有取值不同的可比目标。"
     )
 
 
@@ -184,7 +196,7 @@ def test_milestones_sentence_gives_the_span_and_most_common_word():
         "5项定性承诺分布在2022—2030年，最常见的是“全覆盖”（3项）。"
     )
     assert findings.finding_milestones(timeline, "en") == (
-        "5 dated commitments fall in 2022-2030; the most common is “全覆盖” (3)."
+        "5 dated commitments fall in 2022-2030; the most common is “full coverage” (3)."
     )
 
 

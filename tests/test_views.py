@@ -39,3 +39,35 @@ def test_a_shown_chart_is_its_saved_png_and_draws_once(tmp_path, monkeypatch):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             lines = "".join(cell["source"]).strip().splitlines()
             assert cell["cell_type"] != "code" or lines[-1:] != ["fig"], notebook.name
+
+
+def test_tables_read_in_the_chosen_language_and_quotes_stay_as_written():
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "region_zh": ["忻州市忻府区", "全国"],
+            "indicator_zh": ["高标准农田", "秸秆综合利用率"],
+            "indicator_en": ["High-standard farmland area", None],
+            "unit": ["万亩", "%"],
+            "theme": ["agriculture", None],
+            "status": ["no_data", "on_track"],
+            "quote": ["全区建成高标准农田45万亩", "达到86%"],
+        }
+    )
+    documents = pd.DataFrame(
+        {"region_zh": ["忻州市忻府区"], "region_en": ["Xinfu District, Xinzhou"]}
+    )
+    english = views.in_language(table, "en", documents)
+    assert list(english.columns) == ["region", "indicator", "unit", "theme", "status", "quote"]
+    assert english["region"].tolist() == ["Xinfu District", "China"]
+    assert english["indicator"].tolist() == ["High-standard farmland area", "秸秆综合利用率"]
+    assert english["unit"].tolist() == ["10k mu", "%"]
+    assert english["theme"].tolist() == ["agriculture", "unmapped"]
+    assert english["status"].tolist() == ["no data", "on track"]
+    assert english["quote"].tolist() == table["quote"].tolist()
+    chinese = views.in_language(table, "zh", documents)
+    assert list(chinese.columns) == ["地区", "指标", "单位", "主题", "进展", "原文"]
+    assert chinese["主题"].tolist() == ["农业", "未归类"]
+    assert chinese["进展"].tolist() == ["无数据", "按进度推进"]
+    assert views.SEED_REGIONS == ("忻州市忻府区", "临夏回族自治州")

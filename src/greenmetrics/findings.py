@@ -8,7 +8,11 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from .charts import check_lang
+from .analysis.comparison import widest_spread
+from .charts import check_lang, label
+from .charts._layout import number_text
+from .charts._sources import short_name_en
+from .charts.style import unit_text
 
 
 class ReportFrames(Protocol):
@@ -22,6 +26,14 @@ class ReportFrames(Protocol):
 
 def _say(lang: str, zh: str, en: str, **values: Any) -> str:
     return (zh if check_lang(lang) == "zh" else en).format(**values)
+
+
+def _region_name(region: str, documents: pd.DataFrame, lang: str) -> str:
+    """A region as named in a sentence: region_zh in Chinese, region_en (short) in English."""
+    if lang == "zh" or "region_en" not in documents.columns:
+        return region
+    found = documents.loc[documents["region_zh"] == region, "region_en"].dropna()
+    return short_name_en(found.iloc[0]) if len(found) else region
 
 
 def finding_targets(frames: ReportFrames, lang: str) -> str:
@@ -42,7 +54,7 @@ def finding_targets(frames: ReportFrames, lang: str) -> str:
         n=len(t),
         m=len(frames.milestones),
         mapped=int(t.indicator_id.notna().sum()),
-        top=top.index[0] if len(top) else "-",
+        top=_region_name(top.index[0], frames.documents, lang) if len(top) else "-",
         top_n=int(top.iloc[0]) if len(top) else 0,
         unreported=unreported,
     )
@@ -78,29 +90,45 @@ def finding_gaps(benchmarks: pd.DataFrame, gaps: pd.DataFrame, lang: str) -> str
 
 
 def finding_comparison(comparison: pd.DataFrame, lang: str) -> str:
-    """How many indicators are compared, how many pairs are not comparable and why."""
+    """How many indicators are compared, how many targets are not comparable, and the widest
+    like-with-like spread with its unit (a gap of shares in percentage points)."""
     plans = comparison[comparison.origin == "plan"]
     set_ = plans[plans.has_target.eq(True)]
     not_comparable = set_[set_.is_comparable.eq(False)]
     missing = plans[plans.has_target.eq(False)]
-    widest = (
-        set_[set_.is_comparable.eq(True)]
-        .groupby("indicator_zh")["value"]
-        .agg(lambda v: v.max() - v.min())
-        .sort_values(ascending=False)
-    )
-    return _say(
+    head = _say(
         lang,
         "共对比{k}个指标；{nc}项目标因类型、年份、单位或范围不同而标为不可比，"
-        "{missing}处为“规划未设目标”。可比目标差距最大的是{widest}（相差{gap:g}）。",
+        "{missing}处为“规划未设目标”。",
         "{k} indicators are compared; {nc} targets are marked not comparable (kind, year, unit or "
-        "scope differ) and {missing} cells are 'no target in plan'. The widest spread among "
-        "comparable targets is {widest} ({gap:g}).",
+        "scope differ) and {missing} cells are 'no target in plan'. ",
         k=plans.indicator_id.nunique(),
         nc=len(not_comparable),
         missing=len(missing),
-        widest=widest.index[0] if len(widest) else "-",
-        gap=float(widest.iloc[0]) if len(widest) else 0.0,
+    )
+    spread = widest_spread(set_)
+    if spread is None or spread["high"] == spread["low"]:
+        return head + _say(lang, "没有取值不同的可比目标。", "No comparable targets differ.")
+    unit = spread["unit"]
+    gap_unit = "个百分点" if unit == "%" else unit
+    name = (
+        spread["indicator_en"]
+        if lang == "en" and spread["indicator_en"]
+        else spread["indicator_zh"]
+    )
+    sep = "" if lang == "zh" or unit in ("%", "") else " "
+    return head + _say(
+        lang,
+        "可比目标差距最大的是{widest}：{low}—{high}{unit}（相差{gap}{gap_unit}）。",
+        "The widest spread among comparable targets is {widest}: {low}-{high}{sep}{unit} "
+        "({gap} {gap_unit} apart).",
+        widest=name,
+        low=number_text(spread["low"]),
+        high=number_text(spread["high"]),
+        gap=number_text(spread["high"] - spread["low"]),
+        unit=unit_text(unit, lang),
+        gap_unit=unit_text(gap_unit, lang),
+        sep=sep,
     )
 
 
@@ -124,6 +152,9 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
     if timeline.empty:
         return _say(lang, "没有定性承诺。", "No dated commitments.")
     common = timeline.commitment_zh.value_counts()
+    word = common.index[0]
+    if lang == "en":  # the commitment glossary of labels.csv
+        word = label(f"commitment_{word}", "en", default=word)
     return _say(
         lang,
         "{n}项定性承诺分布在{first}—{last}年，最常见的是“{word}”（{k}项）。",
@@ -131,7 +162,7 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
         n=len(timeline),
         first=int(timeline.target_year.min()),
         last=int(timeline.target_year.max()),
-        word=common.index[0],
+        word=word,
         k=int(common.iloc[0]),
     )
 
@@ -159,4 +190,28 @@ def finding_scorecard(card: pd.DataFrame, lang: str) -> str:
         off=int(verdicts.get("off_track", 0)),
         few=int(verdicts.get("no_data", 0)),
         missing=len(card) - len(judged),
+    )
+
+
+def finding_coverage(targets: pd.DataFrame, documents: pd.DataFrame, lang: str) -> str:
+    """What the plans target across the corpus: how many plans set a mapped target in each
+    theme (the most and the least common), and how many set none."""
+    mapped = targets[targets.indicator_id.notna() & targets.theme.notna()]
+    per_theme = mapped.groupby("theme").region_zh.nunique().sort_values(ascending=False)
+    regions = documents.region_zh.nunique()
+    without = regions - mapped.region_zh.nunique()
+    if per_theme.empty:
+        return _say(lang, "没有对应到指标目录的目标。", "No target maps to the indicator catalog.")
+    return _say(
+        lang,
+        "{regions}个地区中，{most_n}个对“{most}”设定了目标，只有{least_n}个涉及“{least}”；"
+        "{without}个地区的规划没有可对应到指标目录的量化目标。",
+        "Of {regions} regions, {most_n} set targets on {most} and only {least_n} on {least}; "
+        "{without} plans hold no quantitative target that maps to the indicator catalog.",
+        regions=regions,
+        most=label(f"theme_{per_theme.index[0]}", lang, default=per_theme.index[0]),
+        most_n=int(per_theme.iloc[0]),
+        least=label(f"theme_{per_theme.index[-1]}", lang, default=per_theme.index[-1]),
+        least_n=int(per_theme.iloc[-1]),
+        without=without,
     )

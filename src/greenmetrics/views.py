@@ -17,8 +17,10 @@ from . import analysis, charts, paths, reference
 from .catalog import Catalog, load_catalog
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
+    finding_coverage,
     finding_gaps,
     finding_milestones,
+    finding_scorecard,
     finding_targets,
     finding_trajectories,
 )
@@ -27,8 +29,9 @@ from .schemas import empty_table
 from .tables import load_documents, load_milestones, load_review, load_targets
 
 WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
-# The two seed regions the cross-region notebook puts side by side by default.
-SEED_REGIONS = ("忻州市忻府区", "临夏回族自治州")
+# The two seed regions the cross-region notebook puts side by side by default (the charts
+# mark them; one tuple for both).
+SEED_REGIONS = charts.style.SEED_REGIONS
 
 
 @dataclass
@@ -102,7 +105,7 @@ def show(fig, stem: str, lang: str):
 
 def provenance_table(targets: pd.DataFrame) -> pd.DataFrame:
     """The targets with where they come from: document, clause and offsets."""
-    columns = ["region_zh", "indicator_zh", "value", "unit", "comparator", "kind", "target_year",
+    columns = ["region_zh", "indicator_zh", "indicator_en", "value", "unit", "comparator", "kind", "target_year",
                "doc_id", "quote", "char_start", "char_end"]  # fmt: skip
     return targets[columns]
 
@@ -121,11 +124,36 @@ def shared_indicators(targets: pd.DataFrame, regions=SEED_REGIONS) -> list[str]:
 # -- interactive -------------------------------------------------------------------------------
 
 
+def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None = None):
+    """`table` as a reader sees it in `lang`: headers from labels.csv (`column_<name>`),
+    regions, indicators, themes, units and statuses in that language; quotes stay as written.
+    English region names come from `documents` (region_en)."""
+    from .charts._layout import region_names, with_region_en
+
+    out = table.copy()
+    if "region_zh" in out.columns:
+        named = with_region_en(out[["region_zh"]].drop_duplicates(), documents)
+        out["region_zh"] = out["region_zh"].map(region_names(named, lang))
+    if {"indicator_zh", "indicator_en"} <= set(out.columns):  # one indicator column
+        if lang == "en":
+            english = out["indicator_en"]
+            out["indicator_zh"] = english.where(english.notna(), out["indicator_zh"])
+        out = out.drop(columns="indicator_en")
+    if "theme" in out.columns:
+        out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
+    if "unit" in out.columns:
+        out["unit"] = out["unit"].map(lambda u: charts.style.unit_text(u, lang))
+    if "status" in out.columns:
+        out["status"] = out["status"].map(lambda v: charts.label(str(v), lang, default=v))
+    return out.rename(columns=lambda c: charts.label(f"column_{c}", lang, default=c))
+
+
 def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
     """Dropdowns for region, indicator and theme over `frame` that redraw `plot(frame_subset)`.
 
-    In JupyterLab this is a live filter; executed headless (papermill, nbval) it only builds the
-    widgets. Returns the widget box (or None when ipywidgets is not installed)."""
+    Labels and options are in `lang` (regions, indicators and themes by their names in that
+    language). In JupyterLab this is a live filter; executed headless (papermill, nbval) it
+    only builds the widgets. Returns the widget box (or None when ipywidgets is missing)."""
     try:
         import ipywidgets as widgets
         from IPython.display import display
@@ -133,17 +161,25 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
         return None
     import matplotlib.pyplot as plt
 
-    everything = charts.label("all", lang, default="全部" if lang == "zh" else "all")
+    everything = charts.label("all", lang)
+    shown = in_language(frame, lang, plot_kwargs.get("documents"))
 
-    def options(column: str) -> list[str]:
-        values = (
-            sorted(frame[column].dropna().astype(str).unique()) if column in frame.columns else []
+    def options(column: str, shown_column: str) -> list[tuple[str, str]]:
+        if column not in frame.columns:
+            return [(everything, everything)]
+        pairs = pd.DataFrame({"value": frame[column], "name": shown[shown_column]}).dropna()
+        pairs = pairs.astype(str).drop_duplicates("value").sort_values("name")
+        return [(everything, everything), *map(tuple, pairs[["name", "value"]].to_numpy())]
+
+    def dropdown(column: str, word: str) -> widgets.Dropdown:
+        header = charts.label(f"column_{column}", lang, default=column)
+        return widgets.Dropdown(
+            options=options(column, header), description=charts.label(word, lang)
         )
-        return [everything, *values]
 
-    region = widgets.Dropdown(options=options("region_zh"), description="region")
-    indicator = widgets.Dropdown(options=options("indicator_zh"), description="indicator")
-    theme = widgets.Dropdown(options=options("theme"), description="theme")
+    region = dropdown("region_zh", "region")
+    indicator = dropdown("indicator_zh", "indicator")
+    theme = dropdown("theme", "theme")
     output = widgets.Output()
 
     def redraw(*_):

@@ -34,12 +34,13 @@ from .progress import (
     required_yearly_progress,
     trend_slope,
 )
+from .scorecard import scorecard, unobserved
 from .trajectories import HORIZON_YEAR, SERIES, milestones_timeline, trajectories
 
 __all__ = [
     "APPROX_TOLERANCE", "HORIZON_YEAR", "MIN_REGIONS_TO_COMPARE", "NEEDS_ACCELERATION_SHARE",
     "NO_PLAN_NOTE", "NO_TARGET_NOTE", "ON_TRACK_SHARE", "SERIES", "STATUSES", "classify_status",
     "compare_regions", "cumulative_reduction", "meets_target", "milestones_timeline",
-    "reduction_path", "required_yearly_progress", "target_benchmarks", "target_gaps",
-    "trajectories", "trend_slope",
+    "reduction_path", "required_yearly_progress", "scorecard", "target_benchmarks", "target_gaps",
+    "trajectories", "trend_slope", "unobserved",
 ]  # fmt: skip

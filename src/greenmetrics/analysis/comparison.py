@@ -1,6 +1,9 @@
 """The same indicator side by side across regions (`compare_regions`): plan targets, regions
 whose plan sets none, and the benchmarks of their provinces and the country, each judged like
-with like against the indicator's most common (kind, year, unit)."""
+with like against the indicator's most common (kind, year, unit). An area or a count (万亩,
+个 ...) grows with the size of the region, so for such units the comparison is made within one
+region level (`is_size_unit`): a benchmark of a level no plan targets at is not comparable,
+and charts draw each level apart."""
 
 from __future__ import annotations
 
@@ -28,6 +31,19 @@ from ._common import (
 MIN_REGIONS_TO_COMPARE = 2  # compare_regions keeps indicators targeted by at least this many
 NO_TARGET_NOTE = "no target in plan"
 NO_PLAN_NOTE = "no data: no plan of this region was read"
+# Units of a share, rate or concentration: comparable across region levels. Every other unit
+# (an area, a count, a capacity) measures size and is compared within one level only.
+RATE_UNITS = frozenset({"", "%", "‰", "个百分点", "ug/m3", "微克/立方米"})
+NO_LEVEL_PEER_NOTE = (
+    "different level: no plan target at the {level} level (areas and counts compare within one"
+    " level)"
+)
+
+
+def is_size_unit(unit: object) -> bool:
+    """True for a unit that measures size (万亩, 万千瓦, 个 ...), false for a share or rate."""
+    text = _unit(unit)
+    return text not in RATE_UNITS and "/万元" not in text and "/人" not in text
 
 
 # regions side by side
@@ -91,6 +107,8 @@ def compare_regions(
         if not mine:
             continue
         form = _reference_form(mine)
+        # size units compare within one level: the levels at which plans set this target
+        peer_levels = {r["region_level"] for r in mine} if is_size_unit(form[2]) else None
         common = _indicator_columns(indicator_id, mine, form)
         for region in selected:
             region_rows = [r for r in mine if r["region_zh"] == region]
@@ -98,7 +116,12 @@ def compare_regions(
             if not region_rows:
                 rows.append({**common, **_no_target_row(region, with_plan, levels)})
         for b in _benchmarks_of(benchmarks, indicator_id, bench_regions):
-            rows.append({**common, **_benchmark_row(b, form)})
+            row = _benchmark_row(b, form)
+            if peer_levels is not None and b["level"] not in peer_levels:
+                # a national area beside local ones: kept for the record, never compared
+                note = NO_LEVEL_PEER_NOTE.format(level=b["level"])
+                row = {**row, "is_comparable": False, "comparability_note": note}
+            rows.append({**common, **row})
     return _in_comparison_order(rows, [*bench_regions, *selected])
 
 
@@ -187,7 +210,27 @@ def _benchmarks_of(
     found = benchmarks[
         (benchmarks["indicator_id"] == indicator_id) & benchmarks["region_zh"].isin(bench_regions)
     ]
-    return found.to_dict("records")
+    return _one_row_per_benchmark(found.to_dict("records"))
+
+
+def _one_row_per_benchmark(rows: list[dict]) -> list[dict]:
+    """One row per benchmark: the same value set by one region for the same year, quoted by
+    several documents (全国 13.5% from three national plans), is one benchmark; its sources
+    are joined so none is lost."""
+    merged: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["region_zh"], float(row["value"]), _unit(row["unit"]), row["kind"],
+               _int(row["target_year"]))  # fmt: skip
+        if key not in merged:
+            merged[key] = dict(row)
+            continue
+        kept = merged[key]
+        for column in ("source_title", "doc_number", "source"):
+            seen = [t for t in str(kept.get(column) or "").split("；") if t]
+            extra = _text(row.get(column))
+            if extra and extra not in seen:
+                kept[column] = "；".join([*seen, extra])
+    return list(merged.values())
 
 
 def _benchmark_row(b: dict, form: tuple) -> dict:
@@ -224,3 +267,43 @@ def _in_comparison_order(rows: list[dict], region_order: list[str]) -> pd.DataFr
         na_position="last",
     )
     return df.drop(columns=["_origin", "_region"]).reset_index(drop=True)
+
+
+def widest_spread(comparison: pd.DataFrame) -> dict | None:
+    """The indicator whose comparable plan targets differ most, like with like: among the
+    comparable plan rows of one indicator, and for a size unit (`is_size_unit`) of one region
+    level. Returns {indicator_id, indicator_zh, indicator_en, unit, region_level (None for a
+    rate), low, high} or None when no indicator has two comparable targets. The spread is
+    measured relative to the indicator's largest value, so 万亩 and % rank alike."""
+    if comparison.empty:
+        return None
+    everything = pd.Series(True, index=comparison.index)
+    origin = comparison["origin"].eq("plan") if "origin" in comparison else everything
+    comparable = (
+        comparison["is_comparable"].ne(False) if "is_comparable" in comparison else everything
+    )
+    plans = comparison[origin & comparable & comparison["value"].notna()]
+    best, best_score = None, -1.0
+    for _, part in plans.groupby("indicator_id", sort=True):
+        unit = part["unit"].iloc[0] if "unit" in part else ""
+        size = is_size_unit(unit) and "region_level" in part
+        groups = part.groupby("region_level", sort=True) if size else [(None, part)]
+        for level, rows in groups:
+            n = rows["region_zh"].nunique() if "region_zh" in rows else len(rows)
+            if n < MIN_REGIONS_TO_COMPARE:
+                continue
+            low, high = float(rows["value"].min()), float(rows["value"].max())
+            score = (high - low) / max(abs(high), abs(low), 1e-9)
+            if score > best_score:
+                first = rows.iloc[0]
+                best_score = score
+                best = {
+                    "indicator_id": first["indicator_id"],
+                    "indicator_zh": first["indicator_zh"],
+                    "indicator_en": _text(first.get("indicator_en")),  # None when absent
+                    "unit": _text(unit) or "",
+                    "region_level": level,
+                    "low": low,
+                    "high": high,
+                }
+    return best

@@ -9,7 +9,8 @@ from ..regions import region_order
 from .comparison import plot_comparison
 from .gaps import plot_gaps
 from .milestones import MILESTONE_WORDS, plot_milestones
-from .overview import plot_targets_overview
+from .overview import plot_coverage, plot_targets_overview
+from .scorecard import plot_scorecard
 from .style import (
     COUNTRY_COLOR,
     FALLBACK_FAMILY,
@@ -42,7 +43,7 @@ from .style import (
     use_style,
     wrap_display,
 )
-from .trajectories import TRAJECTORY_SERIES, plot_trajectory
+from .trajectories import TRAJECTORY_SERIES, plot_trajectories_by_region, plot_trajectory
 
 __all__ = [
     "COUNTRY_COLOR",
@@ -71,6 +72,9 @@ __all__ = [
     "font_path",
     "label",
     "plot_comparison",
+    "plot_coverage",
+    "plot_scorecard",
+    "plot_trajectories_by_region",
     "plot_gaps",
     "plot_milestones",
     "plot_targets_overview",

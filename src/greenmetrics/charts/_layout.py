@@ -15,13 +15,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..errors import SchemaError
-from ..regions import region_order
+from ..regions import is_country, region_order
+from ._sources import short_name_en
 from .style import (
     FONT_SIZE,
     NEUTRAL_COLOR,
     WIDTH_IN,
     check_lang,
     finish,
+    highlight_seeds,
+    is_seed,
     label,
     omitted_note,
     plain,
@@ -66,11 +69,15 @@ def with_region_en(df: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataF
 
 
 def region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
-    """region_zh -> the name to print in `lang` (region_en when present, else region_zh)."""
+    """region_zh -> the name to print in `lang` (region_en shortened when present, else
+    region_zh; the country is 全国 / China)."""
     names = {r: r for r in df["region_zh"].dropna().unique()}
     if lang == "en" and "region_en" in df.columns:
         for zh, en in df[["region_zh", "region_en"]].dropna().drop_duplicates().itertuples(False):
-            names[zh] = en
+            names[zh] = short_name_en(en)
+    for zh in names:
+        if is_country(zh):
+            names[zh] = label("country_name", lang)
     return names
 
 
@@ -105,10 +112,13 @@ def cap(items: Sequence, n: int) -> tuple[list, list]:
 def top_regions(
     regions: Iterable[str], counts: Mapping[str, int], n: int
 ) -> tuple[list[str], list[str]]:
-    """The `n` regions with the largest `counts` (canonical order breaks ties), in canonical
-    order, and the regions left out (largest first)."""
+    """The `n` regions with the largest `counts` (canonical order breaks ties; the seed regions
+    the report is about come first), in canonical order, and the regions left out (largest
+    first)."""
     canonical = region_order(regions)
-    by_size = sorted(canonical, key=lambda r: (-counts.get(r, 0), canonical.index(r)))
+    by_size = sorted(
+        canonical, key=lambda r: (not is_seed(r), -counts.get(r, 0), canonical.index(r))
+    )
     kept, dropped = cap(by_size, n)
     return region_order(kept), dropped
 
@@ -164,6 +174,7 @@ def region_rows(
     """One labelled row per region, the first at the top; the y axis runs from
     len(regions) - margins[0] (bottom) to margins[1] (top)."""
     ax.set_yticks(range(len(regions)), [plain(names[r]) for r in regions])
+    highlight_seeds(ax.get_yticklabels(), regions)
     ax.set_ylim(len(regions) - margins[0], margins[1])
 
 
@@ -209,10 +220,11 @@ def _ncols(n: int) -> int:
 
 
 def panel_title(text: str, n_panels: int) -> str:
-    """A panel title wrapped to the panel width (two lines at most)."""
-    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.55)) - 8
+    """A panel title wrapped to the panel width (three lines at most)."""
+    # the panel is narrower than its share of the figure (tick labels, gaps)
+    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 10
     lines = wrap_display(plain(text), cells)
-    return "\n".join(lines[:2]) + ("…" if len(lines) > 2 else "")
+    return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 
 
 def marker_handle(text: str, marker: str = "o", **style: object) -> Line2D:

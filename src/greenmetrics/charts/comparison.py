@@ -1,5 +1,6 @@
 """The cross-region chart: regions side by side per indicator (`plot_comparison`), with
-non-comparable targets, 'no target in plan' and 'no data' drawn apart."""
+non-comparable targets, 'no target in plan' and 'no data' drawn apart. An area or a count is
+drawn one region level per panel (a county's 万亩 never beside a province's)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ..analysis.comparison import is_size_unit, widest_spread
 from ..regions import region_order
 from ._layout import (
+    _ncols,
     begin,
     chart_notes,
     empty_chart,
@@ -17,7 +20,7 @@ from ._layout import (
     marker_handle,
     named_frame,
     number_text,
-    panel_heading,
+    panel_title,
     panels,
     region_rows,
     top_panels,
@@ -32,9 +35,13 @@ from .style import (
     finish,
     label,
     parenthesized,
+    plain,
     region_color,
     register_regions,
+    unit_text,
 )
+
+BENCHMARK_COLOR = "#c4c4c4"  # a benchmark bar: grey, so the plans' own targets stand out
 
 
 def plot_comparison(
@@ -61,17 +68,28 @@ def plot_comparison(
     if comparison.empty:
         return empty_chart(title, comparison, lang)
     df, names = named_frame(comparison, documents, lang)
+    df = _with_panel_keys(df)
     has_value = df["value"].notna()
-    per_region = df[has_value].groupby("region_zh")["_ind"].nunique()
+    per_region = df[has_value].groupby("region_zh")["_panel"].nunique()
     regions, dropped = top_regions(df["region_zh"], per_region, max_regions)
-    per_panel = df[has_value].groupby("_ind")["region_zh"].nunique()
-    first = df.drop_duplicates("_ind").set_index("_ind")
+    per_panel = df[has_value].groupby("_panel")["region_zh"].nunique()
+    first = df[df["_panel"].notna()].drop_duplicates("_panel").set_index("_panel")
+    # one name per indicator in every panel of it (a level's rows may word it differently)
+    first["_ind_name"] = first["_ind"].map(
+        df.drop_duplicates("_ind").set_index("_ind")["_ind_name"]
+    )
     kept_panels, dropped_panels = top_panels(first.index, per_panel, max_panels)
     register_regions(regions)
     fig, axes = panels(len(kept_panels), len(regions))
-    flags = {"not_comparable": False, "no_target": False}
-    for ax, key in zip(axes, kept_panels, strict=True):
-        part = df[df["_ind"] == key]
+    ncols = _ncols(len(axes))
+    flags = {"not_comparable": False, "no_target": False, "benchmark": False, "level": False}
+    for panel_no, (ax, key) in enumerate(zip(axes, kept_panels, strict=True)):
+        level = first.loc[key, "_level"]
+        part = df[df["_ind"] == first.loc[key, "_ind"]]
+        if level is not None:  # one level per panel: other regions' sizes are not drawn
+            flags["level"] = True
+            other_level = part["region_level"].ne(level) & part["value"].notna()
+            part = part[~other_level]
         years = part["target_year"].dropna().unique() if "target_year" in part else []
         mixed_years = len(years) > 1
         values = part["value"].dropna()
@@ -84,6 +102,10 @@ def plot_comparison(
             if "target_year" in rows:
                 rows = rows.sort_values("target_year", na_position="last")
             color = region_color(region)
+            if level is not None and rows.empty and _level_of(df, region) not in (None, level):
+                ax.text(lo + span * 0.01, y, label("other_level", lang), va="center",
+                        fontsize=SMALL_SIZE, color=MISSING_COLOR, style="italic")  # fmt: skip
+                continue
             if rows.empty or (rows["value"].isna().all() and not _no_target(rows)):
                 ax.text(lo + span * 0.01, y, label("no_data", lang), va="center", fontsize=SMALL_SIZE,
                         color=MISSING_COLOR, style="italic")  # fmt: skip
@@ -99,30 +121,46 @@ def plot_comparison(
             rows = rows[rows["value"].notna()]
             k = len(rows)
             height = 0.7 / k
+            texts: list[tuple[str, float, float]] = []
             for i, (_, row) in enumerate(rows.iterrows()):
                 yy = y - 0.35 + height * (i + 0.5)
                 comparable = is_comparable(row)
+                benchmark = row.get("origin") == "benchmark"
+                flags["benchmark"] |= benchmark
+                fill = BENCHMARK_COLOR if benchmark else color
                 if comparable:
-                    ax.barh(yy, row["value"], height=height * 0.9, color=color)
+                    ax.barh(yy, row["value"], height=height * 0.9, color=fill)
                 else:
                     flags["not_comparable"] = True
-                    ax.barh(yy, row["value"], height=height * 0.9, facecolor="white", edgecolor=color,
+                    ax.barh(yy, row["value"], height=height * 0.9, facecolor="white", edgecolor=fill,
                             hatch="///", linewidth=1.0)  # fmt: skip
                 text = number_text(row["value"])
                 if mixed_years and pd.notna(row.get("target_year")):
                     text += f" ({int(row['target_year'])})"
                 if not comparable:
                     text += " †"
-                ax.annotate(text, (row["value"], yy), xytext=(3 if row["value"] >= 0 else -3, 0),
+                texts.append((text, row["value"], yy))
+            # three or more bars in a row are too thin for a label each: one label, in the
+            # order of the bars from the top, beside the longest
+            if len(texts) >= 3:
+                far = max(texts, key=lambda t: abs(t[1]))
+                texts = [(" / ".join(t[0] for t in texts), far[1], y)]
+            for text, value, yy in texts:
+                ax.annotate(text, (value, yy), xytext=(3 if value >= 0 else -3, 0),
                             textcoords="offset points", va="center", fontsize=SMALL_SIZE,
-                            ha="left" if row["value"] >= 0 else "right")  # fmt: skip
-        ax.set_xlim(lo - (span * 0.05 if lo < 0 else 0), hi + span * 0.35)
+                            ha="left" if value >= 0 else "right")  # fmt: skip
+        ax.set_xlim(lo - (span * 0.05 if lo < 0 else 0), hi + span * 0.45)
         region_rows(ax, regions, names)
+        # the values are written beside the bars: no value axis, and one column of region names
+        ax.set_xticks([])
+        ax.spines["bottom"].set_visible(False)
+        if panel_no % ncols:
+            ax.tick_params(axis="y", labelleft=False, length=0)
         ax.axvline(0, color="#999999", lw=0.6)
-        name = first.loc[key, "_ind_name"]
-        heading = f"{name}{parenthesized(str(int(years[0])), lang)}" if len(years) == 1 else name
-        panel_heading(ax, heading, len(axes), first.loc[key, "unit"])
+        ax.set_title(_heading(first.loc[key], years, lang, len(axes)), loc="left")
     handles = [Patch(facecolor=NEUTRAL_COLOR, label=label("target", lang))]
+    if flags["benchmark"]:
+        handles.append(Patch(facecolor=BENCHMARK_COLOR, label=label("benchmark", lang)))
     if flags["not_comparable"]:
         handles.append(
             Patch(
@@ -140,7 +178,72 @@ def plot_comparison(
         panels=[first.loc[k, "_ind_name"] for k in dropped_panels],
         regions=[names.get(r, r) for r in region_order(dropped)],
     )
-    return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
+    if flags["level"]:
+        notes.insert(1, label("note_other_level", lang))
+    return finish(
+        fig, axes, title, None, df, lang, notes=notes, legend=handles,
+        subtitle=comparison_takeaway(comparison, lang), documents=documents,
+    )  # fmt: skip
+
+
+def comparison_takeaway(comparison: pd.DataFrame, lang: str) -> str:
+    """The comparison in one sentence: how many indicators, and the widest like-with-like
+    spread with its unit."""
+    n = comparison["indicator_id"].nunique()
+    spread = widest_spread(comparison)
+    if spread is None or spread["high"] == spread["low"]:
+        return label("subtitle_comparison_flat", lang, n=n)
+    name = (
+        spread["indicator_en"]
+        if lang == "en" and spread["indicator_en"]
+        else spread["indicator_zh"]
+    )
+    return label(
+        "subtitle_comparison", lang, n=n, widest=plain(name), low=number_text(spread["low"]),
+        high=number_text(spread["high"]), unit=plain(unit_text(spread["unit"], lang)),
+    )  # fmt: skip
+
+
+def _with_panel_keys(df: pd.DataFrame) -> pd.DataFrame:
+    """Adds `_panel` (the indicator, and for a size unit the region level of its plan
+    targets: one panel per level) and `_level` (that level, None for a rate). A row without
+    a value belongs to every panel of its indicator; so does a rate."""
+    df = df.assign(_panel=df["_ind"], _level=None)
+    if "region_level" not in df.columns:
+        return df
+    plan = df["value"].notna() & (df["origin"].eq("plan") if "origin" in df else True)
+    for ind, rows in df.groupby("_ind", sort=False):
+        if not is_size_unit(rows["unit"].dropna().iloc[0] if rows["unit"].notna().any() else ""):
+            continue
+        for level in rows.loc[plan[rows.index], "region_level"].dropna().unique():
+            at_level = rows.index[rows["region_level"].eq(level) & rows["value"].notna()]
+            df.loc[at_level, "_panel"] = f"{ind}@{level}"
+            df.loc[at_level, "_level"] = level
+        # rows without a value are drawn in every level's panel; a benchmark of a level no
+        # plan targets at is drawn in none
+        unplaced = rows.index[~df.loc[rows.index, "_panel"].str.contains("@")]
+        df.loc[unplaced, "_panel"] = None
+    return df
+
+
+def _level_of(df: pd.DataFrame, region: str) -> str | None:
+    levels = (
+        df.loc[df["region_zh"].eq(region), "region_level"].dropna() if "region_level" in df else []
+    )
+    return levels.iloc[0] if len(levels) else None
+
+
+def _heading(first: pd.Series, years, lang: str, n_panels: int) -> str:
+    """A panel title: the indicator, then its unit, target year and (size units) level."""
+    details = [unit_text(first["unit"], lang)]
+    if len(years) == 1:
+        details.append(str(int(years[0])))
+    if first["_level"] is not None:
+        details.append(label(f"level_{first['_level']}", lang))
+    details = [d for d in details if d]
+    sep = "，" if lang == "zh" else ", "
+    name = panel_title(first["_ind_name"], n_panels)
+    return f"{name}\n{parenthesized(sep.join(details), lang).strip()}" if details else name
 
 
 def _no_target(rows: pd.DataFrame) -> bool:

@@ -31,6 +31,7 @@ from .style import (
     label,
     region_color,
     register_regions,
+    unit_text,
 )
 
 
@@ -78,6 +79,7 @@ def plot_gaps(
         regions = panel_regions[key]
         part = df[(df["_ind"] == key) & df["region_zh"].isin(regions)]
         ax.grid(axis="y", visible=False)
+        marked: set[tuple[float, int]] = set()
         for y, region in enumerate(regions):
             rows = part[part["region_zh"] == region]
             color = region_color(region)
@@ -100,7 +102,9 @@ def plot_gaps(
                         tv, y, marker="o", ms=7, ls="none", zorder=3, mec=color,
                         mfc=color if comparable else "white",
                     )  # fmt: skip
-                    if not comparable:
+                    # a target is one row per benchmark: mark it once
+                    if not comparable and (tv, y) not in marked:
+                        marked.add((tv, y))
                         ax.annotate(
                             "†",
                             (tv, y),
@@ -109,7 +113,8 @@ def plot_gaps(
                             fontsize=SMALL_SIZE,
                         )
         region_rows(ax, regions, names)
-        panel_heading(ax, first.loc[key, "_ind_name"], len(axes), first.loc[key, "unit"])
+        unit = unit_text(first.loc[key, "unit"], lang)
+        panel_heading(ax, first.loc[key, "_ind_name"], len(axes), unit)
     handles = [dot_handle(label("target", lang))]
     for level in ("country", "province"):
         if level in seen_levels:
@@ -123,4 +128,22 @@ def plot_gaps(
         panels=[first.loc[k, "_ind_name"] for k in dropped_panels],
         regions=[names.get(r, r) for r in region_order(dropped_regions)],
     )
-    return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
+    return finish(
+        fig, axes, title, None, df, lang, notes=notes, legend=handles,
+        subtitle=gaps_takeaway(df, lang), documents=documents,
+    )  # fmt: skip
+
+
+def gaps_takeaway(df: pd.DataFrame, lang: str) -> str:
+    """The gaps in one sentence: of the comparable targets with a benchmark, how many are
+    more and how many less ambitious (`ambition` when given, else target minus benchmark)."""
+    rows = df[df["benchmark_value"].notna()] if "benchmark_value" in df else df.iloc[0:0]
+    rows = rows[[is_comparable(r) for _, r in rows.iterrows()]] if len(rows) else rows
+    if "ambition" in rows:
+        ambition = rows["ambition"]
+    else:
+        ambition = rows["target_value"] - rows.get("benchmark_value", np.nan)
+    return label(
+        "subtitle_gaps", lang, n=len(rows), above=int((ambition > 1e-9).sum()),
+        below=int((ambition < -1e-9).sum()),
+    )  # fmt: skip

@@ -30,9 +30,12 @@ from .style import (
     plain,
     region_color,
     register_regions,
+    wrap_display,
 )
 
 MILESTONE_WORDS = 2  # commitment words written beside one point; the rest are counted
+LABEL_CELLS = 30  # a point's words wrap at this width, so they stay within the figure
+NEAR_YEARS = 4  # a label runs about this many years to the right of its point
 
 
 def plot_milestones(
@@ -64,7 +67,7 @@ def plot_milestones(
     counts = df.groupby("region_zh").size()
     regions, dropped = top_regions(df["region_zh"], counts, max_regions)
     register_regions(regions)
-    fig = new_figure(1.9 + 0.42 * len(regions))
+    fig = new_figure(1.9 + 0.55 * len(regions))
     ax = fig.subplots()
     ax.grid(axis="y", visible=False)
     any_aspirational = False
@@ -72,6 +75,7 @@ def plot_milestones(
     for y, region in enumerate(regions):
         rows = part[part["region_zh"] == region]
         color = region_color(region)
+        region_years = rows["target_year"].dropna().unique()
         for k, (year, group) in enumerate(rows.groupby("target_year", sort=True)):
             aspirational = "aspirational" in group and all(flag(v) for v in group["aspirational"])
             any_aspirational |= aspirational
@@ -82,13 +86,19 @@ def plot_milestones(
             text = list_separator(lang).join(map(plain, seen_words[:MILESTONE_WORDS]))
             if len(seen_words) > MILESTONE_WORDS:
                 text += " " + label("more", lang, n=len(seen_words) - MILESTONE_WORDS)
-            # neighbouring years of one region alternate above and below, so labels don't collide
-            above = k % 2 == 0
-            ax.annotate(text, (int(year), y), xytext=(7, 5 if above else -5), textcoords="offset points",
-                        fontsize=SMALL_SIZE, va="bottom" if above else "top")  # fmt: skip
+            text = "\n".join(wrap_display(text, LABEL_CELLS))
+            # A label sits beside its point, on the row, clear of the rows above and below;
+            # only when another point of the region is near (it would run into it) do
+            # neighbouring years alternate above and below.
+            crowded = any(0 < abs(other - year) <= NEAR_YEARS for other in region_years)
+            offset, va = (
+                (0, "center") if not crowded else (5, "bottom") if k % 2 == 0 else (-5, "top")
+            )
+            ax.annotate(text, (int(year), y), xytext=(8, offset), textcoords="offset points",
+                        fontsize=SMALL_SIZE, va=va)  # fmt: skip
     years = part["target_year"].dropna().astype(int)
     if len(years):
-        ax.set_xlim(years.min() - 1, years.max() + 3)
+        ax.set_xlim(years.min() - 1, years.max() + 4)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     region_rows(ax, regions, names, margins=(0.4, -0.7))
     ax.set_xlabel(label("year", lang))
@@ -96,4 +106,15 @@ def plot_milestones(
     if any_aspirational:
         handles.append(hollow_handle(label("aspirational", lang)))
     notes = chart_notes(lang, regions=[names.get(r, r) for r in region_order(dropped)])
-    return finish(fig, ax, title, None, df, lang, notes=notes, legend=handles)
+    years = df["target_year"].dropna().astype(int).value_counts()
+    subtitle = (
+        label(
+            "subtitle_milestones", lang, n=len(df), year=int(years.index[0]), k=int(years.iloc[0])
+        )
+        if len(years)
+        else None
+    )
+    return finish(
+        fig, ax, title, None, df, lang, notes=notes, legend=handles, subtitle=subtitle,
+        documents=documents,
+    )  # fmt: skip

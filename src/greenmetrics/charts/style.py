@@ -18,7 +18,6 @@ PDF itself; text stays searchable through its ToUnicode map). SVGs carry glyphs 
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import io
 import re
@@ -39,9 +38,25 @@ from ..errors import InputError
 from ..files import write_atomic
 from ..regions import is_country as _is_country
 from ..regions import region_order
+from ._sources import _unique, provenance, short_source_text
+from ._words import (
+    LABELS_FILE,
+    LANGS,
+    _colon,
+    check_lang,
+    label,
+    list_separator,
+    parenthesized,
+    plain,
+    theme_text,
+    unit_text,
+)
 
-LANGS = ("zh", "en")
-LABELS_FILE = paths.PACKAGE_DATA / "labels.csv"
+__all__ = [  # the chart words are re-exported: charts import them from the one style
+    "LABELS_FILE", "LANGS", "check_lang", "label", "list_separator", "parenthesized", "plain",
+    "provenance", "short_source_text", "theme_text", "unit_text",
+]  # fmt: skip
+
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -91,73 +106,26 @@ STATUS_COLORS = {
     "no_data": MISSING_COLOR,
 }
 
+SUBTITLE_SIZE = FONT_SIZE
+SOURCE_LINES = 2  # the source line of a chart; the full list is the workbook's sources sheet
+# The two seed regions of the project: every chart marks their names. Marked with a pale box,
+# not bold: the shipped CJK font has a regular weight only (bold would print a font warning).
+SEED_REGIONS = ("忻州市忻府区", "临夏回族自治州")
+SEED_HIGHLIGHT = {"facecolor": "#fde9a9", "edgecolor": "none", "pad": 1.2}
+
 _region_colors: dict[str, str] = {}
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, dict[str, str]]:
-    """The chart words of labels.csv, keyed by `key`; fails naming the file and line."""
-    table: dict[str, dict[str, str]] = {}
-    with open(LABELS_FILE, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header != ["key", "zh", "en"]:
-            raise InputError(LABELS_FILE, f"header must be key,zh,en, found {header}", line=1)
-        for line, row in enumerate(reader, start=2):
-            if not row:
-                continue
-            if len(row) != 3 or not all(cell.strip() for cell in row):
-                raise InputError(LABELS_FILE, f"need three non-empty cells, found {row}", line=line)
-            key, zh, en = (cell.strip() for cell in row)
-            if key in table:
-                raise InputError(LABELS_FILE, f"duplicate key {key!r}", line=line)
-            table[key] = {"zh": zh, "en": en}
-    return table
+def is_seed(region: object) -> bool:
+    """True for the two seed regions the report is about (marked in every chart)."""
+    return region in SEED_REGIONS
 
 
-_NO_DEFAULT = object()
-
-
-def check_lang(lang: str) -> str:
-    """Return `lang` if it is a supported chart language ('zh' or 'en'), else raise ValueError."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    return lang
-
-
-def label(key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) -> str:
-    """The chart word `key` in `lang`, from labels.csv, formatted with `fields` ({n}, {names}).
-
-    Chart words are data so a researcher can reword them in a spreadsheet; an unknown key raises
-    KeyError (a typo must not print an empty label) unless a `default` is given.
-    """
-    check_lang(lang)
-    entry = _labels().get(key)
-    if entry is None:
-        if default is _NO_DEFAULT:
-            raise KeyError(f"no chart label {key!r} in {LABELS_FILE}")
-        return str(default)
-    text = entry[lang]
-    return text.format(**fields) if fields else text
-
-
-def list_separator(lang: str) -> str:
-    """Between the names of a list: 、 in Chinese, a comma in English."""
-    return "、" if lang == "zh" else ", "
-
-
-def parenthesized(text: str, lang: str) -> str:
-    """`text` in full-width brackets in Chinese, in spaced round brackets in English."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
-
-
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
-def plain(text: object) -> str:
-    """Data text made safe for matplotlib (a '$' would otherwise start mathtext)."""
-    return str(text).replace("$", r"\$")
+def highlight_seeds(ticklabels: Iterable[Artist], regions: Sequence[str]) -> None:
+    """Mark the tick labels of the seed regions (`ticklabels` in the order of `regions`)."""
+    for tick, region in zip(ticklabels, regions, strict=False):
+        if is_seed(region):
+            tick.set_bbox(SEED_HIGHLIGHT)
 
 
 def font_path() -> Path:
@@ -293,28 +261,6 @@ def wrap_display(text: str, width: int) -> list[str]:
     return lines
 
 
-def _unique(values: Iterable[object]) -> list[str]:
-    out = {str(v).strip() for v in values if isinstance(v, str) and v.strip()}
-    return sorted(out)
-
-
-def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
-    """The sources of a frame, read from its provenance columns.
-
-    Returns {'plans': sorted doc ids (columns `doc_id` / `*_doc_id`), 'references': sorted
-    source titles (`source_title` / `*_source_title`)}. This is what a chart cites, so the
-    source line can never drift from the numbers drawn.
-    """
-    plans: list[object] = []
-    refs: list[object] = []
-    for column in df.columns:
-        if column == "doc_id" or column.endswith("_doc_id"):
-            plans.extend(df[column].tolist())
-        elif column == "source_title" or column.endswith("_source_title"):
-            refs.extend(df[column].tolist())
-    return {"plans": _unique(plans), "references": _unique(refs)}
-
-
 def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
     """The one-line source statement ('来源：规划 a、b；参考资料 c') for `sources`.
 
@@ -372,6 +318,8 @@ def finish(
     value_axis: str = "y",
     notes: Sequence[str | None] = (),
     legend: Sequence[Artist] | None = None,
+    subtitle: str | None = None,
+    documents: pd.DataFrame | None = None,
 ) -> Figure:
     """Give a figure the project's frame: title, legend, unit, notes and source line.
 
@@ -379,7 +327,9 @@ def finish(
     axis ('数值（%）' / 'value (%)'); `legend` handles go in one row under the title; `notes`
     (e.g. what was left out) and the source line built from `sources` go at the bottom, wrapped
     to the figure width. Space for both bands is reserved in the layout so nothing overlaps
-    the plots. Returns the figure.
+    the plots. `subtitle` (the chart's takeaway, a sentence computed from the data) goes under
+    the title; with `documents` the source line is the short one of `short_source_text` (plans
+    by name, references by publisher), else every source is listed. Returns the figure.
     """
     check_lang(lang)
     height_pt = fig.get_figheight() * 72
@@ -396,6 +346,14 @@ def finish(
         ha="left", va="top", fontsize=TITLE_SIZE, linespacing=1.2,
     )  # fmt: skip
     heading.set_gid("greenmetrics-title")
+    if subtitle:
+        sub_lines = wrap_display(plain(subtitle), int(width_pt / (SUBTITLE_SIZE * 0.55)))
+        sub = fig.text(
+            0.01, 1 - (top_pt + 1) / height_pt, "\n".join(sub_lines),
+            ha="left", va="top", fontsize=SUBTITLE_SIZE, color="#444444", linespacing=1.2,
+        )  # fmt: skip
+        sub.set_gid("greenmetrics-subtitle")
+        top_pt += 3 + len(sub_lines) * SUBTITLE_SIZE * 1.3
     if legend:
         fig.legend(
             handles=list(legend), loc="upper left", bbox_to_anchor=(0.005, 1 - top_pt / height_pt),
@@ -409,7 +367,11 @@ def finish(
         if note:
             lines.extend(wrap_display(note, width_cells))
     note_lines = len(lines)
-    lines.extend(wrap_display(source_text(sources, lang), width_cells))
+    if documents is not None and isinstance(sources, (pd.DataFrame, dict)):
+        source_lines = wrap_display(short_source_text(sources, documents, lang), width_cells)
+        lines.extend(source_lines[:SOURCE_LINES])
+    else:
+        lines.extend(wrap_display(source_text(sources, lang), width_cells))
     bottom = (len(lines) * SMALL_SIZE * 1.45 + 8) / height_pt
     top = (top_pt + 4) / height_pt
     engine = fig.get_layout_engine()

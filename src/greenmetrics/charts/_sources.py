@@ -1,0 +1,121 @@
+"""The short source line of a chart (`short_source_text`): the plans by short name and the
+reference documents counted by publisher (the country or a province), in one or two lines;
+the full list of sources is the workbook's sources sheet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from ..regions import PROVINCE_SHORT, PROVINCES, region_order
+from ._words import _colon, label, list_separator, plain
+
+
+def _unique(values: Iterable[object]) -> list[str]:
+    out = {str(v).strip() for v in values if isinstance(v, str) and v.strip()}
+    return sorted(out)
+
+
+def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
+    """The sources of a frame, read from its provenance columns.
+
+    Returns {'plans': sorted doc ids (columns `doc_id` / `*_doc_id`), 'references': sorted
+    source titles (`source_title` / `*_source_title`)}. This is what a chart cites, so the
+    source line can never drift from the numbers drawn.
+    """
+    plans: list[object] = []
+    refs: list[object] = []
+    for column in df.columns:
+        if column == "doc_id" or column.endswith("_doc_id"):
+            plans.extend(df[column].tolist())
+        elif column == "source_title" or column.endswith("_source_title"):
+            refs.extend(df[column].tolist())
+    return {"plans": _unique(plans), "references": _unique(refs)}
+
+
+def short_name_en(name: str) -> str:
+    """An English region name short enough for an axis: no parent city, no ethnic autonomy
+    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
+    -> 'Linxia Prefecture'); the full names are in the documents table."""
+    name = name.split(",")[0].strip()
+    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
+
+
+def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> list[str]:
+    """The plans of `plan_ids` by short name: the region and the document's own short title."""
+    docs = documents.drop_duplicates("doc_id").set_index("doc_id")
+    names = []
+    for doc_id in plan_ids:
+        if doc_id not in docs.index:
+            names.append(plain(doc_id))
+            continue
+        row = docs.loc[doc_id]
+        region = row.get("region_zh", doc_id)
+        if lang == "en":
+            en = row.get("region_en")
+            names.append(plain(short_name_en(en) if isinstance(en, str) and en else region))
+        else:
+            names.append(plain(short_region(region)))
+    return names
+
+
+def short_region(name: str) -> str:
+    """A Chinese region name without its parent and suffix, for crowded lines (忻州市忻府区 ->
+    忻府区, 临夏回族自治州 -> 临夏州)."""
+    province_short = {full: short for short, full in PROVINCE_SHORT.items()}
+    if name in province_short:
+        return province_short[name]
+    name = re.sub(r"^.+?(市|自治州|盟)(?=.+[区县旗]$)", "", name)
+    return re.sub(r"(回族|藏族|壮族|维吾尔)?自治(州|区)$", r"\2", name) if len(name) > 4 else name
+
+
+def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str) -> list[str]:
+    """The publishers of reference documents: the country, or the province named in a title."""
+    en = {}
+    if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
+        en = dict(documents[["region_zh", "region_en"]].dropna().itertuples(index=False))
+    national, provinces = 0, {}
+    for title in titles:
+        province = next((p for p in PROVINCES if p in title), None)
+        if province is None:
+            national += 1
+        else:
+            provinces[province] = provinces.get(province, 0) + 1
+    parts = []
+    if national:
+        parts.append(label("source_refs_national", lang, n=national))
+    if provinces:
+        shown = [en.get(p, p) if lang == "en" else short_region(p) for p in region_order(provinces)]
+        parts.append(
+            label(
+                "source_refs_province", lang, n=sum(provinces.values()),
+                names=list_separator(lang).join(map(plain, shown)),
+            )
+        )  # fmt: skip
+    return parts
+
+
+def short_source_text(
+    sources: pd.DataFrame | dict, documents: pd.DataFrame, lang: str, max_names: int = 4
+) -> str:
+    """The source line of a chart in one or two lines: the plans by short name (the first
+    `max_names`, then 'etc.'), the reference documents counted by publisher (the country or
+    a province), and where the full list is (the workbook's sources sheet)."""
+    if isinstance(sources, pd.DataFrame):
+        sources = provenance(sources)
+    sep = list_separator(lang)
+    plans = sources.get("plans") or []
+    parts = []
+    if plans:
+        names = _plan_names(plans, documents, lang)
+        shown = sep.join(names[:max_names])
+        if len(names) > max_names:
+            shown += ("" if lang == "zh" else " ") + label("source_plan_more", lang)
+        parts.append(label("source_plan_count", lang, n=len(plans), names=shown))
+    parts.extend(_publishers(sources.get("references") or [], documents, lang))
+    body = ("；" if lang == "zh" else "; ").join(parts) or label("no_data", lang)
+    return f"{label('source', lang)}{_colon(lang)}{body}{'；' if lang == 'zh' else '; '}" + label(
+        "source_workbook", lang
+    )
