@@ -573,6 +573,27 @@ def shipped_charts():
         "milestones": lambda lang: charts.plot_milestones(
             analysis.milestones_timeline(frames.milestones, d), lang, documents=d
         ),
+        "scorecard": lambda lang: charts.plot_scorecard(
+            analysis.scorecard(
+                t,
+                d,
+                frames.benchmarks,
+                frames.observations,
+                frames.catalog,
+                as_of_year=2026,
+                first_regions=views.SEED_REGIONS,
+            ),
+            lang,
+            documents=d,
+        ),  # fmt: skip
+        **{
+            f"trajectories_{k}": (
+                lambda lang, k=k: charts.plot_trajectories_by_region(
+                    paths_, lang, documents=d, first_regions=views.SEED_REGIONS
+                )[k][1]
+            )
+            for k in range(2)
+        },
     }
 
 
@@ -635,6 +656,13 @@ def layout_problems(fig) -> list[str]:
         if not min(lim) - 1e-9 <= loc <= max(lim) + 1e-9
     }
     not_drawn |= {id(t) for ax in fig.axes if not ax.get_visible() for t in ax.findobj(Text)}
+    not_drawn |= {  # axis('off'): the axes draws no ticks (a table drawn on an axes)
+        id(t)
+        for ax in fig.axes
+        if not ax.axison
+        for axis in (ax.xaxis, ax.yaxis)
+        for t in axis.get_ticklabels(which="both")
+    }
     for text in fig.findobj(Text):
         if not text.get_visible() or not text.get_text().strip():
             continue
