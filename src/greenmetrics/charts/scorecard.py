@@ -155,4 +155,11 @@ def plot_scorecard(
             for x, text in zip(_COLUMNS, cells, strict=True):
                 color = VERDICT_COLORS[verdict] if text.startswith("●") else "#222222"
                 ax.text(x, y, plain(text), va="center", fontsize=SMALL_SIZE + 0.5, color=color)
-    return finish(fig, ax, title, None, df, lang)
+    judged = df[df["observed_value"].notna()]["verdict"].value_counts()
+    subtitle = label(
+        "subtitle_scorecard", lang,
+        judged=int(judged.sum()), met=int(judged.get("met", 0)),
+        on=int(judged.get("on_track", 0)), off=int(judged.get("off_track", 0)),
+        missed=int(judged.get("missed", 0)), missing=int(df["observed_value"].isna().sum()),
+    )  # fmt: skip
+    return finish(fig, ax, title, None, df, lang, subtitle=subtitle, documents=documents)

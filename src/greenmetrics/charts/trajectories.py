@@ -119,7 +119,17 @@ def plot_trajectory(
     ]
     omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
     notes = chart_notes(lang, panels=omitted)
-    return finish(fig, axes, title, None, df, lang, notes=notes, legend=handles)
+    observed = df[df["series"] == "observed"]
+    at_target = (
+        df.loc[df["status"].isin(["achieved", "met"]), "_ind"].nunique()
+        if "status" in df.columns
+        else 0
+    )
+    subtitle = label("subtitle_trajectories", lang, n=observed["_ind"].nunique(), met=at_target)
+    return finish(
+        fig, axes, title, None, df, lang,
+        notes=notes, legend=handles, subtitle=subtitle, documents=documents,
+    )  # fmt: skip
 
 
 def plot_trajectories_by_region(
