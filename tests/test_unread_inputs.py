@@ -121,3 +121,52 @@ def test_extraction_workers_are_told_to_die_with_their_parent():
         assert pool.submit(parent_death_signal).result() == signal.SIGTERM
     with ProcessPoolExecutor(max_workers=1) as pool:  # the test can tell: a plain worker has none
         assert pool.submit(parent_death_signal).result() == 0
+
+
+# -- no document can stop the corpus ------------------------------------------------------------
+
+PLAN_TEXT = "到2025年，全市森林覆盖率达到35%。\n到2025年，城市污水处理率达到95%以上。\n"
+
+
+def test_odd_code_points_are_made_valid_where_read_and_reported(tmp_path, monkeypatch):
+    from greenmetrics import readers
+    from greenmetrics.pipeline import extract_corpus, write_extraction
+
+    # a PDF text layer with a lone surrogate (cannot be written as UTF-8), a private-use
+    # character and an unassigned one, as some real text layers hold them
+    odd = "第\ud835页\ue000\U000e0fff" + PLAN_TEXT
+    monkeypatch.setattr(readers, "_read_pdf", lambda path, raw: (odd, "pdf"))
+    (tmp_path / "odd.pdf").write_bytes(b"%PDF-1.4 stub")
+    shutil.copy(SEED, tmp_path / SEED.name)
+    result = extract_corpus([tmp_path])
+    out = tmp_path / "out"
+    write_extraction(result, out)  # writes although one text held a surrogate
+    targets = pd.read_csv(out / "targets.csv")
+    assert sorted(targets[targets["doc_id"] == "odd"]["value"]) == [35.0, 95.0]
+    review = pd.read_csv(out / "review.csv")
+    notes = review[(review["doc_id"] == "odd") & (review["category"] == "document_problem")]
+    assert notes["note"].str.contains("1 invalid code point").any()
+    assert notes["note"].str.contains("2 private-use or unassigned").any()
+    assert "\ufffd" in result.texts["odd"] and "\ud835" not in result.texts["odd"]
+
+
+def test_a_document_that_raises_inside_extraction_fails_alone(tmp_path, monkeypatch):
+    from greenmetrics.extract import Extractor
+    from greenmetrics.pipeline import extract_corpus
+
+    (tmp_path / "bad.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / SEED.name)
+    run = Extractor.run
+
+    def flaky(self):
+        if self.context.doc_id == "bad":
+            raise ZeroDivisionError("division by zero")
+        return run(self)
+
+    monkeypatch.setattr(Extractor, "run", flaky)
+    result = extract_corpus([tmp_path])
+    assert list(result.documents["doc_id"]) == [SEED.stem]
+    assert len(result.problems) == 1
+    assert "bad.txt: could not be extracted (ZeroDivisionError: division by zero" in (
+        result.problems[0]
+    )

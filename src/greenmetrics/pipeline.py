@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -131,12 +132,24 @@ PARALLEL_FROM = 40  # below this many files, starting worker processes costs mor
 
 def _process_file(job: tuple[Path, dict | None]):
     """Read and extract one plan: (path, (document row, targets, milestones, text, tables))
-    or (path, problem) for a file that cannot be read."""
-    path, meta = job
+    or (path, problem) for a file that cannot be read. Whatever one document raises becomes
+    that document's one-line problem: no document can stop the corpus."""
+    path = job[0]
     try:
-        doc = read_document(path)
+        return _read_and_extract(job)
     except GreenmetricsError as exc:
         return path, str(exc)
+    except Exception as exc:  # noqa: BLE001 - a bug met on one plan must not lose the others
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return path, (
+            f"{path}: could not be extracted ({type(exc).__name__}: {exc}; in "
+            f"{Path(where.filename).name}:{where.lineno}); please report it with this file"
+        )
+
+
+def _read_and_extract(job: tuple[Path, dict | None]):
+    path, meta = job
+    doc = read_document(path)
     source = "manifest"
     if meta is None:
         meta = detect_metadata(doc.text)

@@ -18,6 +18,7 @@ import hashlib
 import io
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -487,6 +488,47 @@ def _read_pdf(path: Path, raw: bytes) -> tuple[str, str]:
     return text, "pdf"
 
 
+# Code points no plan text holds: lone surrogates (from a broken PDF text layer or a bad
+# decoder; they cannot even be written as UTF-8), private-use and unassigned ones.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_ODD_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def valid_text(text: str) -> tuple[str, list[str]]:
+    """`text` with every lone surrogate replaced by U+FFFD (one character for one, so offsets
+    hold), and a note for each kind of odd code point met, with the first offsets."""
+    notes = []
+    surrogates = [m.start() for m in _SURROGATE_RE.finditer(text)]
+    if surrogates:
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        notes.append(
+            f"{len(surrogates)} invalid code point(s) (lone surrogates) replaced by U+FFFD at "
+            f"offset(s) {_offsets(surrogates)}"
+        )
+    odd = [m.start() for m in _ODD_RE.finditer(text)]
+    unassigned = [
+        i for i, ch in enumerate(text) if ord(ch) > 0x7F and unicodedata.category(ch) == "Cn"
+    ] if not text.isascii() and _maybe_unassigned(text) else []  # fmt: skip
+    if odd or unassigned:
+        where = sorted(odd + unassigned)
+        notes.append(
+            f"{len(where)} private-use or unassigned code point(s) kept at offset(s) "
+            f"{_offsets(where)}: check the characters there"
+        )
+    return text, notes
+
+
+def _maybe_unassigned(text: str) -> bool:
+    # NOTE: checking every character's category in Python is slow on a large plan; the common
+    # blocks (ASCII, CJK, punctuation, full-width forms) hold no unassigned code point.
+    return bool(re.search("[^\x00-\u04ff\u2000-\u2bff\u3000-\u9fff\uff00-\uffef]", text))
+
+
+def _offsets(positions: list[int]) -> str:
+    shown = ", ".join(str(p) for p in positions[:5])
+    return shown + (f" and {len(positions) - 5} more" if len(positions) > 5 else "")
+
+
 def read_document(path: Path) -> Document:
     """Read one plan file into a Document (text decoded, format and encoding recorded).
 
@@ -517,6 +559,8 @@ def read_document(path: Path) -> Document:
         text, encoding = _read_pdf(path, raw)
     if not text.strip():
         raise DocumentError(path, "empty: the file holds no text, only whitespace")
+    text, notes = valid_text(text)
+    repairs.extend(notes)
     return Document(
         doc_id=path.stem,
         path=path,
