@@ -265,3 +265,13 @@ def test_the_plan_a_notice_sends_is_the_title_not_the_sentence_that_sends_it():
         "各县（市、区）人民政府：\n现将«关于加快建立健全绿色低碳循环发展经济体系的实施方案»印发你们,请认真贯彻执行.\n"
     )
     assert detect_metadata(text)["title_zh"] == "关于加快建立健全绿色低碳循环发展经济体系实施方案"
+
+
+def test_a_website_title_label_alone_on_its_line_takes_the_next_line():
+    text = (
+        "标题：\n江门市人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见\n"
+        "发文字号： 江府〔2022〕7号\n到2025年，全市森林覆盖率达到35%。\n"
+    )
+    assert detect_metadata(text)["title_zh"] == (
+        "江门市人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见"
+    )

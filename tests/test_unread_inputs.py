@@ -167,6 +167,7 @@ def test_a_document_that_raises_inside_extraction_fails_alone(tmp_path, monkeypa
     result = extract_corpus([tmp_path])
     assert list(result.documents["doc_id"]) == [SEED.stem]
     assert len(result.problems) == 1
-    assert "bad.txt: could not be extracted (ZeroDivisionError: division by zero" in (
-        result.problems[0]
+    assert (
+        "bad.txt: could not be extracted (ZeroDivisionError: division by zero"
+        in (result.problems[0])
     )
