@@ -154,13 +154,16 @@ def _title(lines: list[str]) -> str | None:
     """The plan's title in the header lines (wrapped title lines joined)."""
     notice_inner: str | None = None
     lines = [line.replace("«", "《").replace("»", "》") for line in lines]
-    for line in lines:
-        labelled = (
-            line.replace(" ", "").partition("标题：")[2]
-            or line.replace(" ", "").partition("标题:")[2]
-        )
-        if labelled:
-            return _FIELD_LABEL_RE.split(labelled, maxsplit=1)[0] or None
+    for k, line in enumerate(lines):
+        compact = line.replace(" ", "").replace("标题:", "标题：")
+        if "标题：" not in compact:
+            continue
+        labelled = compact.partition("标题：")[2]
+        if not labelled and k + 1 < len(lines):  # the label alone, the title on the next line
+            labelled = lines[k + 1].replace(" ", "")
+        title = _FIELD_LABEL_RE.split(labelled, maxsplit=1)[0]
+        if title:
+            return title
     i = 0
     while i < len(lines):
         line = lines[i]
