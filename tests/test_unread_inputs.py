@@ -171,3 +171,14 @@ def test_a_document_that_raises_inside_extraction_fails_alone(tmp_path, monkeypa
         "bad.txt: could not be extracted (ZeroDivisionError: division by zero"
         in (result.problems[0])
     )
+
+
+def test_a_long_run_shows_progress_in_a_log_and_its_time_in_the_summary(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for i in range(55):
+        (plans / f"p{i:02d}.txt").write_text(f"第{i}号方案\n" + PLAN_TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(plans), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "extracted 50/55 documents" in result.output  # output is no terminal here
+    assert "│ time" in result.output

@@ -9,6 +9,7 @@ status is 1 when any document failed, 0 otherwise.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -34,11 +35,40 @@ OutOption = Annotated[
 ]
 
 
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return f"{minutes}m{rest:02d}s" if minutes else f"{seconds:.1f}s"
+
+
+class _ProgressLog:
+    """Progress for a log (output that is not a terminal, where the bar does not show): a line
+    every LOG_EVERY documents or LOG_SECONDS seconds, whichever comes first."""
+
+    LOG_EVERY, LOG_SECONDS = 50, 10.0
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.done = total, enabled, 0
+        self.started = self.last = time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if not self.enabled or self.done == self.total:
+            return
+        if self.done % self.LOG_EVERY == 0 or now - self.last >= self.LOG_SECONDS:
+            self.last = now
+            print(
+                f"extracted {self.done}/{self.total} documents ({_duration(now - self.started)})",
+                flush=True,
+            )
+
+
 def _run_extract(inputs: list[Path] | None, out: Path | None):
     """Extract with a progress bar, write the tables, print the summary; (exit code, result)."""
     from .inputs import iter_plan_files
     from .pipeline import extract_corpus, write_extraction
 
+    started = time.monotonic()
     files = iter_plan_files(inputs or [paths.RAW_DIR])
     columns = (
         TextColumn("extracting"),
@@ -52,8 +82,11 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     ) as progress:
         task = progress.add_task("", total=len(files))
 
+        log = _ProgressLog(len(files), enabled=not console.is_terminal)
+
         def advance(path: Path) -> None:
             progress.update(task, advance=1, description=path.name)
+            log.step()
 
         result = extract_corpus(inputs, on_document=advance)
     written = write_extraction(result, out)
@@ -65,6 +98,7 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     summary.add_row("inputs not read or failed", str(len(result.problems)))
     summary.add_row("duplicates skipped", str(len(result.duplicates)))
     summary.add_row("written to", str(written[0].parent))
+    summary.add_row("time", _duration(time.monotonic() - started))
     console.print(summary)
     unmapped = result.unmapped.drop_duplicates("indicator_zh")
     for row in unmapped.head(20).to_dict("records"):
