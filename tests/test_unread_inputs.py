@@ -182,3 +182,37 @@ def test_a_long_run_shows_progress_in_a_log_and_its_time_in_the_summary(tmp_path
     assert result.exit_code == 0, result.output
     assert "extracted 50/55 documents" in result.output  # output is no terminal here
     assert "│ time" in result.output
+
+
+def test_a_plan_over_the_time_limit_fails_alone_with_a_clear_message(tmp_path, monkeypatch):
+    import time as clock
+
+    from greenmetrics import pipeline
+    from greenmetrics.extract import Extractor
+
+    (tmp_path / "slow.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / SEED.name)
+    run = Extractor.run
+
+    def stuck(self):
+        if self.context.doc_id == "slow":
+            clock.sleep(30)  # stands for a pathological file; the limit below stops it
+        return run(self)
+
+    monkeypatch.setattr(Extractor, "run", stuck)
+    monkeypatch.setattr(pipeline, "MAX_DOCUMENT_SECONDS", 0.5)
+    result = pipeline.extract_corpus([tmp_path], workers=1)
+    assert list(result.documents["doc_id"]) == [SEED.stem]
+    assert len(result.problems) == 1 and "slow.txt: stopped after 0.5 s" in result.problems[0]
+
+
+def test_a_plan_over_the_size_limit_is_named_not_read(tmp_path, monkeypatch):
+    from greenmetrics import pipeline
+
+    shutil.copy(SEED, tmp_path / SEED.name)
+    limit = SEED.stat().st_size + 1
+    (tmp_path / "huge.txt").write_text(PLAN_TEXT * (limit // 50), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "MAX_DOCUMENT_BYTES", limit)
+    result = pipeline.extract_corpus([tmp_path], workers=1)
+    assert list(result.documents["doc_id"]) == [SEED.stem]
+    assert "huge.txt: not read:" in result.problems[0] and "split it" in result.problems[0]

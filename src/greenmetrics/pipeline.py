@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -130,13 +131,57 @@ def _with_division_code(meta: dict) -> dict:
 PARALLEL_FROM = 40  # below this many files, starting worker processes costs more than it saves
 
 
+# One pathological plan must not hold a corpus run: limits per document, overridable.
+MAX_DOCUMENT_BYTES = int(float(os.environ.get("GREENMETRICS_MAX_MB", "200")) * 1e6)
+MAX_DOCUMENT_SECONDS = float(os.environ.get("GREENMETRICS_MAX_SECONDS", "300"))
+
+
+class DocumentTimeout(GreenmetricsError):
+    """A plan took longer than the per-document limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(path: Path, seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout naming `path` when the block runs longer than `seconds` (a timer
+    signal; where there is none, as off the main thread or on Windows, no limit applies)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(
+            f"{path}: stopped after {seconds:g} s, the limit per plan (GREENMETRICS_MAX_SECONDS); "
+            "a damaged or huge file? check it or raise the limit"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _process_file(job: tuple[Path, dict | None]):
     """Read and extract one plan: (path, (document row, targets, milestones, text, tables))
     or (path, problem) for a file that cannot be read. Whatever one document raises becomes
     that document's one-line problem: no document can stop the corpus."""
     path = job[0]
     try:
-        return _read_and_extract(job)
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            return path, (
+                f"{path}: not read: {size / 1e6:.0f} MB is over the limit of "
+                f"{MAX_DOCUMENT_BYTES / 1e6:.0f} MB per plan (GREENMETRICS_MAX_MB); split it"
+            )
+        with _time_limit(path, MAX_DOCUMENT_SECONDS):
+            return _read_and_extract(job)
     except GreenmetricsError as exc:
         return path, str(exc)
     except Exception as exc:  # noqa: BLE001 - a bug met on one plan must not lose the others
