@@ -383,7 +383,9 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
         header = [word("column", "region_zh", lang)]
         header += [word("text", c, lang) for c in counts.columns[1:]]
         _header_row(ws, row + 1, header)
+        names = _region_names(sheets, lang)
         for i, values in enumerate(counts.itertuples(index=False, name=None), start=row + 2):
+            values = (names.get(values[0], values[0]), *values[1:])
             for j, value in enumerate(values, start=1):
                 ws.cell(row=i, column=j, value=_cell_value(value))
     widths = (28, 70, 14, 14, 14)

@@ -326,8 +326,8 @@ def run_report(
             for stale in paths.FIGURES_DIR.glob(f"*.{fmt}"):
                 stale.unlink()
 
-    def extract() -> None:
-        write_extraction(extract_corpus())
+    def extract() -> None:  # on every core; the kernels starting meanwhile take what is left
+        write_extraction(extract_corpus(workers=os.cpu_count()))
 
     return execute_notebooks(
         notebooks(),
