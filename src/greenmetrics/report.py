@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,33 +111,47 @@ def kernel_environment(formats=DEFAULT_FORMATS) -> dict[str, str]:
     return env
 
 
+KERNEL_ATTEMPTS = 3
+_START_LOCK = threading.Lock()
+
+
 class _Kernel:
     """A kernel started (and warmed up) ahead of the notebook it will run.
 
     Asynchronous, as nbclient wants; created and used in one thread (each thread runs its own
-    event loop)."""
+    event loop). NOTE: a kernel can die at start when another one (of this run or of another
+    program) took the port it was given between the pick and its bind; it is then started
+    again, up to KERNEL_ATTEMPTS times, and kernels of this run are started one at a time."""
 
     def __init__(self, cwd: Path, env: dict[str, str], warm_up: str | None = KERNEL_WARM_UP):
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        # NOTE: an in-memory history, as nbclient gives the kernels it starts: kernels running
-        # side by side would otherwise share (and lock) one IPython history database.
-        run_sync(self.km.start_kernel)(
-            cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"]
-        )
-        if warm_up:
-            run_sync(self._warm_up)(warm_up)
+        for attempt in range(1, KERNEL_ATTEMPTS + 1):
+            self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+            with _START_LOCK:
+                # NOTE: an in-memory history, as nbclient gives the kernels it starts: kernels
+                # side by side would otherwise share (and lock) one IPython history database.
+                run_sync(self.km.start_kernel)(
+                    cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+                )
+            try:
+                run_sync(self._warm_up)(warm_up)
+                return
+            except RuntimeError:  # "Kernel died before replying to kernel_info"
+                self.shutdown()
+                if attempt == KERNEL_ATTEMPTS:
+                    raise
 
-    async def _warm_up(self, code: str) -> None:
+    async def _warm_up(self, code: str | None) -> None:
         kc = self.km.client()
         kc.start_channels()
         try:
             await kc.wait_for_ready(timeout=60)
-            await kc.execute_interactive(
-                code, silent=True, store_history=False, timeout=120, output_hook=_ignore
-            )
+            if code:
+                await kc.execute_interactive(
+                    code, silent=True, store_history=False, timeout=120, output_hook=_ignore
+                )
         finally:
             kc.stop_channels()
 
@@ -232,7 +247,6 @@ def execute_notebooks(
     saved) runs once they are all done. `on_notebook` is called as each one finishes. The first
     failure (in run order) is raised once the running notebooks have stopped; no notebook starts
     after a failure."""
-    import threading
     from concurrent.futures import ThreadPoolExecutor
 
     sources = list(sources)
@@ -326,8 +340,8 @@ def run_report(
             for stale in paths.FIGURES_DIR.glob(f"*.{fmt}"):
                 stale.unlink()
 
-    def extract() -> None:  # on every core; the kernels starting meanwhile take what is left
-        write_extraction(extract_corpus(workers=os.cpu_count()))
+    def extract() -> None:
+        write_extraction(extract_corpus())
 
     return execute_notebooks(
         notebooks(),
