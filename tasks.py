@@ -2,6 +2,7 @@
 """Set up and run greenmetrics with nothing but Python 3.11 and pip.
 
     python3 tasks.py report   # extract, run every notebook, export figures and the workbook
+                              # (options go to `greenmetrics report`: --lang en --formats png,svg,pdf)
     python3 tasks.py test     # lint, format check, unit tests, notebooks (nbval)
     python3 tasks.py lab      # open JupyterLab on the notebooks
 
@@ -57,25 +58,29 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def report() -> None:
-    _run(BIN / "greenmetrics", "report")
+def report(*options: str) -> None:
+    _run(BIN / "greenmetrics", "report", *options)
 
 
-def test() -> None:
+def test(*options: str) -> None:
     _run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
     _run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
     notebooks = ["--nbval-lax", "notebooks"] if any((ROOT / "notebooks").glob("*.ipynb")) else []
     _run(BIN / "python", "-m", "pytest", "tests", *notebooks, "-p", "no:cacheprovider")
 
 
-def lab() -> None:
+def lab(*options: str) -> None:
     _run(BIN / "jupyter", "lab", "notebooks")
 
 
 COMMANDS = {"report": report, "test": test, "lab": lab}
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in COMMANDS:
+    if (
+        len(sys.argv) < 2
+        or sys.argv[1] not in COMMANDS
+        or (sys.argv[2:] and sys.argv[1] != "report")
+    ):
         sys.exit(__doc__)
     ensure_environment()
-    COMMANDS[sys.argv[1]]()
+    COMMANDS[sys.argv[1]](*sys.argv[2:])

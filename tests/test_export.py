@@ -304,3 +304,161 @@ def test_display_width():
     assert export.display_width("abc") == 3
     assert export.display_width("甘肃省") == 6
     assert export.display_width("〔2021〕") == 8
+
+
+# -- the workbook for report writers (a language) ----------------------------------------------
+
+
+def comparison() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indicator_id": ["non_fossil_share"] * 3 + ["forest_cover"] * 2,
+            "indicator_zh": ["非化石能源消费比重"] * 3 + ["森林覆盖率"] * 2,
+            "indicator_en": ["Non-fossil energy share"] * 3 + ["Forest cover"] * 2,
+            "region_zh": ["甘肃省", "河南省", "全国", "甘肃省", "河南省"],
+            "region_level": ["province", "province", "country", "province", "province"],
+            "has_target": [True] * 5,
+            "value": [20.0, 16.0, 20.0, 11.3, 25.5],
+            "unit": ["%"] * 5,
+            "kind": ["level"] * 5,
+            "comparator": ["ge", "ge", "approx", "eq", "le"],
+            "is_comparable": [True] * 5,
+        }
+    )
+
+
+def report_sheets() -> dict[str, pd.DataFrame]:
+    documents_ = documents().assign(region_en=["Gansu", "Henan"])
+    return {
+        "documents": documents_,
+        "targets": targets().assign(indicator_id=["non_fossil_share", "farmland", "energy"]),
+        "gaps": gaps().assign(status=["no_data"]),
+        "comparison": comparison(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet_names", "headers", "words"),
+    [
+        (
+            "zh",
+            [
+                "说明",
+                "规划文件",
+                "量化目标",
+                "目标差距",
+                "差距状态图",
+                "地区对比",
+                "对比图表",
+                "字段说明",
+                "图片",
+            ],  # fmt: skip
+            {"地区", "指标", "目标年", "原文", "比较方式"},
+            {"省", "不低于", "约", "水平值", "是"},
+        ),
+        (
+            "en",
+            [
+                "summary",
+                "documents",
+                "targets",
+                "gaps",
+                "gap status chart",
+                "comparison",
+                "comparison charts",
+                "fields",
+                "figures",
+            ],  # fmt: skip
+            {"region", "indicator", "target year", "quote", "comparator"},
+            {"province", "at least", "about", "level", "yes"},
+        ),
+    ],
+)
+def test_workbook_in_a_language_has_words_a_summary_and_native_charts(
+    tmp_path, chart_png, lang, sheet_names, headers, words
+):
+    sheets = report_sheets()
+    path = export.write_workbook(
+        tmp_path / "r.xlsx", sheets, images={"甲": chart_png}, lang=lang, regions=["甘肃省"]
+    )
+    assert path.read_bytes() == export.workbook_bytes(
+        sheets, images={"甲": chart_png}, lang=lang, regions=["甘肃省"]
+    )  # byte-identical rerun
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == sheet_names
+    summary, targets_, gaps_, comparison_, charts_ = (wb[sheet_names[i]] for i in (0, 2, 3, 5, 6))
+    # headers are words of the language, never snake_case codes
+    shown = {c.value for ws in (targets_, gaps_, comparison_) for c in ws[1]}
+    assert headers <= shown
+    assert not [h for h in shown if "_" in str(h)], shown
+    # coded values as words: region level, comparator, kind, yes/no
+    values = {
+        v
+        for ws in (targets_, comparison_)
+        for r in ws.iter_rows(min_row=2, values_only=True)
+        for v in r
+    }
+    assert words <= values
+    assert not {"ge", "approx", "level", "province"} & values - words
+    status = records(gaps_)[0][export.word("column", "status", lang)]
+    assert status == ("无数据" if lang == "zh" else "no data")
+    # numbers stay numbers
+    rows = records(comparison_)
+    assert [r[export.word("column", "value", lang)] for r in rows] == [20, 16, 20, 11.3, 25.5]
+    # the summary: title, one line per sheet, the seed region's counts
+    cells = [r for r in summary.iter_rows(values_only=True)]
+    listed = [r[0] for r in cells[4 : 4 + len(sheet_names) - 1]]
+    assert listed == sheet_names[1:]
+    seed = next(r for r in cells if r[0] == ("甘肃省" if lang == "zh" else "Gansu"))
+    assert seed[1:4] == (2, 2, 0)  # targets, indicators, dated commitments
+    # native Excel charts: one bar chart per indicator two regions target, and the gap status
+    assert len(charts_._charts) == 2
+    assert {type(c).__name__ for c in charts_._charts} == {"BarChart"}
+    first_title = charts_["A1"].value
+    assert first_title == (
+        "非化石能源消费比重 (%)" if lang == "zh" else "Non-fossil energy share (%)"
+    )
+    regions = [charts_.cell(r, 1).value for r in (3, 4, 5)]
+    assert regions == (
+        ["甘肃省", "河南省", "全国"] if lang == "zh" else ["Gansu", "Henan", "China"]
+    )
+    assert [charts_.cell(r, 2).value for r in (3, 4, 5)] == [20, 16, 20]
+    assert len(wb[sheet_names[4]]._charts) == 1
+    with zipfile.ZipFile(path) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("xl/charts/chart")]) == 3
+    # the field dictionary keeps the code next to the word
+    fields_ = records(wb[sheet_names[7]])
+    assert {r[export.word("column", "field", lang)] for r in fields_} >= {"target_year", "quote"}
+
+
+def test_every_column_of_the_report_has_a_word_in_both_languages():
+    from greenmetrics.schemas import TABLES
+
+    names = {c for t in TABLES for c in columns(t)}
+    missing = {
+        (lang, c) for lang in export.LANGS for c in names if ("column", c) not in export._words()
+    }
+    # the declared tables of the report: every column a word (others fall back to spaces)
+    report_columns = {
+        c for t in ("documents", "targets", "milestones", "trajectories") for c in columns(t)
+    }
+    assert not {m for m in missing if m[1] in report_columns}
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="language"):
+        export.workbook_bytes({"gaps": gaps()}, lang="fr")
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_written_files_follow_the_umask_not_mkstemp(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        path = export.write_workbook(tmp_path / "r.xlsx", {"gaps": gaps()})
+        from greenmetrics.files import write_atomic
+
+        write_atomic(tmp_path / "t.csv", b"a\n")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == mode
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == mode

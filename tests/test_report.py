@@ -7,13 +7,24 @@ executed through the same code path, once passing and once failing.
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from greenmetrics import paths
-from greenmetrics.report import NotebookError, _scrub, execute_notebook, notebooks
+from greenmetrics.errors import GreenmetricsError
+from greenmetrics.report import (
+    NotebookError,
+    _scrub,
+    check_formats,
+    execute_notebook,
+    execute_notebooks,
+    kernel_environment,
+    notebooks,
+)
 
 NOTEBOOKS = notebooks()
 PARAMETERS = ("LANG", "REGIONS", "THEMES")
@@ -155,3 +166,81 @@ def test_failing_cell_names_the_notebook_and_writes_nothing(sandbox):
     with pytest.raises(NotebookError, match=r"02_fails\.ipynb: cell \d+ failed: ZeroDivisionError"):
         execute_notebook(source, sandbox / "out")
     assert list((sandbox / "out").iterdir()) == []
+
+
+# -- several notebooks: kernels side by side, reused -------------------------------------------
+
+FIRST = 'import os\nprint(open("prepared.txt").read())\nopen("one.txt", "w").write("1")\nx = 1'
+SECOND = (
+    'import os, greenmetrics\nprint("x" in dir(), os.environ["GREENMETRICS_FIGURE_FORMATS"])\n'
+    'print(greenmetrics.__file__.startswith(os.environ["PYTHONPATH"].split(os.pathsep)[0]))\n'
+    'open("two.txt", "w").write("2")'
+)
+LAST = 'import os\nprint(sorted(p for p in os.listdir() if p.endswith(".txt")))'
+
+
+def three_notebooks(folder, second=SECOND):
+    sources = []
+    for name, code in (("01_a", FIRST), ("02_b", second), ("03_last", LAST)):
+        sources.append(folder / f"{name}.ipynb")
+        nbformat.write(tiny_notebook(code, "1 + 1"), sources[-1])
+    return sources
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernels(sandbox, workers):
+    sources = three_notebooks(sandbox / "src")
+    alone = []
+    (sandbox / "src" / "prepared.txt").write_text("ready")
+    for source in sources:  # each notebook in a kernel of its own: the reference copies
+        alone.append(
+            execute_notebook(source, sandbox / "alone", formats=("png", "svg")).read_bytes()
+        )
+    for name in ("one.txt", "two.txt", "prepared.txt"):
+        (sandbox / "src" / name).unlink()
+    finished = []
+
+    def prepare():  # the extraction: every notebook waits for it
+        (sandbox / "src" / "prepared.txt").write_text("ready")
+
+    executed = execute_notebooks(
+        sources,
+        sandbox / "out",
+        prepare=prepare,
+        on_notebook=finished.append,
+        workers=workers,
+        formats=("png", "svg"),
+    )
+    assert executed == [sandbox / "out" / s.name for s in sources]
+    assert [p.read_bytes() for p in executed] == alone  # same bytes as in fresh kernels
+    assert sorted(finished) == sources and finished[-1] == sources[-1]
+    nb = json.loads(executed[1].read_text(encoding="utf-8"))
+    # a fresh namespace (no x from 01), execution counts from 1, the formats asked for, and the
+    # greenmetrics of this checkout
+    assert nb["cells"][1]["outputs"][0]["text"] == ["False png,svg\n", "True\n"]
+    assert [c["execution_count"] for c in nb["cells"]] == [1, 2, 3]
+    last = json.loads(executed[2].read_text(encoding="utf-8"))
+    # the last notebook ran after all the others
+    assert last["cells"][1]["outputs"][0]["text"] == ["['one.txt', 'prepared.txt', 'two.txt']\n"]
+
+
+def test_a_failing_notebook_stops_the_run_and_the_last_one_never_runs(sandbox):
+    sources = three_notebooks(sandbox / "src", second="1 / 0")
+    (sandbox / "src" / "prepared.txt").write_text("ready")
+    with pytest.raises(NotebookError, match=r"02_b\.ipynb: cell \d+ failed: ZeroDivisionError"):
+        execute_notebooks(sources, sandbox / "out", workers=2)
+    written = sorted(p.name for p in (sandbox / "out").glob("*.ipynb"))
+    assert "02_b.ipynb" not in written and "03_last.ipynb" not in written
+
+
+def test_figure_formats_are_checked_and_reach_the_kernels():
+    assert check_formats("svg,PNG") == ("png", "svg")
+    assert check_formats(["pdf"]) == ("pdf",)
+    with pytest.raises(GreenmetricsError, match="gif"):
+        check_formats("png,gif")
+    env = kernel_environment(("png",))
+    assert env["GREENMETRICS_FIGURE_FORMATS"] == "png" and env["PYTHONHASHSEED"] == "0"
+    import greenmetrics
+
+    source = str(Path(greenmetrics.__file__).resolve().parents[1])
+    assert env["PYTHONPATH"].split(os.pathsep)[0] == source

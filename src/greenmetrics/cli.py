@@ -1,7 +1,8 @@
 """The `greenmetrics` command line.
 
     greenmetrics extract [PATH ...] [--out DIR]   plans -> data/processed/{documents,targets,milestones}.csv
-    greenmetrics report                           extract, run every notebook, export figures and workbook
+    greenmetrics report [--lang en] [--formats png,svg,pdf] [--jobs N]
+                                                  extract, run every notebook, export figures and workbook
 
 Errors a user can act on are printed as one line naming the file and the problem; the exit
 status is 1 when any document failed, 0 otherwise.
@@ -163,9 +164,15 @@ def review(
 @app.command()
 def report(
     lang: Annotated[str, typer.Option(help="chart and table labels: zh or en")] = "zh",
+    formats: Annotated[
+        str, typer.Option(help="figure formats, comma-separated: png, svg, pdf")
+    ] = "png",
+    jobs: Annotated[
+        int, typer.Option(help="notebooks run side by side (default: one per core)")
+    ] = 0,
 ) -> None:
     """The main job: extract, execute every notebook, export figures and the workbook."""
-    from .report import EXECUTED_DIR, notebooks, run_report
+    from .report import EXECUTED_DIR, check_formats, notebooks, run_report
 
     sources = notebooks()
     columns = (
@@ -176,25 +183,24 @@ def report(
         TextColumn("{task.description}"),
     )
     try:
+        chosen = check_formats(formats)
         with Progress(*columns, console=console, transient=True) as progress:
-            task = progress.add_task("extracting", total=len(sources))
+            task = progress.add_task("extracting, starting kernels", total=len(sources))
 
-            started: list[Path] = []
+            def done(path: Path) -> None:
+                progress.update(task, advance=1, description=f"{path.name} done")
 
-            def advance(path: Path) -> None:
-                # called as each notebook starts: the one before it is done
-                progress.update(task, advance=1 if started else 0, description=path.name)
-                started.append(path)
-
-            executed = run_report({"LANG": lang}, on_notebook=advance)
-            progress.update(task, advance=1 if started else 0)
+            executed = run_report(
+                {"LANG": lang}, on_notebook=done, formats=chosen, workers=jobs or None
+            )
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
     figures = sorted(paths.FIGURES_DIR.glob("*.png")) if paths.FIGURES_DIR.exists() else []
     console.print(
         f"notebooks executed: {len(executed)} (copies and HTML in {EXECUTED_DIR})\n"
-        f"figures: {len(figures)} x PNG/SVG/PDF in {paths.FIGURES_DIR}\n"
+        f"figures: {len(figures)} x {'/'.join(f.upper() for f in chosen)} in "
+        f"{paths.FIGURES_DIR}\n"
         f"workbook: {paths.REPORTS_DIR / 'greenmetrics.xlsx'}"
     )
 

@@ -1,6 +1,14 @@
 """The Excel workbook for report writers: one styled sheet per table, the field dictionary and
 the key charts, written deterministically and atomically.
 
+With a language (`lang="zh"` or `"en"`, as `greenmetrics report --lang` gives) the workbook
+is for people, not programs: a summary sheet first (what each sheet holds, the seed regions'
+target counts), sheet names, column headers and coded values (`no_data`, `level`, `ge`) in
+words of that language (data/workbook_words.csv, which a researcher can reword), native Excel
+charts of the cross-region comparison and of the gaps' status, then the figures. Without a
+language the sheets hold the tables as the code has them (snake_case headers and codes).
+A per-region scorecard frame, given as the sheet "scorecard", comes right after the summary.
+
 Determinism: openpyxl stamps the document properties with the time of saving and each zip
 member with the local time, so a plain `Workbook.save` gives different bytes every run. Here the
 workbook is serialised with openpyxl's `ExcelWriter` (which leaves `modified` alone), the
@@ -10,6 +18,7 @@ member, so the same tables give byte-identical files.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import math
@@ -17,27 +26,34 @@ import numbers
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, Reference
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from . import paths
 from .files import write_atomic
 from .schemas import TABLES, describe
 
 SHEET_ORDER = (
+    "summary",
+    "scorecard",  # one row per region: a frame a colleague's analysis adds
     "documents",
     "targets",
     "milestones",
     "gaps",
+    "gap_status",
     "comparison",
+    "comparison_charts",
     "trajectories",
     "sources",
     "fields",
@@ -65,6 +81,18 @@ INTEGER_FORMAT = "0"
 # Values show up to two decimals without padding zeros: 60 -> 60, 12.5 -> 12.5, 1/3 -> 0.33.
 # Percent columns keep the number as written (60 for 60%): never Excel's 0% format.
 VALUE_FORMATS = ("#,##0", "#,##0.0", "#,##0.00")
+
+WORDS_FILE = paths.PACKAGE_DATA / "workbook_words.csv"
+LANGS = ("zh", "en")
+# Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
+CODE_COLUMNS = frozenset(
+    ("region_level", "theme", "comparator", "kind", "reference_kind", "direction", "status",
+     "series", "origin", "binding", "measure")
+)  # fmt: skip
+STATUS_ORDER = ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")
+STATUS_COLORS = ("1A9850", "66BD63", "F28E2B", "D73027", "B0B0B0")
+MAX_NATIVE_CHARTS = 12  # indicators charted on the comparison charts sheet
+CHART_ROWS = 16  # rows one native chart spans
 
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _LONG_TEXT_COLUMNS = ("quote", "note", "meaning", "description", "title_zh", "source_title")
@@ -113,10 +141,13 @@ def _check_sheet_name(name: str) -> None:
         raise ValueError(f"invalid Excel sheet name {name!r} (1-31 characters, none of []:*?/\\)")
 
 
-def _write_frame(ws: Worksheet, df: pd.DataFrame) -> None:
-    """Fill `ws` with `df` (header row + values) and style it for reading and filtering."""
+def _write_frame(ws: Worksheet, df: pd.DataFrame, headers: Sequence[str] | None = None) -> None:
+    """Fill `ws` with `df` (header row + values) and style it for reading and filtering.
+
+    `headers` are the words shown for the columns (default: the column names); widths, number
+    formats and wrapping still follow the column names."""
     columns = [str(c) for c in df.columns]
-    ws.append(columns)
+    ws.append(list(headers) if headers is not None else columns)
     for cell in ws[1]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -134,7 +165,8 @@ def _write_frame(ws: Worksheet, df: pd.DataFrame) -> None:
             kinds[name] = "float"
         else:
             kinds[name] = "other"
-    widths = [display_width(name) + 3 for name in columns]  # room for the filter button
+    shown_headers = list(headers) if headers is not None else columns
+    widths = [display_width(str(h)) + 3 for h in shown_headers]  # room for the filter button
     long_text = {name for name in columns if _is_long_text_column(name)}
     for index, row in enumerate(df.itertuples(index=False, name=None)):
         values = [_cell_value(v) for v in row]
@@ -229,15 +261,248 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+# -- words of a language --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[tuple[str, str], dict[str, str]]:
+    with WORDS_FILE.open(encoding="utf-8", newline="") as fh:
+        return {(row["kind"], row["key"]): row for row in csv.DictReader(fh)}
+
+
+def word(kind: str, key: str, lang: str) -> str:
+    """`key` (a sheet, column, coded value or summary text) in `lang`; a column or sheet with
+    no entry in workbook_words.csv reads as its name with spaces, a value as itself."""
+    if lang not in LANGS:
+        raise ValueError(f"language {lang!r}: choose from {', '.join(LANGS)}")
+    entry = _words().get((kind, key))
+    if entry:
+        return entry[lang]
+    return key.replace("_", " ") if kind in ("column", "sheet") else key
+
+
+def _in_words(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`df` with coded values and yes/no as words of `lang` (numbers and text left alone)."""
+    out = df.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_bool_dtype(series):
+            yes, no = word("text", "yes", lang), word("text", "no", lang)
+            out[column] = series.map(lambda v, y=yes, n=no: None if pd.isna(v) else (y if v else n))
+        elif str(column) in CODE_COLUMNS and not pd.api.types.is_numeric_dtype(series):
+            out[column] = series.map(lambda v: word("value", v, lang) if isinstance(v, str) else v)
+    return out
+
+
+# -- the report's sheets ------------------------------------------------------------------------
+
+
+def report_sheets(frames, sources: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of the report workbook from the frames of a report run (documents, targets,
+    milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the tidy
+    tables, the gaps, the cross-region comparison, the trajectories and `sources`.
+
+    A per-region scorecard is added as sheets["scorecard"]; it is placed after the summary."""
+    from . import analysis
+
+    t, d = frames.targets, frames.documents
+    sheets = {
+        "documents": d,
+        "targets": t,
+        "milestones": frames.milestones,
+        "gaps": analysis.target_gaps(t, d, frames.benchmarks, frames.observations, frames.catalog),
+        "comparison": analysis.compare_regions(t, d, benchmarks=frames.benchmarks),
+        "trajectories": analysis.trajectories(t, d, frames.observations, frames.catalog),
+    }
+    if sources is not None:
+        sheets["sources"] = sources
+    return sheets
+
+
+# -- summary and native charts ----------------------------------------------------------------
+
+
+def summary_frames(
+    sheets: Mapping[str, pd.DataFrame],
+    lang: str,
+    regions: Sequence[str] = (),
+    with_images: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the workbook holds (sheet, what it holds, rows) and, for `regions`, the number of
+    targets, indicators and dated commitments of each."""
+    made = {"gap_status": "gaps", "comparison_charts": "comparison"}  # sheets drawn from others
+    names = [
+        n
+        for n in SHEET_ORDER
+        if n in sheets or made.get(n) in sheets or (n == "charts" and with_images)
+    ]
+    names += [n for n in sheets if n not in SHEET_ORDER]
+    contents = pd.DataFrame(
+        {
+            "sheet": [word("sheet", n, lang) for n in names],
+            "holds": [word("about", n, lang) for n in names],
+            "rows": [
+                len(sheets[n]) if isinstance(sheets.get(n), pd.DataFrame) else None for n in names
+            ],
+        }
+    )
+    targets = sheets.get("targets", pd.DataFrame(columns=["region_zh"]))
+    milestones = sheets.get("milestones", pd.DataFrame(columns=["region_zh"]))
+    rows = []
+    for region in regions:
+        t = targets[targets["region_zh"] == region]
+        rows.append(
+            {
+                "region_zh": region,
+                "n_targets": len(t),
+                "n_indicators": t["indicator_id"].nunique() if "indicator_id" in t else 0,
+                "n_milestones": int((milestones["region_zh"] == region).sum()),
+            }
+        )
+    columns = ["region_zh", "n_targets", "n_indicators", "n_milestones"]
+    return contents, pd.DataFrame(rows, columns=columns)
+
+
+def _header_row(ws: Worksheet, row: int, values: Sequence[object]) -> None:
+    for j, value in enumerate(values, start=1):
+        cell = ws.cell(row=row, column=j, value=value)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+
+
+def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool) -> None:
+    contents, counts = summary_frames(sheets, lang, regions, with_images)
+    ws.cell(row=1, column=1, value=word("text", "title", lang)).font = Font(bold=True, size=14)
+    ws.cell(row=2, column=1, value=word("text", "language", lang))
+    _header_row(ws, 4, [word("text", k, lang) for k in ("sheet", "holds", "rows")])
+    for i, values in enumerate(contents.itertuples(index=False, name=None), start=5):
+        for j, value in enumerate(values, start=1):
+            ws.cell(row=i, column=j, value=_cell_value(value))
+    row = 5 + len(contents) + 1
+    if len(counts):
+        ws.cell(row=row, column=1, value=word("text", "seed_regions", lang)).font = Font(bold=True)
+        header = [word("column", "region_zh", lang)]
+        header += [word("text", c, lang) for c in counts.columns[1:]]
+        _header_row(ws, row + 1, header)
+        names = _region_names(sheets, lang)
+        for i, values in enumerate(counts.itertuples(index=False, name=None), start=row + 2):
+            values = (names.get(values[0], values[0]), *values[1:])
+            for j, value in enumerate(values, start=1):
+                ws.cell(row=i, column=j, value=_cell_value(value))
+    widths = (28, 70, 14, 14, 14)
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+
+
+def _region_names(sheets: Mapping[str, pd.DataFrame], lang: str) -> dict[str, str]:
+    """region_zh -> the name shown in `lang` (region_en of the documents in English)."""
+    documents = sheets.get("documents")
+    if lang != "en" or documents is None or "region_en" not in documents:
+        return {}
+    pairs = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
+    return {**dict(zip(pairs.region_zh, pairs.region_en, strict=True)), "全国": "China"}
+
+
+def _write_comparison_charts(ws: Worksheet, comparison: pd.DataFrame, lang, names) -> int:
+    """One bar chart per indicator (the most widely targeted first): comparable target values
+    by region, over a small table it reads from. Returns the number of charts."""
+    rows = comparison
+    if "has_target" in rows:
+        rows = rows[rows["has_target"].fillna(False).astype(bool)]
+    if "is_comparable" in rows:
+        rows = rows[rows["is_comparable"].fillna(True).astype(bool)]
+    rows = rows[rows["value"].notna()]
+    if rows.empty:
+        return 0
+    counts = rows.groupby("indicator_id")["region_zh"].nunique()
+    counts = counts[counts >= 2]
+    order = sorted(counts.index, key=lambda i: (-counts[i], i))[:MAX_NATIVE_CHARTS]
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 14
+    row = 1
+    name_column = "indicator_zh" if lang == "zh" else "indicator_en"
+    for indicator in order:
+        part = rows[rows["indicator_id"] == indicator]
+        unit = part["unit"].mode().iloc[0] if part["unit"].notna().any() else ""
+        part = part[part["unit"].fillna("") == (unit or "")].drop_duplicates("region_zh")
+        first = part.iloc[0]
+        title = str(first.get(name_column) or first.get("indicator_zh") or indicator)
+        title = f"{title} ({unit})" if unit else title
+        ws.cell(row=row, column=1, value=title).font = Font(bold=True)
+        _header_row(ws, row + 1, [word("column", "region_zh", lang), word("column", "value", lang)])
+        for i, (region, value) in enumerate(zip(part["region_zh"], part["value"], strict=True)):
+            ws.cell(row=row + 2 + i, column=1, value=names.get(region, region))
+            ws.cell(row=row + 2 + i, column=2, value=_cell_value(value))
+        last = row + 1 + len(part)
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = title
+        chart.legend = None
+        chart.y_axis.title = unit or None
+        chart.add_data(
+            Reference(ws, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True
+        )
+        chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
+        chart.height, chart.width = 7.5, 16
+        ws.add_chart(chart, f"D{row}")
+        row = max(last + 2, row + CHART_ROWS)
+    return len(order)
+
+
+def _write_gap_status(ws: Worksheet, gaps: pd.DataFrame, lang, names) -> None:
+    """Targets per progress status and region, and a stacked bar chart of them."""
+    statuses = [s for s in STATUS_ORDER if (gaps["status"] == s).any()]
+    table = pd.crosstab(gaps["region_zh"], gaps["status"]).reindex(columns=statuses, fill_value=0)
+    _header_row(
+        ws, 1, [word("column", "region_zh", lang), *(word("value", s, lang) for s in statuses)]
+    )
+    for i, (region, counts) in enumerate(table.iterrows(), start=2):
+        ws.cell(row=i, column=1, value=names.get(region, region))
+        for j, count in enumerate(counts, start=2):
+            ws.cell(row=i, column=j, value=int(count))
+    ws.column_dimensions["A"].width = 24
+    if table.empty:
+        return
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
+    chart.title = word("sheet", "gap_status", lang)
+    last = len(table) + 1
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=len(statuses) + 1, min_row=1, max_row=last),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    for series, status in zip(chart.series, statuses, strict=True):
+        color = STATUS_COLORS[STATUS_ORDER.index(status)]
+        series.graphicalProperties.solidFill = color
+        series.graphicalProperties.line.solidFill = color
+    chart.height, chart.width = max(7.5, 0.6 * len(table)), 18
+    ws.add_chart(chart, f"{get_column_letter(len(statuses) + 3)}2")
+
+
+def _fields_in_words(fields: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The field dictionary with each column's header in `lang` next to its code."""
+    out = fields.copy()
+    if "column" in out:
+        out.insert(out.columns.get_loc("column"), "field", out["column"])
+        out["column"] = out["column"].map(lambda c: word("column", str(c), lang))
+    if "table" in out:
+        out["table"] = out["table"].map(lambda t: word("sheet", str(t), lang))
+    out = _in_words(out, lang)
+    return out, [word("column", str(c), lang) for c in out.columns]
+
+
 def workbook_bytes(
     sheets: Mapping[str, pd.DataFrame],
     images: Mapping[str, Path] | None = None,
     fields: pd.DataFrame | None = None,
+    lang: str | None = None,
+    regions: Sequence[str] = (),
 ) -> bytes:
     """The XLSX file of `sheets` (+ 'fields' and 'charts' sheets) as bytes, same input same bytes.
 
-    Exists apart from `write_workbook` so the file is complete in memory before anything
-    touches the disk.
+    With `lang`, for people (see the module docstring): a summary with the target counts of
+    `regions`, words instead of codes, native charts. Exists apart from `write_workbook` so the
+    file is complete in memory before anything touches the disk.
     """
     if not sheets:
         raise ValueError("no sheets to write")
@@ -246,14 +511,33 @@ def workbook_bytes(
         sheets["fields"] = fields if fields is not None else field_dictionary(sheets)
     wb = Workbook()
     wb.remove(wb.active)
+    names = _region_names(sheets, lang) if lang else {}
+    if lang:
+        word("text", "title", lang)  # check the language before anything is built
+        _check_sheet_name(word("sheet", "summary", lang))
+        summary = wb.create_sheet(word("sheet", "summary", lang))
+        _write_summary(summary, sheets, lang, regions, bool(images))
     for name in _ordered(sheets):
-        _check_sheet_name(name)
+        title = word("sheet", name, lang) if lang else name
+        _check_sheet_name(title)
         df = sheets[name]
         if not isinstance(df, pd.DataFrame):
             raise TypeError(f"sheet {name!r}: expected a DataFrame, got {type(df).__name__}")
-        _write_frame(wb.create_sheet(name), df)
+        if not lang:
+            _write_frame(wb.create_sheet(title), df)
+            continue
+        if name == "fields":
+            shown, headers = _fields_in_words(df, lang)
+        else:
+            shown, headers = _in_words(df, lang), [word("column", str(c), lang) for c in df.columns]
+        _write_frame(wb.create_sheet(title), shown, headers)
+        if name == "gaps" and "status" in df and "region_zh" in df:
+            _write_gap_status(wb.create_sheet(word("sheet", "gap_status", lang)), df, lang, names)
+        if name == "comparison" and {"indicator_id", "region_zh", "value"} <= set(df.columns):
+            ws = wb.create_sheet(word("sheet", "comparison_charts", lang))
+            _write_comparison_charts(ws, df, lang, names)
     if images:
-        _write_charts(wb.create_sheet("charts"), images)
+        _write_charts(wb.create_sheet(word("sheet", "charts", lang) if lang else "charts"), images)
     wb.properties.creator = CREATOR
     wb.properties.lastModifiedBy = CREATOR
     wb.properties.created = FIXED_TIMESTAMP
@@ -271,6 +555,8 @@ def write_workbook(
     sheets: Mapping[str, pd.DataFrame],
     images: Mapping[str, Path] | None = None,
     fields: pd.DataFrame | None = None,
+    lang: str | None = None,
+    regions: Sequence[str] = (),
 ) -> Path:
     """Write the report workbook to `path` whole or not at all; return the path.
 
@@ -279,8 +565,8 @@ def write_workbook(
     to two decimals, long quotes wrapped), a 'fields' sheet (`fields`, or the field dictionary
     of the declared tables) and, when `images` (title -> PNG) is given, a 'charts' sheet with
     them embedded. The bytes are built in memory and moved into place, so an error leaves any
-    previous workbook intact.
+    previous workbook intact. `lang` and `regions`: see `workbook_bytes`.
     """
     path = Path(path)
-    write_atomic(path, workbook_bytes(sheets, images, fields))
+    write_atomic(path, workbook_bytes(sheets, images, fields, lang, regions))
     return path

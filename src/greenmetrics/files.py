@@ -23,6 +23,23 @@ from . import schemas
 from .errors import InputError
 from .schemas import Table
 
+FILE_MODE = 0o666  # what open() asks for; the umask takes away from it (0644 under umask 022)
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux /proc), as
+    os.umask can only read it by setting it, which would race with threads creating files."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write bytes to `path` whole or not at all."""
@@ -31,13 +48,18 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_all_atomic(files: dict[Path, bytes]) -> list[Path]:
     """Write several files as one step: all are staged as temporary files first and only then
-    moved into place, so a failure while writing leaves every previous file intact."""
+    moved into place, so a failure while writing leaves every previous file intact.
+
+    The files get the permissions of any file the user creates (0644 under umask 022), not the
+    0600 of a temporary file, so others can read the tables and reports."""
     staged: list[tuple[str, Path]] = []
+    mode = FILE_MODE & ~current_umask()
     try:
         for path, data in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((tmp, path))
+            os.chmod(tmp, mode)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         for tmp, path in staged:

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,54 +67,288 @@ def _quiet_kernel():
             os.close(saved)
 
 
-def execute_notebook(source: Path, out_dir: Path, parameters: dict | None = None) -> Path:
-    """Execute one notebook; write the executed copy and an HTML copy to out_dir."""
+FIGURE_FORMATS = ("png", "svg", "pdf")
+DEFAULT_FORMATS = ("png",)
+FORMATS_ENV = "GREENMETRICS_FIGURE_FORMATS"  # read by charts.save_figure in the kernels
+KERNEL_NAME = "python3"
+# Run in each kernel while it waits for its turn (silent: no execution count, no output), so
+# the imports every notebook starts with overlap the extraction or the notebook before.
+KERNEL_WARM_UP = "import greenmetrics.views, matplotlib.pyplot"
+
+
+def check_formats(formats) -> tuple[str, ...]:
+    """The figure formats asked for ("png,svg" or a list), in FIGURE_FORMATS order."""
+    if isinstance(formats, str):
+        formats = formats.split(",")
+    wanted = {f.strip().lower() for f in formats or () if f.strip()}
+    unknown = sorted(wanted - set(FIGURE_FORMATS))
+    if unknown or not wanted:
+        raise GreenmetricsError(
+            f"figure format(s) {', '.join(unknown) or '(none)'}: choose from "
+            f"{', '.join(FIGURE_FORMATS)}"
+        )
+    return tuple(f for f in FIGURE_FORMATS if f in wanted)
+
+
+def kernel_environment(formats=DEFAULT_FORMATS) -> dict[str, str]:
+    """The environment of the report's kernels.
+
+    NOTE: the kernels must run the greenmetrics of this process, not whatever the kernel's
+    Python finds first (an editable install of another checkout), so the folder this package
+    was imported from goes first on PYTHONPATH. A fixed hash seed keeps set/dict-order float
+    sums (the last digit of a coordinate in an SVG) the same from run to run."""
+    import greenmetrics
+
+    env = dict(os.environ)
+    source = str(Path(greenmetrics.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(
+        [source, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != source)]
+    )
+    env["PYTHONHASHSEED"] = "0"
+    env.setdefault("MPLBACKEND", "Agg")
+    env[FORMATS_ENV] = ",".join(check_formats(formats))
+    env["GREENMETRICS_ROOT"] = str(paths.ROOT)
+    return env
+
+
+KERNEL_ATTEMPTS = 3
+_START_LOCK = threading.Lock()
+
+
+class _Kernel:
+    """A kernel started (and warmed up) ahead of the notebook it will run.
+
+    Asynchronous, as nbclient wants; created and used in one thread (each thread runs its own
+    event loop). NOTE: a kernel can die at start when another one (of this run or of another
+    program) took the port it was given between the pick and its bind; it is then started
+    again, up to KERNEL_ATTEMPTS times, and kernels of this run are started one at a time."""
+
+    def __init__(self, cwd: Path, env: dict[str, str], warm_up: str | None = KERNEL_WARM_UP):
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        for attempt in range(1, KERNEL_ATTEMPTS + 1):
+            self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+            with _START_LOCK:
+                # NOTE: an in-memory history, as nbclient gives the kernels it starts: kernels
+                # side by side would otherwise share (and lock) one IPython history database.
+                run_sync(self.km.start_kernel)(
+                    cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+                )
+            try:
+                run_sync(self._warm_up)(warm_up)
+                return
+            except RuntimeError:  # "Kernel died before replying to kernel_info"
+                self.shutdown()
+                if attempt == KERNEL_ATTEMPTS:
+                    raise
+
+    async def _warm_up(self, code: str | None) -> None:
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=60)
+            if code:
+                await kc.execute_interactive(
+                    code, silent=True, store_history=False, timeout=120, output_hook=_ignore
+                )
+        finally:
+            kc.stop_channels()
+
+    def reset(self, cwd: Path) -> None:
+        """Make the kernel as a fresh one for the next notebook: back in `cwd`, an empty
+        namespace and history, execution counts from 1 again. Imported modules stay loaded
+        (that is the time saved); the notebooks set what they use of them (styles, colours)."""
+        from jupyter_core.utils import run_sync
+
+        code = f"__import__('os').chdir({str(cwd)!r}); get_ipython().reset(new_session=True)"
+        run_sync(self._warm_up)(code)
+
+    def shutdown(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        with contextlib.suppress(Exception):
+            run_sync(self.km.shutdown_kernel)(now=True)
+
+
+def _ignore(_msg) -> None:
+    pass
+
+
+def _html_exporter():
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter()
+
+
+def execute_notebook(
+    source: Path,
+    out_dir: Path,
+    parameters: dict | None = None,
+    *,
+    kernel: _Kernel | None = None,
+    formats=DEFAULT_FORMATS,
+) -> Path:
+    """Execute one notebook; write the executed copy and an HTML copy to out_dir.
+
+    Runs in `kernel` when given (started in the notebook's folder), else in a new kernel."""
     import nbformat
     import papermill
-    from nbconvert import HTMLExporter
 
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / source.name
-    # NOTE: kernels inherit this; a fixed hash seed keeps set/dict-order float sums (and so the
-    # last digit of a coordinate in an SVG) the same from run to run.
-    os.environ["PYTHONHASHSEED"] = "0"
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    own = kernel is None
     try:
-        with _quiet_kernel():
-            nb = papermill.execute_notebook(
-                str(source),
-                None,
-                parameters=parameters or {},
-                cwd=str(source.parent),
-                progress_bar=False,
-                kernel_name="python3",
-                log_output=False,
-            )
+        if own:
+            with _quiet_kernel():
+                kernel = _Kernel(source.parent, kernel_environment(formats), warm_up=None)
+        nb = papermill.execute_notebook(
+            str(source),
+            None,
+            parameters=parameters or {},
+            progress_bar=False,
+            kernel_name=KERNEL_NAME,
+            log_output=False,
+            km=kernel.km,
+        )
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(
             f"{source}: cell {exc.cell_index} failed: {exc.ename}: {exc.evalue}"
         ) from None
+    finally:
+        if own and kernel is not None:
+            kernel.shutdown()
     nb = _scrub(json.loads(nbformat.writes(nb)))
     write_atomic(
         executed, (json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
     )
-    html, _ = HTMLExporter().from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
+    html, _ = _html_exporter().from_notebook_node(nbformat.reads(json.dumps(nb), as_version=4))
     write_atomic(executed.with_suffix(".html"), html.encode("utf-8"))
     return executed
+
+
+def execute_notebooks(
+    sources: list[Path],
+    out_dir: Path,
+    parameters: dict | None = None,
+    *,
+    prepare: Callable[[], object] | None = None,
+    on_notebook: Callable[[Path], None] | None = None,
+    workers: int | None = None,
+    formats=DEFAULT_FORMATS,
+) -> list[Path]:
+    """Execute `sources` on `workers` kernels side by side (default: one per core).
+
+    Each worker starts one kernel, which loads the imports every notebook needs while `prepare`
+    (the extraction) runs in this process, and then runs notebook after notebook, reset between
+    them to an empty namespace with execution counts from 1, so an executed copy is the same
+    whichever kernel ran it and after which notebook. All but the last notebook run side by
+    side once `prepare` is done; the last one (the export, which gathers the figures the others
+    saved) runs once they are all done. `on_notebook` is called as each one finishes. The first
+    failure (in run order) is raised once the running notebooks have stopped; no notebook starts
+    after a failure."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = list(sources)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(sources)))
+    env = kernel_environment(formats)
+    prepared = threading.Event()
+    others_done = threading.Event()
+    failed = threading.Event()
+    lock = threading.Lock()
+    queue = list(sources)
+    remaining = [len(sources) - 1]  # notebooks before the last one still to finish
+    results: dict[Path, Path] = {}
+    errors: dict[int, BaseException] = {}
+
+    def finished(source: Path) -> None:
+        if source != sources[-1]:
+            with lock:
+                remaining[0] -= 1
+                if remaining[0] <= 0:
+                    others_done.set()
+
+    def worker() -> None:
+        kernel = None
+        try:
+            while True:
+                with lock:
+                    if not queue or failed.is_set():
+                        return
+                    source = queue.pop(0)
+                try:
+                    if kernel is None:
+                        kernel = _Kernel(source.parent, env)
+                    else:
+                        kernel.reset(source.parent)
+                    prepared.wait()
+                    if source == sources[-1]:
+                        others_done.wait()
+                    if failed.is_set():
+                        return
+                    results[source] = execute_notebook(
+                        source, out_dir, parameters, kernel=kernel, formats=formats
+                    )
+                    if on_notebook:
+                        on_notebook(source)
+                except BaseException as exc:  # noqa: BLE001 - raised again by the caller
+                    errors[sources.index(source)] = exc
+                    failed.set()
+                    others_done.set()
+                    return
+                finally:
+                    finished(source)
+        finally:
+            if kernel is not None:
+                kernel.shutdown()
+
+    if len(sources) == 1:
+        others_done.set()
+    with _quiet_kernel(), ThreadPoolExecutor(workers) as pool:
+        running = [pool.submit(worker) for _ in range(workers if sources else 0)]
+        try:
+            if prepare:
+                prepare()
+        except BaseException as exc:
+            errors[-1] = exc
+            failed.set()
+            others_done.set()
+        finally:
+            prepared.set()
+        for future in running:
+            future.result()
+    if errors:
+        raise errors[min(errors)]
+    return [results[s] for s in sources]
 
 
 def run_report(
     parameters: dict | None = None,
     on_notebook: Callable[[Path], None] | None = None,
+    *,
+    formats=DEFAULT_FORMATS,
+    workers: int | None = None,
 ) -> list[Path]:
-    """Extract the corpus, then execute every notebook in order. Returns the executed copies."""
+    """Extract the corpus, then execute every notebook (see `execute_notebooks`); figures are
+    saved in `formats` (PNG only by default; figures of a format not asked for are removed so
+    none is left from an older run). Returns the executed copies."""
     from .pipeline import extract_corpus, write_extraction
 
-    result = extract_corpus()
-    write_extraction(result)
-    executed = []
-    for source in notebooks():
-        if on_notebook:
-            on_notebook(source)
-        executed.append(execute_notebook(source, EXECUTED_DIR, parameters))
-    return executed
+    formats = check_formats(formats)
+    if paths.FIGURES_DIR.is_dir():
+        for fmt in set(FIGURE_FORMATS) - set(formats):
+            for stale in paths.FIGURES_DIR.glob(f"*.{fmt}"):
+                stale.unlink()
+
+    def extract() -> None:
+        write_extraction(extract_corpus())
+
+    return execute_notebooks(
+        notebooks(),
+        EXECUTED_DIR,
+        parameters,
+        prepare=extract,
+        on_notebook=on_notebook,
+        workers=workers,
+        formats=formats,
+    )

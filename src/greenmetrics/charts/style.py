@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -411,10 +412,17 @@ def _stable_svg_ids(svg: bytes) -> bytes:
     return _SVG_LONG_FLOAT.sub(lambda m: b"%.3f" % float(m.group(0)), svg)
 
 
-def save_figure(fig: Figure, name: str, out_dir: Path | None = None) -> list[Path]:
-    """Write `fig` as name.png (200 dpi), name.svg and name.pdf; return the three paths.
+def save_figure(
+    fig: Figure, name: str, out_dir: Path | None = None, formats: Sequence[str] | None = None
+) -> list[Path]:
+    """Write `fig` as name.png (200 dpi), name.svg and name.pdf; return the paths written.
 
-    Files go to reports/figures unless `out_dir` is given. All three are rendered in memory,
+    `formats` picks some of FORMATS (in that order); by default the comma-separated list in
+    the environment variable GREENMETRICS_FIGURE_FORMATS (which `greenmetrics report` sets for
+    its kernels, "png" unless asked for more), else all three. Each format is a full layout and
+    drawing of the figure, so a report that needs only PNG draws each figure once.
+
+    Files go to reports/figures unless `out_dir` is given. All are rendered in memory,
     then each is written to a temporary file in the same folder and moved into place, so a
     crash never leaves a half-written figure; fixed metadata (no dates, no versions) and a
     fixed SVG hash salt make two runs byte-identical, so regenerated reports show no
@@ -422,10 +430,17 @@ def save_figure(fig: Figure, name: str, out_dir: Path | None = None) -> list[Pat
     """
     if not name or Path(name).name != name or name.startswith("."):
         raise ValueError(f"figure name must be a plain file stem, not {name!r}")
+    if formats is None:
+        wanted = os.environ.get("GREENMETRICS_FIGURE_FORMATS", "").strip()
+        formats = wanted.split(",") if wanted else FORMATS
+    wanted = {f.strip().lower() for f in formats}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown or not wanted:
+        raise ValueError(f"figure formats {sorted(wanted)}: choose from {', '.join(FORMATS)}")
     use_style()
     out_dir = Path(out_dir or paths.FIGURES_DIR)
     rendered = {}
-    for fmt in FORMATS:  # render all three first: a failure leaves the previous set untouched
+    for fmt in (f for f in FORMATS if f in wanted):  # render all first: a failure writes none
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
         data = buffer.getvalue()
