@@ -46,7 +46,7 @@ from .schemas import TABLES, describe
 
 SHEET_ORDER = (
     "summary",
-    "scorecard",  # one row per region: a frame a colleague's analysis adds
+    "scorecard",  # each target of each region with its verdict (analysis.scorecard)
     "documents",
     "targets",
     "milestones",
@@ -297,16 +297,30 @@ def _in_words(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 # -- the report's sheets ------------------------------------------------------------------------
 
 
-def report_sheets(frames, sources: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+def report_sheets(
+    frames,
+    sources: pd.DataFrame | None = None,
+    as_of_year: int | None = None,
+    first_regions: Sequence[str] = (),
+) -> dict[str, pd.DataFrame]:
     """The tables of the report workbook from the frames of a report run (documents, targets,
-    milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the tidy
-    tables, the gaps, the cross-region comparison, the trajectories and `sources`.
-
-    A per-region scorecard is added as sheets["scorecard"]; it is placed after the summary."""
+    milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the
+    per-region scorecard (judged in `as_of_year`, `first_regions` first; placed after the
+    summary), the tidy tables, the gaps, the cross-region comparison, the trajectories and
+    `sources`."""
     from . import analysis
 
     t, d = frames.targets, frames.documents
     sheets = {
+        "scorecard": analysis.scorecard(
+            t,
+            d,
+            frames.benchmarks,
+            frames.observations,
+            frames.catalog,
+            as_of_year=as_of_year,
+            first_regions=first_regions,
+        ),  # fmt: skip
         "documents": d,
         "targets": t,
         "milestones": frames.milestones,
