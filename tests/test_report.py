@@ -89,7 +89,23 @@ def test_scrub_removes_what_changes_between_runs():
     assert clean["metadata"] == {}
     cell = clean["cells"][0]
     assert cell["id"] == "cell-000" and cell["metadata"] == {}
-    assert cell["outputs"][0]["data"] == {"text/plain": "VBox()"}
+    assert cell["outputs"] == []  # a widget's repr says nothing to a reader of the copy
+
+
+def test_a_filter_cell_draws_at_once_and_its_saved_copy_says_where_filters_live(sandbox):
+    source = sandbox / "src" / "01_filters.ipynb"
+    explore = (
+        "import greenmetrics.views as gv\nfrom greenmetrics import charts\n"
+        "frames = gv.load_all()\n"
+        "gv.explore(frames.targets, charts.plot_targets_overview, LANG, documents=frames.documents)"
+    )
+    nbformat.write(tiny_notebook(explore), source)
+    executed = execute_notebook(source, sandbox / "out", {"LANG": "en"})
+    text = executed.read_text(encoding="utf-8")
+    assert "python3 tasks.py lab" in text  # where the filters work
+    assert "VBox(" not in text and "Figure size" not in text  # no widget or figure repr
+    html = executed.with_suffix(".html").read_text(encoding="utf-8")
+    assert "python3 tasks.py lab" in html and "VBox(" not in html
 
 
 def test_notebooks_hold_no_paths_of_their_own():

@@ -39,8 +39,14 @@ def _scrub(nb: dict) -> dict:
     # Interactive widgets only live in a running kernel; their saved state has random model ids.
     nb.get("metadata", {}).pop("widgets", None)
     for cell in nb.get("cells", []):
+        kept = []
         for output in cell.get("outputs", []):
-            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+            data = output.get("data", {})
+            if data.pop("application/vnd.jupyter.widget-view+json", None) is not None:
+                continue  # a widget: only its repr (VBox(children=...)) would remain
+            kept.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = kept
     for index, cell in enumerate(nb.get("cells", [])):
         cell["id"] = f"cell-{index:03d}"  # papermill gives its injected cell a random id
         cell.get("metadata", {}).pop("papermill", None)

@@ -152,8 +152,9 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
     """Dropdowns for region, indicator and theme over `frame` that redraw `plot(frame_subset)`.
 
     Labels and options are in `lang` (regions, indicators and themes by their names in that
-    language). In JupyterLab this is a live filter; executed headless (papermill, nbval) it
-    only builds the widgets. Returns the widget box (or None when ipywidgets is missing)."""
+    language). In JupyterLab this is a live filter showing the whole frame at first; a saved copy
+    (the executed notebook, its HTML) keeps a line saying where the filters work instead of the
+    widgets, which only live in a running kernel. Returns None."""
     try:
         import ipywidgets as widgets
         from IPython.display import display
@@ -199,7 +200,10 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
 
     for widget in (region, indicator, theme):
         widget.observe(redraw, names="value")
-    return widgets.VBox([widgets.HBox([region, indicator, theme]), output])
+    redraw()  # the chart shows at once, before any filter is touched
+    display(widgets.VBox([widgets.HBox([region, indicator, theme]), output]))
+    # NOTE: a saved copy (executed notebook, HTML) cannot run the filters: say where they live.
+    print(charts.label("filters_live_in_lab", lang))
 
 
 # -- workbook ----------------------------------------------------------------------------------
