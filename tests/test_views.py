@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from greenmetrics import views
 
 
@@ -71,3 +73,25 @@ def test_tables_read_in_the_chosen_language_and_quotes_stay_as_written():
     assert chinese["主题"].tolist() == ["农业", "未归类"]
     assert chinese["进展"].tolist() == ["无数据", "按进度推进"]
     assert views.SEED_REGIONS == ("忻州市忻府区", "临夏回族自治州")
+
+
+def test_codes_of_a_table_read_as_words_in_each_language():
+    table = pd.DataFrame(
+        {
+            "category": ["unmapped_indicator"],
+            "kind": ["reduction"],
+            "comparator": ["ge"],
+            "verdict": ["off_track"],
+            "quote": ["较2020年下降13.5%"],
+        }
+    )
+    en = views.in_language(table, "en").iloc[0].tolist()
+    zh = views.in_language(table, "zh").iloc[0].tolist()
+    assert en == [
+        "indicator not in the catalog",
+        "reduction",
+        "at least",
+        "off track",
+        table.quote[0],
+    ]
+    assert zh == ["指标未入目录", "降低", "不低于", "进度滞后", "较2020年下降13.5%"]

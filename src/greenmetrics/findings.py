@@ -167,11 +167,14 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
     )
 
 
-def finding_scorecard(card: pd.DataFrame, lang: str) -> str:
-    """The verdicts of a scorecard: how many targets are judged and how, how many cannot be."""
+def finding_scorecard(card: pd.DataFrame, lang: str, documents: pd.DataFrame | None = None) -> str:
+    """The verdicts of a scorecard: how many targets are judged and how, how many cannot be;
+    regions named in `lang` (English names from `documents`)."""
     judged = card[card.observed_value.notna()]
     verdicts = judged.verdict.value_counts()
     regions = judged.region_zh.drop_duplicates().tolist()
+    if documents is not None:
+        regions = [_region_name(r, documents, lang) for r in regions]
     return _say(
         lang,
         "以{year}年判定：{n}项目标中{obs}项有本地区观测数据（{regions}），其中已实现{met}项、"

@@ -145,6 +145,11 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
         out["unit"] = out["unit"].map(lambda u: charts.style.unit_text(u, lang))
     if "status" in out.columns:
         out["status"] = out["status"].map(lambda v: charts.label(str(v), lang, default=v))
+    for column in ("verdict", "category", "kind", "comparator"):  # codes read as words
+        if column in out.columns:
+            out[column] = out[column].map(
+                lambda v, c=column: v if pd.isna(v) else charts.label(f"{c}_{v}", lang, default=v)
+            )
     return out.rename(columns=lambda c: charts.label(f"column_{c}", lang, default=c))
 
 
