@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -260,3 +261,47 @@ def test_figure_formats_are_checked_and_reach_the_kernels():
 
     source = str(Path(greenmetrics.__file__).resolve().parents[1])
     assert env["PYTHONPATH"].split(os.pathsep)[0] == source
+
+
+# -- the report is whole or not at all ---------------------------------------------------------
+
+WRITES_FIGURE = (
+    "from greenmetrics import paths\npaths.FIGURES_DIR.mkdir(parents=True, exist_ok=True)\n"
+    '(paths.FIGURES_DIR / "a_zh.png").write_text(RUN)'
+)
+
+
+def test_a_failed_report_leaves_the_previous_one_intact(tmp_path, monkeypatch):
+    from greenmetrics import report
+
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "data" / "raw").mkdir(parents=True)
+    shutil.copy(paths.RAW_DIR / "003_d6b7a80b1f52e553.txt", root / "data" / "raw")
+    for name, value in (("ROOT", root), ("RAW_DIR", root / "data" / "raw"),
+                        ("PROCESSED_DIR", root / "data" / "processed"),
+                        ("REPORTS_DIR", root / "reports"), ("FIGURES_DIR", root / "reports" / "figures"),
+                        ("NOTEBOOKS_DIR", root / "notebooks")):  # fmt: skip
+        monkeypatch.setattr(paths, name, value)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    source = root / "notebooks" / "01_figure.ipynb"
+
+    nbformat.write(tiny_notebook('RUN = "first"\n' + WRITES_FIGURE), source)
+    report.run_report({"LANG": "zh"}, workers=1)
+    figure = root / "reports" / "figures" / "a_zh.png"
+    targets = root / "data" / "processed" / "targets.csv"
+    assert figure.read_text() == "first" and targets.exists()
+    before = {p: p.read_bytes() for p in (root / "reports").rglob("*") if p.is_file()}
+    tables = targets.read_bytes()
+
+    # the second run writes its figure, then a cell fails: nothing of it may reach the report
+    nbformat.write(tiny_notebook('RUN = "second"\n' + WRITES_FIGURE, "1 / 0"), source)
+    (root / "data" / "raw" / "003_d6b7a80b1f52e553.txt").touch()
+    with pytest.raises(NotebookError, match=r"01_figure\.ipynb: cell \d+ failed"):
+        report.run_report({"LANG": "zh"}, workers=1)
+    after = {p: p.read_bytes() for p in (root / "reports").rglob("*") if p.is_file()}
+    assert {p: b for p, b in after.items() if p.name != "kernel.log"} == {
+        p: b for p, b in before.items() if p.name != "kernel.log"
+    }
+    assert figure.read_text() == "first" and targets.read_bytes() == tables
+    assert not (root / report.STAGING_NAME).exists()

@@ -11,10 +11,12 @@ PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(os.environ.get("GREENMETRICS_ROOT", Path(__file__).resolve().parents[2]))
 
 RAW_DIR = ROOT / "data" / "raw"
-PROCESSED_DIR = ROOT / "data" / "processed"
+# The report stages its outputs elsewhere and swaps them in when every step has succeeded;
+# its kernels find the staging folders through these two variables.
+PROCESSED_DIR = Path(os.environ.get("GREENMETRICS_PROCESSED", ROOT / "data" / "processed"))
 REFERENCE_DIR = ROOT / "data" / "reference"
 NOTEBOOKS_DIR = ROOT / "notebooks"
-REPORTS_DIR = ROOT / "reports"
+REPORTS_DIR = Path(os.environ.get("GREENMETRICS_REPORTS", ROOT / "reports"))
 FIGURES_DIR = REPORTS_DIR / "figures"
 
 MANIFEST_NAME = "documents.csv"

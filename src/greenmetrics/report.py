@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sys
 import threading
 from collections.abc import Callable
@@ -96,7 +97,9 @@ def check_formats(formats) -> tuple[str, ...]:
     return tuple(f for f in FIGURE_FORMATS if f in wanted)
 
 
-def kernel_environment(formats=DEFAULT_FORMATS) -> dict[str, str]:
+def kernel_environment(
+    formats=DEFAULT_FORMATS, extra: dict[str, str] | None = None
+) -> dict[str, str]:
     """The environment of the report's kernels.
 
     NOTE: the kernels must run the greenmetrics of this process, not whatever the kernel's
@@ -114,6 +117,7 @@ def kernel_environment(formats=DEFAULT_FORMATS) -> dict[str, str]:
     env.setdefault("MPLBACKEND", "Agg")
     env[FORMATS_ENV] = ",".join(check_formats(formats))
     env["GREENMETRICS_ROOT"] = str(paths.ROOT)
+    env.update(extra or {})
     return env
 
 
@@ -242,6 +246,7 @@ def execute_notebooks(
     on_notebook: Callable[[Path], None] | None = None,
     workers: int | None = None,
     formats=DEFAULT_FORMATS,
+    environment: dict[str, str] | None = None,
 ) -> list[Path]:
     """Execute `sources` on `workers` kernels side by side (default: one per core).
 
@@ -257,7 +262,7 @@ def execute_notebooks(
 
     sources = list(sources)
     workers = max(1, min(workers or os.cpu_count() or 1, len(sources)))
-    env = kernel_environment(formats)
+    env = kernel_environment(formats, environment)
     prepared = threading.Event()
     others_done = threading.Event()
     failed = threading.Event()
@@ -328,6 +333,9 @@ def execute_notebooks(
     return [results[s] for s in sources]
 
 
+STAGING_NAME = ".greenmetrics-staging"
+
+
 def run_report(
     parameters: dict | None = None,
     on_notebook: Callable[[Path], None] | None = None,
@@ -336,25 +344,66 @@ def run_report(
     workers: int | None = None,
 ) -> list[Path]:
     """Extract the corpus, then execute every notebook (see `execute_notebooks`); figures are
-    saved in `formats` (PNG only by default; figures of a format not asked for are removed so
-    none is left from an older run). Returns the executed copies."""
-    from .pipeline import extract_corpus, write_extraction
+    saved in `formats` (PNG only by default). Returns the executed copies.
+
+    The report is whole or not at all: the tables, figures, workbook and executed notebooks are
+    written into a staging folder beside the project and swapped in only when every step has
+    succeeded, so a failure (a notebook cell, a full disk) leaves the previous report as it was
+    and its error names the step that failed. After the swap, the figures of this language are
+    those of this run (a format not asked for is gone); the other language's stay."""
+    from .pipeline import extract_corpus, output_lock, write_extraction
 
     formats = check_formats(formats)
-    if paths.FIGURES_DIR.is_dir():
-        for fmt in set(FIGURE_FORMATS) - set(formats):
-            for stale in paths.FIGURES_DIR.glob(f"*.{fmt}"):
-                stale.unlink()
+    stage = paths.ROOT / STAGING_NAME
+    staged_processed, staged_reports = stage / "processed", stage / "reports"
+    with output_lock(paths.PROCESSED_DIR, wait=False):
+        shutil.rmtree(stage, ignore_errors=True)
+        try:
 
-    def extract() -> None:
-        write_extraction(extract_corpus())
+            def extract() -> None:
+                write_extraction(extract_corpus(), staged_processed)
 
-    return execute_notebooks(
-        notebooks(),
-        EXECUTED_DIR,
-        parameters,
-        prepare=extract,
-        on_notebook=on_notebook,
-        workers=workers,
-        formats=formats,
-    )
+            executed = execute_notebooks(
+                notebooks(),
+                staged_reports / "notebooks",
+                parameters,
+                prepare=extract,
+                on_notebook=on_notebook,
+                workers=workers,
+                formats=formats,
+                environment={
+                    "GREENMETRICS_PROCESSED": str(staged_processed),
+                    "GREENMETRICS_REPORTS": str(staged_reports),
+                },
+            )
+            lang = (parameters or {}).get("LANG", "zh")
+
+            def stale_figure(path: Path) -> bool:
+                return path.parent.name == "figures" and path.stem.endswith(f"_{lang}")
+
+            _swap_in(staged_processed, paths.PROCESSED_DIR)
+            _swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    return [paths.REPORTS_DIR / "notebooks" / p.name for p in executed]
+
+
+def _swap_in(staged: Path, target: Path, stale: Callable[[Path], bool] = lambda p: False) -> None:
+    """Move every file `staged` holds into the same place under `target` (each rename replaces
+    its namesake at once), then remove the files of `target` that `stale` says this run should
+    have made but did not (a figure of this language in a format no longer asked for). Other
+    files of `target` stay: the other language's figures, kernel.log."""
+    try:
+        made = set()
+        for entry in sorted(p for p in staged.rglob("*") if p.is_file()):
+            dest = target / entry.relative_to(staged)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(entry, dest)
+            made.add(dest)
+        for old in sorted(p for p in target.rglob("*") if p.is_file()):
+            if old not in made and stale(old):
+                old.unlink()
+    except OSError as exc:
+        raise NotebookError(
+            f"{target}: cannot move the new report into place: {exc.strerror or exc}"
+        ) from None
