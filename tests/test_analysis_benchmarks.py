@@ -159,3 +159,14 @@ def test_rows_follow_the_plans_then_the_position_in_the_plan():
         ("B", "province"), ("B", "country"), ("A", "province"), ("A", "country"),
         ("C", "province"), ("C", "country"), ("D", "country"),
     ]  # fmt: skip
+
+
+def test_a_benchmark_in_another_scale_of_the_unit_is_restated_in_the_targets_unit():
+    # 甲县 builds 12万亩 of farmland by 2025; the country's 10.75亿亩 is 107,500万亩
+    tg = targets(target("T1", "甲县", "farmland", 12, unit="万亩", comparator="eq"))
+    bm = frame(bench("country", "全国", "farmland", 10.75, unit="亿亩", comparator="eq"))
+    pair = an.target_benchmarks(tg, DOCUMENTS, bm, CATALOG).iloc[0]
+    assert pair["benchmark_value"] == pytest.approx(107500.0)
+    assert pair["benchmark_unit"] == "万亩"
+    assert "restated from 10.75 亿亩" in pair["comparability_note"]
+    assert not pair["is_comparable"]  # still a size: a county is never held to the nation's

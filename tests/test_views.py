@@ -95,3 +95,16 @@ def test_codes_of_a_table_read_as_words_in_each_language():
         table.quote[0],
     ]
     assert zh == ["指标未入目录", "降低", "不低于", "进度滞后", "较2020年下降13.5%"]
+
+
+def test_the_gaps_chart_sets_no_area_against_another_levels():
+    pairs = pd.DataFrame(
+        {
+            "indicator_id": ["farmland", "farmland", "straw", "energy"],
+            "unit": ["万亩", "万亩", "%", "%"],
+            "kind": ["level", "level", "level", "reduction"],
+            "benchmark_value": [107500.0, None, 86.0, 13.5],
+        }
+    )
+    kept = views.benchmarked(pairs)
+    assert kept["indicator_id"].tolist() == ["straw", "energy"]

@@ -25,7 +25,7 @@ from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_trajectories,
 )
 from .pipeline import ensure_tables
-from .schemas import empty_table
+from .schemas import RATE_UNITS, empty_table
 from .tables import load_documents, load_milestones, load_review, load_targets
 
 WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
@@ -269,6 +269,12 @@ def key_figures(lang: str) -> dict[str, Path]:
 
 
 def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Target x benchmark rows of indicators that have a benchmark (the panels worth drawing)."""
+    """Target x benchmark rows of indicators that have a benchmark (the panels worth drawing).
+
+    Areas, counts and capacities (万亩, 个, 万千瓦) are never set against another level's: a
+    county's 12万亩 beside the nation's 107,500万亩 says nothing, and it would flatten the axis.
+    Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable)."""
+    size = ~pairs["unit"].fillna("").isin(RATE_UNITS) & pairs["kind"].ne("reduction")
+    pairs = pairs[~(size & pairs["benchmark_value"].notna())]
     has = pairs.groupby("indicator_id")["benchmark_value"].transform(lambda v: v.notna().any())
     return pairs[has.fillna(False).astype(bool)]

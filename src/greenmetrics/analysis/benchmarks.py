@@ -27,7 +27,7 @@ from ._common import (
     _text,
     _unit,
 )
-from .progress import _progress
+from .progress import _progress, convert_unit
 
 # benchmarks
 
@@ -66,6 +66,14 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
     for level, region in _levels_above(target):
         for bench in benchmarks.get((target["indicator_id"], level, region), []):
             unit = _unit(bench["unit"])
+            value = float(bench["value"])
+            remarks = []
+            # NOTE: a benchmark in another scale of the target's unit (10.75 亿亩 beside a target
+            # in 万亩) is restated in the target's unit, so a chart never draws it on the wrong axis.
+            restated = convert_unit(value, unit, target["unit"])
+            if unit != _unit(target["unit"]) and not math.isnan(restated):
+                remarks.append(f"restated from {value:g} {unit}")
+                value, unit = restated, _unit(target["unit"])
             reasons = _differences(
                 target,
                 bench["kind"],
@@ -79,20 +87,19 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
                 )
             if _text(target.get("scope_zh")):
                 reasons.append(f"target limited to {target['scope_zh']}")
-            remarks = []
             if _is_false(bench.get("is_value_quoted")):
                 remarks.append("benchmark coded from words (e.g. 全面建成 -> 100%)")
             comparable = not reasons
             ambition = math.nan
             scale = _scale_direction(target["direction"], target["kind"])
             if comparable and scale is not None:
-                ambition = _sign(scale) * (target["target_value"] - float(bench["value"]))
+                ambition = _sign(scale) * (target["target_value"] - value)
             pairs.append(
                 {
                     "benchmark_level": level,
                     "benchmark_region_zh": region,
                     "benchmark_indicator_zh": bench["indicator_zh"],
-                    "benchmark_value": float(bench["value"]),
+                    "benchmark_value": value,
                     "benchmark_unit": unit or None,
                     "benchmark_kind": bench["kind"],
                     "benchmark_comparator": bench["comparator"],

@@ -222,7 +222,7 @@ def _ncols(n: int) -> int:
 def panel_title(text: str, n_panels: int) -> str:
     """A panel title wrapped to the panel width (three lines at most)."""
     # the panel is narrower than its share of the figure (tick labels, gaps)
-    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 10
+    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 12
     lines = wrap_display(plain(text), cells)
     return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 
