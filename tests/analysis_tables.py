@@ -182,3 +182,20 @@ def comparison_fixture():
         bench("province", "丙省", "green_share", 99, line=4),  # not a selected region's province
     )
     return tg, bm
+
+
+def coal_reduction_fixture():
+    """煤炭消费量较2020年减少100万吨 by 2025 (甲省), with levels 1000 (2020), 960 (2022) and
+    930 (2023) 万吨: an absolute reduction measured from observed levels."""
+    tg = targets(
+        target(
+            "C", "甲省", "coal", 100, unit="万吨", comparator="eq", kind="reduction",
+            baseline_year=2020,
+        )
+    )  # fmt: skip
+    ob = frame(
+        obs("甲省", "coal", 2020, 1000, unit="万吨", line=2),
+        obs("甲省", "coal", 2022, 960, unit="万吨", line=3),
+        obs("甲省", "coal", 2023, 930, unit="万吨", line=4),
+    )
+    return tg, ob

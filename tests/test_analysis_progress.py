@@ -13,6 +13,7 @@ from analysis_tables import (
     DOCUMENTS,
     bench,
     by_id,
+    coal_reduction_fixture,
     frame,
     gaps_fixture,
     obs,
@@ -207,17 +208,7 @@ def test_lower_is_better_level_off_track():
 
 def test_absolute_reduction_is_measured_from_observed_levels():
     # 煤炭消费量较2020年减少100万吨 by 2025; levels 1000 (2020), 960 (2022), 930 (2023) 万吨
-    tg = targets(
-        target(
-            "C", "甲省", "coal", 100, unit="万吨", comparator="eq", kind="reduction",
-            baseline_year=2020,
-        )
-    )  # fmt: skip
-    ob = frame(
-        obs("甲省", "coal", 2020, 1000, unit="万吨", line=2),
-        obs("甲省", "coal", 2022, 960, unit="万吨", line=3),
-        obs("甲省", "coal", 2023, 930, unit="万吨", line=4),
-    )
+    tg, ob = coal_reduction_fixture()
     row = an.target_gaps(tg, DOCUMENTS, None, ob, CATALOG).iloc[0]
     # the fall since 2020: 1000 - 930 = 70 in 2023 (2021 has no level: no point)
     assert row["observed_value"] == pytest.approx(70.0) and row["observation_year"] == 2023

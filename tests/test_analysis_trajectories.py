@@ -8,6 +8,7 @@ import pytest
 from analysis_tables import (
     CATALOG,
     DOCUMENTS,
+    coal_reduction_fixture,
     frame,
     obs,
     target,
@@ -126,17 +127,7 @@ def test_trajectory_of_one_observation_in_the_target_year_is_no_panel():
 
 def test_trajectory_of_an_absolute_reduction_is_drawn_as_the_fall():
     # 煤炭消费量较2020年减少100万吨 by 2025; levels 1000 (2020), 960 (2022), 930 (2023)
-    tg = targets(
-        target(
-            "C", "甲省", "coal", 100, unit="万吨", comparator="eq", kind="reduction",
-            baseline_year=2020,
-        )
-    )  # fmt: skip
-    ob = frame(
-        obs("甲省", "coal", 2020, 1000, unit="万吨", line=2),
-        obs("甲省", "coal", 2022, 960, unit="万吨", line=3),
-        obs("甲省", "coal", 2023, 930, unit="万吨", line=4),
-    )
+    tg, ob = coal_reduction_fixture()
     tr = an.trajectories(tg, DOCUMENTS, ob, CATALOG)
     # the rows: the target path, then the observed points, then the projection, each by year
     assert [(s, y) for s, y in zip(tr["series"], tr["year"], strict=True)] == [

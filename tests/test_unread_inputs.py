@@ -150,20 +150,29 @@ def test_odd_code_points_are_made_valid_where_read_and_reported(tmp_path, monkey
     assert "\ufffd" in result.texts["odd"] and "\ud835" not in result.texts["odd"]
 
 
-def test_a_document_that_raises_inside_extraction_fails_alone(tmp_path, monkeypatch):
+def _beside_the_seed(folder, monkeypatch, doc_id: str, misbehave) -> None:
+    """A plan `doc_id` beside the seed plan in `folder`, whose extraction calls `misbehave`."""
     from greenmetrics.extract import Extractor
-    from greenmetrics.pipeline import extract_corpus
 
-    (tmp_path / "bad.txt").write_text(PLAN_TEXT, encoding="utf-8")
-    shutil.copy(SEED, tmp_path / SEED.name)
+    (folder / f"{doc_id}.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    shutil.copy(SEED, folder / SEED.name)
     run = Extractor.run
 
-    def flaky(self):
-        if self.context.doc_id == "bad":
-            raise ZeroDivisionError("division by zero")
+    def patched(self):
+        if self.context.doc_id == doc_id:
+            misbehave()
         return run(self)
 
-    monkeypatch.setattr(Extractor, "run", flaky)
+    monkeypatch.setattr(Extractor, "run", patched)
+
+
+def test_a_document_that_raises_inside_extraction_fails_alone(tmp_path, monkeypatch):
+    from greenmetrics.pipeline import extract_corpus
+
+    def raises():
+        raise ZeroDivisionError("division by zero")
+
+    _beside_the_seed(tmp_path, monkeypatch, "bad", raises)
     result = extract_corpus([tmp_path])
     assert list(result.documents["doc_id"]) == [SEED.stem]
     assert len(result.problems) == 1
@@ -188,18 +197,9 @@ def test_a_plan_over_the_time_limit_fails_alone_with_a_clear_message(tmp_path, m
     import time as clock
 
     from greenmetrics import pipeline
-    from greenmetrics.extract import Extractor
 
-    (tmp_path / "slow.txt").write_text(PLAN_TEXT, encoding="utf-8")
-    shutil.copy(SEED, tmp_path / SEED.name)
-    run = Extractor.run
-
-    def stuck(self):
-        if self.context.doc_id == "slow":
-            clock.sleep(30)  # stands for a pathological file; the limit below stops it
-        return run(self)
-
-    monkeypatch.setattr(Extractor, "run", stuck)
+    # sleeping stands for a pathological file; the limit below stops it
+    _beside_the_seed(tmp_path, monkeypatch, "slow", lambda: clock.sleep(30))
     monkeypatch.setattr(pipeline, "MAX_DOCUMENT_SECONDS", 0.5)
     result = pipeline.extract_corpus([tmp_path], workers=1)
     assert list(result.documents["doc_id"]) == [SEED.stem]

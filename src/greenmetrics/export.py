@@ -87,7 +87,7 @@ LANGS = ("zh", "en")
 # Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
 CODE_COLUMNS = frozenset(
     ("region_level", "theme", "comparator", "kind", "reference_kind", "direction", "status",
-     "series", "origin", "binding", "measure")
+     "series", "origin", "binding", "measure", "verdict", "category")
 )  # fmt: skip
 STATUS_ORDER = ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")
 STATUS_COLORS = ("1A9850", "66BD63", "F28E2B", "D73027", "B0B0B0")

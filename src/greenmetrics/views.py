@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import analysis, charts, paths, reference
+from . import charts, export, paths, reference
 from .catalog import Catalog, load_catalog
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
@@ -139,18 +139,17 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
             english = out["indicator_en"]
             out["indicator_zh"] = english.where(english.notna(), out["indicator_zh"])
         out = out.drop(columns="indicator_en")
-    if "theme" in out.columns:
+    if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
     if "unit" in out.columns:
         out["unit"] = out["unit"].map(lambda u: charts.style.unit_text(u, lang))
-    if "status" in out.columns:
-        out["status"] = out["status"].map(lambda v: charts.label(str(v), lang, default=v))
-    for column in ("verdict", "category", "kind", "comparator"):  # codes read as words
-        if column in out.columns:
-            out[column] = out[column].map(
-                lambda v, c=column: v if pd.isna(v) else charts.label(f"{c}_{v}", lang, default=v)
-            )
-    return out.rename(columns=lambda c: charts.label(f"column_{c}", lang, default=c))
+    # NOTE: codes and headers read as the workbook writes them (one table vocabulary,
+    # data/workbook_words.csv), so a table in a notebook and its sheet say the same words.
+    for column in (export.CODE_COLUMNS - {"theme"}) & set(out.columns):
+        out[column] = out[column].map(
+            lambda v: export.word("value", v, lang) if isinstance(v, str) else v
+        )
+    return out.rename(columns=lambda c: export.word("column", c, lang))
 
 
 def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
@@ -178,7 +177,7 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
         return [(everything, everything), *map(tuple, pairs[["name", "value"]].to_numpy())]
 
     def dropdown(column: str, word: str) -> widgets.Dropdown:
-        header = charts.label(f"column_{column}", lang, default=column)
+        header = export.word("column", column, lang)
         return widgets.Dropdown(
             options=options(column, header), description=charts.label(word, lang)
         )
@@ -238,23 +237,6 @@ def sources_table(frames: Frames) -> pd.DataFrame:
         ]
         refs.append(df[cols].assign(kind=kind))
     return pd.concat([plans, *refs], ignore_index=True)
-
-
-def write_report_workbook(frames: Frames, lang: str, images: dict[str, Path] | None = None) -> Path:
-    """reports/greenmetrics.xlsx with every table of the report and the key charts."""
-    from .export import write_workbook
-
-    t, d = frames.targets, frames.documents
-    sheets = {
-        "documents": d,
-        "targets": t,
-        "milestones": frames.milestones,
-        "gaps": analysis.target_gaps(t, d, frames.benchmarks, frames.observations, frames.catalog),
-        "comparison": analysis.compare_regions(t, d, benchmarks=frames.benchmarks),
-        "trajectories": analysis.trajectories(t, d, frames.observations, frames.catalog),
-        "sources": sources_table(frames),
-    }
-    return write_workbook(WORKBOOK, sheets, images=images)
 
 
 def key_figures(lang: str) -> dict[str, Path]:

@@ -23,6 +23,7 @@ from ._common import (
     _fmt,
     _frame,
     _join,
+    _joined_sources,
     _missing,
     _prepare_observations,
     _prepare_targets,
@@ -31,7 +32,7 @@ from ._common import (
     _unit,
 )
 from .benchmarks import _benchmark_pairs, _index_benchmarks, _summarise_level
-from .progress import _observed_series, _progress, meets_target
+from .progress import _progress, meets_target
 
 VERDICTS = FIELDS["verdict"].allowed
 # The trend status of `progress` read as a verdict before the target year is judged.
@@ -110,7 +111,7 @@ def _rate_benchmarks_only(target: dict, pairs: list[dict]) -> list[dict]:
 
 def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> dict[str, object]:
     progress = _progress(target, groups, as_of_year)
-    points, _, _ = _observed_series(target, groups, as_of_year)
+    points = progress["points"]
     point = _judging_point(points, int(target["target_year"]), as_of_year)
     direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
     verdict = classify_verdict(
@@ -124,6 +125,7 @@ def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> 
         trend_status=progress["status"],
     )
     rows = point["rows"] if point else []
+    title, source, quote = _joined_sources(rows)
     pairs = _rate_benchmarks_only(target, _benchmark_pairs(target, benchmarks))
     return {
         **_target_part(target),
@@ -133,9 +135,9 @@ def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> 
         "observed_value": point["value"] if point else math.nan,
         "observation_year": point["year"] if point else None,
         "observation_count": len(points),
-        "observation_source_title": _join(r["source_title"] for r in rows),
-        "observation_source": _join(r.get("source") or r.get("doc_number") for r in rows),
-        "observation_source_quote": _join(r["quote"] for r in rows),
+        "observation_source_title": title,
+        "observation_source": source,
+        "observation_source_quote": quote,
         "observation_note": _join(
             [point["note"] if point else None, *(r.get("note") for r in rows)]
         ),

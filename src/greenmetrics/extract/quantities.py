@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import cn2an
 
-from .vocabulary import NUM, QUANTITY_RE, VOCABULARY, Vocabulary
+from .vocabulary import COUNT_MEASURE_WORDS, NUM, QUANTITY_RE, VOCABULARY, Vocabulary
 
 
 @dataclass
@@ -46,7 +46,7 @@ _NOT_A_VALUE_AFTER = re.compile(
 
 # Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
 _ENTITY_AFTER = re.compile(r"(?:的)?(?:工业|工矿|重点|规模)?(?:企业|园区|用户|项目|单位|城市|工矿)")
-_COUNT_UNITS = frozenset({"个", "家", "座", "处", "项", "条", "所", "片", "台", "套", "户", "辆"})
+_COUNT_UNITS = frozenset({*COUNT_MEASURE_WORDS, "户", "辆"})
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
 

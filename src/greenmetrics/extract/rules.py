@@ -28,6 +28,7 @@ from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
 from .sentences import _Sentence, _sentences, _trim
 from .vocabulary import (
+    ACHIEVER_SCOPE_RE,
     ENTITY_SCOPE_RE,
     HISTORY_SENTENCE_RE,
     NEW_FACILITY_SCOPE_RE,
@@ -42,10 +43,6 @@ _RISE_VERBS = ("提高", "提升", "增加", "增长")
 
 # 在培育6个园区过程中: the frame of the clause is not part of what is counted.
 _CIRCUMSTANCE_TAIL_RE = re.compile(r"(?:的)?(?:过程|进程|期间|工作)?中$")
-_ACHIEVER_RE = re.compile(
-    r"^(?P<who>[\u4e00-\u9fa5、]{2,12}?(?:工程|项目|企业|园区|单位|行业|领域|设施|机构))实现"
-    r"(?=[\u4e00-\u9fa5“]{2})"
-)
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -249,7 +246,7 @@ class Extractor:
             base = base or int(start_value.group("year"))
         scope, indicator = _split_scope(subject, self.context.region_names, v)
         scope = facility.group("place") if facility else scope
-        achiever = _ACHIEVER_RE.match(indicator)
+        achiever = ACHIEVER_SCOPE_RE.match(indicator)
         if achiever and not scope:
             # "公路改造工程实现路面旧料零废弃": who achieves the target is its scope.
             scope, indicator = achiever.group("who"), indicator[achiever.end() :]

@@ -60,6 +60,11 @@ NEW_FACILITY_SCOPE_RE = re.compile(
     r"^(?P<place>(?:新建|新增|在建|既有)[\u4e00-\u9fa5、]{0,8}?(?:数据中心|企业|园区|项目|机房|工程))"
     r"(?:中|内|的)?(?=[\u4e00-\u9fa5]{2})"
 )
+# Who achieves a target is its scope: 推动公路改造工程实现路面旧料“零废弃”.
+ACHIEVER_SCOPE_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fa5、]{2,12}?(?:工程|项目|企业|园区|单位|行业|领域|设施|机构))实现"
+    r"(?=[\u4e00-\u9fa5“]{2})"
+)
 THRESHOLD_SCOPE_RE = re.compile(
     r"^(?P<place>.+?(?:以上|以下|及以上)的[^，；]*?(?:园区|企业|单位|城市|县城|项目|工程|机构|设施|地方|地区))"
     r"(?=[\u4e00-\u9fa5])"
@@ -118,7 +123,8 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # Measure words of countable work (个 示范区, 家 企业, 座 充电站); 批 is left out: 一批 is no number.
-_COUNT_MEASURE_WORDS = "个|家|座|处|项|条|所|片|台|套"
+COUNT_MEASURE_WORDS = ("个", "家", "座", "处", "项", "条", "所", "片", "台", "套")
+_COUNT_MEASURE_WORDS = "|".join(COUNT_MEASURE_WORDS)
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,19 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+# The latest observation of a target and where it comes from: the gaps and the scorecard.
+_OBSERVATION_COLUMNS = (
+    "observed_value",
+    "observation_year",
+    "observation_count",
+    "observation_source_title",
+    "observation_source",
+    "observation_source_quote",
+    "observation_note",
+    "is_observation_proxy",
+)
+
+
 def _optional(names: str, description: str | None = None) -> dict[str, Field]:
     """Per-table overrides that let the columns `names` (space-separated) be empty (and, if
     `description` is given, say why)."""
@@ -342,14 +355,7 @@ _TABLE_LIST = (
         (
             *TARGET_CONTEXT_COLUMNS,
             *(c for level in ("province", "country") for c in _benchmark_fields(level, "")),
-            "observed_value",
-            "observation_year",
-            "observation_count",
-            "observation_source_title",
-            "observation_source",
-            "observation_source_quote",
-            "observation_note",
-            "is_observation_proxy",
+            *_OBSERVATION_COLUMNS,
             "remaining_gap",
             "years_left",
             "needed_yearly_progress",
@@ -368,14 +374,7 @@ _TABLE_LIST = (
             "as_of_year",
             "verdict",
             "verdict_note",
-            "observed_value",
-            "observation_year",
-            "observation_count",
-            "observation_source_title",
-            "observation_source",
-            "observation_source_quote",
-            "observation_note",
-            "is_observation_proxy",
+            *_OBSERVATION_COLUMNS,
             "status",
             *(c for level in ("province", "country") for c in _benchmark_fields(level, "")),
         ),  # fmt: skip
