@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 from analysis_tables import CATALOG, DOCUMENTS, bench, by_id, frame, obs, target, targets
 
@@ -175,3 +176,33 @@ def test_scorecard_reduction_judged_on_the_cumulative_fall():
     # judged in 2024 on the 2024 figure (11.47%): the trend 2.87 a year exceeds the 1.53 needed
     row = scorecard(tg, DOCUMENTS, None, ob, CATALOG, as_of_year=2024).iloc[0]
     assert row["observation_year"] == 2024 and row["verdict"] == "on_track"
+
+
+def test_scorecard_shows_a_larger_region_for_context_only_where_its_own_is_missing():
+    tg = targets(
+        # 甲县 share >= 80%: no county figure; 甲市 (its parent) 77 in 2024, 甲省 79 in 2025
+        target("S", "甲县", "green_share", 80),
+        # 甲县 farmland 45万亩: the province's area is never context for a county's
+        target("F", "甲县", "farmland", 45, unit="万亩", comparator="eq", char_start=5),
+        # 甲县 PM2.5 <= 35: its own 2023 figure; the province's is not shown beside it
+        target("P", "甲县", "pm25", 35, unit="微克/立方米", comparator="le", char_start=8),
+    )
+    ob = frame(
+        obs("甲省", "green_share", 2025, 79, line=2),
+        obs("甲市", "green_share", 2024, 77, line=3),
+        obs("甲省", "farmland", 2025, 2770, unit="万亩", line=4),
+        obs("甲县", "pm25", 2023, 37, unit="微克/立方米", line=5),
+        obs("甲省", "pm25", 2024, 30, unit="微克/立方米", line=6),
+    )
+    rows = by_id(scorecard(tg, DOCUMENTS, None, ob, CATALOG, as_of_year=2026))
+    s = rows["S"]
+    # the parent comes before the province, and the context never makes a verdict
+    assert (s["context_region_zh"], s["context_value"], s["context_year"]) == ("甲市", 77, 2024)
+    assert s["context_source_quote"] == "2024年为77"
+    assert s["verdict"] == "no_data" and math.isnan(s["observed_value"])
+    assert pd.isna(rows["F"]["context_region_zh"]) and math.isnan(rows["F"]["context_value"])
+    assert rows["P"]["observed_value"] == 37 and pd.isna(rows["P"]["context_region_zh"])
+    # without the parent's figure, the province's
+    ob_province = ob[ob["region_zh"] != "甲市"]
+    s = by_id(scorecard(tg, DOCUMENTS, None, ob_province, CATALOG, as_of_year=2026))["S"]
+    assert (s["context_region_zh"], s["context_value"], s["context_year"]) == ("甲省", 79, 2025)

@@ -458,6 +458,51 @@ def test_named_frame_prints_english_names_with_chinese_fallback():
     assert names_zh["甘肃省"] == "甘肃省"
 
 
+def test_any_region_name_reads_regions_without_a_plan_from_the_gazetteer():
+    assert _layout.any_region_name("山西省", "en", DOCUMENTS) == "Shanxi"  # from the documents
+    assert _layout.any_region_name("忻州市", "en", DOCUMENTS) == "Xinzhou"  # from the gazetteer
+    assert _layout.any_region_name("忻州市", "zh", DOCUMENTS) == "忻州市"
+    assert _layout.any_region_name("全国", "en") == "China"
+    assert _layout.any_region_name("不存在市", "en") == "不存在市"  # unknown: as written
+
+
+def test_scorecard_draws_a_larger_regions_figure_grey_and_says_it_is_context():
+    card = pd.DataFrame(
+        {
+            "region_zh": ["甘肃省", "甘肃省"],
+            "doc_id": ["gansu", "gansu"],
+            "indicator_id": ["non_fossil_share", "farmland"],
+            "indicator_zh": ["非化石能源消费比重", "高标准农田"],
+            "indicator_en": ["Share of non-fossil energy", "High-standard farmland"],
+            "target_value": [30.0, 45.0],
+            "unit": ["%", "万亩"],
+            "kind": ["level", "level"],
+            "comparator": ["ge", "eq"],
+            "baseline_year": [None, None],
+            "observed_value": [np.nan, np.nan],
+            "observation_year": [None, None],
+            "verdict": ["no_data", "no_data"],
+            "as_of_year": [2026, 2026],
+            "context_region_zh": ["全国", None],
+            "context_value": [26.4, np.nan],
+            "context_year": [2024, None],
+            "province_benchmark_value": [np.nan, np.nan],
+            "country_benchmark_value": [np.nan, np.nan],
+            "target_id": ["T1", "T2"],
+            "quote": ["非化石能源消费比重达到30%以上", "高标准农田45万亩"],
+        }
+    )
+    for lang, context, note, missing in [
+        ("zh", "全国 26.4%（2024）", "仅供参考，不作判定", "1项目标暂无观测数据：高标准农田"),
+        ("en", "China 26.4% (2024)", "for context only, not judged", "1 targets without"),
+    ]:
+        fig = charts.plot_scorecard(card, lang, documents=DOCUMENTS)
+        texts = {t.get_text(): t for t in fig.findobj(Text)}
+        assert matplotlib.colors.to_hex(texts[context].get_color()) == "#8a8a8a"
+        assert any(note in t for t in texts) and any(missing in t for t in texts)
+        plt.close(fig)
+
+
 def test_flag_reads_yes_no_cells_leniently():
     assert [_layout.flag(v) for v in (True, 0, "yes", "False", " 1 ", None, np.nan)] == [
         True, False, True, False, True, None, None,

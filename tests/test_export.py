@@ -462,3 +462,71 @@ def test_written_files_follow_the_umask_not_mkstemp(tmp_path, umask, mode):
         os.umask(old)
     assert path.stat().st_mode & 0o777 == mode
     assert (tmp_path / "t.csv").stat().st_mode & 0o777 == mode
+
+
+def scorecard_card() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "region_zh": ["忻州市忻府区", "临夏回族自治州", "忻州市忻府区"],
+            "indicator_zh": ["秸秆综合利用率", "空气质量优良天数比率", "未归类指标"],
+            "indicator_en": ["Crop straw utilization rate", "Good air days", None],
+            "target_value": [90.0, 90.0, 5.0],
+            "verdict": ["no_data", "met", "no_data"],
+            "context_region_zh": ["山西省", None, None],
+            "quote": ["秸秆综合利用率达到90%", "优良天数比率达到90%", "其他5个"],
+            "status_note_not_shown": ["x", "y", "z"],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "titles", "first_header", "indicators", "verdict"),
+    [
+        ("zh", ["评分卡·忻府区", "评分卡·临夏州"], "指标", ["秸秆综合利用率", "未归类指标"], "无数据"),
+        (
+            "en",
+            ["Scorecard · Xinfu District", "Scorecard · Linxia Prefecture"],
+            "indicator (English)",
+            ["Crop straw utilization rate", "未归类指标"],  # no English name: the plan's words
+            "no data",
+        ),
+    ],
+)  # fmt: skip
+def test_the_scorecard_is_one_short_sheet_per_region_after_the_summary(
+    tmp_path, lang, titles, first_header, indicators, verdict
+):
+    names = {
+        "忻州市忻府区": "Xinfu District, Xinzhou",
+        "临夏回族自治州": "Linxia Hui Autonomous Prefecture",
+    }
+    sheets = export.region_scorecards(scorecard_card(), lang, names if lang == "en" else None)
+    assert list(sheets) == titles
+    first = sheets[titles[0]]
+    assert first.columns.tolist() == [
+        "indicator_zh",
+        "target_value",
+        "verdict",
+        "context_region_zh",
+        "quote",
+    ]  # the reader's columns in their order; the rest of the frame stays out
+    assert first["indicator_zh"].tolist() == indicators
+    documents_ = pd.DataFrame(
+        {"doc_id": ["a", "b"], "region_zh": list(names), "region_en": list(names.values())}
+    )
+    path = export.write_workbook(
+        tmp_path / "r.xlsx", {"scorecard": scorecard_card(), "documents": documents_}, lang=lang
+    )
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[1:3] == titles
+    rows = records(wb[titles[0]])
+    assert [c.value for c in wb[titles[0]][1]][0] == first_header
+    assert rows[0][export.word("column", "verdict", lang)] == verdict
+    listed = [r[0] for r in wb.worksheets[0].iter_rows(min_row=5, max_row=6, values_only=True)]
+    assert listed == titles  # the summary names each region's sheet
+
+
+def test_region_sheet_titles_stay_unique_and_within_excel_limits():
+    card = pd.DataFrame({"region_zh": ["甲" * 40, "甲" * 40 + "乙"], "indicator_zh": ["a", "b"]})
+    titles = list(export.region_scorecards(card, "zh"))
+    assert len(titles) == 2 and len(set(titles)) == 2
+    assert all(len(t) <= 31 for t in titles)

@@ -7,13 +7,18 @@ target counts), sheet names, column headers and coded values (`no_data`, `level`
 words of that language (data/workbook_words.csv, which a researcher can reword), native Excel
 charts of the cross-region comparison and of the gaps' status, then the figures. Without a
 language the sheets hold the tables as the code has them (snake_case headers and codes).
-A per-region scorecard frame, given as the sheet "scorecard", comes right after the summary.
+A scorecard frame, given as the sheet "scorecard", becomes one sheet per region right after
+the summary (`region_scorecards`: the columns a report writer reads, not all fifty).
 
 Determinism: openpyxl stamps the document properties with the time of saving and each zip
 member with the local time, so a plain `Workbook.save` gives different bytes every run. Here the
 workbook is serialised with openpyxl's `ExcelWriter` (which leaves `modified` alone), the
 created/modified properties are fixed, and the zip is rewritten with a fixed timestamp per
 member, so the same tables give byte-identical files.
+
+Why one long module: it is the one writer of one file; the sheets for people (summary,
+a scorecard per region, native charts) share its cell styles and words, and apart from it
+they would import the writer that imports them.
 """
 
 from __future__ import annotations
@@ -351,15 +356,16 @@ def summary_frames(
         if n in sheets or made.get(n) in sheets or (n == "charts" and with_images)
     ]
     names += [n for n in sheets if n not in SHEET_ORDER]
-    contents = pd.DataFrame(
-        {
-            "sheet": [word("sheet", n, lang) for n in names],
-            "holds": [word("about", n, lang) for n in names],
-            "rows": [
-                len(sheets[n]) if isinstance(sheets.get(n), pd.DataFrame) else None for n in names
-            ],
-        }
-    )
+    listed = []  # (sheet title, what it holds, rows)
+    for n in names:
+        frame = sheets.get(n)
+        if n == "scorecard" and isinstance(frame, pd.DataFrame):
+            per_region = region_scorecards(frame, lang, _region_names(sheets, lang))
+            listed += [(t, word("about", n, lang), len(p)) for t, p in per_region.items()]
+            continue
+        rows = len(frame) if isinstance(frame, pd.DataFrame) else None
+        listed.append((word("sheet", n, lang), word("about", n, lang), rows))
+    contents = pd.DataFrame(listed, columns=["sheet", "holds", "rows"])
     targets = sheets.get("targets", pd.DataFrame(columns=["region_zh"]))
     milestones = sheets.get("milestones", pd.DataFrame(columns=["region_zh"]))
     rows = []
@@ -493,6 +499,52 @@ def _write_gap_status(ws: Worksheet, gaps: pd.DataFrame, lang, names) -> None:
     ws.add_chart(chart, f"{get_column_letter(len(statuses) + 3)}2")
 
 
+# What a report writer reads of a region's scorecard, in this order: the target, the verdict,
+# what it rests on, and where each number comes from (the full frame has 50 columns).
+REGION_SCORECARD_COLUMNS = (
+    "indicator_zh", "comparator", "target_value", "unit", "kind", "baseline_year",
+    "target_year", "observed_value", "observation_year", "verdict", "verdict_note",
+    "context_region_zh", "context_value", "context_year", "province_benchmark_value",
+    "country_benchmark_value", "quote", "char_start", "char_end", "doc_id", "target_id",
+    "observation_source_title", "observation_source_quote", "context_source_title",
+    "context_source_quote",
+)  # fmt: skip
+SHEET_NAME_MAX = 31
+
+
+def region_scorecards(
+    card: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
+    rows in REGION_SCORECARD_COLUMNS, the indicator in `lang` (indicator_en in English, the
+    plan's words where the catalog has none). Titles read '评分卡·忻府区' / 'Scorecard ·
+    Xinfu District', cut to Excel's 31 characters and kept unique."""
+    from .charts._sources import short_name_en, short_region
+
+    columns = [c for c in REGION_SCORECARD_COLUMNS if c in card.columns]
+    head = word("sheet", "scorecard", lang)
+    joiner = "·" if lang == "zh" else " · "
+    out: dict[str, pd.DataFrame] = {}
+    for region, part in card.groupby("region_zh", sort=False):
+        shown = part[columns].copy()
+        if lang == "en" and "indicator_en" in part:
+            shown["indicator_zh"] = part["indicator_en"].where(
+                part["indicator_en"].notna(), part["indicator_zh"]
+            )
+        if names and region in names:
+            name = short_name_en(names[region])
+        else:
+            name = short_region(str(region)) if lang == "zh" else str(region)
+        title = _SHEET_NAME_BAD.sub("", f"{head}{joiner}{name}")[:SHEET_NAME_MAX].strip()
+        n = 2
+        while title in out:
+            suffix = f" {n}"
+            title = title[: SHEET_NAME_MAX - len(suffix)] + suffix
+            n += 1
+        out[title] = shown.reset_index(drop=True)
+    return out
+
+
 def _fields_in_words(fields: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
     """The field dictionary with each column's header in `lang` next to its code."""
     out = fields.copy()
@@ -539,6 +591,14 @@ def workbook_bytes(
             raise TypeError(f"sheet {name!r}: expected a DataFrame, got {type(df).__name__}")
         if not lang:
             _write_frame(wb.create_sheet(title), df)
+            continue
+        if name == "scorecard":
+            for region_title, part in region_scorecards(df, lang, names).items():
+                _check_sheet_name(region_title)
+                headers = [word("column", str(c), lang) for c in part.columns]
+                if lang == "en":
+                    headers[0] = word("column", "indicator_en", lang)
+                _write_frame(wb.create_sheet(region_title), _in_words(part, lang), headers)
             continue
         if name == "fields":
             shown, headers = _fields_in_words(df, lang)

@@ -29,10 +29,11 @@ from ._common import (
     _prepare_targets,
     _progress_direction,
     _target_part,
+    _text,
     _unit,
 )
 from .benchmarks import _benchmark_pairs, _index_benchmarks, _summarise_level
-from .progress import _progress, meets_target
+from .progress import _observed_series, _progress, meets_target
 
 VERDICTS = FIELDS["verdict"].allowed
 # The trend status of `progress` read as a verdict before the target year is judged.
@@ -109,7 +110,45 @@ def _rate_benchmarks_only(target: dict, pairs: list[dict]) -> list[dict]:
     return out
 
 
-def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> dict[str, object]:
+def _context(target: dict, larger: Sequence[str], groups: dict, as_of_year: int) -> dict:
+    """The latest observation of a larger region (`larger`, nearest first) for a rate or share
+    the target's own region has not observed; empty columns when there is none.
+
+    Exists so a reader learns where a county stands from its city or province when nobody
+    publishes the county's own figure; it is context and never enters the verdict. Sizes
+    (万亩, 个 ...) are never shown: a province's area says nothing of a county's.
+    """
+    empty = dict.fromkeys(
+        ("context_region_zh", "context_value", "context_year", "context_source_title",
+         "context_source", "context_source_quote"),
+    )  # fmt: skip
+    if _unit(target["unit"]) not in RATE_UNITS or _text(target.get("scope_zh")):
+        return empty
+    for area in larger:
+        points, _, _ = _observed_series({**target, "region_zh": area}, groups, as_of_year)
+        if points:
+            latest = points[-1]
+            title, source, quote = _joined_sources(latest["rows"])
+            return {
+                "context_region_zh": area,
+                "context_value": latest["value"],
+                "context_year": latest["year"],
+                "context_source_title": title,
+                "context_source": source,
+                "context_source_quote": quote,
+            }
+    return empty
+
+
+def _larger_regions(target: dict, parents: dict[str, object]) -> list[str]:
+    """The parent region then the province of a target's plan, without repeats or the region."""
+    found = [_text(parents.get(target["doc_id"])), target.get("province_zh")]
+    return [r for r in dict.fromkeys(found) if r and r not in (target["region_zh"], "全国")]
+
+
+def _card_row(
+    target: dict, groups: dict, benchmarks: dict, as_of_year: int, larger: Sequence[str] = ()
+) -> dict[str, object]:
     progress = _progress(target, groups, as_of_year)
     points = progress["points"]
     point = _judging_point(points, int(target["target_year"]), as_of_year)
@@ -126,6 +165,8 @@ def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> 
     )
     rows = point["rows"] if point else []
     title, source, quote = _joined_sources(rows)
+    # A larger region's figure only where the region's own is missing.
+    context = _context(target, larger if point is None else (), groups, as_of_year)
     pairs = _rate_benchmarks_only(target, _benchmark_pairs(target, benchmarks))
     return {
         **_target_part(target),
@@ -143,6 +184,7 @@ def _card_row(target: dict, groups: dict, benchmarks: dict, as_of_year: int) -> 
         ),
         "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
         "status": progress["status"],
+        **context,
         **_summarise_level(target, pairs, "province"),
         **_summarise_level(target, pairs, "country"),
     }
@@ -183,7 +225,14 @@ def scorecard(
     others = region_order(t["region_zh"] for t in prepared if t["region_zh"] not in first)
     rank = {region: i for i, region in enumerate([*first, *others])}
     prepared.sort(key=lambda t: (rank[t["region_zh"]], t["doc_id"], t["char_start"]))
-    rows = [_card_row(t, groups, indexed, as_of_year) for t in prepared]
+    parents = (
+        documents.drop_duplicates("doc_id").set_index("doc_id")["parent_region_zh"].to_dict()
+        if "parent_region_zh" in documents and len(documents)
+        else {}
+    )
+    rows = [
+        _card_row(t, groups, indexed, as_of_year, _larger_regions(t, parents)) for t in prepared
+    ]
     return _frame(rows, "scorecard")
 
 

@@ -81,6 +81,25 @@ def region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
     return names
 
 
+def any_region_name(name: str, lang: str, documents: pd.DataFrame | None = None) -> str:
+    """The name to print for a region that may have no plan of its own (a parent city or a
+    province named by reference data): in English the documents' name, else the gazetteer's."""
+    if is_country(name):
+        return label("country_name", lang)
+    if lang != "en":
+        return name
+    if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
+        known = documents.loc[documents["region_zh"] == name, "region_en"].dropna()
+        if len(known):
+            return short_name_en(str(known.iloc[0]))
+    from ..gazetteer import shipped_gazetteer
+
+    gazetteer = shipped_gazetteer()
+    division = gazetteer.find_region(name)
+    english = gazetteer.display_name_en(division) if division is not None else None
+    return short_name_en(english) if english else name
+
+
 def indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Adds `_ind` (grouping key: indicator_id, else the plan's words) and `_ind_name`."""
     df = df.copy()

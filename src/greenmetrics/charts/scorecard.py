@@ -10,7 +10,7 @@ import math
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ._layout import begin, empty_chart, named_frame, new_figure, number_text
+from ._layout import any_region_name, begin, empty_chart, named_frame, new_figure, number_text
 from .style import (
     MISSING_COLOR,
     SMALL_SIZE,
@@ -56,9 +56,23 @@ def quantity_text(
     return f"{_COMPARATOR_SIGNS.get(comparator, '')}{number}{unit}"
 
 
-def _observed_text(row: pd.Series, lang: str) -> str:
+CONTEXT_COLOR = "#8a8a8a"  # a larger region's figure: context, never judged
+
+
+def _shown(row: pd.Series) -> bool:
+    """A target gets a line when its region or a larger one has an observation of it."""
+    return pd.notna(row["observed_value"]) or pd.notna(row.get("context_value"))
+
+
+def _observed_text(row: pd.Series, lang: str, documents: pd.DataFrame | None = None) -> str:
     if pd.isna(row["observed_value"]):
-        return "—"
+        if pd.isna(row.get("context_value")):
+            return "—"
+        region = any_region_name(str(row["context_region_zh"]), lang, documents)
+        text = quantity_text(
+            row["context_value"], row["unit"], row["kind"], row["baseline_year"], lang
+        )
+        return f"{region} {text}" + parenthesized(str(int(row["context_year"])), lang)
     # NOTE: the observation of a reduction is the cumulative fall since the same baseline.
     text = quantity_text(
         row["observed_value"], row["unit"], row["kind"], row["baseline_year"], lang
@@ -112,8 +126,9 @@ def plot_scorecard(
     lines: list[tuple[str, object]] = [("header", None)]
     for region, part in df.groupby("region_zh", sort=False):
         lines.append(("region", names[region]))
-        lines.extend(("row", row) for _, row in part[part["observed_value"].notna()].iterrows())
-        missing = part[part["observed_value"].isna()]["_ind_name"].drop_duplicates().tolist()
+        shown = part.apply(_shown, axis=1) if len(part) else pd.Series(dtype=bool)
+        lines.extend(("row", row) for _, row in part[shown].iterrows())
+        missing = part[~shown]["_ind_name"].drop_duplicates().tolist()
         if missing:
             text = unobserved_line(names[region], missing, lang)
             lines.extend(("missing", t) for t in wrap_display(text, width_cells))
@@ -147,19 +162,27 @@ def plot_scorecard(
                     lang,
                     row["comparator"],
                 ),  # fmt: skip
-                _observed_text(row, lang),
+                _observed_text(row, lang, documents),
                 "● " + label(f"verdict_{verdict}", lang),
                 _benchmark_text(row, "province", lang),
                 _benchmark_text(row, "country", lang),
             )
-            for x, text in zip(_COLUMNS, cells, strict=True):
+            context = pd.isna(row["observed_value"])
+            for i_cell, (x, text) in enumerate(zip(_COLUMNS, cells, strict=True)):
                 color = VERDICT_COLORS[verdict] if text.startswith("●") else "#222222"
+                if context and i_cell == 2:
+                    color = CONTEXT_COLOR
                 ax.text(x, y, plain(text), va="center", fontsize=SMALL_SIZE + 0.5, color=color)
     judged = df[df["observed_value"].notna()]["verdict"].value_counts()
+    n_context = int((df["observed_value"].isna() & df["context_value"].notna()).sum())
     subtitle = label(
-        "subtitle_scorecard", lang,
+        "subtitle_scorecard_context" if n_context else "subtitle_scorecard", lang,
         judged=int(judged.sum()), met=int(judged.get("met", 0)),
         on=int(judged.get("on_track", 0)), off=int(judged.get("off_track", 0)),
         missed=int(judged.get("missed", 0)), missing=int(df["observed_value"].isna().sum()),
+        context=n_context,
     )  # fmt: skip
-    return finish(fig, ax, title, None, df, lang, subtitle=subtitle, documents=documents)
+    notes = [label("scorecard_context_note", lang)] if n_context else ()
+    return finish(
+        fig, ax, title, None, df, lang, subtitle=subtitle, documents=documents, notes=notes
+    )

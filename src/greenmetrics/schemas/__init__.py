@@ -76,6 +76,15 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 # The latest observation of a target and where it comes from: the gaps and the scorecard.
+# A larger region's observation shown beside a target its own region has not observed.
+_CONTEXT_COLUMNS = (
+    "context_region_zh",
+    "context_value",
+    "context_year",
+    "context_source_title",
+    "context_source",
+    "context_source_quote",
+)
 _OBSERVATION_COLUMNS = (
     "observed_value",
     "observation_year",
@@ -376,6 +385,7 @@ _TABLE_LIST = (
             "verdict_note",
             *_OBSERVATION_COLUMNS,
             "status",
+            *_CONTEXT_COLUMNS,
             *(c for level in ("province", "country") for c in _benchmark_fields(level, "")),
         ),  # fmt: skip
         unique=("target_id",),

@@ -323,6 +323,24 @@ FIELDS: dict[str, Field] = {
     "observation_source_quote": Field(
         "string", "verbatim quote(s) of the observation", nullable=True
     ),
+    "context_region_zh": Field(
+        "string",
+        "for a rate or share its own region has not observed: the larger region (the parent, "
+        "else the province) whose latest observation of the indicator is shown for context",
+        nullable=True,
+    ),
+    "context_value": Field(
+        "float64",
+        "latest observation of context_region_zh on the target's scale; context only, never "
+        "used for the verdict",
+        nullable=True,
+    ),
+    "context_year": Field("Int64", "year of context_value", nullable=True, **YEAR),
+    "context_source_title": Field("string", "source(s) of context_value", nullable=True),
+    "context_source": Field(
+        "string", "URL(s) or document number(s) of context_value", nullable=True
+    ),
+    "context_source_quote": Field("string", "verbatim quote(s) of context_value", nullable=True),
     "observation_note": Field(
         "string", "how the observation was derived (e.g. chained yearly changes)", nullable=True
     ),
