@@ -223,3 +223,25 @@ def test_notebooks_reach_the_same_functions_through_views():
         "finding_milestones",
     ):
         assert getattr(views, name) is getattr(findings, name)
+
+
+def test_finding_scorecard_counts_verdicts_and_the_targets_with_context_only():
+    card = pd.DataFrame(
+        {
+            "region_zh": ["甲县", "甲县", "甲县", "乙省"],
+            "observed_value": [91.0, None, None, 30.0],
+            "verdict": ["met", "no_data", "no_data", "off_track"],
+            "context_value": [None, 77.0, None, None],
+            "as_of_year": [2026] * 4,
+        }
+    )
+    zh = findings.finding_scorecard(card, "zh")
+    assert zh == (
+        "以2026年判定：4项目标中2项有本地区观测数据（甲县、乙省），其中已实现1项、未实现0项、"
+        "按进度推进0项、进度滞后1项、数据不足以判断趋势0项；"
+        "其余2项目标暂无观测数据（其中1项可参照所在市或省的数据）。"
+    )
+    en = findings.finding_scorecard(card, "en")
+    assert "2 of 4 targets" in en and "1 met, 0 missed, 0 on track, 1 off track" in en
+    assert en.endswith("the other 2 targets have no observation yet (1 of them have a figure "
+                       "of their city or province for context).")  # fmt: skip

@@ -179,10 +179,11 @@ def finding_scorecard(card: pd.DataFrame, lang: str, documents: pd.DataFrame | N
         lang,
         "以{year}年判定：{n}项目标中{obs}项有本地区观测数据（{regions}），其中已实现{met}项、"
         "未实现{missed}项、按进度推进{on}项、进度滞后{off}项、数据不足以判断趋势{few}项；"
-        "其余{missing}项目标暂无观测数据。",
+        "其余{missing}项目标暂无观测数据（其中{context}项可参照所在市或省的数据）。",
         "Judged in {year}: {obs} of {n} targets have an observation of their own region "
         "({regions}): {met} met, {missed} missed, {on} on track, {off} off track and {few} with "
-        "too little data for a trend; the other {missing} targets have no observation yet.",
+        "too little data for a trend; the other {missing} targets have no observation yet "
+        "({context} of them have a figure of their city or province for context).",
         year=int(card.as_of_year.iloc[0]) if len(card) else 0,
         n=len(card),
         obs=len(judged),
@@ -193,6 +194,7 @@ def finding_scorecard(card: pd.DataFrame, lang: str, documents: pd.DataFrame | N
         off=int(verdicts.get("off_track", 0)),
         few=int(verdicts.get("no_data", 0)),
         missing=len(card) - len(judged),
+        context=int(card.context_value.notna().sum()) if "context_value" in card else 0,
     )
 
 
