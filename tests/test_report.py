@@ -271,9 +271,9 @@ WRITES_FIGURE = (
 )
 
 
-def test_a_failed_report_leaves_the_previous_one_intact(tmp_path, monkeypatch):
-    from greenmetrics import report
-
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project of one seed plan whose notebooks the test writes; paths point into it."""
     root = tmp_path / "project"
     (root / "notebooks").mkdir(parents=True)
     (root / "data" / "raw").mkdir(parents=True)
@@ -281,9 +281,17 @@ def test_a_failed_report_leaves_the_previous_one_intact(tmp_path, monkeypatch):
     for name, value in (("ROOT", root), ("RAW_DIR", root / "data" / "raw"),
                         ("PROCESSED_DIR", root / "data" / "processed"),
                         ("REPORTS_DIR", root / "reports"), ("FIGURES_DIR", root / "reports" / "figures"),
-                        ("NOTEBOOKS_DIR", root / "notebooks")):  # fmt: skip
+                        ("NOTEBOOKS_DIR", root / "notebooks"),
+                        ("REFERENCE_DIR", root / "data" / "reference")):  # fmt: skip
         monkeypatch.setattr(paths, name, value)
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    return root
+
+
+def test_a_failed_report_leaves_the_previous_one_intact(project):
+    from greenmetrics import report
+
+    root = project
     source = root / "notebooks" / "01_figure.ipynb"
 
     nbformat.write(tiny_notebook('RUN = "first"\n' + WRITES_FIGURE), source)
@@ -305,3 +313,32 @@ def test_a_failed_report_leaves_the_previous_one_intact(tmp_path, monkeypatch):
     }
     assert figure.read_text() == "first" and targets.read_bytes() == tables
     assert not (root / report.STAGING_NAME).exists()
+
+
+WRITES_FIGURE_OF_LANG = (
+    "from greenmetrics import paths\npaths.FIGURES_DIR.mkdir(parents=True, exist_ok=True)\n"
+    '(paths.FIGURES_DIR / f"a_{LANG}.png").write_text(RUN)'
+)
+
+
+def test_the_other_languages_figures_stay_only_while_drawn_from_the_same_inputs(project):
+    from greenmetrics import report
+
+    figures = project / "reports" / "figures"
+    source = project / "notebooks" / "01_figure.ipynb"
+    nbformat.write(tiny_notebook('RUN = "one"\n' + WRITES_FIGURE_OF_LANG), source)
+    report.run_report({"LANG": "zh"}, workers=1)
+    report.run_report({"LANG": "en"}, workers=1)
+    # same tables, code and parameters: both languages are current
+    assert (figures / "a_zh.png").read_text() == (figures / "a_en.png").read_text() == "one"
+    # new reference data: the English figures are redrawn, the Chinese ones of before would
+    # show the old numbers and go
+    (project / "data" / "reference").mkdir(parents=True)
+    (project / "data" / "reference" / "observations.csv").write_text("region_zh\n")
+    report.run_report({"LANG": "en"}, workers=1)
+    assert (figures / "a_en.png").exists() and not (figures / "a_zh.png").exists()
+    assert sorted(p.name for p in figures.glob(".made-from-*")) == [".made-from-en"]
+    # other parameters (a region filter) make other figures too
+    report.run_report({"LANG": "zh"}, workers=1)
+    report.run_report({"LANG": "en", "REGIONS": ["甘肃省"]}, workers=1)
+    assert not (figures / "a_zh.png").exists() and (figures / "a_en.png").exists()

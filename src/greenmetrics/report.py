@@ -334,6 +334,34 @@ def execute_notebooks(
 
 
 STAGING_NAME = ".greenmetrics-staging"
+FINGERPRINT_NAME = ".made-from-{lang}"  # in reports/figures: what a language's figures show
+
+
+def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
+    """A digest of everything a report's figures are drawn from, but the language: the
+    extracted tables, the reference data, the notebooks, the package (code, catalog, words)
+    and the other parameters (regions, themes, year).
+
+    Exists so the other language's figures are kept only while they still show what this
+    run's would: an edited benchmark or a newer greenmetrics makes them stale.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    folders = (
+        (processed, "*.csv"), (paths.REFERENCE_DIR, "*.csv"), (paths.NOTEBOOKS_DIR, "*.ipynb"),
+        (package, "*.py"), (package, "*.csv"),
+    )  # fmt: skip
+    for folder, pattern in folders:
+        for file in sorted(Path(folder).rglob(pattern)):
+            if ".ipynb_checkpoints" in file.parts:
+                continue
+            digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    others = {k: v for k, v in (parameters or {}).items() if k != "LANG"}
+    digest.update(json.dumps(others, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return digest.hexdigest()
 
 
 def run_report(
@@ -350,7 +378,9 @@ def run_report(
     written into a staging folder beside the project and swapped in only when every step has
     succeeded, so a failure (a notebook cell, a full disk) leaves the previous report as it was
     and its error names the step that failed. After the swap, the figures of this language are
-    those of this run (a format not asked for is gone); the other language's stay."""
+    those of this run (a format not asked for is gone); the other language's stay only when
+    they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
+    beside fresh ones."""
     from .pipeline import extract_corpus, output_lock, write_extraction
 
     formats = check_formats(formats)
@@ -377,9 +407,25 @@ def run_report(
                 },
             )
             lang = (parameters or {}).get("LANG", "zh")
+            fingerprint = inputs_fingerprint(staged_processed, parameters)
+            stamps = staged_reports / "figures"
+            stamps.mkdir(parents=True, exist_ok=True)
+            (stamps / FINGERPRINT_NAME.format(lang=lang)).write_text(fingerprint + "\n")
+            current = {lang}
+            for other in ("zh", "en"):
+                stamp = paths.REPORTS_DIR / "figures" / FINGERPRINT_NAME.format(lang=other)
+                if other != lang and stamp.is_file() and stamp.read_text().strip() == fingerprint:
+                    current.add(other)
 
             def stale_figure(path: Path) -> bool:
-                return path.parent.name == "figures" and path.stem.endswith(f"_{lang}")
+                # This language's figures not made this time, and the other language's when
+                # they were drawn from other tables, code or parameters (or nobody knows what).
+                if path.parent.name != "figures":
+                    return False
+                made_for = path.stem.rsplit("_", 1)[-1] if "_" in path.stem else None
+                if path.name.startswith(".made-from-"):
+                    made_for = path.name.rsplit("-", 1)[-1]
+                return made_for in ("zh", "en") and (made_for == lang or made_for not in current)
 
             _swap_in(staged_processed, paths.PROCESSED_DIR)
             _swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
@@ -391,8 +437,8 @@ def run_report(
 def _swap_in(staged: Path, target: Path, stale: Callable[[Path], bool] = lambda p: False) -> None:
     """Move every file `staged` holds into the same place under `target` (each rename replaces
     its namesake at once), then remove the files of `target` that `stale` says this run should
-    have made but did not (a figure of this language in a format no longer asked for). Other
-    files of `target` stay: the other language's figures, kernel.log."""
+    have made but did not (a figure of this language in a format no longer asked for, the
+    other language's figures of other inputs). Other files of `target` stay (kernel.log)."""
     try:
         made = set()
         for entry in sorted(p for p in staged.rglob("*") if p.is_file()):
