@@ -503,6 +503,16 @@ def test_scorecard_draws_a_larger_regions_figure_grey_and_says_it_is_context():
         plt.close(fig)
 
 
+def test_a_panel_of_reductions_counts_a_fall_not_a_level():
+    reduction = ["reduction", "reduction", None]
+    assert _layout.measured_unit("%", "zh", reduction, [2020, 2020]) == "较2020年降幅%"
+    assert _layout.measured_unit("%", "en", reduction, [2020, None]) == "% fall since 2020"
+    assert _layout.measured_unit("%", "en", reduction, [2020, 2015]) == "% fall"  # two baselines
+    assert _layout.measured_unit("%", "zh", ["reduction", "level"]) == "%"  # mixed: as written
+    assert _layout.measured_unit("万亩", "en", ["level"]) == "10k mu"
+    assert _layout.measured_unit(None, "en", reduction) == ""
+
+
 def test_flag_reads_yes_no_cells_leniently():
     assert [_layout.flag(v) for v in (True, 0, "yes", "False", " 1 ", None, np.nan)] == [
         True, False, True, False, True, None, None,

@@ -28,6 +28,7 @@ from .style import (
     label,
     omitted_note,
     plain,
+    unit_text,
     use_style,
     wrap_display,
 )
@@ -202,6 +203,22 @@ def panel_heading(ax: Axes, text: str, n_panels: int, unit: object, axis: str = 
     ax.set_title(panel_title(text, n_panels), loc="left")
     if isinstance(unit, str) and unit:
         (ax.set_xlabel if axis == "x" else ax.set_ylabel)(plain(unit))
+
+
+def measured_unit(
+    unit: object, lang: str, kinds: Iterable[object] = (), baselines: Iterable[object] = ()
+) -> str:
+    """The unit a panel's numbers are in. A panel of reductions (较2020年下降13.5%) counts a
+    fall, not a level: '较2020年降幅%' / '% fall since 2020' (the year when the panel has one
+    baseline), so 13.5 is never read as an intensity of 13.5."""
+    text = unit_text(unit, lang)
+    kinds = {k for k in kinds if isinstance(k, str)}
+    if not text or kinds != {"reduction"}:
+        return text
+    years = {int(y) for y in baselines if y is not None and not pd.isna(y)}
+    if len(years) == 1:
+        return label("unit_fall_since", lang, unit=text, year=years.pop())
+    return label("unit_fall", lang, unit=text)
 
 
 def number_text(value: float) -> str:

@@ -18,6 +18,7 @@ from ._layout import (
     flag,
     is_comparable,
     marker_handle,
+    measured_unit,
     named_frame,
     number_text,
     panel_title,
@@ -157,7 +158,12 @@ def plot_comparison(
         if panel_no % ncols:
             ax.tick_params(axis="y", labelleft=False, length=0)
         ax.axvline(0, color="#999999", lw=0.6)
-        ax.set_title(_heading(first.loc[key], years, lang, len(axes)), loc="left")
+        kinds = part.get("kind", pd.Series(dtype=object)).dropna()
+        if kinds.empty and "reference_kind" in part:
+            kinds = part["reference_kind"].dropna()
+        units = part.loc[part["value"].notna(), "unit"].dropna()
+        unit = units.iloc[0] if len(units) else first.loc[key, "unit"]
+        ax.set_title(_heading(first.loc[key], years, lang, len(axes), unit, kinds), loc="left")
     handles = [Patch(facecolor=NEUTRAL_COLOR, label=label("target", lang))]
     if flags["benchmark"]:
         handles.append(Patch(facecolor=BENCHMARK_COLOR, label=label("benchmark", lang)))
@@ -233,9 +239,10 @@ def _level_of(df: pd.DataFrame, region: str) -> str | None:
     return levels.iloc[0] if len(levels) else None
 
 
-def _heading(first: pd.Series, years, lang: str, n_panels: int) -> str:
-    """A panel title: the indicator, then its unit, target year and (size units) level."""
-    details = [unit_text(first["unit"], lang)]
+def _heading(first: pd.Series, years, lang: str, n_panels: int, unit: object, kinds=()) -> str:
+    """A panel title: the indicator, then the unit of its values (a fall for reductions),
+    target year and (size units) level."""
+    details = [measured_unit(unit, lang, kinds)]
     if len(years) == 1:
         details.append(str(int(years[0])))
     if first["_level"] is not None:

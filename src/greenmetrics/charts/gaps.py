@@ -16,6 +16,7 @@ from ._layout import (
     hollow_handle,
     is_comparable,
     marker_handle,
+    measured_unit,
     named_frame,
     panel_heading,
     panels,
@@ -31,7 +32,6 @@ from .style import (
     label,
     region_color,
     register_regions,
-    unit_text,
 )
 
 
@@ -113,7 +113,9 @@ def plot_gaps(
                             fontsize=SMALL_SIZE,
                         )
         region_rows(ax, regions, names)
-        unit = unit_text(first.loc[key, "unit"], lang)
+        unit = measured_unit(
+            first.loc[key, "unit"], lang, part.get("kind", ()), part.get("baseline_year", ())
+        )
         panel_heading(ax, first.loc[key, "_ind_name"], len(axes), unit)
     handles = [dot_handle(label("target", lang))]
     for level in ("country", "province"):
