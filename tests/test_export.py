@@ -435,14 +435,18 @@ def test_every_column_of_the_report_has_a_word_in_both_languages():
     from greenmetrics.schemas import TABLES
 
     names = {c for t in TABLES for c in columns(t)}
+    from greenmetrics.words import vocabulary
+
     missing = {
-        (lang, c) for lang in export.LANGS for c in names if ("column", c) not in export._words()
+        (lang, c) for lang in export.LANGS for c in names if ("column", c) not in vocabulary()
     }
     # the declared tables of the report: every column a word (others fall back to spaces)
     report_columns = {
         c for t in ("documents", "targets", "milestones", "trajectories") for c in columns(t)
     }
     assert not {m for m in missing if m[1] in report_columns}
+    # and every declared column has its meaning in Chinese (the English one is the schema's)
+    assert not {c for c in names if ("meaning", c) not in vocabulary()}
 
 
 def test_unknown_language_is_refused():

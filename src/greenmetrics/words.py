@@ -138,6 +138,7 @@ def code_word(column: str, value: object, lang: str) -> object:
 _FIELD_RE = re.compile(r"\{(\w+)\}")
 _NUMBER = r"[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"
 _SEPARATORS = re.compile(r"; |；")
+_PART = r"(?:(?!; |；).)+?"  # text within one part of a joined note
 # The text a field of each name matches in the English note.
 _FIELD_PATTERNS = {
     "n": r"\d+",
@@ -152,11 +153,11 @@ _FIELD_PATTERNS = {
     "kind": r"level|increment|reduction",
     "other_kind": r"level|increment|reduction",
     "level": r"country|province|prefecture|county",
-    "unit": r".+?",
-    "other_unit": r".+?",
-    "units": r".+?",
-    "area": r".+?",
-    "scope": r".+?",
+    "unit": _PART,
+    "other_unit": _PART,
+    "units": _PART,
+    "area": _PART,
+    "scope": _PART,
     "reasons": r".+",
     "text": r"(?:(?!source note: ).)+",  # a curator's note, verbatim
 }
@@ -286,8 +287,6 @@ def _field_text(name: str, value: str, lang: str) -> str:
         return value.replace(", ", "、") if lang == "zh" else value
     if name == "area":
         return _region_name(value, lang)
-    if name == "reasons":
-        return note_text(value, lang)
     return value  # numbers, years and verbatim text
 
 
@@ -304,7 +303,10 @@ def note_text(text: object, lang: str, field: Callable[[str, str, str], str] | N
     out = []
     for part in note_parts(text):
         template = vocabulary()[("note", part.key)][lang]
-        values = {name: render(name, value, lang) for name, value in part.fields}
+        values = {
+            name: note_text(value, lang, field) if name == "reasons" else render(name, value, lang)
+            for name, value in part.fields
+        }
         out.append(template.format(**values))
     return ("；" if lang == "zh" else "; ").join(out)
 
