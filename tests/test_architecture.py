@@ -19,6 +19,7 @@ LAYERS = (
     ("schemas",),
     ("files",),
     ("gazetteer",),
+    ("words",),
     ("text",),
     ("readers",),
     ("inputs",),

@@ -1,7 +1,7 @@
 """The chart package: style (CJK glyphs, bilingual words, source lines, colours), the shared
 panel helpers, each chart family, and byte-identical, atomic saving. Frames are built here, in
 the shapes the analysis module hands over; expected words, numbers and colours are written out
-(from labels.csv and the style's fixed palette), never computed with the code under test."""
+(from words.csv and the style's fixed palette), never computed with the code under test."""
 
 from __future__ import annotations
 
@@ -170,20 +170,22 @@ def test_label_is_bilingual_data_from_csv():
         charts.label("target", "fr")
 
 
-def test_labels_csv_has_every_word_the_charts_use():
+def test_words_csv_has_every_word_the_charts_use():
     import csv
 
-    with open(charts.LABELS_FILE, encoding="utf-8", newline="") as fh:
+    with open(charts.WORDS_FILE, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    keys = [r["key"] for r in rows]
+    keys = [(r["kind"], r["key"]) for r in rows]
     assert len(keys) == len(set(keys))
-    assert all(r["zh"] and r["en"] for r in rows)
+    assert all(r["zh"] and (r["en"] or r["kind"] == "meaning") for r in rows)
+    from greenmetrics.charts._words import word_of
+
     needed = {
         "target", "observed", "benchmark", "province", "country", "achieved", "on_track",
         "needs_acceleration", "off_track", "no_data", "no_target", "not_comparable", "year",
         "value", "source",
     }  # fmt: skip
-    assert needed <= set(keys)
+    assert {word_of(key) for key in needed} <= set(keys)
 
 
 # ------------------------------------------------------------------------------ style
@@ -232,7 +234,7 @@ def test_english_chart_words_and_names_from_columns():
         assert word in texts or word in joined, word
     assert "Gansu" in texts and "Henan" in texts  # region_en from documents
     assert any(t.startswith("Share of non-fossil energy") for t in texts)  # indicator_en
-    assert "Targets compared across regions" in texts  # title_comparison in labels.csv
+    assert "Targets compared across regions" in texts  # title_comparison in words.csv
     assert "非化石能源消费比重" not in joined
 
 
@@ -551,7 +553,7 @@ def test_gaps_marks_benchmarks_and_non_comparable_targets():
     daggers = [t for a in panels for t in a.texts if t.get_text() == "†"]
     assert len(daggers) == 3  # 山西省 is not comparable in each of the three panels
     farmland = next(a for a in panels if a.get_title(loc="left") == "High-standard farmland")
-    assert farmland.get_xlabel() == "10k mu"  # the unit in English (labels.csv)
+    assert farmland.get_xlabel() == "10k mu"  # the unit in English (words.csv)
     assert not [ln for ln in farmland.get_lines() if ln.get_marker() == "D"]  # no benchmark
 
 

@@ -435,14 +435,18 @@ def test_every_column_of_the_report_has_a_word_in_both_languages():
     from greenmetrics.schemas import TABLES
 
     names = {c for t in TABLES for c in columns(t)}
+    from greenmetrics.words import vocabulary
+
     missing = {
-        (lang, c) for lang in export.LANGS for c in names if ("column", c) not in export._words()
+        (lang, c) for lang in export.LANGS for c in names if ("column", c) not in vocabulary()
     }
     # the declared tables of the report: every column a word (others fall back to spaces)
     report_columns = {
         c for t in ("documents", "targets", "milestones", "trajectories") for c in columns(t)
     }
     assert not {m for m in missing if m[1] in report_columns}
+    # and every declared column has its meaning in Chinese (the English one is the schema's)
+    assert not {c for c in names if ("meaning", c) not in vocabulary()}
 
 
 def test_unknown_language_is_refused():
@@ -482,13 +486,13 @@ def scorecard_card() -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("lang", "titles", "first_header", "indicators", "verdict"),
     [
-        ("zh", ["评分卡·忻府区", "评分卡·临夏州"], "指标", ["秸秆综合利用率", "未归类指标"], "无数据"),
+        ("zh", ["评分卡·忻府区", "评分卡·临夏州"], "指标", ["秸秆综合利用率", "未归类指标"], "数据不足"),
         (
             "en",
             ["Scorecard · Xinfu District", "Scorecard · Linxia Prefecture"],
             "indicator (English)",
             ["Crop straw utilization rate", "未归类指标"],  # no English name: the plan's words
-            "no data",
+            "too little data",
         ),
     ],
 )  # fmt: skip

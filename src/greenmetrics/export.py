@@ -4,7 +4,8 @@ the key charts, written deterministically and atomically.
 With a language (`lang="zh"` or `"en"`, as `greenmetrics report --lang` gives) the workbook
 is for people, not programs: a summary sheet first (what each sheet holds, the seed regions'
 target counts), sheet names, column headers and coded values (`no_data`, `level`, `ge`) in
-words of that language (data/workbook_words.csv, which a researcher can reword), native Excel
+words of that language (data/words.csv, which a researcher can reword), the analysis' notes
+and the field dictionary's meanings in that language too, native Excel
 charts of the cross-region comparison and of the gaps' status, then the figures. Without a
 language the sheets hold the tables as the code has them (snake_case headers and codes).
 A scorecard frame, given as the sheet "scorecard", becomes one sheet per region right after
@@ -23,7 +24,6 @@ they would import the writer that imports them.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import math
@@ -32,7 +32,6 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from . import paths
+from . import words
 from .files import write_atomic
 from .schemas import TABLES, describe
 
@@ -87,13 +86,10 @@ INTEGER_FORMAT = "0"
 # Percent columns keep the number as written (60 for 60%): never Excel's 0% format.
 VALUE_FORMATS = ("#,##0", "#,##0.0", "#,##0.00")
 
-WORDS_FILE = paths.PACKAGE_DATA / "workbook_words.csv"
-LANGS = ("zh", "en")
+WORDS_FILE = words.WORDS_FILE
+LANGS = words.LANGS
 # Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
-CODE_COLUMNS = frozenset(
-    ("region_level", "theme", "comparator", "kind", "reference_kind", "direction", "status",
-     "series", "origin", "binding", "measure", "verdict", "category")
-)  # fmt: skip
+CODE_COLUMNS = frozenset(words.CODE_KINDS)
 STATUS_ORDER = ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")
 STATUS_COLORS = ("1A9850", "66BD63", "F28E2B", "D73027", "B0B0B0")
 MAX_NATIVE_CHARTS = 12  # indicators charted on the comparison charts sheet
@@ -269,33 +265,48 @@ def _normalise_zip(data: bytes) -> bytes:
 # -- words of a language --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[tuple[str, str], dict[str, str]]:
-    with WORDS_FILE.open(encoding="utf-8", newline="") as fh:
-        return {(row["kind"], row["key"]): row for row in csv.DictReader(fh)}
-
-
 def word(kind: str, key: str, lang: str) -> str:
-    """`key` (a sheet, column, coded value or summary text) in `lang`; a column or sheet with
-    no entry in workbook_words.csv reads as its name with spaces, a value as itself."""
+    """`key` (a sheet, column or summary text) in `lang`, from the one vocabulary (words.csv);
+    a column or sheet with no entry reads as its name with spaces, anything else as itself."""
     if lang not in LANGS:
         raise ValueError(f"language {lang!r}: choose from {', '.join(LANGS)}")
-    entry = _words().get((kind, key))
-    if entry:
-        return entry[lang]
-    return key.replace("_", " ") if kind in ("column", "sheet") else key
+    fallback = key.replace("_", " ") if kind in ("column", "sheet") else key
+    return words.word(kind, key, lang, default=fallback)
 
 
-def _in_words(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """`df` with coded values and yes/no as words of `lang` (numbers and text left alone)."""
+# Columns naming a region, and columns holding a unit: in English a reader sees 'Gansu' and
+# '10k mu' (the documents sheet keeps region_zh beside its own region_en).
+REGION_COLUMNS = frozenset(
+    ("region_zh", "province_zh", "parent_region_zh", "benchmark_region_zh", "context_region_zh")
+)
+UNIT_COLUMNS = frozenset(("unit", "reference_unit", "benchmark_unit"))
+
+
+def _in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """`df` with coded values, yes/no and the analysis' notes (`words.note_text`) as words of
+    `lang`, and in English region names (`names`, else the gazetteer's) and units in English
+    (numbers and other text left alone)."""
     out = df.copy()
+    english = lang == "en"
     for column in out.columns:
         series = out[column]
+        keeps_own = column == "region_zh" and "region_en" in out.columns
+        if english and column in REGION_COLUMNS and not keeps_own:
+            out[column] = series.map(
+                lambda v: (names or {}).get(v) or words.region_name(v, lang)
+                if isinstance(v, str) else v
+            )  # fmt: skip
+            continue
+        if english and column in UNIT_COLUMNS:
+            out[column] = series.map(lambda v: words.unit_name(v, lang))
+            continue
         if pd.api.types.is_bool_dtype(series):
             yes, no = word("text", "yes", lang), word("text", "no", lang)
             out[column] = series.map(lambda v, y=yes, n=no: None if pd.isna(v) else (y if v else n))
         elif str(column) in CODE_COLUMNS and not pd.api.types.is_numeric_dtype(series):
-            out[column] = series.map(lambda v: word("value", v, lang) if isinstance(v, str) else v)
+            out[column] = series.map(lambda v, c=str(column): words.code_word(c, v, lang))
+        elif words.is_note_column(column):
+            out[column] = series.map(lambda v: words.note_text(v, lang))
     return out
 
 
@@ -473,7 +484,9 @@ def _write_gap_status(ws: Worksheet, gaps: pd.DataFrame, lang, names) -> None:
     statuses = [s for s in STATUS_ORDER if (gaps["status"] == s).any()]
     table = pd.crosstab(gaps["region_zh"], gaps["status"]).reindex(columns=statuses, fill_value=0)
     _header_row(
-        ws, 1, [word("column", "region_zh", lang), *(word("value", s, lang) for s in statuses)]
+        ws,
+        1,
+        [word("column", "region_zh", lang), *(words.word("status", s, lang) for s in statuses)],
     )
     for i, (region, counts) in enumerate(table.iterrows(), start=2):
         ws.cell(row=i, column=1, value=names.get(region, region))
@@ -546,8 +559,14 @@ def region_scorecards(
 
 
 def _fields_in_words(fields: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
-    """The field dictionary with each column's header in `lang` next to its code."""
+    """The field dictionary with each column's header and meaning in `lang` next to its code
+    (the Chinese meanings are the `meaning` rows of words.csv)."""
     out = fields.copy()
+    if lang == "zh" and "meaning" in out:
+        out["meaning"] = [
+            words.word("meaning", str(c), lang, default=m)
+            for c, m in zip(out["column"], out["meaning"], strict=True)
+        ]
     if "column" in out:
         out.insert(out.columns.get_loc("column"), "field", out["column"])
         out["column"] = out["column"].map(lambda c: word("column", str(c), lang))
@@ -598,12 +617,13 @@ def workbook_bytes(
                 headers = [word("column", str(c), lang) for c in part.columns]
                 if lang == "en":
                     headers[0] = word("column", "indicator_en", lang)
-                _write_frame(wb.create_sheet(region_title), _in_words(part, lang), headers)
+                _write_frame(wb.create_sheet(region_title), _in_words(part, lang, names), headers)
             continue
         if name == "fields":
             shown, headers = _fields_in_words(df, lang)
         else:
-            shown, headers = _in_words(df, lang), [word("column", str(c), lang) for c in df.columns]
+            shown = _in_words(df, lang, names)
+            headers = [word("column", str(c), lang) for c in df.columns]
         _write_frame(wb.create_sheet(title), shown, headers)
         if name == "gaps" and "status" in df and "region_zh" in df:
             _write_gap_status(wb.create_sheet(word("sheet", "gap_status", lang)), df, lang, names)

@@ -153,7 +153,7 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
         return _say(lang, "没有定性承诺。", "No dated commitments.")
     common = timeline.commitment_zh.value_counts()
     word = common.index[0]
-    if lang == "en":  # the commitment glossary of labels.csv
+    if lang == "en":  # the commitment glossary of words.csv
         word = label(f"commitment_{word}", "en", default=word)
     return _say(
         lang,

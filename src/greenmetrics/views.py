@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, export, paths, reference
+from . import charts, export, paths, reference, words
 from .catalog import Catalog, load_catalog
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
@@ -125,9 +125,9 @@ def shared_indicators(targets: pd.DataFrame, regions=SEED_REGIONS) -> list[str]:
 
 
 def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None = None):
-    """`table` as a reader sees it in `lang`: headers from labels.csv (`column_<name>`),
-    regions, indicators, themes, units and statuses in that language; quotes stay as written.
-    English region names come from `documents` (region_en)."""
+    """`table` as a reader sees it in `lang`: headers (`column` words of words.csv), regions,
+    indicators, themes, units, statuses and the analysis' notes in that language; quotes stay
+    as written. English region names come from `documents` (region_en)."""
     from .charts._layout import region_names, with_region_en
 
     out = table.copy()
@@ -141,14 +141,18 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
         out = out.drop(columns="indicator_en")
     if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
-    if "unit" in out.columns:
-        out["unit"] = out["unit"].map(lambda u: charts.style.unit_text(u, lang))
-    # NOTE: codes and headers read as the workbook writes them (one table vocabulary,
-    # data/workbook_words.csv), so a table in a notebook and its sheet say the same words.
-    for column in (export.CODE_COLUMNS - {"theme"}) & set(out.columns):
+    for column in (export.REGION_COLUMNS - {"region_zh"}) & set(out.columns):
         out[column] = out[column].map(
-            lambda v: export.word("value", v, lang) if isinstance(v, str) else v
+            lambda v: words.region_name(v, lang) if isinstance(v, str) else v
         )
+    for column in export.UNIT_COLUMNS & set(out.columns):
+        out[column] = out[column].map(lambda u: charts.style.unit_text(u, lang))
+    # NOTE: codes, notes and headers read as the workbook writes them (one vocabulary,
+    # data/words.csv), so a table in a notebook and its sheet say the same words.
+    for column in (export.CODE_COLUMNS - {"theme"}) & set(out.columns):
+        out[column] = out[column].map(lambda v, c=column: words.code_word(c, v, lang))
+    for column in filter(words.is_note_column, out.columns):
+        out[column] = out[column].map(lambda v: words.note_text(v, lang))
     return out.rename(columns=lambda c: export.word("column", c, lang))
 
 

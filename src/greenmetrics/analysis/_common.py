@@ -12,14 +12,10 @@ from ..catalog import Catalog, attach_indicators, load_catalog
 from ..errors import SchemaError
 from ..regions import REGION_LEVELS
 from ..schemas import TARGET_CONTEXT_COLUMNS, check, columns, empty_table
+from ..words import note
 
 _EPS = 1e-9
 _LEVEL_RANK = {level: i for i, level in enumerate(REGION_LEVELS)}
-_KIND_WORDS = {
-    "level": "level (a state reached)",
-    "increment": "increment (new in the period, 新建/新增)",
-    "reduction": "reduction (a fall from the baseline)",
-}
 # The columns of `targets` an analysis can do without (a frame built by hand) and the value it
 # then assumes; every other declared column is required.
 _TARGET_DEFAULTS = {
@@ -191,14 +187,13 @@ def _differences(
     """Why a target and another row (benchmark or target) are not like with like."""
     reasons = []
     if target["kind"] != kind:
-        reasons.append(
-            f"different kind: {_KIND_WORDS.get(target['kind'], target['kind'])} vs "
-            f"{_KIND_WORDS.get(kind, kind)}"
-        )
+        reasons.append(note("different_kind", kind=target["kind"], other_kind=kind))
     if _int(target["target_year"]) != year:
-        reasons.append(f"different target year: {_int(target['target_year'])} vs {year}")
+        reasons.append(note("different_year", year=_int(target["target_year"]), other_year=year))
     if _unit(target["unit"]) != unit:
-        reasons.append(f"different unit: {_unit(target['unit']) or 'none'} vs {unit or 'none'}")
+        reasons.append(
+            note("different_unit", unit=_unit(target["unit"]) or "none", other_unit=unit or "none")
+        )
     if (
         target["kind"] == "reduction"
         and kind == "reduction"
@@ -206,7 +201,7 @@ def _differences(
         and _int(target.get("baseline_year")) not in (None, baseline)
     ):
         reasons.append(
-            f"different baseline year: {_int(target.get('baseline_year'))} vs {baseline}"
+            note("different_baseline", year=_int(target.get("baseline_year")), other_year=baseline)
         )
     return reasons
 

@@ -11,6 +11,7 @@ import pandas as pd
 from ..catalog import Catalog
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
+from ..words import note
 from ._common import (
     _differences,
     _fmt,
@@ -72,7 +73,7 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
             # in 万亩) is restated in the target's unit, so a chart never draws it on the wrong axis.
             restated = convert_unit(value, unit, target["unit"])
             if unit != _unit(target["unit"]) and not math.isnan(restated):
-                remarks.append(f"restated from {value:g} {unit}")
+                remarks.append(note("restated", amount=f"{value:g} {unit}"))
                 value, unit = restated, _unit(target["unit"])
             reasons = _differences(
                 target,
@@ -82,13 +83,11 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
                 _int(bench["baseline_year"]),
             )
             if target["kind"] != "reduction" and _unit(target["unit"]) not in RATE_UNITS:
-                reasons.append(
-                    f"size-dependent quantity ({_unit(target['unit'])}): regions differ in size"
-                )
+                reasons.append(note("size_dependent", unit=_unit(target["unit"])))
             if _text(target.get("scope_zh")):
-                reasons.append(f"target limited to {target['scope_zh']}")
+                reasons.append(note("target_limited", scope=target["scope_zh"]))
             if _is_false(bench.get("is_value_quoted")):
-                remarks.append("benchmark coded from words (e.g. 全面建成 -> 100%)")
+                remarks.append(note("benchmark_coded"))
             comparable = not reasons
             ambition = math.nan
             scale = _scale_direction(target["direction"], target["kind"])
@@ -158,12 +157,12 @@ def _summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
     comparable = [p for p in mine if p["is_comparable"]]
     if not mine:
         out[f"{level}_benchmark_note"] = (
-            "indicator not in the catalog" if target["indicator_id"] is None else "no benchmark"
+            note("not_in_catalog") if target["indicator_id"] is None else note("no_benchmark")
         )
         return out
     if not comparable:
         reasons = _join(p["comparability_note"] for p in mine)
-        out[f"{level}_benchmark_note"] = f"no comparable benchmark: {reasons}"
+        out[f"{level}_benchmark_note"] = note("no_comparable_benchmark", reasons=reasons)
         return out
     # NOTE: sources can disagree (Gansu's energy intensity: 13% and 12.5%); the target is
     # measured against the most demanding one and the note lists them all.
@@ -173,9 +172,9 @@ def _summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
     notes = []
     if len(values) > 1:
         listed = ", ".join(_fmt(v) for v in values)
-        notes.append(f"{len(comparable)} sources disagree ({listed}); the most demanding is used")
+        notes.append(note("sources_disagree", n=len(comparable), values=listed))
     elif len(comparable) > 1:
-        notes.append(f"{len(comparable)} sources agree")
+        notes.append(note("sources_agree", n=len(comparable)))
     if best["comparability_note"]:
         notes.append(best["comparability_note"])
     out.update(

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..regions import COUNTRY_ZH
 from ..schemas import KINDS
+from ..words import note
 from ._common import (
     _LEVEL_RANK,
     _TARGET_COLUMNS,
@@ -29,15 +30,11 @@ from ._common import (
 )
 
 MIN_REGIONS_TO_COMPARE = 2  # compare_regions keeps indicators targeted by at least this many
-NO_TARGET_NOTE = "no target in plan"
-NO_PLAN_NOTE = "no data: no plan of this region was read"
+NO_TARGET_NOTE = note("no_target")
+NO_PLAN_NOTE = note("no_plan")
 # Units of a share, rate or concentration: comparable across region levels. Every other unit
 # (an area, a count, a capacity) measures size and is compared within one level only.
 RATE_UNITS = frozenset({"", "%", "‰", "个百分点", "ug/m3", "微克/立方米"})
-NO_LEVEL_PEER_NOTE = (
-    "different level: no plan target at the {level} level (areas and counts compare within one"
-    " level)"
-)
 
 
 def is_size_unit(unit: object) -> bool:
@@ -119,8 +116,8 @@ def compare_regions(
             row = _benchmark_row(b, form)
             if peer_levels is not None and b["level"] not in peer_levels:
                 # a national area beside local ones: kept for the record, never compared
-                note = NO_LEVEL_PEER_NOTE.format(level=b["level"])
-                row = {**row, "is_comparable": False, "comparability_note": note}
+                reason = note("no_level_peer", level=b["level"])
+                row = {**row, "is_comparable": False, "comparability_note": reason}
             rows.append({**common, **row})
     return _in_comparison_order(rows, [*bench_regions, *selected])
 
@@ -174,7 +171,7 @@ def _plan_row(r: dict, form: tuple) -> dict:
     """A plan target, judged against the indicator's reference form."""
     reasons = _differences(r, *form)
     if _text(r.get("scope_zh")):
-        reasons.append(f"scope limited to {r['scope_zh']}")
+        reasons.append(note("scope_limited", scope=r["scope_zh"]))
     return {
         **_set_target(r, r["region_level"], "plan"),
         "scope_zh": _text(r.get("scope_zh")),
@@ -237,9 +234,7 @@ def _benchmark_row(b: dict, form: tuple) -> dict:
     """A province's or the country's benchmark, judged like a plan target."""
     as_target = {"kind": b["kind"], "target_year": b["target_year"], "unit": b["unit"]}
     reasons = _differences(as_target, *form)
-    coded = (
-        ["coded from words (e.g. 全面建成 -> 100%)"] if _is_false(b.get("is_value_quoted")) else []
-    )
+    coded = [note("coded")] if _is_false(b.get("is_value_quoted")) else []
     return {
         **_set_target(b, b["level"], "benchmark"),
         "is_comparable": not reasons,

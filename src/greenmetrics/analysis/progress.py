@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ..schemas import FIELDS
+from ..words import note
 from ._common import (
     _EPS,
     _decimals,
@@ -217,34 +218,36 @@ def _observed_series(
     """
     kind = target["kind"]
     if target["indicator_id"] is None:
-        return [], "indicator not in the catalog", None
+        return [], note("not_in_catalog"), None
     if kind == "increment":
         # NOTE: an increment (新建/新增 X in the period, 提高X个百分点) is new work, not a
         # state; observed levels never measure it.
-        return [], "increment target: observed levels do not measure it", None
+        return [], note("increment_target"), None
     area = _text(target.get("scope_zh")) or target["region_zh"]
     rows = groups.get((area, target["indicator_id"]), [])
     if not rows and _text(target.get("scope_zh")):
-        return [], f"target limited to {area}: no observation for that area", None
+        return [], note("no_scope_observation", area=area), None
     if not rows:
-        return [], f"no observation for {area}", None
+        return [], note("no_observation", area=area), None
     if as_of_year is not None:
         rows = [r for r in rows if r["year"] <= as_of_year]
         if not rows:
-            return [], f"no observation for {area} up to {as_of_year}", None
+            return [], note("no_observation_until", area=area, year=as_of_year), None
     if kind == "reduction":
         return _reduction_points(target, rows)
     unit = _unit(target["unit"])
     usable = [r for r in rows if r["measure"] == "level" and not _missing(_converted(r, unit))]
     if not usable:
         units = "、".join(sorted({r["unit"] or "none" for r in rows}))
-        return [], f"observations are in {units} or are changes; target in {unit or 'none'}", None
+        return [], note("units_differ", units=units, unit=unit or "none"), None
     points = [
         {
             "year": y,
             "value": _converted(r, unit),
             "rows": [r],
-            "note": None if r["unit"] == unit else f"converted from {_fmt(r['value'])}{r['unit']}",
+            "note": None
+            if r["unit"] == unit
+            else note("converted", amount=f"{_fmt(r['value'])}{r['unit']}"),
         }
         for y, r in sorted(_one_per_year(usable).items())
     ]
@@ -267,7 +270,7 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     """
     t0 = _int(target.get("baseline_year"))
     if t0 is None:
-        return [], "reduction without a baseline year", None
+        return [], note("no_baseline"), None
     unit = _unit(target["unit"])
     relative = unit == "%"
     cumulative = _one_per_year(
@@ -294,26 +297,26 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     chained: list[int] = []
     for year in range(t0 + 1, last + 1):
         value: float | None = None
-        note = None
+        note_ = None
         if year in cumulative:
             value, used, chained = -cumulative[year]["value"], [cumulative[year]], []
-            note = f"cumulative fall since {t0} as reported"
+            note_ = note("fall_reported", year=t0)
         elif year in yearly and previous is not None:
             value = cumulative_reduction([-previous, yearly[year]["value"]])
             used, chained = [*used, yearly[year]], [*chained, year]
-            note = f"cumulative fall since {t0} chained from yearly changes"
+            note_ = note("fall_chained", year=t0)
         elif year in levels and base is not None and levels[year]["unit"] == base["unit"]:
             level = levels[year]["value"]
             value = (1 - level / base["value"]) * 100 if relative else base["value"] - level
             used, chained = [base, levels[year]], []
-            note = f"fall since {t0} from observed levels"
+            note_ = note("fall_from_levels", year=t0)
         else:
             used, chained = [], []
         previous = value
         if value is not None:
-            points.append({"year": year, "value": value, "rows": list(used), "note": note})
+            points.append({"year": year, "value": value, "rows": list(used), "note": note_})
     if not points:
-        return [], f"no yearly or cumulative change since {t0} observed", t0
+        return [], note("no_change_observed", year=t0), t0
     return points, None, t0
 
 
@@ -364,7 +367,7 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
         seen=seen,
     )
     notes = [latest["note"]] if latest["note"] else []
-    notes += [f"{r['note']}" for r in rows if _text(r.get("note"))]
+    notes += [note("source_note", text=_text(r["note"])) for r in rows if _text(r.get("note"))]
     title, source, quote = _joined_sources(rows)
     out.update(
         observed_value=observed,
@@ -382,7 +385,7 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
         status_note=_status_note(status, observed, latest["year"], years_left, needed, seen),
     )
     if out["is_observation_proxy"]:
-        out["status_note"] += "; observed through a proxy indicator"
+        out["status_note"] += "; " + note("proxy")
     return out
 
 
@@ -390,10 +393,10 @@ def _status_note(
     status: str, observed: float, year: int, years_left: int, needed: float, seen: float
 ) -> str:
     if status == "achieved":
-        return f"observed {_fmt(observed)} in {year} meets the target"
+        return note("status_met", value=_fmt(observed), year=year)
     if years_left <= 0:
-        return f"observed {_fmt(observed)} in {year}, in or after the target year, misses it"
+        return note("status_missed", value=_fmt(observed), year=year)
     if math.isnan(seen):
-        return f"one observed year ({year}): no trend"
-    years = "year" if years_left == 1 else "years"
-    return f"needs {_fmt(needed)} a year for {years_left} {years}; seen {_fmt(seen)} a year"
+        return note("status_one_year", year=year)
+    key = "status_needs_one" if years_left == 1 else "status_needs"
+    return note(key, needed=_fmt(needed), n=years_left, seen=_fmt(seen))

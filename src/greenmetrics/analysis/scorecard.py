@@ -19,6 +19,7 @@ import pandas as pd
 from ..catalog import Catalog
 from ..regions import region_order
 from ..schemas import FIELDS, RATE_UNITS
+from ..words import note
 from ._common import (
     _fmt,
     _frame,
@@ -87,11 +88,9 @@ def _judging_point(points: list[dict], target_year: int, as_of_year: int) -> dic
 def _verdict_note(verdict: str, point: dict | None, target: dict, progress: dict) -> str | None:
     if point is None:
         return progress["status_note"]
-    seen = f"observed {_fmt(point['value'])} in {point['year']}"
-    if verdict == "met":
-        return f"{seen}: target of {int(target['target_year'])} met"
-    if verdict == "missed":
-        return f"{seen}: target of {int(target['target_year'])} missed"
+    if verdict in ("met", "missed"):
+        seen = {"value": _fmt(point["value"]), "year": point["year"]}
+        return note(f"verdict_{verdict}", **seen, target_year=int(target["target_year"]))
     return progress["status_note"]
 
 
@@ -104,7 +103,7 @@ def _rate_benchmarks_only(target: dict, pairs: list[dict]) -> list[dict]:
     out = []
     for pair in pairs:
         if pair["is_comparable"] and _unit(target["unit"]) not in RATE_UNITS:
-            reason = f"size-dependent quantity ({_unit(target['unit'])}): regions differ in size"
+            reason = note("size_dependent", unit=_unit(target["unit"]))
             pair = {**pair, "is_comparable": False, "comparability_note": reason}
         out.append(pair)
     return out
@@ -180,7 +179,10 @@ def _card_row(
         "observation_source": source,
         "observation_source_quote": quote,
         "observation_note": _join(
-            [point["note"] if point else None, *(r.get("note") for r in rows)]
+            [
+                point["note"] if point else None,
+                *(note("source_note", text=t) for r in rows if (t := _text(r.get("note")))),
+            ]
         ),
         "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
         "status": progress["status"],

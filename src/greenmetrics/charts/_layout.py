@@ -217,8 +217,8 @@ def measured_unit(
         return text
     years = {int(y) for y in baselines if y is not None and not pd.isna(y)}
     if len(years) == 1:
-        return label("unit_fall_since", lang, unit=text, year=years.pop())
-    return label("unit_fall", lang, unit=text)
+        return label("fall_since_unit", lang, unit=text, year=years.pop())
+    return label("fall_unit", lang, unit=text)
 
 
 def number_text(value: float) -> str:

@@ -1,64 +1,50 @@
-"""The chart words of the project in Chinese and English: labels.csv read once (`label`),
-units and themes as printed, and how lists, brackets and colons are written in each language.
-A module of its own so the source line (`_sources`) and the style share them without a cycle."""
+"""The chart words of the project in Chinese and English: `label` reads the one vocabulary
+(`greenmetrics.words`, data/words.csv), units and themes as printed, and how lists, brackets and
+colons are written in each language. A module of its own so the source line (`_sources`) and the
+style share them without a cycle."""
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
+from .. import words
+from ..words import LANGS, WORDS_FILE, check_lang  # noqa: F401 - re-exported for the charts
 
-from .. import paths
-from ..errors import InputError
-
-LANGS = ("zh", "en")
-LABELS_FILE = paths.PACKAGE_DATA / "labels.csv"
-
-
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, dict[str, str]]:
-    """The chart words of labels.csv, keyed by `key`; fails naming the file and line."""
-    table: dict[str, dict[str, str]] = {}
-    with open(LABELS_FILE, encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header != ["key", "zh", "en"]:
-            raise InputError(LABELS_FILE, f"header must be key,zh,en, found {header}", line=1)
-        for line, row in enumerate(reader, start=2):
-            if not row:
-                continue
-            if len(row) != 3 or not all(cell.strip() for cell in row):
-                raise InputError(LABELS_FILE, f"need three non-empty cells, found {row}", line=line)
-            key, zh, en = (cell.strip() for cell in row)
-            if key in table:
-                raise InputError(LABELS_FILE, f"duplicate key {key!r}", line=line)
-            table[key] = {"zh": zh, "en": en}
-    return table
-
+# Chart keys that name a word of another kind: one row in words.csv, shared with the tables.
+_PREFIXES = {
+    "theme_": "theme",
+    "unit_": "unit",
+    "verdict_": "verdict",
+    "commitment_": "commitment",
+    "level_": "levels",
+}
+_SHARED = {
+    **{s: "status" for s in ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")},
+    **{s: "series" for s in ("target", "observed", "projection", "goal_2035")},
+    **{s: "level" for s in ("country", "province", "prefecture", "county")},
+    "benchmark": "origin",
+}
 
 _NO_DEFAULT = object()
 
 
-def check_lang(lang: str) -> str:
-    """Return `lang` if it is a supported chart language ('zh' or 'en'), else raise ValueError."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    return lang
+def word_of(key: str) -> tuple[str, str]:
+    """The (kind, key) of words.csv a chart key names: `theme_air` is ('theme', 'air'),
+    `on_track` ('status', 'on_track'), a chart-only word ('chart', key)."""
+    for prefix, kind in _PREFIXES.items():
+        if key.startswith(prefix):
+            return kind, key[len(prefix) :]
+    return _SHARED.get(key, "chart"), key
 
 
 def label(key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) -> str:
-    """The chart word `key` in `lang`, from labels.csv, formatted with `fields` ({n}, {names}).
+    """The chart word `key` in `lang`, from words.csv, formatted with `fields` ({n}, {names}).
 
     Chart words are data so a researcher can reword them in a spreadsheet; an unknown key raises
     KeyError (a typo must not print an empty label) unless a `default` is given.
     """
-    check_lang(lang)
-    entry = _labels().get(key)
-    if entry is None:
-        if default is _NO_DEFAULT:
-            raise KeyError(f"no chart label {key!r} in {LABELS_FILE}")
-        return str(default)
-    text = entry[lang]
-    return text.format(**fields) if fields else text
+    kind, name = word_of(key)
+    if default is _NO_DEFAULT:
+        return words.word(kind, name, lang, **fields)
+    return words.word(kind, name, lang, default, **fields)
 
 
 def list_separator(lang: str) -> str:
@@ -73,7 +59,7 @@ def parenthesized(text: str, lang: str) -> str:
 
 def unit_text(unit: object, lang: str) -> str:
     """A unit as printed in `lang`: 万亩 stays 万亩 in Chinese and reads '10k mu' in English
-    (the `unit_<unit>` rows of labels.csv); a unit without a row is printed as written."""
+    (the `unit` rows of words.csv); a unit without a row is printed as written."""
     if not isinstance(unit, str) or not unit.strip():
         return ""
     return label(f"unit_{unit.strip()}", lang, default=unit.strip())

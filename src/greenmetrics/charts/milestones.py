@@ -61,7 +61,7 @@ def plot_milestones(
     words = df["commitment_zh"]
     if lang == "en" and "commitment_en" in df.columns:
         words = df["commitment_en"].where(df["commitment_en"].notna(), words)
-    elif lang == "en":  # the commitment glossary is data: commitment_<word> rows in labels.csv
+    elif lang == "en":  # the commitment glossary is data: `commitment` rows of words.csv
         words = words.map(lambda w: label(f"commitment_{w}", "en", default=w))
     df = df.assign(_word=words.astype(str))
     counts = df.groupby("region_zh").size()

@@ -1,7 +1,7 @@
 """The one chart style of the project: what makes two greenmetrics charts look alike.
 
 The CJK font (shipped by the `mplfonts` dependency, never a system font), sizes, grid, one
-colour per region, the bilingual chart words (`data/labels.csv`) and how lists and brackets are
+colour per region, the bilingual chart words (`data/words.csv`) and how lists and brackets are
 written in each language, display-width wrapping, the source line printed from the data's
 provenance columns, `finish` (title, legend, unit, notes, source line) and `save_figure`, which
 writes PNG, SVG and PDF byte-identically on every run.
@@ -41,8 +41,8 @@ from ..regions import is_country as _is_country
 from ..regions import region_order
 from ._sources import _unique, provenance, short_source_text
 from ._words import (
-    LABELS_FILE,
     LANGS,
+    WORDS_FILE,
     _colon,
     check_lang,
     label,
@@ -54,7 +54,7 @@ from ._words import (
 )
 
 __all__ = [  # the chart words are re-exported: charts import them from the one style
-    "LABELS_FILE", "LANGS", "check_lang", "label", "list_separator", "parenthesized", "plain",
+    "WORDS_FILE", "LANGS", "check_lang", "label", "list_separator", "parenthesized", "plain",
     "provenance", "short_source_text", "theme_text", "unit_text",
 ]  # fmt: skip
 

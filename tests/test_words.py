@@ -1,0 +1,309 @@
+"""The one vocabulary (data/words.csv, `greenmetrics.words`): the loader's checks, the note
+templates, and what a reader sees: every note of the shipped data in Chinese and English, the
+zh workbook without English notes, the en workbook and notebook tables without Chinese outside
+the columns that hold people's own words."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from functools import cache
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from greenmetrics import export, views, words
+from greenmetrics.errors import InputError
+from greenmetrics.gazetteer import shipped_gazetteer
+
+# ASCII in a Chinese note: only these tokens (units, codes, the comparison word "vs").
+ALLOWED_ASCII = {"vs", "ug", "PM2", "GDP", "CO2", "nan", "inf", "None"}
+ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# Columns of the en workbook that hold people's own words, written in Chinese: the plans' and
+# sources' words (quotes, titles, names as written, scopes, curators' notes), file names and
+# units as the plans write them. Every other column reads in English.
+EN_CHINESE_COLUMNS = {
+    "quote", "source", "source_title", "source_quote", "title_zh", "doc_number", "doc_id", "file",
+    "region_zh", "indicator_zh", "issuer_zh", "scope_zh", "commitment_zh", "province_zh",
+    "parent_region_zh", "benchmark_region_zh", "benchmark_indicator_zh", "text", "unit",
+    "reference_unit", "benchmark_unit",
+    *(f"{level}_{c}" for level in ("province", "country", "observation", "context")
+      for c in ("source", "source_title", "source_quote")),
+}  # fmt: skip
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "words.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- the loader --------------------------------------------------------------------------------
+
+
+def test_the_loader_rejects_a_duplicate_naming_file_and_line(tmp_path):
+    path = write(tmp_path, "kind,key,zh,en\nchart,a,甲,a\ntheme,a,甲,a\nchart,a,乙,b\n")
+    with pytest.raises(InputError, match=r"words\.csv:4: duplicate chart 'a'"):
+        words.read_words(path)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "chart,a,甲",  # a cell missing
+        "chart,a,,a",  # no Chinese
+        "chart,a,甲,",  # no English
+        "meaning,a,甲,a",  # a meaning's English is the schema's
+        'note,a,"{n}个","{m} of them"',  # fields differ between the languages
+    ],
+)
+def test_the_loader_rejects_a_malformed_row_naming_file_and_line(tmp_path, row):
+    path = write(tmp_path, f"kind,key,zh,en\nchart,b,乙,b\n{row}\n")
+    with pytest.raises(InputError, match=r"words\.csv:3: "):
+        words.read_words(path)
+
+
+def test_the_loader_rejects_a_wrong_header(tmp_path):
+    with pytest.raises(InputError, match=r"words\.csv:1: header"):
+        words.read_words(write(tmp_path, "key,zh,en\na,甲,a\n"))
+
+
+def test_a_word_is_one_row_shared_by_charts_and_tables():
+    from greenmetrics import charts
+
+    assert charts.label("on_track", "zh") == export.word("status", "on_track", "zh") == "按进度推进"
+    assert words.code_word("status", "on_track", "en") == "on track"
+    assert charts.style.theme_text("air", "zh") == words.code_word("theme", "air", "zh") == "大气"
+    assert charts.label("verdict_no_data", "en") == words.code_word("verdict", "no_data", "en")
+    assert charts.style.unit_text("万亩", "en") == "10k mu"
+    with pytest.raises(KeyError):
+        words.word("status", "no_such_status", "zh")
+
+
+# -- the notes ---------------------------------------------------------------------------------
+
+
+def test_notes_read_in_both_languages():
+    zh = {
+        "no observation for 忻州市忻府区": "忻州市忻府区无观测数据",
+        "no benchmark": "无对标值",
+        "no comparable benchmark: different kind: level vs increment": (
+            "无可比对标值：类型不同（水平值 vs 增量）"
+        ),
+        "different target year: 2030 vs 2025": "目标年不同：2030年 vs 2025年",
+        "converted from 10.75亿亩": "由10.75亿亩换算",
+        "cumulative fall since 2020 as reported": "自2020年累计下降（按公布值）",
+        "no target in plan": "规划未设此目标",
+        "2 sources disagree (12.5, 13); the most demanding is used": (
+            "2个来源不一致（12.5、13），采用要求最高者"
+        ),
+        # a joined note part by part; a curator's note stays as written
+        "converted from 0.0046亿亩；source note: 截至2023年底;首次突破50%": (
+            "由0.0046亿亩换算；来源备注：截至2023年底;首次突破50%"
+        ),
+        "needs 0.75 a year for 2 years; seen 0.25 a year; observed through a proxy indicator": (
+            "剩余2年，每年需进展0.75；实际每年0.25；以代理指标观测"
+        ),
+    }
+    for english, chinese in zh.items():
+        assert words.note_text(english, "zh") == chinese
+    assert words.note_text("no observation for 忻州市忻府区", "en") == (
+        "no observation for Xinfu District, Xinzhou"
+    )
+    assert words.note_text("converted from 10.75亿亩", "en") == "converted from 10.75 100M mu"
+    assert words.note_text("different kind: level vs increment", "en") == (
+        "different kind: level vs increment"
+    )
+
+
+def test_a_note_without_a_template_fails():
+    with pytest.raises(ValueError, match="no note template"):
+        words.note_text("no benchmark; something nobody wrote a template for", "zh")
+    with pytest.raises(KeyError):
+        words.note("no_such_note")
+
+
+def test_every_note_key_the_analysis_asks_for_exists():
+    import ast
+    from pathlib import Path
+
+    package = Path(words.__file__).parent
+    asked = set()
+    for path in [*package.glob("analysis/*.py"), package / "findings.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "note":
+                first = node.args[0]
+                if isinstance(first, ast.Constant):
+                    asked.add(first.value)
+                else:  # note(f"verdict_{verdict}") and note(key): the keys it may take
+                    asked |= {"verdict_met", "verdict_missed", "status_needs", "status_needs_one"}
+    assert asked, "the analysis writes its notes with words.note"
+    assert not {k for k in asked if not words.has_word("note", k)}
+
+
+@cache
+def shipped_sheets():
+    frames = views.load_all()
+    sheets = export.report_sheets(
+        frames, sources=views.sources_table(frames), as_of_year=2026,
+        first_regions=views.SEED_REGIONS,
+    )  # fmt: skip
+    return frames, sheets
+
+
+def shipped_notes() -> set[str]:
+    _, sheets = shipped_sheets()
+    return {
+        v
+        for df in sheets.values()
+        for c in df.columns
+        if words.is_note_column(c)
+        for v in df[c].dropna()
+        if isinstance(v, str) and v.strip()
+    }
+
+
+def _blank_people_words(name: str, value: str, lang: str) -> str:
+    """Render a note field, blanking what people wrote (scopes, curators' notes) and place
+    names the gazetteer does not know: those stay as written in either language."""
+    if name in words.VERBATIM_FIELDS:
+        return ""
+    if name == "area" and lang == "en" and shipped_gazetteer().find_region(value) is None:
+        return "" if value != "全国" else "China"
+    return words._field_text(name, value, lang)
+
+
+def english_left(text: str) -> list[str]:
+    return [w for w in ASCII_WORD.findall(text) if w not in ALLOWED_ASCII]
+
+
+def test_every_note_of_the_shipped_data_reads_in_chinese_and_english():
+    notes = shipped_notes()
+    assert len(notes) > 50  # the shipped data gives notes of many kinds
+    keys = {part.key for n in notes for part in words.note_parts(n)}  # raises on a stray note
+    assert {"no_observation", "different_year", "no_comparable_benchmark", "source_note"} <= keys
+    for text in notes:
+        zh = words.note_text(text, "zh", field=_blank_people_words)
+        assert not english_left(zh), (text, zh)
+        en = words.note_text(text, "en", field=_blank_people_words)
+        assert not CJK.search(en), (text, en)
+
+
+# -- what a reader sees ------------------------------------------------------------------------
+
+
+@cache
+def shipped_workbook(lang: str):
+    frames, sheets = shipped_sheets()
+    data = export.workbook_bytes(sheets, lang=lang, regions=views.SEED_REGIONS)
+    return openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+
+
+def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
+    """The rows a table's sheet shows and the canonical frame they come from, row for row (the
+    scorecard: its region sheets one after the other, in their columns)."""
+    wb = shipped_workbook(lang)
+    if name != "scorecard":
+        parts = {export.word("sheet", name, lang): df}
+    else:
+        names = export._region_names(shipped_sheets()[1], lang)
+        parts = export.region_scorecards(df, lang, names)
+        parts = {t: df.loc[df.region_zh.eq(r), p.columns] for (t, p), r in
+                 zip(parts.items(), df.region_zh.drop_duplicates(), strict=True)}  # fmt: skip
+    rows = []
+    for title, part in parts.items():
+        shown = list(wb[title].iter_rows(values_only=True))
+        header = [export.word("column", str(c), lang) for c in part.columns]
+        if name == "scorecard" and lang == "en":
+            header[0] = export.word("column", "indicator_en", lang)
+        assert list(shown[0]) == header
+        rows += shown[1:]
+    return rows, pd.concat(parts.values()) if len(parts) > 1 else next(iter(parts.values()))
+
+
+def _columns(lang: str, name: str, df) -> tuple[list, list[str], pd.DataFrame]:
+    rows, frame = _sheet_rows(lang, name, df)
+    return rows, list(frame.columns), frame
+
+
+def test_the_chinese_workbook_has_no_english_note():
+    _, sheets = shipped_sheets()
+    checked = 0
+    for name, df in sheets.items():
+        if not any(words.is_note_column(c) for c in df.columns):
+            continue
+        rows, columns, frame = _columns("zh", name, df)
+        for j, column in enumerate(columns):
+            if not words.is_note_column(column):
+                continue
+            for cell, canonical in zip((r[j] for r in rows), frame[column], strict=True):
+                if not isinstance(canonical, str) or not canonical.strip():
+                    continue
+                verbatim = [
+                    v for p in words.note_parts(canonical) for k, v in p.fields
+                    if k in words.VERBATIM_FIELDS
+                ]  # fmt: skip
+                for v in verbatim:
+                    cell = cell.replace(v, "")
+                assert not english_left(cell), (name, column, cell)
+                checked += 1
+    assert checked > 100
+
+
+def test_the_chinese_fields_sheet_gives_meanings_in_chinese():
+    _, sheets = shipped_sheets()
+    fields = export.field_dictionary(sheets)
+    rows, _, _ = _columns("zh", "fields", export._fields_in_words(fields, "zh")[0])
+    meaning = export._fields_in_words(fields, "zh")[0].columns.get_loc("meaning")
+    assert rows and all(CJK.search(str(r[meaning])) for r in rows)
+
+
+def test_the_english_workbook_has_no_chinese_outside_peoples_words():
+    _, sheets = shipped_sheets()
+    # regions and units read in English in the workbook (the documents sheet keeps region_zh
+    # beside its region_en)
+    allowed = EN_CHINESE_COLUMNS - export.REGION_COLUMNS - export.UNIT_COLUMNS
+    for name, df in sheets.items():
+        rows, columns, frame = _columns("en", name, df)
+        for j, column in enumerate(columns):
+            if column in allowed or (name == "documents" and column == "region_zh"):
+                continue
+            for cell, canonical in zip((r[j] for r in rows), frame[column], strict=True):
+                if not isinstance(cell, str):
+                    continue
+                if words.is_note_column(column):
+                    cell = words.note_text(canonical, "en", field=_blank_people_words)
+                assert not CJK.search(cell), (name, column, cell)
+
+
+def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
+    frames, sheets = shipped_sheets()
+    people = EN_CHINESE_COLUMNS - export.REGION_COLUMNS - export.UNIT_COLUMNS
+    allowed = {export.word("column", c, "en") for c in people}
+    tables = [
+        views.provenance_table(frames.targets),
+        sheets["gaps"],
+        sheets["comparison"][sheets["comparison"].is_comparable.eq(False)],
+        sheets["scorecard"],
+    ]
+    for table in tables:
+        shown = views.in_language(table, "en", frames.documents)
+        notes = [c for c in table.columns if words.is_note_column(c)]
+        for column in shown.columns:
+            if column in allowed or column == export.word("column", "indicator_zh", "en"):
+                continue  # an unmapped indicator keeps the plan's words
+            original = next(c for c in table.columns if export.word("column", c, "en") == column)
+            for cell, canonical in zip(shown[column], table[original], strict=True):
+                if not isinstance(cell, str):
+                    continue
+                if original in notes:
+                    cell = words.note_text(canonical, "en", field=_blank_people_words)
+                assert not CJK.search(cell), (column, cell)
+
+
+def test_wide_characters_are_what_the_cjk_pattern_finds():
+    assert all(unicodedata.east_asian_width(c) in "WF" for c in "无对标值，（）")
+    assert CJK.search("忻府区") and not CJK.search("Xinfu District, Xinzhou µg/m³")
