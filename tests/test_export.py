@@ -490,7 +490,7 @@ def scorecard_card() -> pd.DataFrame:
         (
             "en",
             ["Scorecard · Xinfu District", "Scorecard · Linxia Prefecture"],
-            "indicator (English)",
+            "indicator",
             ["Crop straw utilization rate", "未归类指标"],  # no English name: the plan's words
             "too little data",
         ),
@@ -534,3 +534,27 @@ def test_region_sheet_titles_stay_unique_and_within_excel_limits():
     titles = list(export.region_scorecards(card, "zh"))
     assert len(titles) == 2 and len(set(titles)) == 2
     assert all(len(t) <= 31 for t in titles)
+
+
+def test_the_gaps_sheet_for_readers_keeps_their_columns_in_their_order():
+    full = pd.DataFrame(
+        {
+            "target_id": ["T1"],
+            "indicator_id": ["straw"],  # a code: left out
+            "indicator_zh": ["秸秆综合利用率"],
+            "indicator_en": ["Crop straw utilization rate"],
+            "province_benchmark_count": [2],  # a count: left out
+            "region_zh": ["甘肃省"],
+            "status": ["no_data"],
+        }
+    )
+    zh = export.for_readers(full, export.GAPS_COLUMNS, "zh")
+    assert zh.columns.tolist() == ["region_zh", "indicator_zh", "status", "target_id"]
+    assert zh["indicator_zh"].tolist() == ["秸秆综合利用率"]
+    en = export.for_readers(full, export.GAPS_COLUMNS, "en")
+    assert en["indicator_zh"].tolist() == ["Crop straw utilization rate"]
+    wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full}, lang="en")))
+    assert [c.value for c in wb["gaps"][1]] == ["region", "indicator", "status", "target id"]
+    # without a language the sheet is the table as the code has it
+    wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full})))
+    assert [c.value for c in wb["gaps"][1]] == full.columns.tolist()

@@ -206,7 +206,13 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     """The rows a table's sheet shows and the canonical frame they come from, row for row (the
     scorecard: its region sheets one after the other, in their columns)."""
     wb = shipped_workbook(lang)
-    if name != "scorecard":
+    if name == "gaps":
+        parts = {
+            export.word("sheet", name, lang): df[
+                list(export.for_readers(df, export.GAPS_COLUMNS, lang).columns)
+            ]
+        }
+    elif name != "scorecard":
         parts = {export.word("sheet", name, lang): df}
     else:
         names = export._region_names(shipped_sheets()[1], lang)
@@ -217,8 +223,6 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     for title, part in parts.items():
         shown = list(wb[title].iter_rows(values_only=True))
         header = [export.word("column", str(c), lang) for c in part.columns]
-        if name == "scorecard" and lang == "en":
-            header[0] = export.word("column", "indicator_en", lang)
         assert list(shown[0]) == header
         rows += shown[1:]
     return rows, pd.concat(parts.values()) if len(parts) > 1 else next(iter(parts.values()))

@@ -522,28 +522,45 @@ REGION_SCORECARD_COLUMNS = (
     "observation_source_title", "observation_source_quote", "context_source_title",
     "context_source_quote",
 )  # fmt: skip
+# The gaps as a report writer reads them: the target, each benchmark with its gap and why it
+# does not compare, the observation and the progress, then the provenance (not the codes,
+# counts and links of the full frame).
+GAPS_COLUMNS = (
+    "region_zh", "region_level", "indicator_zh", "kind", "comparator", "target_value", "unit",
+    "target_year", "baseline_year", "scope_zh", "aspirational", "province_benchmark_value",
+    "ambition_vs_province", "province_benchmark_note", "country_benchmark_value",
+    "ambition_vs_country", "country_benchmark_note", "observed_value", "observation_year",
+    "observation_note", "remaining_gap", "years_left", "needed_yearly_progress",
+    "seen_yearly_progress", "status", "status_note", "quote", "char_start", "char_end", "doc_id",
+    "target_id", "province_source_title", "province_source_quote", "country_source_title",
+    "country_source_quote", "observation_source_title", "observation_source_quote",
+)  # fmt: skip
 SHEET_NAME_MAX = 31
+
+
+def for_readers(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
+    """`df` cut to `columns` (those it has, in that order) for a workbook in `lang`; in English
+    the indicator column holds indicator_en (the plan's words where the catalog has none)."""
+    shown = df[[c for c in columns if c in df.columns]].copy()
+    if lang == "en" and "indicator_zh" in shown and "indicator_en" in df:
+        english = df["indicator_en"]
+        shown["indicator_zh"] = english.where(english.notna(), df["indicator_zh"])
+    return shown
 
 
 def region_scorecards(
     card: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
 ) -> dict[str, pd.DataFrame]:
     """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
-    rows in REGION_SCORECARD_COLUMNS, the indicator in `lang` (indicator_en in English, the
-    plan's words where the catalog has none). Titles read '评分卡·忻府区' / 'Scorecard ·
+    rows in REGION_SCORECARD_COLUMNS (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
     Xinfu District', cut to Excel's 31 characters and kept unique."""
     from .charts._sources import short_name_en, short_region
 
-    columns = [c for c in REGION_SCORECARD_COLUMNS if c in card.columns]
     head = word("sheet", "scorecard", lang)
     joiner = "·" if lang == "zh" else " · "
     out: dict[str, pd.DataFrame] = {}
     for region, part in card.groupby("region_zh", sort=False):
-        shown = part[columns].copy()
-        if lang == "en" and "indicator_en" in part:
-            shown["indicator_zh"] = part["indicator_en"].where(
-                part["indicator_en"].notna(), part["indicator_zh"]
-            )
+        shown = for_readers(part, REGION_SCORECARD_COLUMNS, lang)
         if names and region in names:
             name = short_name_en(names[region])
         else:
@@ -615,15 +632,14 @@ def workbook_bytes(
             for region_title, part in region_scorecards(df, lang, names).items():
                 _check_sheet_name(region_title)
                 headers = [word("column", str(c), lang) for c in part.columns]
-                if lang == "en":
-                    headers[0] = word("column", "indicator_en", lang)
                 _write_frame(wb.create_sheet(region_title), _in_words(part, lang, names), headers)
             continue
         if name == "fields":
             shown, headers = _fields_in_words(df, lang)
         else:
-            shown = _in_words(df, lang, names)
-            headers = [word("column", str(c), lang) for c in df.columns]
+            shown = for_readers(df, GAPS_COLUMNS, lang) if name == "gaps" else df
+            headers = [word("column", str(c), lang) for c in shown.columns]
+            shown = _in_words(shown, lang, names)
         _write_frame(wb.create_sheet(title), shown, headers)
         if name == "gaps" and "status" in df and "region_zh" in df:
             _write_gap_status(wb.create_sheet(word("sheet", "gap_status", lang)), df, lang, names)
