@@ -525,3 +525,30 @@ def test_zengzhi_compares_the_indicator_with_the_value():
         value=12,
         aspirational=1,
     )
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2025年，建成3个与产业布局相适应的再生资源分拣中心。", "再生资源分拣中心"),
+        ("到2025年，建设4个同城市规模相匹配的餐厨垃圾处理厂。", "餐厨垃圾处理厂"),
+        ("到2025年，建设200个满足群众出行需求的公共充电站。", "公共充电站"),
+    ],
+)
+def test_a_relative_clause_before_the_counted_noun_is_neither_scope_nor_name(text, indicator):
+    one(text, indicator_zh=indicator, scope_zh="")
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2025年，集成推广应用节水灌溉技术30项。", "节水灌溉技术"),
+        ("到2025年，示范推广秸秆还田机具500台。", "秸秆还田机具"),
+        ("到2025年，推广使用新能源渣土车300辆。", "新能源渣土车"),
+        # a single 集成 or 应用 starts a noun
+        ("到2025年，集成电路产业产值达到800亿元。", "集成电路产业产值"),
+        ("到2025年，应用场景达到50个。", "应用场景"),
+    ],
+)
+def test_a_chain_of_verbs_of_spreading_is_the_action_not_the_name(text, indicator):
+    one(text, indicator_zh=indicator)

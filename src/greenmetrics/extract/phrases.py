@@ -58,10 +58,21 @@ def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabular
     return indicator
 
 
+# NOTE: plans chain verbs of spreading a technique (集成推广应用X, 示范推广X, 推广使用X); the
+# chain is the action, X what is counted. A single 集成 or 应用 is no verb here: it starts nouns
+# (集成电路, 应用场景).
+_VERB_CHAIN_RE = re.compile(r"^(?:集成|示范|推广|应用|使用|普及)(?:推广|应用|使用|普及)+")
+
+
 def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
     verbs = []
     while True:
         phrase = _strip_lead(phrase, vocabulary)
+        chain = _VERB_CHAIN_RE.match(phrase)
+        if chain and len(phrase) > chain.end() + 1:
+            verbs.append(chain.group(0))
+            phrase = phrase[chain.end() :]
+            continue
         if phrase.startswith("在") and vocabulary.action_re.match(phrase[1:]):
             phrase = phrase[1:]  # 在培育6个园区过程中: the preposition frames the action
         m = vocabulary.action_re.match(phrase)
@@ -77,10 +88,19 @@ def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]
         phrase = phrase[m.end() :]
 
 
+# NOTE: "与先行区建设要求相适应的示范基地", "满足群众需要的充电设施": a relative clause in front
+# of the counted noun says what it should be like; it names neither a place nor the indicator.
+_RELATIVE_CLAUSE_RE = re.compile(
+    r"^(?:(?:与|同)[^，、；]{1,20}?相(?:适应|匹配|衔接|协调|配套|契合|结合)"
+    r"|(?:适应|满足)[^，、；]{1,16}?(?:需要|需求))的(?=[\u4e00-\u9fa5]{2})"
+)
+
+
 def _split_scope(
     phrase: str, region_names: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, str]:
     """(scope, indicator): a leading place or entity set that limits the target, if any."""
+    phrase = _RELATIVE_CLAUSE_RE.sub("", phrase)
     phrase = _strip_lead(phrase, vocabulary)
     for _ in range(2):
         m = vocabulary.whole_region_re.match(phrase)
