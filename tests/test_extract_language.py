@@ -552,3 +552,22 @@ def test_a_relative_clause_before_the_counted_noun_is_neither_scope_nor_name(tex
 )
 def test_a_chain_of_verbs_of_spreading_is_the_action_not_the_name(text, indicator):
     one(text, indicator_zh=indicator)
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        (
+            "全面推行城市生活垃圾分类，到2025年实现县城垃圾分类全覆盖，无害化处理率达到100%。",
+            "城市生活垃圾无害化处理率",
+        ),
+        ("推进医疗废物集中处置设施建设，到2025年无害化处置率达到100%。", "医疗废物无害化处置率"),
+        ("到2025年，城镇污水收集率达到70%、无害化处理率达到95%。", "城镇污水无害化处理率"),
+    ],
+)
+def test_a_bare_rate_of_treatment_is_one_of_the_stream_named_before_it(text, indicator):
+    assert targets_of(text)[-1].indicator_zh == indicator
+
+
+def test_a_bare_rate_of_treatment_stays_bare_when_no_stream_was_named():
+    one("推进园区循环化改造，到2025年无害化处理率达到95%。", indicator_zh="无害化处理率")

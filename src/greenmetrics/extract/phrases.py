@@ -39,9 +39,42 @@ _MEASURE_HEAD = re.compile(r"装机|发电|消费|用水|用电|能耗|产值|�
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fa5]{2}率")
 
 
-def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabulary) -> str:
+# A rate of treating something that does not say what is treated: 无害化处理率, 资源化利用率.
+_PROCESS_RATE_RE = re.compile(
+    r"(?:无害化|资源化|综合|集中|安全|有效|规范化)?"
+    r"(?:回收利用|利用处置|收集处理|收运处置|处理|处置|利用|回收|收集|治理|收运)率$"
+)
+# What such a rate is of: the waste or water streams plans treat, with their kind (生活, 医疗 ...).
+_STREAM_RE = re.compile(
+    r"(?:城市|城镇|县城|农村|乡村)?(?P<kind>生活|餐厨|厨余|建筑|工业固体|工业|医疗|危险)?"
+    r"(?:垃圾|污水|废水|废物|固废)"
+    r"|(?:城市|城镇)?污泥|畜禽粪污|(?:农作物)?秸秆|(?:废旧)?农膜"
+)
+
+
+def _stream_named_before(before: str) -> str:
+    """The waste or water stream last named in `before` (the sentence up to a bare rate); a
+    repeat without its kind (县城垃圾分类 after 城市生活垃圾) is the stream named earlier with
+    its kind."""
+    named = list(_STREAM_RE.finditer(before))
+    if not named:
+        return ""
+    last = named[-1].group(0)
+    if named[-1].group("kind") is None and last[-2:] in ("垃圾", "污水", "废物", "固废"):
+        fuller = [
+            m.group(0) for m in named[:-1] if m.group("kind") and m.group(0)[-2:] == last[-2:]
+        ]
+        return fuller[-1] if fuller else last
+    return last
+
+
+def _complete_from_previous(
+    indicator: str, previous: str, vocabulary: Vocabulary, before: str = ""
+) -> str:
     """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared;
-    "处理率" after "城市生活污水收集率": a bare rate is one of the same subject."""
+    "处理率" after "城市生活污水收集率": a bare rate is one of the same subject;
+    "无害化处理率" after "实现城市生活垃圾分类全覆盖": a bare rate of treatment is one of the
+    stream the sentence named before it (`before`), and stays bare when none was named."""
     if (
         previous
         and _BARE_RATE_RE.fullmatch(indicator)
@@ -49,6 +82,14 @@ def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabular
         and len(previous) > len(indicator) + 1
     ):
         return previous[: -len(indicator)] + indicator
+    bare = _PROCESS_RATE_RE.match(indicator)
+    if bare and bare.end() == len(indicator):
+        rate = _PROCESS_RATE_RE.search(previous) if previous else None
+        if rate and rate.start() >= 2:
+            return previous[: rate.start()] + indicator  # 污水收集率、无害化处理率
+        stream = _stream_named_before(before)
+        if stream:
+            return stream + indicator
     if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
         return indicator
     head = vocabulary.indicator_head_re.search(indicator)

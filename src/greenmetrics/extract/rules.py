@@ -59,6 +59,7 @@ class _ClauseContext:
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
     last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
     recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
+    sentence_start: int = 0  # where the sentence starts in the normalized text
 
 
 @dataclass
@@ -141,7 +142,7 @@ class Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
-        ctx = _ClauseContext()
+        ctx = _ClauseContext(sentence_start=sent.start)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -266,7 +267,10 @@ class Extractor:
         # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
         actions = actions + more_actions or clause_verbs
         scope = scope or ctx.scope
-        indicator = _complete_from_previous(indicator, ctx.last_indicator, v) or ctx.last_indicator
+        before = self.norm.text[ctx.sentence_start : cs + segment.start]
+        indicator = (
+            _complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
+        )
         if not indicator:
             return
         ctx.last_indicator = indicator
