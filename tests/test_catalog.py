@@ -104,6 +104,9 @@ def test_every_gold_phrase_maps_to_its_labelled_indicator(catalog):
         ("绿色工厂数量", "green_factories"),
         ("十大生态产业增加值占全省地区生产总值比重", "green_eco_industry_share"),
         ("ＰＭ２.５浓度", "pm25_concentration"),
+        # the share of new buildings that meet the green building standard
+        ("城镇新建建筑执行绿色建筑标准", "green_building_share"),
+        ("新建建筑实行绿色建筑标准", "green_building_share"),
         ("地表水达到或好于III类水体比例", "surface_water_good_quality_share"),
     ],
 )

@@ -486,8 +486,28 @@ def test_a_size_with_yishang_before_the_entities_it_picks_is_no_target():
     assert targets_of("加快年运量200万吨以上工矿企业铁路专用线建设。") == []
 
 
-def test_a_share_of_new_buildings_keeps_xinjian_in_its_name():
-    one("推进绿色社区建设，新建建筑100%执行绿色建筑标准。", indicator_zh="新建建筑", value=100)
+def test_a_share_of_new_buildings_keeps_xinjian_and_names_what_the_share_does():
+    # NOTE: 新建建筑 alone is only the base of the share; what 100% of it does is the measure.
+    t = one(
+        "推进绿色社区建设，新建建筑100%执行绿色建筑标准。",
+        indicator_zh="新建建筑执行绿色建筑标准",
+        value=100,
+    )
+    assert t.quote == "新建建筑100%执行绿色建筑标准"
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2025年，城镇新建建筑100%实行绿色建筑标准。", "城镇新建建筑实行绿色建筑标准"),
+        ("到2025年，重点用能单位90%以上完成能源审计。", "重点用能单位完成能源审计"),
+        # a verb before the value: the words after it are another clause's business
+        ("到2025年，森林覆盖率达到35%左右。", "森林覆盖率"),
+        ("到2025年，城市生活垃圾回收利用率35%，基本建立分类体系。", "城市生活垃圾回收利用率"),
+    ],
+)
+def test_a_share_with_no_verb_before_it_takes_the_predicate_after_it(text, indicator):
+    assert targets_of(text)[0].indicator_zh == indicator
 
 
 def test_ascii_punctuation_of_a_text_layer_splits_as_the_chinese_marks_do():

@@ -105,6 +105,22 @@ def _complete_from_previous(
 _VERB_CHAIN_RE = re.compile(r"^(?:集成|示范|推广|应用|使用|普及)(?:推广|应用|使用|普及)+")
 
 
+# NOTE: "新建建筑100%执行绿色建筑标准": with no verb before it, a share is followed by what
+# its part does; the name is the subject with that predicate (新建建筑执行绿色建筑标准), not
+# the bare subject, which only names the base of the share.
+_SHARE_PREDICATE_RE = re.compile(
+    r"^(?:以上)?(?:执行|实行|达到|符合|满足|采用|完成|开展|使用|安装|配建|配备)"
+    r"[\u4e00-\u9fa5“”]{2,16}$"
+)
+
+
+def share_predicate(after: str) -> str:
+    """The predicate that follows a share with no verb before it (the words after the value up
+    to the next value or the clause end), or "" when those words are no such predicate."""
+    m = _SHARE_PREDICATE_RE.match(after)
+    return m.group(0) if m else ""
+
+
 def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
     verbs = []
     while True:

@@ -23,6 +23,7 @@ from .phrases import (
     _strip_lead,
     level_scopes,
     parallel_scopes,
+    share_predicate,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
@@ -289,6 +290,11 @@ class Extractor:
             pairs = [(first, name) for name in _split_shared_subject(indicator, v)]
         shared = len(pairs) > 1
         parallel = len(segment.mentions) > 1
+        predicate = ""
+        if not verb and not parallel and not shared and mentions[first].unit in RATE_UNITS:
+            after_end = mentions[first + 1].start if first + 1 < len(mentions) else len(clause)
+            predicate = share_predicate(clause[mentions[first].end : after_end])
+            pairs = [(first, name + predicate.removeprefix("以上")) for _, name in pairs]
         scopes = (level_scopes(scope, len(pairs)) if parallel else None) or [scope] * len(pairs)
         subsets = parallel_scopes(indicator, len(pairs)) if parallel and not scope else None
         if subsets:
@@ -309,7 +315,7 @@ class Extractor:
                 clause,
                 cs,
                 segment.start,
-                mentions[segment.mentions[-1]].end if shared else mention.end,
+                (mentions[segment.mentions[-1]].end if shared else mention.end) + len(predicate),
                 name,
                 mention,
                 comparator,
