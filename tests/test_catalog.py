@@ -125,6 +125,8 @@ def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
         "农村生活污水集中收集率",  # rural: not the city indicator its suffix names
         "更换的公交车中新能源公交车比例",  # 中 sets another denominator than the fleet share
         "省级现代农业产业园",  # the catalog only holds the national list
+        "高标准农田面积占比",  # a share, not the area its contained alias names
+        "绿色工厂覆盖率",  # a rate, not the count
     ],
 )
 def test_unrelated_or_unclear_phrases_return_none(catalog, phrase):
