@@ -591,3 +591,17 @@ def test_a_bare_rate_of_treatment_is_one_of_the_stream_named_before_it(text, ind
 
 def test_a_bare_rate_of_treatment_stays_bare_when_no_stream_was_named():
     one("推进园区循环化改造，到2025年无害化处理率达到95%。", indicator_zh="无害化处理率")
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("推动10个林下经济示范基地建设，全面发展林下经济。", "林下经济示范基地"),
+        ("到2025年，完成20个绿色社区创建。", "绿色社区"),
+        # other work on a counted thing is part of what is counted
+        ("到2025年，推进5个园区循环化改造。", "园区循环化改造"),
+        ("到2025年，完成100万亩高标准农田改造提升。", "高标准农田改造提升"),
+    ],
+)
+def test_the_building_of_a_counted_thing_is_no_part_of_its_name(text, indicator):
+    one(text, indicator_zh=indicator)

@@ -42,8 +42,11 @@ from .years import default_target_year, find_year
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
 
 
-# 在培育6个园区过程中: the frame of the clause is not part of what is counted.
-_CIRCUMSTANCE_TAIL_RE = re.compile(r"(?:的)?(?:过程|进程|期间|工作)?中$")
+# 在培育6个园区过程中: the frame of the clause is not part of what is counted; nor is the
+# building of it in 推动10个产业基地建设 (10 bases, not 10 constructions).
+_CIRCUMSTANCE_TAIL_RE = re.compile(
+    r"(?:的)?(?:过程|进程|期间|工作)?中$|(?<=[\u4e00-\u9fa5]{3})的?(?:建设|创建)(?:工作)?$"
+)
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
