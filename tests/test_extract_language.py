@@ -605,3 +605,21 @@ def test_a_bare_rate_of_treatment_stays_bare_when_no_stream_was_named():
 )
 def test_the_building_of_a_counted_thing_is_no_part_of_its_name(text, indicator):
     one(text, indicator_zh=indicator)
+
+
+def test_an_area_with_no_owner_is_one_of_the_practice_the_clause_before_names():
+    one(
+        "实施黑土地保护性耕作推进行动，推广作业面积30万亩。",
+        indicator_zh="黑土地保护性耕作作业面积",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年，推进农业节水，推广面积达到100万亩。",  # no programme that names a practice
+        "到2025年，新建高标准农田50万亩，推广面积达到100万亩。",  # the clause before is a target
+    ],
+)
+def test_an_area_with_no_owner_stays_bare_when_no_practice_was_named(text):
+    assert targets_of(text)[-1].indicator_zh == "面积"

@@ -68,6 +68,26 @@ def _stream_named_before(before: str) -> str:
     return last
 
 
+# An area with no owner (推广作业面积30万亩): the practice is the object of the clause before it.
+_BARE_AREA_RE = re.compile(r"(?:作业|实施|推广|示范|应用|种植)?面积")
+# The programme word around a practice: 实施保护性耕作推进行动 -> 保护性耕作.
+_PROGRAMME_TAIL_RE = re.compile(r"(?:推进|提升|示范|专项)?(?:行动|工程|计划|项目|试点)$")
+
+
+def _practice_named_before(before: str, vocabulary: Vocabulary) -> str:
+    """The practice the clause right before names as its object, without the verb and the
+    programme word (实施黑土地保护性耕作推进行动 -> 黑土地保护性耕作); "" when that clause holds a
+    number or names no such object."""
+    clause = re.split(r"[，,；;。]", before.rstrip("，,；; "))[-1]
+    if re.search(r"\d", clause):
+        return ""
+    thing, verbs = _strip_actions(clause, vocabulary)
+    trimmed = _PROGRAMME_TAIL_RE.sub("", thing)
+    if not verbs or trimmed == thing or len(trimmed) < 2:
+        return ""
+    return trimmed
+
+
 def _complete_from_previous(
     indicator: str, previous: str, vocabulary: Vocabulary, before: str = ""
 ) -> str:
@@ -90,6 +110,10 @@ def _complete_from_previous(
         stream = _stream_named_before(before)
         if stream:
             return stream + indicator
+    if _BARE_AREA_RE.fullmatch(indicator) and before:
+        practice = _practice_named_before(before, vocabulary)
+        if practice:
+            return practice + indicator
     if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
         return indicator
     head = vocabulary.indicator_head_re.search(indicator)
