@@ -36,6 +36,25 @@ def catalog():
         ("城镇绿色建筑占新建建筑比例", "城镇绿色建筑占新建建筑比重", "绿色建筑面积占比"),
         ("非化石能源消费比重", "非化石能源消费占比"),
         ("绿色园区", "绿色工业园区"),
+        # common targets of the 十四五 plan families (循环经济, 节能减排, 城乡建设, 农业, 交通, 能源)
+        ("生活垃圾焚烧处理率", "城市生活垃圾焚烧处理率", "生活垃圾焚烧处理比例"),
+        ("危险废物安全处置率", "危险废物无害化处置率", "医疗废物、危险废物无害化处置率"),
+        ("污泥无害化处置率", "城市污泥处理率", "污泥处置率"),
+        ("绿色建材应用比例", "城镇新建建筑中绿色建材应用比例"),
+        ("充电桩", "各类充电终端", "公共充电设施"),
+        ("农村卫生厕所普及率", "农村无害化卫生厕所普及率", "卫生厕所普及率"),
+        ("农村无害化卫生厕所", "农村户厕改造", "新改建农村卫生厕所"),
+        ("污水管网", "新建改造污水管网", "城镇污水管网"),
+        ("地热能供暖面积", "地热供暖面积", "地热能供暖（制冷）面积"),
+        ("可循环快递包装应用规模", "可循环快递包装", "可循环快递箱"),
+        ("专精特新企业", "“专精特新”中小企业"),
+        ("天然气长输管道里程", "天然气长输管道"),
+        ("标准化托盘使用率", "骨干物流企业标准化托盘使用率"),
+        ("美丽宜居村庄", "美丽宜居村", "高质量美丽宜居村庄"),
+        ("原生生活垃圾填埋量", "原生垃圾填埋量"),
+        ("国家级农村产业融合示范园", "国家农村产业融合发展示范园"),
+        ("主要农作物病虫害绿色防控覆盖率", "绿色防控覆盖率"),
+        ("单位地区生产总值建设用地使用面积", "单位GDP建设用地使用面积"),
     ],
 )
 def test_aliases_land_on_one_id(catalog, phrases):
@@ -58,6 +77,20 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("绿色有机农产品", "绿色食品、有机农产品、地理标志农产品"),
         ("高标准农田", "高标准农田改造提升"),
         ("省级绿色云计算大数据中心", "国家级绿色云计算大数据中心"),
+        # treated tonnage vs capacity; one waste stream vs another; a count vs a share
+        ("生活垃圾焚烧处理率", "生活垃圾焚烧处理能力占比"),
+        ("生活垃圾焚烧处理率", "生活垃圾焚烧处理能力"),
+        ("生活垃圾焚烧处理率", "生活垃圾无害化处理率"),
+        ("危险废物无害化处置率", "医疗废物无害化处置率"),
+        ("污泥无害化处置率", "污水处理率"),
+        ("新建改造污水管网", "生活污水集中收集率"),
+        ("农村无害化卫生厕所", "农村卫生厕所普及率"),
+        ("绿色建材应用比例", "绿色建筑占新建建筑比例"),
+        ("专精特新企业", "专精特新小巨人企业"),
+        ("病虫害绿色防控覆盖率", "病虫害统防统治覆盖率"),
+        ("煤炭消费总量", "煤炭消费比重"),
+        ("天然气消费比重", "非化石能源消费比重"),
+        ("电商快件不再二次包装比例", "可循环快递包装应用规模"),
     ],
 )
 def test_different_meanings_stay_apart(catalog, a, b):
@@ -104,6 +137,9 @@ def test_every_gold_phrase_maps_to_its_labelled_indicator(catalog):
         ("绿色工厂数量", "green_factories"),
         ("十大生态产业增加值占全省地区生产总值比重", "green_eco_industry_share"),
         ("ＰＭ２.５浓度", "pm25_concentration"),
+        # the share of new buildings that meet the green building standard
+        ("城镇新建建筑执行绿色建筑标准", "green_building_share"),
+        ("新建建筑实行绿色建筑标准", "green_building_share"),
         ("地表水达到或好于III类水体比例", "surface_water_good_quality_share"),
     ],
 )
@@ -122,6 +158,10 @@ def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
         "农村生活污水集中收集率",  # rural: not the city indicator its suffix names
         "更换的公交车中新能源公交车比例",  # 中 sets another denominator than the fleet share
         "省级现代农业产业园",  # the catalog only holds the national list
+        "省级农村产业融合示范园",  # likewise
+        "高标准农田面积占比",  # a share, not the area its contained alias names
+        "绿色工厂覆盖率",  # a rate, not the count
+        "污水管网覆盖率",  # a rate of the network, not its length
     ],
 )
 def test_unrelated_or_unclear_phrases_return_none(catalog, phrase):

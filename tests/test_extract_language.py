@@ -486,8 +486,28 @@ def test_a_size_with_yishang_before_the_entities_it_picks_is_no_target():
     assert targets_of("加快年运量200万吨以上工矿企业铁路专用线建设。") == []
 
 
-def test_a_share_of_new_buildings_keeps_xinjian_in_its_name():
-    one("推进绿色社区建设，新建建筑100%执行绿色建筑标准。", indicator_zh="新建建筑", value=100)
+def test_a_share_of_new_buildings_keeps_xinjian_and_names_what_the_share_does():
+    # NOTE: 新建建筑 alone is only the base of the share; what 100% of it does is the measure.
+    t = one(
+        "推进绿色社区建设，新建建筑100%执行绿色建筑标准。",
+        indicator_zh="新建建筑执行绿色建筑标准",
+        value=100,
+    )
+    assert t.quote == "新建建筑100%执行绿色建筑标准"
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2025年，城镇新建建筑100%实行绿色建筑标准。", "城镇新建建筑实行绿色建筑标准"),
+        ("到2025年，重点用能单位90%以上完成能源审计。", "重点用能单位完成能源审计"),
+        # a verb before the value: the words after it are another clause's business
+        ("到2025年，森林覆盖率达到35%左右。", "森林覆盖率"),
+        ("到2025年，城市生活垃圾回收利用率35%，基本建立分类体系。", "城市生活垃圾回收利用率"),
+    ],
+)
+def test_a_share_with_no_verb_before_it_takes_the_predicate_after_it(text, indicator):
+    assert targets_of(text)[0].indicator_zh == indicator
 
 
 def test_ascii_punctuation_of_a_text_layer_splits_as_the_chinese_marks_do():
@@ -525,3 +545,81 @@ def test_zengzhi_compares_the_indicator_with_the_value():
         value=12,
         aspirational=1,
     )
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2025年，建成3个与产业布局相适应的再生资源分拣中心。", "再生资源分拣中心"),
+        ("到2025年，建设4个同城市规模相匹配的餐厨垃圾处理厂。", "餐厨垃圾处理厂"),
+        ("到2025年，建设200个满足群众出行需求的公共充电站。", "公共充电站"),
+    ],
+)
+def test_a_relative_clause_before_the_counted_noun_is_neither_scope_nor_name(text, indicator):
+    one(text, indicator_zh=indicator, scope_zh="")
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("到2025年，集成推广应用节水灌溉技术30项。", "节水灌溉技术"),
+        ("到2025年，示范推广秸秆还田机具500台。", "秸秆还田机具"),
+        ("到2025年，推广使用新能源渣土车300辆。", "新能源渣土车"),
+        # a single 集成 or 应用 starts a noun
+        ("到2025年，集成电路产业产值达到800亿元。", "集成电路产业产值"),
+        ("到2025年，应用场景达到50个。", "应用场景"),
+    ],
+)
+def test_a_chain_of_verbs_of_spreading_is_the_action_not_the_name(text, indicator):
+    one(text, indicator_zh=indicator)
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        (
+            "全面推行城市生活垃圾分类，到2025年实现县城垃圾分类全覆盖，无害化处理率达到100%。",
+            "城市生活垃圾无害化处理率",
+        ),
+        ("推进医疗废物集中处置设施建设，到2025年无害化处置率达到100%。", "医疗废物无害化处置率"),
+        ("到2025年，城镇污水收集率达到70%、无害化处理率达到95%。", "城镇污水无害化处理率"),
+    ],
+)
+def test_a_bare_rate_of_treatment_is_one_of_the_stream_named_before_it(text, indicator):
+    assert targets_of(text)[-1].indicator_zh == indicator
+
+
+def test_a_bare_rate_of_treatment_stays_bare_when_no_stream_was_named():
+    one("推进园区循环化改造，到2025年无害化处理率达到95%。", indicator_zh="无害化处理率")
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("推动10个林下经济示范基地建设，全面发展林下经济。", "林下经济示范基地"),
+        ("到2025年，完成20个绿色社区创建。", "绿色社区"),
+        # other work on a counted thing is part of what is counted
+        ("到2025年，推进5个园区循环化改造。", "园区循环化改造"),
+        ("到2025年，完成100万亩高标准农田改造提升。", "高标准农田改造提升"),
+    ],
+)
+def test_the_building_of_a_counted_thing_is_no_part_of_its_name(text, indicator):
+    one(text, indicator_zh=indicator)
+
+
+def test_an_area_with_no_owner_is_one_of_the_practice_the_clause_before_names():
+    one(
+        "实施黑土地保护性耕作推进行动，推广作业面积30万亩。",
+        indicator_zh="黑土地保护性耕作作业面积",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年，推进农业节水，推广面积达到100万亩。",  # no programme that names a practice
+        "到2025年，新建高标准农田50万亩，推广面积达到100万亩。",  # the clause before is a target
+    ],
+)
+def test_an_area_with_no_owner_stays_bare_when_no_practice_was_named(text):
+    assert targets_of(text)[-1].indicator_zh == "面积"

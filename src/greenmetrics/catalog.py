@@ -21,7 +21,9 @@ In steps 3 and 4 the words left over must not change what is measured, so such a
 matches only an alias that itself says so:
 - no rural qualifier 农村/乡村/村庄 (农村生活污水处理率 is not 生活污水处理率);
 - the words before the alias must not end in 中 ("among X, the share of Y": X is a new
-  denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例).
+  denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例);
+- in step 4, the words after the alias must not end in a rate or share (率, 比例, 占比 ...)
+  unless the alias is one: 污水管网覆盖率 is not the length of 污水管网.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ _REMOVED_CHARS = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
 _COUNT_SUFFIX = "数量"
 _RURAL_QUALIFIERS = ("农村", "乡村", "村庄")
 _DENOMINATOR_MARK = "中"
+# NOTE: a rate or share ends its phrase; words after a contained alias that end in one make a
+# new measure of the alias's thing (污水管网覆盖率 is no length of 污水管网, 充电桩覆盖率 no count).
+_MEASURE_TAIL = re.compile(r"(?:率|比例|比重|占比|系数|强度|浓度|指数)$")
 
 
 @dataclass(frozen=True)
@@ -182,11 +187,13 @@ class Catalog:
         shortest = max(MIN_CONTAINED_ALIAS, (n + 1) // 2)
         for size in range(min(n - 1, self._max_alias), shortest - 1, -1):
             for start in range(n - size, -1, -1):
-                alias_id = self._lookup.get(text[start : start + size])
-                if alias_id is not None and not _changes_meaning(
-                    text[:start], text[start + size :]
-                ):
-                    return alias_id
+                alias = text[start : start + size]
+                alias_id = self._lookup.get(alias)
+                if alias_id is None or _changes_meaning(text[:start], text[start + size :]):
+                    continue
+                if _MEASURE_TAIL.search(text[start + size :]) and not _MEASURE_TAIL.search(alias):
+                    continue
+                return alias_id
         return None
 
     def to_frame(self) -> pd.DataFrame:

@@ -39,9 +39,62 @@ _MEASURE_HEAD = re.compile(r"装机|发电|消费|用水|用电|能耗|产值|�
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fa5]{2}率")
 
 
-def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabulary) -> str:
+# A rate of treating something that does not say what is treated: 无害化处理率, 资源化利用率.
+_PROCESS_RATE_RE = re.compile(
+    r"(?:无害化|资源化|综合|集中|安全|有效|规范化)?"
+    r"(?:回收利用|利用处置|收集处理|收运处置|处理|处置|利用|回收|收集|治理|收运)率$"
+)
+# What such a rate is of: the waste or water streams plans treat, with their kind (生活, 医疗 ...).
+_STREAM_RE = re.compile(
+    r"(?:城市|城镇|县城|农村|乡村)?(?P<kind>生活|餐厨|厨余|建筑|工业固体|工业|医疗|危险)?"
+    r"(?:垃圾|污水|废水|废物|固废)"
+    r"|(?:城市|城镇)?污泥|畜禽粪污|(?:农作物)?秸秆|(?:废旧)?农膜"
+)
+
+
+def _stream_named_before(before: str) -> str:
+    """The waste or water stream last named in `before` (the sentence up to a bare rate); a
+    repeat without its kind (县城垃圾分类 after 城市生活垃圾) is the stream named earlier with
+    its kind."""
+    named = list(_STREAM_RE.finditer(before))
+    if not named:
+        return ""
+    last = named[-1].group(0)
+    if named[-1].group("kind") is None and last[-2:] in ("垃圾", "污水", "废物", "固废"):
+        fuller = [
+            m.group(0) for m in named[:-1] if m.group("kind") and m.group(0)[-2:] == last[-2:]
+        ]
+        return fuller[-1] if fuller else last
+    return last
+
+
+# An area with no owner (推广作业面积30万亩): the practice is the object of the clause before it.
+_BARE_AREA_RE = re.compile(r"(?:作业|实施|推广|示范|应用|种植)?面积")
+# The programme word around a practice: 实施保护性耕作推进行动 -> 保护性耕作.
+_PROGRAMME_TAIL_RE = re.compile(r"(?:推进|提升|示范|专项)?(?:行动|工程|计划|项目|试点)$")
+
+
+def _practice_named_before(before: str, vocabulary: Vocabulary) -> str:
+    """The practice the clause right before names as its object, without the verb and the
+    programme word (实施黑土地保护性耕作推进行动 -> 黑土地保护性耕作); "" when that clause holds a
+    number or names no such object."""
+    clause = re.split(r"[，,；;。]", before.rstrip("，,；; "))[-1]
+    if re.search(r"\d", clause):
+        return ""
+    thing, verbs = _strip_actions(clause, vocabulary)
+    trimmed = _PROGRAMME_TAIL_RE.sub("", thing)
+    if not verbs or trimmed == thing or len(trimmed) < 2:
+        return ""
+    return trimmed
+
+
+def _complete_from_previous(
+    indicator: str, previous: str, vocabulary: Vocabulary, before: str = ""
+) -> str:
     """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared;
-    "处理率" after "城市生活污水收集率": a bare rate is one of the same subject."""
+    "处理率" after "城市生活污水收集率": a bare rate is one of the same subject;
+    "无害化处理率" after "实现城市生活垃圾分类全覆盖": a bare rate of treatment is one of the
+    stream the sentence named before it (`before`), and stays bare when none was named."""
     if (
         previous
         and _BARE_RATE_RE.fullmatch(indicator)
@@ -49,6 +102,18 @@ def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabular
         and len(previous) > len(indicator) + 1
     ):
         return previous[: -len(indicator)] + indicator
+    bare = _PROCESS_RATE_RE.match(indicator)
+    if bare and bare.end() == len(indicator):
+        rate = _PROCESS_RATE_RE.search(previous) if previous else None
+        if rate and rate.start() >= 2:
+            return previous[: rate.start()] + indicator  # 污水收集率、无害化处理率
+        stream = _stream_named_before(before)
+        if stream:
+            return stream + indicator
+    if _BARE_AREA_RE.fullmatch(indicator) and before:
+        practice = _practice_named_before(before, vocabulary)
+        if practice:
+            return practice + indicator
     if not previous or len(indicator) > 6 or not _MEASURE_HEAD.match(indicator):
         return indicator
     head = vocabulary.indicator_head_re.search(indicator)
@@ -58,10 +123,37 @@ def _complete_from_previous(indicator: str, previous: str, vocabulary: Vocabular
     return indicator
 
 
+# NOTE: plans chain verbs of spreading a technique (集成推广应用X, 示范推广X, 推广使用X); the
+# chain is the action, X what is counted. A single 集成 or 应用 is no verb here: it starts nouns
+# (集成电路, 应用场景).
+_VERB_CHAIN_RE = re.compile(r"^(?:集成|示范|推广|应用|使用|普及)(?:推广|应用|使用|普及)+")
+
+
+# NOTE: "新建建筑100%执行绿色建筑标准": with no verb before it, a share is followed by what
+# its part does; the name is the subject with that predicate (新建建筑执行绿色建筑标准), not
+# the bare subject, which only names the base of the share.
+_SHARE_PREDICATE_RE = re.compile(
+    r"^(?:以上)?(?:执行|实行|达到|符合|满足|采用|完成|开展|使用|安装|配建|配备)"
+    r"[\u4e00-\u9fa5“”]{2,16}$"
+)
+
+
+def share_predicate(after: str) -> str:
+    """The predicate that follows a share with no verb before it (the words after the value up
+    to the next value or the clause end), or "" when those words are no such predicate."""
+    m = _SHARE_PREDICATE_RE.match(after)
+    return m.group(0) if m else ""
+
+
 def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
     verbs = []
     while True:
         phrase = _strip_lead(phrase, vocabulary)
+        chain = _VERB_CHAIN_RE.match(phrase)
+        if chain and len(phrase) > chain.end() + 1:
+            verbs.append(chain.group(0))
+            phrase = phrase[chain.end() :]
+            continue
         if phrase.startswith("在") and vocabulary.action_re.match(phrase[1:]):
             phrase = phrase[1:]  # 在培育6个园区过程中: the preposition frames the action
         m = vocabulary.action_re.match(phrase)
@@ -77,10 +169,19 @@ def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]
         phrase = phrase[m.end() :]
 
 
+# NOTE: "与先行区建设要求相适应的示范基地", "满足群众需要的充电设施": a relative clause in front
+# of the counted noun says what it should be like; it names neither a place nor the indicator.
+_RELATIVE_CLAUSE_RE = re.compile(
+    r"^(?:(?:与|同)[^，、；]{1,20}?相(?:适应|匹配|衔接|协调|配套|契合|结合)"
+    r"|(?:适应|满足)[^，、；]{1,16}?(?:需要|需求))的(?=[\u4e00-\u9fa5]{2})"
+)
+
+
 def _split_scope(
     phrase: str, region_names: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, str]:
     """(scope, indicator): a leading place or entity set that limits the target, if any."""
+    phrase = _RELATIVE_CLAUSE_RE.sub("", phrase)
     phrase = _strip_lead(phrase, vocabulary)
     for _ in range(2):
         m = vocabulary.whole_region_re.match(phrase)

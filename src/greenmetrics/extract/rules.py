@@ -23,6 +23,7 @@ from .phrases import (
     _strip_lead,
     level_scopes,
     parallel_scopes,
+    share_predicate,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
@@ -41,8 +42,11 @@ from .years import default_target_year, find_year
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
 
 
-# 在培育6个园区过程中: the frame of the clause is not part of what is counted.
-_CIRCUMSTANCE_TAIL_RE = re.compile(r"(?:的)?(?:过程|进程|期间|工作)?中$")
+# 在培育6个园区过程中: the frame of the clause is not part of what is counted; nor is the
+# building of it in 推动10个产业基地建设 (10 bases, not 10 constructions).
+_CIRCUMSTANCE_TAIL_RE = re.compile(
+    r"(?:的)?(?:过程|进程|期间|工作)?中$|(?<=[\u4e00-\u9fa5]{3})的?(?:建设|创建)(?:工作)?$"
+)
 
 
 def _stable_id(prefix: str, *parts: object) -> str:
@@ -59,6 +63,7 @@ class _ClauseContext:
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
     last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
     recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
+    sentence_start: int = 0  # where the sentence starts in the normalized text
 
 
 @dataclass
@@ -141,7 +146,7 @@ class Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
-        ctx = _ClauseContext()
+        ctx = _ClauseContext(sentence_start=sent.start)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -266,7 +271,10 @@ class Extractor:
         # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
         actions = actions + more_actions or clause_verbs
         scope = scope or ctx.scope
-        indicator = _complete_from_previous(indicator, ctx.last_indicator, v) or ctx.last_indicator
+        before = self.norm.text[ctx.sentence_start : cs + segment.start]
+        indicator = (
+            _complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
+        )
         if not indicator:
             return
         ctx.last_indicator = indicator
@@ -285,6 +293,11 @@ class Extractor:
             pairs = [(first, name) for name in _split_shared_subject(indicator, v)]
         shared = len(pairs) > 1
         parallel = len(segment.mentions) > 1
+        predicate = ""
+        if not verb and not parallel and not shared and mentions[first].unit in RATE_UNITS:
+            after_end = mentions[first + 1].start if first + 1 < len(mentions) else len(clause)
+            predicate = share_predicate(clause[mentions[first].end : after_end])
+            pairs = [(first, name + predicate.removeprefix("以上")) for _, name in pairs]
         scopes = (level_scopes(scope, len(pairs)) if parallel else None) or [scope] * len(pairs)
         subsets = parallel_scopes(indicator, len(pairs)) if parallel and not scope else None
         if subsets:
@@ -305,7 +318,7 @@ class Extractor:
                 clause,
                 cs,
                 segment.start,
-                mentions[segment.mentions[-1]].end if shared else mention.end,
+                (mentions[segment.mentions[-1]].end if shared else mention.end) + len(predicate),
                 name,
                 mention,
                 comparator,
