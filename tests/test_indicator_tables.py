@@ -313,14 +313,12 @@ def test_header_variants_base_and_target_columns_and_the_unit_in_the_header():
     assert (target.unit, target.baseline_value, target.baseline_year) == ("%", 30.0, None)
     assert target.binding == "binding"
     header = ["指标", "“十四五”目标", "2030年目标", "2020年现状值"]
-    (target,), _ = _read(_table_text(header, [["林草覆盖率（%）", "35", "38", "31"]]))
-    # several target columns: the latest; the base from its own column
-    assert (target.value, target.target_year, target.baseline_value, target.baseline_year) == (
-        38.0,
-        2030,
-        31.0,
-        2020,
-    )
+    targets, _ = _read(_table_text(header, [["林草覆盖率（%）", "35", "38", "31"]]))
+    # several target columns: one target each, with its year; the base from its own column
+    assert [(t.value, t.target_year, t.baseline_value, t.baseline_year) for t in targets] == [
+        (35.0, 2025, 31.0, 2020),
+        (38.0, 2030, 31.0, 2020),
+    ]
 
 
 def test_a_bracket_that_is_no_unit_stays_in_the_indicator():

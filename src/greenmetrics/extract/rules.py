@@ -112,7 +112,7 @@ class Extractor:
     def run(self) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
         norm = self.norm.text
         self.tables = read_indicator_tables(
-            self.text, self.context, self.default_year, self.vocabulary
+            self.text, self.context, self.default_year, self.vocabulary, self.issue_year
         )
         for sent in _sentences(norm, self.vocabulary):
             if sent.history or self._in_table(sent):
