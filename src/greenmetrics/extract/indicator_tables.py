@@ -1,17 +1,21 @@
-"""Indicator tables (主要指标表): one target per row, read through the table's header.
+"""Indicator tables (主要指标表): one target per row and target year, read through the header.
 
 Plans put their main targets in a table: 指标 | 单位 | 2020年 | 2025年 | 属性, one row per
 indicator (单位GDP能耗降低（%） | - | [13.5] | 约束性). The readers give a .docx or HTML row as
 one line with its cells joined by a tab; a PDF gives one cell per line (pypdf), and a table
 split over pages has a page number and the repeated header between its rows. Both shapes are
 found here in the decoded text; the header says which column is the indicator, the unit, the
-base year, the target year and the 属性 (约束性/预期性); each row gives a target whose quote is
-the whole row. A target cell that is no number (完成省下达目标) and every row of a table whose
-header is not understood go to review, never silently dropped.
+base year, the target years and the 属性 (约束性/预期性); each row gives a target per target
+column (2025年 and 2030年, 2025年目标 and 2035年远景) whose quote is the whole row. A header may
+take two rows (目标值 over 2025年 | 2030年; in a PDF, 2025 / 年 wrapped in its cell). A target
+cell that is no number (完成省下达目标), a row whose cells do not line up with the header, and
+every row of a table whose header is not understood go to review, never silently dropped.
 
 How plans write the cells: [13.5] or 〔13.5〕 is the five-year cumulative (an increment, or a
-reduction when the indicator says 降低/下降/减少); ≥30 / >30 / 30以上 is ge, ≤1.3 / <1.3 is le,
-约13 / 13左右 approx; - or — or an empty cell states no target.
+reduction when the indicator says 降低/下降/减少 or is an intensity, 单位GDP能耗), as are the
+cells of a 累计 column; a 较2020年下降 column holds reductions from 2020; ≥30 / >30 / 30以上 is
+ge, ≤1.3 / <1.3 is le, 约13 / 13左右 approx; - or — or an empty cell states no target. An empty
+PDF cell leaves no line: a row whose 属性 is blank still gives its targets, binding unknown.
 """
 
 from __future__ import annotations
@@ -184,10 +188,14 @@ def _read_header(
     if "indicator" not in roles:
         return None
     plain = [c for c in columns if c.role == "year"]
+    stated = [c.year for c in columns if c.role == "target" and c.year]
+    # NOTE: without the plan's year, a plain year before the first stated target year (or
+    # else the latest plain year) is a base.
+    cut = issue_year or (min(stated) if stated else max((c.year for c in plain), default=0))
     for c in plain:
-        c.role = "base" if issue_year is not None and c.year < issue_year else "target"
+        c.role = "base" if c.year < cut else "target"
     if plain and not any(c.role == "target" for c in columns):
-        # NOTE: 2020年 | 2025年 with no plan year known: the latest year is the target.
+        # NOTE: every plain year before the plan's year: the latest is the target.
         latest = max(plain, key=lambda c: c.year)
         for c in plain:
             c.role = "target" if c is latest else "base"
