@@ -580,3 +580,14 @@ def test_a_pdf_table_whose_last_row_has_no_binding_cell():
         == text[targets[1].char_start : targets[1].char_end]
     )
     assert tables.review == []
+
+
+@pytest.mark.parametrize("base", ["2020年实际值", "2020年现状", "2020年基数", "“十三五”完成情况"])
+def test_base_columns_as_plans_name_them(base):
+    (target,), _ = _tab_read([f"指标\t{base}\t2025年目标值", "森林覆盖率（%）\t30.2\t32"])
+    assert (target.value, target.target_year, target.baseline_value, target.baseline_year) == (
+        32.0,
+        2025,
+        30.2,
+        2020,
+    )
