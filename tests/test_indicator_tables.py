@@ -313,14 +313,12 @@ def test_header_variants_base_and_target_columns_and_the_unit_in_the_header():
     assert (target.unit, target.baseline_value, target.baseline_year) == ("%", 30.0, None)
     assert target.binding == "binding"
     header = ["指标", "“十四五”目标", "2030年目标", "2020年现状值"]
-    (target,), _ = _read(_table_text(header, [["林草覆盖率（%）", "35", "38", "31"]]))
-    # several target columns: the latest; the base from its own column
-    assert (target.value, target.target_year, target.baseline_value, target.baseline_year) == (
-        38.0,
-        2030,
-        31.0,
-        2020,
-    )
+    targets, _ = _read(_table_text(header, [["林草覆盖率（%）", "35", "38", "31"]]))
+    # several target columns: one target each, with its year; the base from its own column
+    assert [(t.value, t.target_year, t.baseline_value, t.baseline_year) for t in targets] == [
+        (35.0, 2025, 31.0, 2020),
+        (38.0, 2030, 31.0, 2020),
+    ]
 
 
 def test_a_bracket_that_is_no_unit_stays_in_the_indicator():
@@ -336,3 +334,260 @@ def test_tabs_in_prose_without_a_header_leave_sentence_extraction_as_it_was():
     targets, tables = _read(text)
     assert [(t.indicator_zh, t.value) for t in targets] == [("森林覆盖率", 35.0)]
     assert tables.unread_rows == [] and tables.spans == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Headers over two rows, several target years, 累计 and 下降 columns, empty 属性 cells
+# ---------------------------------------------------------------------------------------------
+
+# (indicator_zh, value, unit, comparator, kind, target_year, baseline_value, baseline_year, binding)
+TWO_YEARS = [
+    ("森林覆盖率", 31.0, "%", "ge", "level", 2025, 30.2, 2020, "binding"),
+    ("森林覆盖率", 33.0, "%", "ge", "level", 2030, 30.2, 2020, "binding"),
+    # a bracket in the 2030 column is the cumulative of 2026-2030
+    ("单位地区生产总值能耗降低", 13.5, "%", "eq", "reduction", 2025, None, 2020, "binding"),
+    ("单位地区生产总值能耗降低", 12.0, "%", "eq", "reduction", 2030, None, 2025, "binding"),
+    ("城市生活污水处理率", 97.0, "%", "eq", "level", 2025, 93.0, 2020, "expected"),
+]
+TWO_YEAR_ROWS = [
+    ["1", "森林覆盖率", "%", "30.2", "≥31", "≥33", "约束性"],
+    ["2", "单位地区生产总值能耗降低", "%", "-", "〔13.5〕", "〔12〕", "约束性"],
+    ["3", "城市生活污水处理率", "%", "93", "97", "完成国家下达任务", "预期性"],
+]
+
+
+def _by_row_and_year(table: pd.DataFrame) -> pd.DataFrame:
+    return table.sort_values(["char_start", "target_year"]).reset_index(drop=True)
+
+
+def _assert_two_years(targets, review, text, row_quote) -> None:
+    table = _by_row_and_year(_table_targets(targets))
+    assert _fields(table) == TWO_YEARS
+    assert list(table["quote"]) == [row_quote(0)] * 2 + [row_quote(1)] * 2 + [row_quote(2)]
+    _assert_quotes_exact(targets, text)
+    _assert_quotes_exact(review, text)
+    cells = review[review["category"] == "table_row"]
+    assert list(cells["text"]) == ["完成国家下达任务"]  # the 2030 cell in words: reviewed
+    assert list(cells["quote"]) == [row_quote(2)]
+
+
+def test_html_header_over_two_rows_gives_one_target_per_year(tmp_path):
+    head = "".join(f'<th rowspan="2">{h}</th>' for h in ("序号", "指标", "单位", "2020年"))
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TWO_YEAR_ROWS
+    )
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="article">'
+        "<p>到2025年，绿色低碳循环发展水平显著提升，主要指标见下表。</p><table>"
+        f'<tr>{head}<th colspan="2">目标值</th><th rowspan="2">属性</th></tr>'
+        f"<tr><th>2025年</th><th>2030年</th></tr>{rows}</table></div></body></html>"
+    )
+    targets, review, text = _extract(tmp_path, "page.html", page.encode("utf-8"))
+    _assert_two_years(targets, review, text, lambda i: "\t".join(TWO_YEAR_ROWS[i]))
+
+
+def test_docx_header_over_two_rows_with_merged_cells(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("到2025年，绿色低碳循环发展水平显著提升，主要指标见下表。")
+    table = document.add_table(rows=2 + len(TWO_YEAR_ROWS), cols=7)
+    for c, label in enumerate(["序号", "指标", "单位", "2020年", "目标值", "", "属性"]):
+        table.cell(0, c).text = label
+    for c in (0, 1, 2, 3, 6):
+        table.cell(0, c).merge(table.cell(1, c))  # merged down: the .docx repeats it
+    table.cell(0, 4).merge(table.cell(0, 5))
+    table.cell(1, 4).text, table.cell(1, 5).text = "2025年", "2030年"
+    for r, row in enumerate(TWO_YEAR_ROWS):
+        for c, value in enumerate(row):
+            table.cell(r + 2, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    targets, review, text = _extract(tmp_path, "plan.docx", buffer.getvalue())
+    _assert_two_years(targets, review, text, lambda i: "\t".join(TWO_YEAR_ROWS[i]))
+
+
+def test_pdf_header_over_two_rows_split_years_and_empty_binding_cells(tmp_path):
+    # 2020 / 年 wrapped in its cell; the second header row (2025年 | 2030年 under 目标值) after
+    # the first; an empty 属性 cell leaves no line (rows 2 and 4); a page break inside the table
+    header = ["序号", "指标", "单位", "2020", "年", "目标值", "属性", "2025年", "2030年"]
+    rows = [
+        ["1", "森林覆盖率", "%", "30.2", "≥31", "≥33", "约束性"],
+        ["2", "城市生活污水处理率", "%", "93", "97", "98"],
+        ["3", "单位地区生产总值", "二氧化碳排放降低", "%", "-", "〔18〕", "〔15〕", "约束性"],
+        ["4", "绿色出行比例", "%", "65", "70", "75"],
+    ]
+    pages = [
+        [INTRO, "表1 主要指标", *header, *rows[0], *rows[1], "- 2 -"],
+        [*header, *rows[2], *rows[3], "注：〔 〕内为五年累计数。", "- 3 -"],
+        [*PROSE, "— 4 —"],
+    ]
+    targets, review, text = _extract(tmp_path, "plan.pdf", _pdf(pages))
+    assert "2020\n年" in text  # pypdf gives the wrapped header cell on two lines
+    table = _by_row_and_year(
+        targets[targets["quote"].str.startswith(tuple(f"{r[0]}\n" for r in rows))]
+    )
+    assert _fields(table) == [
+        ("森林覆盖率", 31.0, "%", "ge", "level", 2025, 30.2, 2020, "binding"),
+        ("森林覆盖率", 33.0, "%", "ge", "level", 2030, 30.2, 2020, "binding"),
+        # no 属性: the targets stand, binding unknown
+        ("城市生活污水处理率", 97.0, "%", "eq", "level", 2025, 93.0, 2020, None),
+        ("城市生活污水处理率", 98.0, "%", "eq", "level", 2030, 93.0, 2020, None),
+        ("单位地区生产总值二氧化碳排放降低", 18.0, "%", "eq", "reduction", 2025, None, 2020,
+         "binding"),
+        ("单位地区生产总值二氧化碳排放降低", 15.0, "%", "eq", "reduction", 2030, None, 2025,
+         "binding"),
+        ("绿色出行比例", 70.0, "%", "eq", "level", 2025, 65.0, 2020, None),
+        ("绿色出行比例", 75.0, "%", "eq", "level", 2030, 65.0, 2020, None),
+    ]  # fmt: skip
+    # each quote is its row, cell per line, and holds the cell of its value
+    expected_rows = [r for r in rows for _ in range(2)]
+    assert list(table["quote"]) == ["\n".join(r) for r in expected_rows]
+    # the cell of each value, in its column of the row
+    value_cells = [4, 5, 4, 5, 5, 6, 4, 5]
+    for quote, k, value in zip(table["quote"], value_cells, table["value"], strict=True):
+        assert float(quote.split("\n")[k].strip("≥〔〕")) == value
+    _assert_quotes_exact(targets, text)
+    _assert_quotes_exact(review, text)
+    assert review[review["category"] == "table_row"].empty
+
+
+def _tab_read(rows: list[str], before: str = "主要指标如下：", default_year: int = 2025):
+    text = "\n".join([before, *rows, "表后段落。"])
+    targets, tables = _read(text, default_year)
+    for t in targets:
+        assert text[t.char_start : t.char_end] == t.quote
+        assert "\n" not in t.quote and t.quote in rows  # the row, cells joined by tabs
+    return targets, tables
+
+
+def _got(targets) -> list[tuple]:
+    return [
+        (t.indicator_zh, t.value, t.unit, t.kind, t.target_year, t.baseline_year, t.baseline_value)
+        for t in targets
+    ]
+
+
+def test_a_header_over_two_rows_in_a_tab_table_cell_by_cell():
+    # 2020 / 年 in two rows of the same column (a .docx cell split in two rows)
+    targets, tables = _tab_read(
+        ["指标\t单位\t2020\t2025\t属性", "\t\t年\t年\t", "森林覆盖率\t%\t30.2\t≥31\t约束性"]
+    )
+    assert _got(targets) == [("森林覆盖率", 31.0, "%", "level", 2025, 2020, 30.2)]
+    assert [t.binding for t in targets] == ["binding"] and tables.review == []
+
+
+def test_target_and_vision_columns_give_a_target_each():
+    targets, _ = _tab_read(
+        [
+            "指标\t单位\t2020年\t2025年目标\t2035年远景目标\t属性",
+            "森林覆盖率\t%\t30.2\t31\t35\t预期性",
+            "万元GDP用水量\t立方米\t60\t50\t-\t约束性",
+        ]
+    )
+    assert _got(targets) == [
+        ("森林覆盖率", 31.0, "%", "level", 2025, 2020, 30.2),
+        ("森林覆盖率", 35.0, "%", "level", 2035, 2020, 30.2),
+        ("万元GDP用水量", 50.0, "立方米", "level", 2025, 2020, 60.0),  # - for 2035: no target
+    ]
+
+
+def test_plain_year_columns_after_the_plan_year_are_all_targets():
+    # a plan issued in 2021: 2020年 is the base, 2025年 and 2030年 are targets
+    targets, _ = _tab_read(["指标\t2020年\t2025年\t2030年", "非化石能源消费比重（%）\t15\t20\t25"])
+    assert [(t.value, t.target_year, t.baseline_year) for t in targets] == [
+        (20.0, 2025, 2020),
+        (25.0, 2030, 2020),
+    ]
+
+
+@pytest.mark.parametrize(
+    "column, indicator, cell, expected",
+    [
+        # a “十四五” cumulative column: over 2021-2025, from 2020
+        ("“十四五”累计", "新增造林面积（万亩）", "150", ("increment", 150.0, "万亩", 2025, 2020)),
+        # an intensity's cumulative is its cut
+        ("“十四五”累计", "单位地区生产总值能源消耗（%）", "〔13.5〕",
+         ("reduction", 13.5, "%", 2025, 2020)),
+        ("2021-2025年累计", "新增高标准农田（万亩）", "[300]",
+         ("increment", 300.0, "万亩", 2025, 2020)),
+        # a reduction column against its base year
+        ("2025年较2020年下降（%）", "单位地区生产总值二氧化碳排放", "18",
+         ("reduction", 18.0, "%", 2025, 2020)),
+        ("比2020年降低", "万元工业增加值用水量（%）", "16", ("reduction", 16.0, "%", 2025, 2020)),
+        ("“十四五”下降（%）", "单位地区生产总值能耗", "13.5", ("reduction", 13.5, "%", 2025, 2020)),
+        # a bracket in a plain year column: the five years before it
+        ("2025年", "单位地区生产总值能耗（%）", "〔13.5〕", ("reduction", 13.5, "%", 2025, 2020)),
+        ("2025年", "非化石能源消费比重提高（个百分点）", "[5]",
+         ("increment", 5.0, "个百分点", 2025, 2020)),
+        ("2030年", "单位地区生产总值二氧化碳排放降低（%）", "〔15〕",
+         ("reduction", 15.0, "%", 2030, 2025)),
+    ],
+)  # fmt: skip
+def test_cumulative_and_reduction_columns(column, indicator, cell, expected):
+    (target,), tables = _tab_read([f"指标\t{column}\t属性", f"{indicator}\t{cell}\t约束性"])
+    got = (target.kind, target.value, target.unit, target.target_year, target.baseline_year)
+    assert got == expected
+    assert (target.comparator, target.binding, target.baseline_value) == ("eq", "binding", None)
+    assert not tables.review
+
+
+def test_a_reduction_takes_the_base_year_of_a_table_titled_with_its_plan_period():
+    rows = ["指标\t2025年\t属性", "单位地区生产总值二氧化碳排放降低（%）\t18\t约束性"]
+    (target,), _ = _tab_read(rows, before="表1 “十四五”绿色低碳发展主要指标")
+    assert (target.kind, target.baseline_year) == ("reduction", 2020)
+    # without a period or a base year anywhere, a bare 降低 has none (as in prose)
+    (target,), _ = _tab_read(rows, before="主要指标如下：")
+    assert (target.kind, target.baseline_year) == ("reduction", None)
+
+
+def test_rows_that_do_not_line_up_with_the_header_go_to_review():
+    # a tab row with a cell more than the header: no guess
+    targets, tables = _tab_read(
+        ["指标\t单位\t2025年\t属性", "森林覆盖率\t%\t31\t33\t约束性", "湿地保护率\t%\t55\t预期性"]
+    )
+    assert _got(targets) == [("湿地保护率", 55.0, "%", "level", 2025, None, None)]
+    assert [(r["category"], r["text"]) for r in tables.review] == [
+        ("table_row", "森林覆盖率\t%\t31\t33\t约束性")
+    ]
+    # a PDF row whose values spill into the indicator's cells: reviewed, never a wrong target
+    lines = ["指标", "单位", "2020年", "2025年", "属性",
+             "森林覆盖率", "%", "30.2", "31", "33", "34", "约束性",
+             "湿地保护率", "%", "52", "55", "预期性"]  # fmt: skip
+    text = "\n".join(["主要指标如下：", *lines, "注：指标为预期值。"])
+    targets, tables = _read(text)
+    assert [(t.indicator_zh, t.value, t.baseline_value) for t in targets] == [
+        ("湿地保护率", 55.0, 52.0)
+    ]
+    assert [r["text"] for r in tables.review] == ["\n".join(lines[5:12])]
+    for r in tables.review:
+        assert text[r["char_start"] : r["char_end"]] == r["quote"]
+
+
+def test_a_pdf_table_whose_last_row_has_no_binding_cell():
+    lines = ["指标", "单位", "2020年", "2025年", "属性",
+             "森林覆盖率", "%", "30.2", "31", "约束性",
+             "城市生活污水处理率", "%", "93", "97"]  # fmt: skip
+    text = "\n".join(["主要指标如下：", *lines, "注：〔 〕内为五年累计数。"])
+    targets, tables = _read(text)
+    assert [(t.indicator_zh, t.value, t.baseline_value, t.binding) for t in targets] == [
+        ("森林覆盖率", 31.0, 30.2, "binding"),
+        ("城市生活污水处理率", 97.0, 93.0, None),
+    ]
+    assert (
+        targets[1].quote
+        == "\n".join(lines[10:])
+        == text[targets[1].char_start : targets[1].char_end]
+    )
+    assert tables.review == []
+
+
+@pytest.mark.parametrize("base", ["2020年实际值", "2020年现状", "2020年基数", "“十三五”完成情况"])
+def test_base_columns_as_plans_name_them(base):
+    (target,), _ = _tab_read([f"指标\t{base}\t2025年目标值", "森林覆盖率（%）\t30.2\t32"])
+    assert (target.value, target.target_year, target.baseline_value, target.baseline_year) == (
+        32.0,
+        2025,
+        30.2,
+        2020,
+    )

@@ -32,6 +32,7 @@ from .vocabulary import (
     ACHIEVER_SCOPE_RE,
     ENTITY_SCOPE_RE,
     HISTORY_SENTENCE_RE,
+    LEVEL_LIST_SCOPE_RE,
     NEW_FACILITY_SCOPE_RE,
     VOCABULARY,
     Vocabulary,
@@ -61,6 +62,7 @@ class _ClauseContext:
     year: int | None = None  # the target year stated so far in the sentence
     aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
+    clause_scope: str = ""  # the scope of the clause's first subject, for its 、-joined list
     last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
     recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
     sentence_start: int = 0  # where the sentence starts in the normalized text
@@ -115,7 +117,7 @@ class Extractor:
     def run(self) -> tuple[list[TargetRecord], list[MilestoneRecord]]:
         norm = self.norm.text
         self.tables = read_indicator_tables(
-            self.text, self.context, self.default_year, self.vocabulary
+            self.text, self.context, self.default_year, self.vocabulary, self.issue_year
         )
         for sent in _sentences(norm, self.vocabulary):
             if sent.history or self._in_table(sent):
@@ -150,6 +152,9 @@ class Extractor:
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
+            ctx.clause_scope = ""
+            if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
+                ctx.scope = ""
             clause_year, year_end = find_year(clause)
             mentions = find_mentions(clause, v)
             first_value = mentions[0].start if mentions else len(clause)
@@ -177,6 +182,30 @@ class Extractor:
             after_year_only = clause_year is not None and not _strip_lead(
                 v.aspiration_re.sub("", clause[year_end:]), v
             )
+
+    def _ends_carried_scope(self, norm: str, prev_end: int, cs: int, clause: str) -> bool:
+        """True where the place named at the head of a sentence stops scoping what follows.
+
+        NOTE: "临夏市城区基本建立分类系统，居民普遍形成习惯，生活垃圾回收利用率达到35%" keeps
+        临夏市城区 for the rate; but a semicolon opens a new statement, and a clause whose own
+        subject starts with a place or a scope word (全区, 各市, 城市, 农村, 园区, 江东县, 市、县
+        ...) begins a new subject: "集镇规划区生活污水得到有效处理，农村生活垃圾治理村庄比例达到
+        95%，建成250个美丽宜居村庄" scopes neither target to 集镇规划区."""
+        if re.search("[；;]", norm[prev_end:cs]):
+            return True
+        v = self.vocabulary
+        head = _strip_lead(clause, v)
+        for subject in (head, _strip_actions(head, v)[0]):
+            if (
+                v.whole_region_re.match(subject)
+                or LEVEL_LIST_SCOPE_RE.match(subject)
+                or subject.startswith(("各", "其他", "其余"))
+                or any(subject.startswith(w) for w in v.generic_place_words)
+                or any(n and subject.startswith(n) for n in self.context.region_names)
+                or _split_scope(subject, self.context.region_names, v)[0]
+            ):
+                return True
+        return False
 
     # -- milestones ----------------------------------------------------------------------------
     def _milestones(
@@ -270,6 +299,9 @@ class Extractor:
                 actions = []
         # A list item with no verb of its own ("、绿色工业园区15个") shares the clause's verb.
         actions = actions + more_actions or clause_verbs
+        if not scope and segment.left.startswith("、"):
+            scope = ctx.clause_scope  # 其他县城区A达到95%、B达到100%: the place heads the list
+        ctx.clause_scope = scope
         scope = scope or ctx.scope
         before = self.norm.text[ctx.sentence_start : cs + segment.start]
         indicator = (
