@@ -42,7 +42,10 @@ def scopes(text: str) -> list[tuple[str, str, float]]:
         # a 、-joined list of rates after the carried place
         (
             HEAD + "生活垃圾回收利用率达到35%以上、无害化处理率达到100%。",
-            [("江南市城区", "生活垃圾回收利用率", 35.0), ("江南市城区", "无害化处理率", 100.0)],
+            [
+                ("江南市城区", "生活垃圾回收利用率", 35.0),
+                ("江南市城区", "生活垃圾无害化处理率", 100.0),
+            ],
         ),
         # a 、-joined list whose first item names the place: the place heads the whole list
         (
@@ -90,7 +93,7 @@ def test_a_place_at_the_head_scopes_the_statement_it_opens(text, expected):
         # each county (各县): a new subject
         (
             HEAD + "各县城区生活垃圾无害化处理率达到98%，资源化利用率达到40%。",
-            [("各县城区", "生活垃圾无害化处理率", 98.0), ("", "资源化利用率", 40.0)],
+            [("各县城区", "生活垃圾无害化处理率", 98.0), ("", "生活垃圾资源化利用率", 40.0)],
         ),
         # levels of government at the head of a later clause
         (
