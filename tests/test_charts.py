@@ -496,7 +496,7 @@ def test_scorecard_draws_a_larger_regions_figure_grey_and_says_it_is_context():
     )
     for lang, context, note, missing in [
         ("zh", "全国 26.4%（2024）", "仅供参考，不作判定", "1项目标暂无观测数据：高标准农田"),
-        ("en", "China 26.4% (2024)", "for context only, not judged", "1 targets without"),
+        ("en", "China 26.4% (2024)", "for context only, not judged", "1 target without"),
     ]:
         fig = charts.plot_scorecard(card, lang, documents=DOCUMENTS)
         texts = {t.get_text(): t for t in fig.findobj(Text)}
@@ -541,7 +541,7 @@ def test_overview_caps_regions_and_names_the_fewest():
     rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert rows == ["Shanxi (2)", "Gansu (2)"]
     note = next(t for t in fig.texts if t.get_gid() == "greenmetrics-note").get_text()
-    assert note == "1 more regions not shown: Henan"
+    assert note == "1 more region not shown: Henan"
 
 
 def test_gaps_marks_benchmarks_and_non_comparable_targets():

@@ -311,3 +311,13 @@ def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
 def test_wide_characters_are_what_the_cjk_pattern_finds():
     assert all(unicodedata.east_asian_width(c) in "WF" for c in "无对标值，（）")
     assert CJK.search("忻府区") and not CJK.search("Xinfu District, Xinzhou µg/m³")
+
+
+def test_an_english_count_takes_the_plural_it_needs():
+    one = words.word("chart", "scorecard_unobserved", "en", region="Gansu", n=1, names="a")
+    two = words.word("chart", "scorecard_unobserved", "en", region="Gansu", n=2, names="a, b")
+    assert one == "Gansu: 1 target without an observation: a"
+    assert two == "Gansu: 2 targets without an observation: a, b"
+    assert words.word("chart", "scorecard_unobserved", "zh", region="甘肃省", n=1, names="a") == (
+        "甘肃省：1项目标暂无观测数据：a"
+    )

@@ -85,7 +85,9 @@ def has_word(kind: str, key: str) -> bool:
 
 
 def word(kind: str, key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) -> str:
-    """The word `key` of `kind` in `lang`, formatted with `fields` ({n}, {names}).
+    """The word `key` of `kind` in `lang`, formatted with `fields` ({n}, {names}). With a count
+    `n`, an English template may write the plural as {s}: '{n} target{s}' reads '1 target',
+    '3 targets'.
 
     An unknown word raises KeyError (a typo must not print an empty label) unless a `default`
     is given."""
@@ -96,6 +98,8 @@ def word(kind: str, key: str, lang: str, default: object = _NO_DEFAULT, **fields
             raise KeyError(f"no {kind} {key!r} in {WORDS_FILE}")
         return str(default)
     text = entry[lang]
+    if "n" in fields:
+        fields = {"s": "" if fields["n"] == 1 else "s", **fields}
     return text.format(**fields) if fields else text
 
 
