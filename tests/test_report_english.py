@@ -1,0 +1,122 @@
+"""`greenmetrics report --lang en`, run as a user runs it on a copy of the project: every table
+and sentence the executed notebooks show reads in English, outside the plans' own words (quotes,
+scopes, titles, and indicators the catalog has no English name for).
+
+Slow (one whole report, about half a minute), so it runs once and every check reads its output.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from greenmetrics import export, paths, words
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Table columns that hold the plans' or the sources' own words (headers as the English tables
+# print them).
+OWN_WORDS = {
+    export.word("column", c, "en")
+    for c in (
+        "quote", "source_quote", "source_title", "scope_zh", "doc_id", "file", "title_zh",
+        "issuer_zh", "doc_number", "text", "source",
+        *(f"{level}_{c}" for level in ("province", "country", "observation", "context")
+          for c in ("source", "source_title", "source_quote")),
+    )
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def english_report(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("project")
+    for part in ("data/raw", "data/reference", "notebooks"):
+        shutil.copytree(paths.ROOT / part, root / part, ignore=shutil.ignore_patterns(".*"))
+    env = {**os.environ, "GREENMETRICS_ROOT": str(root), "MPLBACKEND": "Agg"}
+    env.pop("GREENMETRICS_PROCESSED", None)
+    env.pop("GREENMETRICS_REPORTS", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "greenmetrics", "report", "--lang", "en"],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return root
+
+
+def unmapped_names(root: Path) -> set[str]:
+    """The plan's words of the targets the catalog has no English name for."""
+    targets = pd.read_csv(root / "data" / "processed" / "targets.csv")
+    return set(targets.loc[targets["indicator_en"].isna(), "indicator_zh"].dropna())
+
+
+def without_plan_words(header: str, cell: str) -> str:
+    """A note cell without the plan's own words it quotes (a scope such as 临夏市城区)."""
+    if not header.endswith("note"):
+        return cell
+    try:
+        parts = words.note_parts(cell)
+    except ValueError:  # the extraction's review notes: English sentences, no templates
+        return cell
+    for part in parts:
+        for key, value in part.fields:
+            if key in words.VERBATIM_FIELDS:
+                cell = cell.replace(value, "")
+    return cell
+
+
+def outputs(root: Path):
+    """(notebook, output) for every output of every executed notebook."""
+    for path in sorted((root / "reports" / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            for output in cell.get("outputs", []):
+                yield path.name, output
+
+
+def test_english_report_tables_read_in_english(english_report):
+    allowed_indicators = unmapped_names(english_report)
+    tables = 0
+    for name, output in outputs(english_report):
+        html = output.get("data", {}).get("text/html")
+        if not html:
+            continue
+        for table in pd.read_html(io.StringIO("".join(html))):
+            tables += 1
+            for column in table.columns:
+                header = " ".join(map(str, column)) if isinstance(column, tuple) else str(column)
+                assert not CJK.search(header), (name, header)
+                if header in OWN_WORDS:
+                    continue
+                for cell in table[column].dropna().astype(str):
+                    indicator = header == export.word("column", "indicator_zh", "en")
+                    if indicator and cell in allowed_indicators:
+                        continue
+                    assert not CJK.search(without_plan_words(header, cell)), (name, header, cell)
+    assert tables >= 3  # the notebooks show tables: a check of nothing must not pass
+
+
+def test_english_report_sentences_read_in_english(english_report):
+    allowed = sorted(unmapped_names(english_report), key=len, reverse=True)
+    printed = 0
+    for name, output in outputs(english_report):
+        if output.get("output_type") != "stream":
+            continue
+        text = "".join(output.get("text", ""))
+        for plan_words in allowed:
+            text = text.replace(plan_words, "")
+        assert not CJK.search(text), (name, text)
+        printed += 1
+    assert printed >= 4  # the findings
+
+
+def test_english_report_saves_english_figures_only(english_report):
+    figures = english_report / "reports" / "figures"
+    names = sorted(p.name for p in figures.glob("*.png"))
+    assert names and all(n.endswith("_en.png") for n in names)
