@@ -66,7 +66,10 @@ def test(*options: str) -> None:
     _run(BIN / "ruff", "check", "src", "tests", "bench", "tasks.py")
     _run(BIN / "ruff", "format", "--check", "src", "tests", "bench", "tasks.py")
     notebooks = ["--nbval-lax", "notebooks"] if any((ROOT / "notebooks").glob("*.ipynb")) else []
-    _run(BIN / "python", "-m", "pytest", "tests", *notebooks, "-p", "no:cacheprovider")
+    # Two workers (pytest-xdist), each test module and each notebook whole on one of them:
+    # measured in bench/results.md ("Test command"), faster on 2 cores idle and with one busy.
+    parallel = ["-n", "2", "--dist", "loadscope"]
+    _run(BIN / "python", "-m", "pytest", "tests", *notebooks, "-p", "no:cacheprovider", *parallel)
 
 
 def lab(*options: str) -> None:

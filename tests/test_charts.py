@@ -5,6 +5,7 @@ the shapes the analysis module hands over; expected words, numbers and colours a
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
@@ -604,8 +605,10 @@ def test_milestones_share_one_mark_per_region_and_year():
 # ------------------------------------------------------------------------ layout on shipped data
 
 
-def shipped_charts():
-    """Every chart of the report, drawn from the shipped plans as the notebooks draw it."""
+@functools.cache
+def shipped_frames():
+    """The shipped tables and the analysis frames the charts below start from, loaded once for
+    both languages (nothing changes them: every chart copies what it draws)."""
     from greenmetrics import analysis, views
 
     frames = views.load_all()
@@ -613,7 +616,22 @@ def shipped_charts():
     benchmarks = analysis.target_benchmarks(t, d, frames.benchmarks, frames.catalog)
     seeds = views.shared_indicators(t, views.focus_regions(None))
     paths_ = analysis.trajectories(t, d, frames.observations, frames.catalog)
+    return frames, benchmarks, seeds, paths_
+
+
+def shipped_charts():
+    """Every chart of the report, drawn from the shipped plans as the notebooks draw it."""
+    from greenmetrics import analysis, views
+
+    frames, benchmarks, seeds, paths_ = shipped_frames()
+    t, d = frames.targets, frames.documents
+    charts.set_regions(d["region_zh"])  # as views.load_all does, in case a test changed them
     observed = paths_[paths_.target_id.isin(paths_.loc[paths_.series == "observed", "target_id"])]
+    by_region = functools.cache(  # one call draws every region's figure: drawn once per language
+        lambda lang: charts.plot_trajectories_by_region(
+            paths_, lang, documents=d, first_regions=views.SEED_REGIONS
+        )
+    )
     return {
         "overview": lambda lang: charts.plot_targets_overview(t, lang, documents=d),
         "coverage": lambda lang: charts.plot_coverage(t, lang, documents=d),
@@ -643,14 +661,7 @@ def shipped_charts():
             lang,
             documents=d,
         ),  # fmt: skip
-        **{
-            f"trajectories_{k}": (
-                lambda lang, k=k: charts.plot_trajectories_by_region(
-                    paths_, lang, documents=d, first_regions=views.SEED_REGIONS
-                )[k][1]
-            )
-            for k in range(2)
-        },
+        **{f"trajectories_{k}": (lambda lang, k=k: by_region(lang)[k][1]) for k in range(2)},
     }
 
 

@@ -6,6 +6,8 @@ against the plan's header and signature (issuer, title, 文号).
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 import pytest
 
@@ -36,6 +38,7 @@ PREFECTURES = {
 }
 
 
+@cache  # two tests read each plan; reading a PDF is the slow part. Callers only read the dict.
 def detected(doc_id: str) -> dict:
     return detect_metadata(read_document(paths.RAW_DIR / f"{doc_id}.pdf").text)
 

@@ -204,17 +204,30 @@ def three_notebooks(folder, second=SECOND):
     return sources
 
 
+@pytest.fixture(scope="module")
+def fresh_kernel_copies(tmp_path_factory) -> list[bytes]:
+    """The three notebooks each executed in a kernel of its own: the reference copies, made
+    once for both runs below (three kernels fewer). Only their bytes are handed out."""
+    folder = tmp_path_factory.mktemp("fresh_kernels")
+    with pytest.MonkeyPatch.context() as mp:  # as the sandbox fixture sets them
+        mp.setattr(paths, "REPORTS_DIR", folder / "reports")
+        mp.setenv("PYTHONHASHSEED", "0")
+        mp.setenv("MPLBACKEND", "Agg")
+        (folder / "src").mkdir()
+        sources = three_notebooks(folder / "src")
+        (folder / "src" / "prepared.txt").write_text("ready")
+        return [
+            execute_notebook(source, folder / "alone", formats=("png", "svg")).read_bytes()
+            for source in sources
+        ]
+
+
 @pytest.mark.parametrize("workers", [1, 2])
-def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernels(sandbox, workers):
+def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernels(
+    sandbox, workers, fresh_kernel_copies
+):
     sources = three_notebooks(sandbox / "src")
-    alone = []
-    (sandbox / "src" / "prepared.txt").write_text("ready")
-    for source in sources:  # each notebook in a kernel of its own: the reference copies
-        alone.append(
-            execute_notebook(source, sandbox / "alone", formats=("png", "svg")).read_bytes()
-        )
-    for name in ("one.txt", "two.txt", "prepared.txt"):
-        (sandbox / "src" / name).unlink()
+    alone = fresh_kernel_copies  # each notebook in a kernel of its own: the reference copies
     finished = []
 
     def prepare():  # the extraction: every notebook waits for it

@@ -1,0 +1,47 @@
+"""Test-session plumbing: outputs that several tests only read, computed once per session, and
+the environment of the notebook kernels that nbval starts.
+
+A fixture here is shared: no test may change what it returns. A test that changes its inputs
+(overrides, a broken file, a monkeypatched path) builds its own in tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from greenmetrics import paths
+from greenmetrics.pipeline import ExtractionResult, extract_corpus
+from greenmetrics.report import DEFAULT_FORMATS, FORMATS_ENV
+
+
+@pytest.fixture(scope="session")
+def shipped_extraction() -> ExtractionResult:
+    """extract_corpus over the shipped plans in data/raw (reading the 17 PDFs is most of it)."""
+    return extract_corpus([paths.RAW_DIR])
+
+
+class NotebookKernels:
+    """nbval runs each notebook in a kernel started from this process's environment. Without
+    GREENMETRICS_FIGURE_FORMATS a notebook saves every chart as PNG, SVG and PDF (three full
+    drawings); `greenmetrics report` gives its kernels its default formats (PNG), and so do the
+    kernels of the test command, unless the variable is set already. Saving in all three
+    formats is tested in test_charts."""
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_setup(self, item):
+        # The kernel starts while the notebook's first cell is set up; a notebook item lives
+        # under notebooks/, where this conftest's own hooks do not reach, hence a plugin.
+        if item.path.suffix != ".ipynb" or FORMATS_ENV in os.environ:
+            yield
+            return
+        os.environ[FORMATS_ENV] = ",".join(DEFAULT_FORMATS)
+        try:
+            yield
+        finally:
+            del os.environ[FORMATS_ENV]
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(NotebookKernels(), "greenmetrics-notebook-kernels")
