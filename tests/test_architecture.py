@@ -37,6 +37,7 @@ LAYERS = (
     ("views",),
     ("report",),
     ("cli",),
+    ("__main__",),
 )
 MAX_LINES = 600
 # A longer module states why in its docstring, in a sentence starting with this.

@@ -185,6 +185,18 @@ def test_failing_cell_names_the_notebook_and_writes_nothing(sandbox):
     assert list((sandbox / "out").iterdir()) == []
 
 
+def test_a_cell_that_never_ends_stops_the_run_with_the_notebooks_name(sandbox, monkeypatch):
+    monkeypatch.setenv("GREENMETRICS_CELL_TIMEOUT", "3")
+    source = sandbox / "src" / "03_hangs.ipynb"
+    nbformat.write(tiny_notebook("import time\ntime.sleep(60)"), source)
+    with pytest.raises(NotebookError, match=r"03_hangs\.ipynb: a cell ran longer than 3 s"):
+        execute_notebook(source, sandbox / "out")
+    assert list((sandbox / "out").iterdir()) == []
+    monkeypatch.setenv("GREENMETRICS_CELL_TIMEOUT", "soon")
+    with pytest.raises(NotebookError, match="GREENMETRICS_CELL_TIMEOUT='soon'"):
+        execute_notebook(source, sandbox / "out")
+
+
 # -- several notebooks: kernels side by side, reused -------------------------------------------
 
 FIRST = 'import os\nprint(open("prepared.txt").read())\nopen("one.txt", "w").write("1")\nx = 1'

@@ -181,6 +181,24 @@ class _Kernel:
             run_sync(self.km.shutdown_kernel)(now=True)
 
 
+CELL_TIMEOUT_VARIABLE = "GREENMETRICS_CELL_TIMEOUT"
+DEFAULT_CELL_TIMEOUT = 600  # seconds; the slowest cell takes a few on the shipped corpus
+
+
+def cell_timeout() -> int:
+    """How long one notebook cell may run, in seconds (GREENMETRICS_CELL_TIMEOUT, default 600)."""
+    raw = os.environ.get(CELL_TIMEOUT_VARIABLE, "").strip()
+    if not raw:
+        return DEFAULT_CELL_TIMEOUT
+    try:
+        seconds = int(raw)
+    except ValueError:
+        seconds = 0
+    if seconds <= 0:
+        raise NotebookError(f"{CELL_TIMEOUT_VARIABLE}={raw!r}: give a whole number of seconds > 0")
+    return seconds
+
+
 def _ignore(_msg) -> None:
     pass
 
@@ -204,6 +222,7 @@ def execute_notebook(
     Runs in `kernel` when given (started in the notebook's folder), else in a new kernel."""
     import nbformat
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / source.name
@@ -220,11 +239,20 @@ def execute_notebook(
             kernel_name=KERNEL_NAME,
             log_output=False,
             km=kernel.km,
+            execution_timeout=cell_timeout(),
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(
             f"{source}: cell {exc.cell_index} failed: {exc.ename}: {exc.evalue}"
         ) from None
+    except CellTimeoutError:
+        # NOTE: a lost kernel message would otherwise leave the report waiting for ever.
+        raise NotebookError(
+            f"{source}: a cell ran longer than {cell_timeout()} s "
+            f"(set {CELL_TIMEOUT_VARIABLE} to allow more)"
+        ) from None
+    except DeadKernelError:
+        raise NotebookError(f"{source}: the kernel died while running the notebook") from None
     finally:
         if own and kernel is not None:
             kernel.shutdown()
