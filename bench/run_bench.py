@@ -1248,9 +1248,10 @@ def main(argv: list[str] | None = None) -> int:
             "",
         ]
     old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-    runs = old[old.index(MAIN_JOB_BEGIN) :] if MAIN_JOB_BEGIN in old else ""
-    runs = runs[: runs.rindex(MAIN_JOB_END) + len(MAIN_JOB_END)] if runs else ""
-    if runs:  # the --report-only sections (before/after measurements) are kept
+    # NOTE: everything from the first --report-only section on is kept: those runs and the
+    # sections other scripts and people add after them (PDF reading, the test command).
+    runs = old[old.index(MAIN_JOB_BEGIN) :].rstrip() if MAIN_JOB_BEGIN in old else ""
+    if runs:
         md += [runs, ""]
     args.out.write_text("\n".join(md), encoding="utf-8")
     if profile_text:
