@@ -769,3 +769,16 @@ def test_layout_check_catches_overlapping_ticks_and_text_outside():
     problems = layout_problems(fig)
     assert any("overlapping ticks" in p for p in problems)
     assert any("outside the figure" in p for p in problems)
+
+
+def test_a_panel_of_a_mapped_indicator_is_titled_by_the_catalog_not_the_first_plan():
+    df = pd.DataFrame(
+        {
+            "indicator_id": ["straw_utilization_rate", "straw_utilization_rate", None],
+            "indicator_zh": ["农作物秸秆综合利用率", "秸秆综合利用率", "红松绿色产业基地"],
+            "indicator_en": ["Crop straw comprehensive utilization rate"] * 2 + [None],
+        }
+    )
+    zh = _layout.indicator_frame(df, "zh")
+    assert zh["_ind_name"].tolist() == ["秸秆综合利用率", "秸秆综合利用率", "红松绿色产业基地"]
+    assert zh["_ind"].tolist() == ["straw_utilization_rate"] * 2 + ["红松绿色产业基地"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -101,12 +102,24 @@ def any_region_name(name: str, lang: str, documents: pd.DataFrame | None = None)
     return short_name_en(english) if english else name
 
 
+@lru_cache(maxsize=1)
+def _catalog_names() -> dict[str, str]:
+    """indicator_id -> name_zh of the shipped catalog."""
+    from ..catalog import load_catalog
+
+    return {i: ind.name_zh for i, ind in load_catalog().indicators.items()}
+
+
 def indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Adds `_ind` (grouping key: indicator_id, else the plan's words) and `_ind_name`."""
+    """Adds `_ind` (grouping key: indicator_id, else the plan's words) and `_ind_name` (the
+    catalog's name of a mapped indicator, so a panel is not titled by whichever plan's wording
+    comes first; else the plan's words)."""
     df = df.copy()
     ids = df["indicator_id"] if "indicator_id" in df.columns else pd.Series(pd.NA, index=df.index)
     df["_ind"] = ids.where(ids.notna(), df["indicator_zh"]).astype(str)
-    name = df["indicator_zh"]
+    known = _catalog_names()
+    catalog_zh = ids.map(lambda i: known.get(i) if isinstance(i, str) else None)
+    name = catalog_zh.where(catalog_zh.notna(), df["indicator_zh"])
     if lang == "en" and "indicator_en" in df.columns:
         name = df["indicator_en"].where(df["indicator_en"].notna(), name)
     df["_ind_name"] = name.astype(str)
