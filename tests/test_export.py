@@ -525,8 +525,15 @@ def test_the_scorecard_is_one_short_sheet_per_region_after_the_summary(
     rows = records(wb[titles[0]])
     assert [c.value for c in wb[titles[0]][1]][0] == first_header
     assert rows[0][export.word("column", "verdict", lang)] == verdict
-    listed = [r[0] for r in wb.worksheets[0].iter_rows(min_row=5, max_row=6, values_only=True)]
-    assert listed == titles  # the summary names each region's sheet
+    listed = [r[0] for r in wb.worksheets[0].iter_rows(min_row=5, max_row=7, values_only=True)]
+    chart_sheet = export.word("sheet", "verdicts", lang)
+    assert listed == [*titles, chart_sheet]  # the summary names each region's sheet
+    # a native chart of the verdicts per region, over the counts it reads (regions in order)
+    verdicts = wb[chart_sheet]
+    assert wb.sheetnames[3] == chart_sheet and len(verdicts._charts) == 1
+    counts = [list(r) for r in verdicts.iter_rows(min_row=2, values_only=True)]
+    first, second = (names[r] if lang == "en" else r for r in names)
+    assert counts == [[first, 0, 2], [second, 1, 0]]  # met, no data
 
 
 def test_region_sheet_titles_stay_unique_and_within_excel_limits():

@@ -51,6 +51,7 @@ from .schemas import TABLES, describe
 SHEET_ORDER = (
     "summary",
     "scorecard",  # each target of each region with its verdict (analysis.scorecard)
+    "verdicts",  # targets by verdict and region (native chart)
     "documents",
     "targets",
     "milestones",
@@ -90,8 +91,15 @@ WORDS_FILE = words.WORDS_FILE
 LANGS = words.LANGS
 # Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
 CODE_COLUMNS = frozenset(words.CODE_KINDS)
-STATUS_ORDER = ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")
-STATUS_COLORS = ("1A9850", "66BD63", "F28E2B", "D73027", "B0B0B0")
+# Progress statuses and verdicts in reading order, in the colours the report's charts give them.
+STATUS_COLORS = {
+    "achieved": "1A9850", "on_track": "66BD63", "needs_acceleration": "F28E2B",
+    "off_track": "D73027", "no_data": "B0B0B0",
+}  # fmt: skip
+VERDICT_COLORS = {
+    "met": "1A9850", "on_track": "66BD63", "off_track": "F28E2B", "missed": "D73027",
+    "no_data": "B0B0B0",
+}  # fmt: skip
 MAX_NATIVE_CHARTS = 12  # indicators charted on the comparison charts sheet
 CHART_ROWS = 16  # rows one native chart spans
 
@@ -360,7 +368,8 @@ def summary_frames(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What the workbook holds (sheet, what it holds, rows) and, for `regions`, the number of
     targets, indicators and dated commitments of each."""
-    made = {"gap_status": "gaps", "comparison_charts": "comparison"}  # sheets drawn from others
+    # sheets drawn from others
+    made = {"verdicts": "scorecard", "gap_status": "gaps", "comparison_charts": "comparison"}
     names = [
         n
         for n in SHEET_ORDER
@@ -479,15 +488,23 @@ def _write_comparison_charts(ws: Worksheet, comparison: pd.DataFrame, lang, name
     return len(order)
 
 
-def _write_gap_status(ws: Worksheet, gaps: pd.DataFrame, lang, names) -> None:
-    """Targets per progress status and region, and a stacked bar chart of them."""
-    statuses = [s for s in STATUS_ORDER if (gaps["status"] == s).any()]
-    table = pd.crosstab(gaps["region_zh"], gaps["status"]).reindex(columns=statuses, fill_value=0)
-    _header_row(
-        ws,
-        1,
-        [word("column", "region_zh", lang), *(words.word("status", s, lang) for s in statuses)],
-    )
+def _write_count_chart(
+    ws: Worksheet,
+    frame: pd.DataFrame,
+    column: str,
+    colors: Mapping[str, str],
+    title: str,
+    lang,
+    names,
+) -> None:
+    """Targets per value of `column` (in the order and colours of `colors`) and region, and a
+    stacked bar chart of them: the table the chart reads sits beside it."""
+    found = [c for c in colors if (frame[column] == c).any()]
+    table = pd.crosstab(frame["region_zh"], frame[column]).reindex(columns=found, fill_value=0)
+    table = table.reindex(list(dict.fromkeys(frame["region_zh"])))  # the frame's region order
+    headers = [word("column", "region_zh", lang)]
+    headers += [words.code_word(column, c, lang) for c in found]
+    _header_row(ws, 1, headers)
     for i, (region, counts) in enumerate(table.iterrows(), start=2):
         ws.cell(row=i, column=1, value=names.get(region, region))
         for j, count in enumerate(counts, start=2):
@@ -497,19 +514,20 @@ def _write_gap_status(ws: Worksheet, gaps: pd.DataFrame, lang, names) -> None:
         return
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
-    chart.title = word("sheet", "gap_status", lang)
+    chart.title = title
+    chart.y_axis.title = word("text", "n_status", lang)
+    chart.x_axis.scaling.orientation = "maxMin"  # first region on top, as in the table
     last = len(table) + 1
     chart.add_data(
-        Reference(ws, min_col=2, max_col=len(statuses) + 1, min_row=1, max_row=last),
+        Reference(ws, min_col=2, max_col=len(found) + 1, min_row=1, max_row=last),
         titles_from_data=True,
     )
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-    for series, status in zip(chart.series, statuses, strict=True):
-        color = STATUS_COLORS[STATUS_ORDER.index(status)]
-        series.graphicalProperties.solidFill = color
-        series.graphicalProperties.line.solidFill = color
+    for series, value in zip(chart.series, found, strict=True):
+        series.graphicalProperties.solidFill = colors[value]
+        series.graphicalProperties.line.solidFill = colors[value]
     chart.height, chart.width = max(7.5, 0.6 * len(table)), 18
-    ws.add_chart(chart, f"{get_column_letter(len(statuses) + 3)}2")
+    ws.add_chart(chart, f"{get_column_letter(len(found) + 3)}2")
 
 
 # What a report writer reads of a region's scorecard, in this order: the target, the verdict,
@@ -633,6 +651,10 @@ def workbook_bytes(
                 _check_sheet_name(region_title)
                 headers = [word("column", str(c), lang) for c in part.columns]
                 _write_frame(wb.create_sheet(region_title), _in_words(part, lang, names), headers)
+            if {"verdict", "region_zh"} <= set(df.columns):
+                title = word("sheet", "verdicts", lang)
+                sheet = wb.create_sheet(title)
+                _write_count_chart(sheet, df, "verdict", VERDICT_COLORS, title, lang, names)
             continue
         if name == "fields":
             shown, headers = _fields_in_words(df, lang)
@@ -642,7 +664,10 @@ def workbook_bytes(
             shown = _in_words(shown, lang, names)
         _write_frame(wb.create_sheet(title), shown, headers)
         if name == "gaps" and "status" in df and "region_zh" in df:
-            _write_gap_status(wb.create_sheet(word("sheet", "gap_status", lang)), df, lang, names)
+            title = word("sheet", "gap_status", lang)
+            _write_count_chart(
+                wb.create_sheet(title), df, "status", STATUS_COLORS, title, lang, names
+            )
         if name == "comparison" and {"indicator_id", "region_zh", "value"} <= set(df.columns):
             ws = wb.create_sheet(word("sheet", "comparison_charts", lang))
             _write_comparison_charts(ws, df, lang, names)
