@@ -321,3 +321,34 @@ def test_an_english_count_takes_the_plural_it_needs():
     assert words.word("chart", "scorecard_unobserved", "zh", region="甘肃省", n=1, names="a") == (
         "甘肃省：1项目标暂无观测数据：a"
     )
+
+
+def test_review_notes_read_in_chinese_and_messages_about_one_document_stay_as_written():
+    review = pd.DataFrame(
+        {
+            "category": ["unreported_number", "year_inferred", "table_row", "document_problem"],
+            "note": [
+                words.note("review_possibly_missed"),
+                words.note("review_default_year"),
+                words.note("review_table_cells", text="指标 | 单位 | 2025年"),
+                "gansu.pdf: 3 stray NUL bytes dropped",
+            ],
+        }
+    )
+    zh = views.in_language(review, "zh")[export.word("column", "note", "zh")].tolist()
+    assert zh == [
+        "请核对：可能是漏提的目标",
+        "句中无年份：采用了规划的默认目标年",
+        "此行单元格与表头（指标 | 单位 | 2025年）对不齐：请人工阅读此行",
+        "gansu.pdf: 3 stray NUL bytes dropped",
+    ]
+    en = views.in_language(review, "en")[export.word("column", "note", "en")].tolist()
+    assert en[:2] == ["check: possibly a missed target", review.note[1]]
+
+
+def test_every_review_note_of_the_shipped_data_has_a_template():
+    frames = views.load_all()
+    fixed = frames.review[~frames.review.category.isin(["document_problem", "duplicate"])]
+    for note in fixed.note.dropna():
+        assert words.note_parts(note)  # raises on a note written without a template
+    assert len(fixed) > 100

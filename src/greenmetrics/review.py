@@ -17,6 +17,7 @@ from collections import defaultdict
 
 import pandas as pd
 
+from . import words
 from .schemas import REVIEW_CATEGORIES, check, columns
 
 REVIEW_COLUMNS = columns("review")
@@ -35,14 +36,14 @@ def _why_not(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 1) : start]
     number = text[start:end].translate(_FULL_WIDTH)
     if re.fullmatch(r"(?:19|20)\d\d", number) and (after[:1] in "年-〕]" or before in "〔["):
-        return "year or date"
+        return words.note("review_year")
     if after[:1] in "月日号" or before in "〔[":
-        return "date or document number"
+        return words.note("review_date_or_number")
     if before == "第" or after[:1] in "届次级类批期":
-        return "ordinal or name"
+        return words.note("review_ordinal")
     if re.match(r"[A-Za-z]", after[:1] or " ") or re.match(r"[A-Za-z]", before or " "):
-        return "part of a name (PM2.5, 5G)"
-    return "check: possibly a missed target"
+        return words.note("review_name_part")
+    return words.note("review_possibly_missed")
 
 
 # NOTE: a quote reaches at most this far on each side of its number. Without a bound, a plan
@@ -112,10 +113,10 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}
         if pd.isna(t["indicator_id"]):
             rows.append({**base, "category": "unmapped_indicator", "text": t["indicator_zh"],
-                         "note": "indicator phrase not in the catalog: add an alias or a map override"})  # fmt: skip
+                         "note": words.note("review_unmapped")})  # fmt: skip
         if t["year_inferred"] == 1:
             rows.append({**base, "category": "year_inferred", "text": str(t["target_year"]),
-                         "note": "no year in the sentence: the plan's default target year was used"})  # fmt: skip
+                         "note": words.note("review_default_year")})  # fmt: skip
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for table in (targets, milestones):
         for doc_id, start, end in zip(

@@ -24,6 +24,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .. import words
 from ..schemas import RATE_UNITS
 from ..text import normalize
 from .records import PlanContext, TargetRecord
@@ -427,8 +428,8 @@ def read_indicator_tables(
                 quote = text[row.start : row.end]
                 if re.search(r"[0-9０-９]", quote):
                     reading.unread_rows.append(
-                        _review_row(context, quote, row, quote, "the header of this table was "
-                                    f"not understood ({table.header_text}): read the row by hand")
+                        _review_row(context, quote, row, quote,
+                                    words.note("review_table_header", text=table.header_text))
                     )  # fmt: skip
             continue
         reading.spans.append((table.start, table.end))
@@ -467,9 +468,8 @@ def _row_target(
     if by_index is None:
         if re.search(r"[0-9０-９]", quote):
             reading.review.append(
-                _review_row(context, quote, row, quote, "the cells of this row do not line up "
-                            f"with the table's header ({' | '.join(header.labels)}): read the "
-                            "row by hand")
+                _review_row(context, quote, row, quote,
+                            words.note("review_table_cells", text=" | ".join(header.labels)))
             )  # fmt: skip
         return
     if not by_index.get(header.indicator) or not any(c.index in by_index for c in header.targets):
@@ -497,8 +497,7 @@ def _row_target(
             continue  # - or —: the plan sets no target for this indicator
         if isinstance(value, str):
             reading.review.append(
-                _review_row(context, cell, row, quote, "the target cell of an indicator table "
-                            "is not a number: read the target by hand (an add override)")
+                _review_row(context, cell, row, quote, words.note("review_table_words"))
             )  # fmt: skip
             continue
         year = column.year or default_year
