@@ -197,6 +197,21 @@ def test_a_cell_that_never_ends_stops_the_run_with_the_notebooks_name(sandbox, m
         execute_notebook(source, sandbox / "out")
 
 
+def test_a_kernel_never_outlives_its_shutdown_even_when_the_request_fails(sandbox):
+    from greenmetrics.report import _Kernel, kernel_environment
+
+    kernel = _Kernel(sandbox, kernel_environment(("png",)), warm_up=None)
+    process = kernel.process
+    assert process is not None and process.poll() is None
+
+    async def refuses(*args, **kwargs):
+        raise RuntimeError("no reply")
+
+    kernel.km.shutdown_kernel = refuses  # the request is lost: the process must still go
+    kernel.shutdown()
+    assert process.poll() is not None
+
+
 # -- several notebooks: kernels side by side, reused -------------------------------------------
 
 FIRST = 'import os\nprint(open("prepared.txt").read())\nopen("one.txt", "w").write("1")\nx = 1'

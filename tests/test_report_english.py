@@ -43,11 +43,15 @@ def english_report(tmp_path_factory) -> Path:
     env = {**os.environ, "GREENMETRICS_ROOT": str(root), "MPLBACKEND": "Agg"}
     env.pop("GREENMETRICS_PROCESSED", None)
     env.pop("GREENMETRICS_REPORTS", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "greenmetrics", "report", "--lang", "en"],
-        env=env, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    # NOTE: the output goes to a file, not a pipe: a pipe's reader waits for every process
+    # that holds it, kernels included.
+    log = root / "report.log"
+    with log.open("w") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "greenmetrics", "report", "--lang", "en"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900,
+        )  # fmt: skip
+    assert done.returncode == 0, log.read_text()[-3000:]
     return root
 
 

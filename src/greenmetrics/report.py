@@ -145,6 +145,8 @@ class _Kernel:
                 run_sync(self.km.start_kernel)(
                     cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"]
                 )
+            # NOTE: kept so `shutdown` can make sure the process is gone (see there).
+            self.process = getattr(self.km.provisioner, "process", None)
             try:
                 run_sync(self._warm_up)(warm_up)
                 return
@@ -175,10 +177,21 @@ class _Kernel:
         run_sync(self._warm_up)(code)
 
     def shutdown(self) -> None:
+        """Stop the kernel, and kill its process if it outlived the request.
+
+        NOTE: a kernel that survives its report keeps the report's stdout open, so a caller
+        reading that pipe (a CI log, subprocess.run) would wait for it; and an orphan kernel
+        may never notice its parent is gone when a subreaper, not init, adopts it."""
         from jupyter_core.utils import run_sync
 
         with contextlib.suppress(Exception):
             run_sync(self.km.shutdown_kernel)(now=True)
+        process = getattr(self, "process", None)
+        # Popen.poll/kill never signal a process already reaped (no risk of a reused pid).
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(Exception):
+                process.kill()
+                process.wait(timeout=10)
 
 
 CELL_TIMEOUT_VARIABLE = "GREENMETRICS_CELL_TIMEOUT"
