@@ -549,8 +549,6 @@ def mismatch(text: str, expected: list[T]) -> str:
 
 # Cases the extractor does not read yet, with why.
 XFAIL: dict[str, str] = {
-    "yuewei": "约为 not read as approx",
-    "jiangzhi_intensity_unit": "unit per unit (吨标准煤/万元) cut at the slash",
     "year_in_heading": "the year of a heading is not carried to its lines",
     "year_in_heading_numbered": "the year of a heading is not carried to its lines",
     "past_value_baseline": "a past value clause stops the target of the next clause",
@@ -558,10 +556,6 @@ XFAIL: dict[str, str] = {
     "spaced_digits": "digits spaced out by a PDF text layer",
     "spaced_decimal": "digits spaced out by a PDF text layer",
     "range_wave": "a range before its measure word (3～5个) is lost",
-    "kg_per_mu": "unit per unit (千克/亩) cut at the slash",
-    "water_per_wanyuan": "unit per unit (立方米/万元) cut at the slash",
-    "threshold_then_rate": "a size threshold without 的 before the entities it selects",
-    "zhishao_count": "至少 before a verb is not read as ge",
     "yishang_share_first": "a share at the head of a clause after the year",
     "yue_share_first": "a share at the head of a clause after the year",
     "sponge_share_first": "a share before 的 inside a subject",
@@ -586,8 +580,12 @@ def test_the_sweep_is_large_and_written_once():
     assert len({c[1] for c in CASES}) == len(CASES)
 
 
-@pytest.mark.xfail(reason="翻一番 is no milestone word yet", strict=True)
 def test_doubling_is_a_milestone_not_a_target():
     targets, milestones = extract("到2025年，全市节能环保产业产值比2020年翻一番。", CONTEXT)
     assert targets == []
     assert [(m.commitment_zh, m.target_year) for m in milestones] == [("翻一番", 2025)]
+
+
+def test_yuewei_leaves_neither_word_in_the_name():
+    (t,) = extract("到2025年，全市一般工业固体废物综合利用率约为60%。", CONTEXT)[0]
+    assert (t.indicator_zh, t.comparator) == ("一般工业固体废物综合利用率", "approx")

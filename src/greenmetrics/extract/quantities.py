@@ -33,7 +33,6 @@ def chinese_number(text: str) -> float | None:
 
 
 _MORE_THAN = re.compile(r"余|多")
-_PER_TIME = re.compile(r"/(?:年|日|天|小时)")
 # After a bare number: what may follow for it still to be a value (a ratio or coefficient).
 _BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
 # Numbers followed by these are dates, ordinals, document numbers or names, never targets.
@@ -45,7 +44,9 @@ _NOT_A_VALUE_AFTER = re.compile(
 
 
 # Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
-_ENTITY_AFTER = re.compile(r"(?:的)?(?:工业|工矿|重点|规模)?(?:企业|园区|用户|项目|单位|城市|工矿)")
+_ENTITY_AFTER = re.compile(
+    r"(?:的)?(?:工业|工矿|重点|规模)?(?:用能|用水|用电|排污|排放)?(?:企业|园区|用户|项目|单位|城市|工矿)"
+)
 _COUNT_UNITS = frozenset({*COUNT_MEASURE_WORDS, "户", "辆"})
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
@@ -80,7 +81,7 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                 end = unit_m.end()
                 if unit.endswith("个") and clause[end : end + 1] in ("月", "工"):
                     continue  # 3个月 / 5个工作日 are durations
-                per = _PER_TIME.match(clause, end)
+                per = vocabulary.per_unit_re.match(clause, end)
                 if per:
                     unit += per.group(0)
                     end = per.end()

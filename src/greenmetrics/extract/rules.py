@@ -338,7 +338,7 @@ class Extractor:
         last_comparator = mentions[segment.mentions[-1]].comparator if parallel else "eq"
         for (i, name), value_scope in zip(pairs, scopes, strict=True):
             mention = mentions[i]
-            comparator = self._comparator(comp_text, mention)
+            comparator = self._comparator(comp_text, mention, segment.left)
             if comparator == "eq" and last_comparator in ("ge", "le"):
                 comparator = last_comparator
             if mention.zero_word:
@@ -387,7 +387,7 @@ class Extractor:
             mention.end + len(tail),
             indicator or noun,
             mention,
-            self._comparator(comp_text, mention),
+            self._comparator(comp_text, mention, left),
             self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
             ctx,
             base,
@@ -395,9 +395,12 @@ class Extractor:
             ctx.aspirational or bool(v.aspiration_re.search(clause[: mention.start])),
         )
 
-    def _comparator(self, comp_text: str, mention: Mention) -> str:
+    def _comparator(self, comp_text: str, mention: Mention, left: str = "") -> str:
         if mention.comparator != "eq":
             return mention.comparator
+        hedged = self.vocabulary.hedged_action_re.search(left)
+        if hedged:
+            comp_text = hedged.group("word") + comp_text
         # The comparator word nearest the value wins, the longer at equal ends: 不超过 is le
         # although it contains 超过.
         best = (-1, 0, "eq")

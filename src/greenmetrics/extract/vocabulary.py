@@ -143,6 +143,7 @@ class Vocabulary:
     approx_before: tuple[str, ...]
     generic_place_words: frozenset[str]
     unit_match: re.Pattern
+    per_unit_re: re.Pattern  # the denominator of a unit: 吨/日, 吨标准煤/万元, 千克/亩
     zero_re: re.Pattern
     count_re: re.Pattern  # 建成两个示范区: a count in Chinese numerals of built or created work
     magnitude_re: re.Pattern  # 千万亩, 千亿元: a bare magnitude word is the number
@@ -150,6 +151,7 @@ class Vocabulary:
     after_le: re.Pattern
     after_approx: re.Pattern
     compare_tail_re: re.Pattern
+    hedged_action_re: re.Pattern  # 至少建成 / 约新增: a comparator word before an action verb
     action_re: re.Pattern
     increment_re: re.Pattern
     period_increment_re: re.Pattern
@@ -188,6 +190,7 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         approx_before=words["approx_before"],
         generic_place_words=frozenset(words["generic_place"]),
         unit_match=re.compile(unit_re),
+        per_unit_re=re.compile(rf"/(?:年|日|天|小时|{unit_re})"),
         zero_re=re.compile(rf"零(?P<what>{w['zero_of']})"),
         count_re=re.compile(
             rf"(?:{w['count_verb']})(?P<num>[两二三四五六七八九十百千]{{1,4}})"
@@ -202,8 +205,13 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         after_approx=re.compile(rf"^(?:{w['approx_after']})"),
         compare_tail_re=re.compile(
             rf"(?:(?:较|比|相比|与)(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:相比|水平)?(?:的基础上)?)?"
-            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可)*"
+            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可|大约|约)*"
             rf"(?P<verb>{compare})?(?:到|至)?(?:分别|约|大约|近|超)?$"
+        ),
+        # NOTE: "每个县至少建成1座": the comparator word may stand before the action verb.
+        hedged_action_re=re.compile(
+            rf"(?P<word>{w['ge_before']}|{w['le_before']}|{w['approx_before']})"
+            rf"(?:{increment}|{level})$"
         ),
         action_re=re.compile(rf"^(?:{increment}|{level})"),
         increment_re=re.compile(rf"(?:{increment})"),
