@@ -460,6 +460,7 @@ CASES: list[tuple[str, str, list[T]]] = [
         [T(3, "个")],
     ),
     ("eleven_counties", "2025年前，全市12个县（市、区）全部建成生活垃圾焚烧设施。", NONE),
+    ("fourteen_prefectures", "到2025年，全省14个市州均建成区域性再生资源回收利用中心。", NONE),
     ("shengxiada", "到2025年，完成省下达的能耗双控目标任务。", NONE),
     ("yiji_a", "到2025年，城镇污水处理厂出水水质全部达到一级A标准。", NONE),
     ("erxing", "新建公共建筑全面执行绿色建筑二星级标准。", NONE),
@@ -555,9 +556,6 @@ XFAIL: dict[str, str] = {
     "from_2020_to_2025": "由2020年的X提高到2025年的Y not read",
     "spaced_digits": "digits spaced out by a PDF text layer",
     "spaced_decimal": "digits spaced out by a PDF text layer",
-    "range_wave": "a range before its measure word (3～5个) is lost",
-    "yishang_share_first": "a share at the head of a clause after the year",
-    "yue_share_first": "a share at the head of a clause after the year",
     "sponge_share_first": "a share before 的 inside a subject",
     "fenbie_two_years": "two years with 分别 do not go to the values in turn",
 }

@@ -194,9 +194,13 @@ def _counts_preceding_list(before: str, value: float) -> bool:
 
 
 def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary) -> bool:
-    head = vocabulary.lead_re.sub("", clause[:pos])
+    """True when only lead words, the whole region (全市) and 约 stand before `pos`: a share at
+    the head of its clause ("全市80%以上的县建成...", "约30%的机构...") is the target itself."""
+    head = clause[:pos]
+    for word in vocabulary.approx_before:
+        head = head.removesuffix(word)
     while True:
-        stripped = vocabulary.lead_re.sub("", head)
+        stripped = vocabulary.whole_region_re.sub("", vocabulary.lead_re.sub("", head))
         if stripped == head:
             break
         head = stripped

@@ -50,6 +50,12 @@ _CIRCUMSTANCE_TAIL_RE = re.compile(
 )
 
 
+# Administrative divisions a region is made of (县, 市州, 乡镇, 行政村).
+_DIVISION_RE = re.compile(
+    r"(?:县|市|区|州|盟|旗|乡|镇|街道|行政村|村)(?=[（(、市区县州旗乡镇]|全部|均|都|$)"
+)
+
+
 def _stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
@@ -244,7 +250,8 @@ class Extractor:
         v = self.vocabulary
         first_left = clause[: mentions[0].start]
         _, verb0, _, rest_len0 = _comparison(first_left, v)
-        head0, _ = _strip_actions(first_left[:rest_len0], v)
+        # NOTE: "全市建设3-5个示范园区": the whole region before the verb is no subject.
+        head0, _ = _strip_actions(self._without_own_region(first_left[:rest_len0]), v)
         if not head0 and not verb0:
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx)
@@ -261,6 +268,20 @@ class Extractor:
         clause_verbs = _strip_actions(_strip_lead(clause, v), v)[1]
         for segment in segments:
             self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
+
+    def _without_own_region(self, text: str) -> str:
+        """`text` without lead words and the plan's own region (全市, 我省, its names) at its
+        head."""
+        v = self.vocabulary
+        while True:
+            stripped = v.whole_region_re.sub("", _strip_lead(text, v))
+            for name in self.context.region_names:
+                if name and stripped.startswith(name):
+                    stripped = stripped[len(name) :]
+                    break
+            if stripped == text:
+                return text
+            text = stripped
 
     def _noun_first_segment(
         self, clause, cs, mentions, segment: _Segment, ctx, clause_verbs
@@ -379,6 +400,8 @@ class Extractor:
         left = clause[mentions[i - 1].end if i else 0 : mention.start]
         _, actions = _strip_actions(clause[: mentions[0].start], v)
         comp_text, verb, base, _ = _comparison(left, v)
+        if not actions and not verb and mention.unit == "个" and _DIVISION_RE.match(noun):
+            return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts
         scope, indicator = _split_scope(noun, self.context.region_names, v)
         self._emit(
             clause,
