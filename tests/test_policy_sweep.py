@@ -550,14 +550,9 @@ def mismatch(text: str, expected: list[T]) -> str:
 
 # Cases the extractor does not read yet, with why.
 XFAIL: dict[str, str] = {
-    "year_in_heading": "the year of a heading is not carried to its lines",
-    "year_in_heading_numbered": "the year of a heading is not carried to its lines",
-    "past_value_baseline": "a past value clause stops the target of the next clause",
-    "from_2020_to_2025": "由2020年的X提高到2025年的Y not read",
     "spaced_digits": "digits spaced out by a PDF text layer",
     "spaced_decimal": "digits spaced out by a PDF text layer",
     "sponge_share_first": "a share before 的 inside a subject",
-    "fenbie_two_years": "two years with 分别 do not go to the values in turn",
 }
 
 

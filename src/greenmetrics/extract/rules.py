@@ -37,7 +37,7 @@ from .vocabulary import (
     VOCABULARY,
     Vocabulary,
 )
-from .years import default_target_year, find_year
+from .years import default_target_year, find_year, year_list
 
 # Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
@@ -66,6 +66,8 @@ class _ClauseContext:
     """What earlier clauses of the same sentence tell a later one."""
 
     year: int | None = None  # the target year stated so far in the sentence
+    years: tuple[int, ...] = ()  # 到2025年和2030年: the years 分别 gives the values to
+    heading_year: int | None = None  # the year of the goals heading the sentence sits under
     aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
     clause_scope: str = ""  # the scope of the clause's first subject, for its 、-joined list
@@ -131,7 +133,12 @@ class Extractor:
             head = norm[sent.start : sent.start + 12]
             if HISTORY_SENTENCE_RE.match(head):
                 year, _ = find_year(head)
-                if year is None or year < self.issue_year:
+                # NOTE: "2020年，森林覆盖率达到61.5%，到2025年提高到63%": a sentence that opens
+                # on the past may go on to a goal; its past clauses only name the indicator.
+                later, _ = find_year(norm[sent.start : sent.end])
+                if (year is None or year < self.issue_year) and (
+                    later is None or later < self.issue_year
+                ):
                     continue
             self._sentence(sent)
         self.targets.extend(self.tables.targets)
@@ -154,7 +161,7 @@ class Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
-        ctx = _ClauseContext(sentence_start=sent.start)
+        ctx = _ClauseContext(sentence_start=sent.start, heading_year=sent.year)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -166,6 +173,8 @@ class Extractor:
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
+                years = year_list(clause[:year_end])
+                ctx.years = years if years and years[-1] == clause_year else ()
             if not mentions:
                 if v.aspiration_re.search(clause) and (clause_year is not None or len(clause) <= 6):
                     ctx.aspirational = True
@@ -226,7 +235,7 @@ class Extractor:
                 clause[: m.start()]
             ):
                 continue
-            target_year = ctx.year if ctx.year is not None else self.default_year
+            target_year = self._year(ctx)
             if target_year < self.issue_year:
                 continue
             aspirational = ctx.aspirational or bool(v.aspiration_re.search(clause[: m.start()]))
@@ -355,9 +364,15 @@ class Extractor:
         subsets = parallel_scopes(indicator, len(pairs)) if parallel and not scope else None
         if subsets:
             scopes, pairs = subsets[0], [(i, subsets[1]) for i, _ in pairs]
+        # NOTE: "到2025年和2030年，X分别达到20%和25%": one indicator, a value for each year.
+        years = (
+            ctx.years
+            if parallel and len(ctx.years) == len(pairs) and len({n for _, n in pairs}) == 1
+            else (None,) * len(pairs)
+        )
         # NOTE: in "分别达到97%、95%以上" the closing 以上 bounds every value of the list.
         last_comparator = mentions[segment.mentions[-1]].comparator if parallel else "eq"
-        for (i, name), value_scope in zip(pairs, scopes, strict=True):
+        for (i, name), value_scope, year in zip(pairs, scopes, years, strict=True):
             mention = mentions[i]
             comparator = self._comparator(comp_text, mention, segment.left)
             if comparator == "eq" and last_comparator in ("ge", "le"):
@@ -380,6 +395,7 @@ class Extractor:
                 base,
                 value_scope,
                 aspirational,
+                year,
             )
 
     def _value_first_target(self, clause, cs, mentions, i, ctx: _ClauseContext) -> None:
@@ -468,13 +484,14 @@ class Extractor:
         base,
         scope,
         aspirational,
+        year: int | None = None,
     ):
         indicator = indicator.strip('，、,；; 的“”"‘’')
         if not indicator or len(indicator) > 60 or not re.search(r"[\u4e00-\u9fa5]", indicator):
             return
         if kind == "reduction" and base is not None and base < self.default_year - 5:
             return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
-        year = ctx.year if ctx.year is not None else self.default_year
+        year = year or self._year(ctx)
         if ctx.recording_only:
             return
         if year < self.issue_year or not _looks_forward(
@@ -497,6 +514,12 @@ class Extractor:
                 **self._provenance(cs + s, cs + e, ctx, aspirational),
             )
         )
+
+    def _year(self, ctx: _ClauseContext) -> int:
+        """The year stated in the sentence, else its goals heading's, else the plan's default."""
+        if ctx.year is not None:
+            return ctx.year
+        return ctx.heading_year if ctx.heading_year is not None else self.default_year
 
     def _original_indicator(self, indicator: str, start: int, end: int) -> str:
         """The indicator as written in the original text (full-width characters kept), without
