@@ -63,13 +63,14 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             continue  # inside the previous quantity (the upper end of "60%-70%")
         unit = ""
         is_range = False
-        if m.group("arabic"):
+        if m.group("arabic") or m.group("spaced"):
             before = clause[max(0, start - 1) : start]
             if before in ("第", "〔", "[", "《") or (start and clause[start - 1] in "年月"):
                 continue
             if _NOT_A_VALUE_AFTER.match(clause[end:]):
                 continue
-            lo = float(m.group("lo").replace(",", ""))
+            spaced = m.group("spaced")
+            lo = float(spaced.replace(" ", "") if spaced else m.group("lo").replace(",", ""))
             is_range = m.group("hi") is not None
             more = _MORE_THAN.match(clause, end)
             if more and vocabulary.unit_match.match(clause, more.end()):
@@ -93,7 +94,7 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                     is_range = True
             else:
                 rest = clause[end:]
-                if not _BARE_OK_AFTER.match(rest):
+                if spaced or not _BARE_OK_AFTER.match(rest):
                     continue
             value = lo
         elif m.group("pct_cn"):

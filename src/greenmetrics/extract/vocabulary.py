@@ -31,7 +31,10 @@ CN_NUM = rf"[{CN_DIGIT}]+(?:点[{CN_DIGIT}]+)?"
 
 # A quantity: arabic (with an optional range 2-3 / 2至3), 百分之X, X成, or a Chinese-numeral count.
 QUANTITY_RE = re.compile(
-    rf"(?P<arabic>(?<![\d.A-Za-z/∶:])(?P<lo>{NUM})(?:\s*(?:-|至|到)\s*(?P<hi>{NUM}))?(?![\d.]))"
+    # NOTE: a PDF text layer may space out every character, digits too (达到 6 0 %): single
+    # digits one space apart, right before a unit or a Chinese character, are one number.
+    r"(?P<spaced>(?<![\d.A-Za-z/∶:])\d(?: \d)+(?: ?\. ?\d(?: \d)*)?(?=%|‰|[\u4e00-\u9fa5]))"
+    rf"|(?P<arabic>(?<![\d.A-Za-z/∶:])(?P<lo>{NUM})(?:\s*(?:-|至|到)\s*(?P<hi>{NUM}))?(?![\d.]))"
     rf"|(?P<pct_cn>百分之(?P<pct_num>{CN_NUM}))"
     rf"|(?P<cheng>(?P<cheng_num>[一二两三四五六七八九十]+)成(?![为立果效熟本就功员交])(?=[以左多]|$|[，。；、的]))"
 )
@@ -72,7 +75,7 @@ THRESHOLD_SCOPE_RE = re.compile(
 
 # Years in context.
 TARGET_YEAR_RE = re.compile(
-    r"(?:(?:到|至|在|于|截至)\s*)?(?P<year>(?:19|20)\d\d)\s*年(?P<tail>底前|年底前|前|以前|之前|底|末|年底|年末)?"
+    r"(?:(?:到|至|在|于|截至)\s*)?(?P<year>(?:19|20)\d\d|(?:1 9|2 0) \d \d)\s*年(?P<tail>底前|年底前|前|以前|之前|底|末|年底|年末)?"
 )
 PERIOD_YEAR_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*-\s*(?P<b>(?:19|20)\d\d)\s*年")
 FYP_RE = re.compile(

@@ -10,7 +10,7 @@ from .vocabulary import FYP_END, FYP_RE, PERIOD_YEAR_RE, TARGET_YEAR_RE
 
 
 def _year_of_expression(m: re.Match) -> int:
-    return int(m.group("year"))
+    return int(m.group("year").replace(" ", ""))  # 2 0 2 5: a letter-spaced PDF text layer
 
 
 _CN_YEAR_RE = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=年)")
