@@ -43,6 +43,8 @@ _NOT_A_VALUE_AFTER = re.compile(
 )
 
 
+# The letters of a code before a bare number: GB/T 36132-2018, ISO 14001 (a standard, no value).
+_CODE_BEFORE = re.compile(r"[A-Za-z]\s$")
 # Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
 _ENTITY_AFTER = re.compile(
     r"(?:的)?(?:工业|工矿|重点|规模)?(?:用能|用水|用电|排污|排放)?(?:企业|园区|用户|项目|单位|城市|工矿)"
@@ -94,7 +96,11 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                     is_range = True
             else:
                 rest = clause[end:]
-                if spaced or not _BARE_OK_AFTER.match(rest):
+                if (
+                    spaced
+                    or not _BARE_OK_AFTER.match(rest)
+                    or _CODE_BEFORE.search(clause, 0, start)
+                ):
                     continue
             value = lo
         elif m.group("pct_cn"):

@@ -50,6 +50,10 @@ _CIRCUMSTANCE_TAIL_RE = re.compile(
 )
 
 
+# A clause that only states the baseline of what follows: 与2020年相比 / 较2020年 / 相比2020年.
+_BASELINE_CLAUSE_RE = re.compile(
+    r"(?:与|同|较|和|相比|相较于?|对比)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:相比|比较|相较)?$"
+)
 # Administrative divisions a region is made of (县, 市州, 乡镇, 行政村).
 _DIVISION_RE = re.compile(
     r"(?:县|市|区|州|盟|旗|乡|镇|街道|行政村|村)(?=[（(、市区县州旗乡镇]|全部|均|都|$)"
@@ -68,6 +72,7 @@ class _ClauseContext:
     year: int | None = None  # the target year stated so far in the sentence
     years: tuple[int, ...] = ()  # 到2025年和2030年: the years 分别 gives the values to
     heading_year: int | None = None  # the year of the goals heading the sentence sits under
+    base: int | None = None  # 与2020年相比，...: the baseline a clause of its own states
     aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
     clause_scope: str = ""  # the scope of the clause's first subject, for its 、-joined list
@@ -176,6 +181,9 @@ class Extractor:
                 years = year_list(clause[:year_end])
                 ctx.years = years if years and years[-1] == clause_year else ()
             if not mentions:
+                base = _BASELINE_CLAUSE_RE.search(clause)
+                if base:
+                    ctx.base = int(base.group("year"))
                 if v.aspiration_re.search(clause) and (clause_year is not None or len(clause) <= 6):
                     ctx.aspirational = True
                 if index == 0 or after_year_only:
@@ -352,7 +360,12 @@ class Extractor:
             )
             pairs = list(zip(segment.mentions, names, strict=True))
         else:
-            pairs = [(first, name) for name in _split_shared_subject(indicator, v)]
+            names = _split_shared_subject(indicator, v)
+            items = [p for p in re.split(r"以及|和|、|及|与", indicator) if p]
+            if len(names) == 1 and len(items) > 1 and "均" in comp_text:
+                # NOTE: "化肥、农药利用率均达到43%": 均 gives the value to each item in full.
+                names = _split_parallel(indicator, len(items)) or names
+            pairs = [(first, name) for name in names]
         shared = len(pairs) > 1
         parallel = len(segment.mentions) > 1
         predicate = ""
@@ -489,6 +502,8 @@ class Extractor:
         indicator = indicator.strip('，、,；; 的“”"‘’')
         if not indicator or len(indicator) > 60 or not re.search(r"[\u4e00-\u9fa5]", indicator):
             return
+        if base is None and kind != "level":
+            base = ctx.base  # 与2020年相比，单位GDP能耗下降13.5%
         if kind == "reduction" and base is not None and base < self.default_year - 5:
             return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
         year = year or self._year(ctx)

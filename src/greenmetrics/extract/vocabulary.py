@@ -120,6 +120,9 @@ def read_policy_words(path: Path = POLICY_WORDS) -> dict[str, tuple[str, ...]]:
     return {role: tuple(listed) for role, listed in words.items()}
 
 
+_WEI = r"(?<![分作成列定改视称设认])为"
+
+
 def _alt(words: Iterable[str]) -> str:
     """The words as a regex alternation, in order, each matched literally."""
     return "|".join(re.escape(w) for w in words)
@@ -180,6 +183,8 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
     # 千瓦, etc.
     unit_re = rf"(?:{w['unit']}|(?:{w['unit_multiplier']})?(?:{w['unit_base']}))"
     compare, increment, level = w["compare_verb"], w["increment_verb"], w["level_verb"]
+    # NOTE: 为 compares (森林覆盖率为35%) unless it ends another verb: 划分为, 作为, 列为, 认定为.
+    compare = re.sub(r"(?:(?<=^)|(?<=\|))为(?=\||$)", _WEI, compare)
     return Vocabulary(
         words=words,
         unit_re=unit_re,
