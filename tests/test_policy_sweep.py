@@ -595,6 +595,46 @@ CASES: list[tuple[str, str, list[T]]] = [
         [T(20, kind="reduction", baseline_year=2020)],
     ),
     ("wei_plain", "到2025年，全市森林覆盖率为35%。", [T(35)]),
+    # -- kinds and word numbers ------------------------------------------------------------------
+    ("gaizao_count", "到2025年，改造提升老旧小区300个。", [T(300, "个", kind="increment")]),
+    ("wancheng_zaolin", "到2025年，完成造林绿化面积50万亩。", [T(50, "万亩", kind="increment")]),
+    (
+        "leiji_xinzeng",
+        "“十四五”期间，全市累计新增城市绿地面积500公顷。",
+        [T(500, "公顷", kind="increment")],
+    ),
+    ("nianjun_xinzeng", "全市年均新增造林面积8万亩。", [T(8, "万亩", kind="increment")]),
+    (
+        "xiajiangzhi_yixia_intensity",
+        "到2025年，单位地区生产总值能耗下降至0.5吨标准煤/万元以下。",
+        [T(0.5, "吨标准煤/万元", "le")],
+    ),
+    ("xuejian", "到2025年，全市削减化学需氧量排放量1.2万吨。", [T(1.2, "万吨", kind="reduction")]),
+    ("yajian_coal", "“十四五”期间，压减煤炭消费量200万吨。", [T(200, "万吨", kind="reduction")]),
+    (
+        "jianshao_verb_first",
+        "“十四五”期间，全市减少二氧化碳排放100万吨。",
+        [T(100, "万吨", kind="reduction")],
+    ),
+    ("range_percent_wave", "到2025年，城市绿色出行比例达到70%～75%。", [T(70, comparator="ge")]),
+    ("range_dao_count", "到2025年，建设3到5个绿色低碳示范园区。", [T(3, "个", "ge")]),
+    # 两到三个 / 五至十家: a range in Chinese numerals takes its lower bound, ge
+    ("cn_range_count", "到2025年，建设两到三个国家级绿色低碳示范园区。", [T(2, "个", "ge")]),
+    ("cn_range_jia", "到2025年，培育五至十家绿色供应链管理示范企业。", [T(5, "家", "ge")]),
+    ("cn_yu_count", "到2025年，建成十余个区域性再生资源分拣中心。", [T(10, "个", "ge")]),
+    ("baifenzhibai", "到2025年，城市污水处理厂污泥无害化处置率达到百分之百。", [T(100)]),
+    (
+        "baifenzhi_yishang",
+        "到2025年，城市生活垃圾分类覆盖率达到百分之八十以上。",
+        [T(80, comparator="ge")],
+    ),
+    (
+        "month_deadline_target",
+        "到2025年6月底前，全市完成100座加油站油气回收改造。",
+        [T(100, "座", kind="increment")],
+    ),
+    ("traditional", "到2025年，全市森林覆蓋率達到65%。", [T(65)]),
+    ("year_in_brackets", "全市森林覆盖率达到35%（2025年）。", [T(35)]),
     # -- more that must give nothing -------------------------------------------------------------
     ("xianyou_two", "全市现有国家级绿色工厂15家，省级绿色工厂42家。", NONE),
     ("shisanwu_yilai", "“十三五”以来，累计淘汰落后产能300万吨。", NONE),
@@ -622,6 +662,16 @@ CASES: list[tuple[str, str, list[T]]] = [
     ("quanmian_wancheng", "力争2024年底前全面完成“煤改电”工程。", NONE),
     ("budiyu_pingjun", "全市城镇化率不低于全省平均水平。", NONE),
     ("erji_biaozhun", "环境空气质量达到国家二级标准。", NONE),
+    ("shushige", "建成数十个绿色低碳示范项目。", NONE),
+    ("yipi", "到2025年，建成一批绿色工厂和绿色园区。", NONE),
+    ("from_date", "本方案自2022年3月1日起施行。", NONE),
+    ("month_deadline", "2022年3月底前完成摸底调查。", NONE),
+    ("zip", "通讯地址：临江市人民路1号，邮编：730000。", NONE),
+    ("fujian", "附件：1.重点任务分工表", NONE),
+    ("fund_size", "设立规模10亿元的绿色发展基金。", NONE),
+    ("subsidy_max", "对每个项目给予最高500万元奖补。", NONE),
+    ("subsidy_once", "对获评国家级绿色工厂的企业给予一次性奖励50万元。", NONE),
+    ("target_not_number", "到2025年，全市PM2.5浓度控制在省下达目标以内。", NONE),
     ("xingzhengcun", "农村生活垃圾收运处置体系覆盖所有行政村。", NONE),
     # -- no target ------------------------------------------------------------------------------
     (

@@ -104,7 +104,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                     continue
             value = lo
         elif m.group("pct_cn"):
-            num = chinese_number(m.group("pct_num"))
+            pct = m.group("pct_num")
+            num = _MAGNITUDES.get(pct) or chinese_number(pct)  # 百分之百: cn2an reads no bare 百
             if num is None:
                 continue
             value, unit = num, "%"
@@ -159,7 +160,7 @@ def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) 
     for m in vocabulary.count_re.finditer(clause):
         num = m.group("num")
         value = _MAGNITUDES.get(num) or chinese_number(num)  # cn2an reads 两百 but not 百
-        candidates.append((m.start("num"), m.end("unit"), value, m))
+        candidates.append((m.start("num"), m.end("unit"), value, m))  # m["more"]: ge
     for m in vocabulary.magnitude_re.finditer(clause):
         # NOTE: 突破千亿元 is a value; 百亿元产业集群 names a class of cluster by its size.
         if _BARE_OK_AFTER.match(clause[m.end() :]):
@@ -174,7 +175,7 @@ def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) 
         quote_opened = clause[:start].count("“") > clause[:start].count("”")
         if quote_opened:
             continue
-        comparator = "eq"
+        comparator = "ge" if "more" in m.groupdict() and m.group("more") else "eq"
         for pattern, comp in ((vocabulary.after_ge, "ge"), (vocabulary.after_le, "le")):
             cm = pattern.match(clause[end:])
             if cm:

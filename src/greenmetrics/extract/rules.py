@@ -306,6 +306,12 @@ class Extractor:
         v = self.vocabulary
         comp_text, verb, base, rest_len = _comparison(segment.left, v)
         subject = _strip_lead(segment.left[:rest_len], v)
+        cut = next(
+            (r for r in v.reduction_verbs if self._without_own_region(subject).startswith(r)), ""
+        )
+        if cut and not verb:
+            # NOTE: "全市减少二氧化碳排放100万吨": the verb of a cut may stand before its object.
+            verb, subject = cut, self._without_own_region(subject)[len(cut) :]
         facility = NEW_FACILITY_SCOPE_RE.match(subject)
         if facility:
             subject = subject[facility.end() :]
@@ -427,7 +433,7 @@ class Extractor:
             return
         v = self.vocabulary
         left = clause[mentions[i - 1].end if i else 0 : mention.start]
-        _, actions = _strip_actions(clause[: mentions[0].start], v)
+        _, actions = _strip_actions(self._without_own_region(clause[: mentions[0].start]), v)
         comp_text, verb, base, _ = _comparison(left, v)
         if not actions and not verb and mention.unit == "个" and _DIVISION_RE.match(noun):
             return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts

@@ -202,6 +202,8 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         zero_re=re.compile(rf"零(?P<what>{w['zero_of']})"),
         count_re=re.compile(
             rf"(?:{w['count_verb']})(?P<num>[两二三四五六七八九十百千]{{1,4}})"
+            # 两到三个 / 五至十家: a range, 十余个: more than ten; both ge
+            rf"(?P<more>(?:到|至|-)[两二三四五六七八九十百千]{{1,4}}|余|多)?"
             rf"(?P<unit>{_COUNT_MEASURE_WORDS})(?!{w['count_not_object']})(?=[\u4e00-\u9fa5]{{2}})"
         ),
         magnitude_re=re.compile(
