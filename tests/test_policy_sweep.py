@@ -635,6 +635,51 @@ CASES: list[tuple[str, str, list[T]]] = [
     ),
     ("traditional", "到2025年，全市森林覆蓋率達到65%。", [T(65)]),
     ("year_in_brackets", "全市森林覆盖率达到35%（2025年）。", [T(35)]),
+    # -- PDF text layers and more years ---------------------------------------------------------
+    (
+        "pdf_wrapped",
+        "（二）主要目标。到 2025 年，全市绿色低碳循环发展的生\n"
+        "产体系、流通体系、消费体系初步形成，城镇生活污\n"
+        "水集中收集率达到 70%以上，城市生活垃圾回收利用\n"
+        "率达到 35%，新建建筑中绿色建筑面积占比达到 10\n"
+        "0%。\n",
+        [T(70, comparator="ge"), T(35), T(100)],
+    ),
+    (
+        "pdf_page_break",
+        "（二）主要目标。到 2025 年，全市绿色低碳循环发展\n"
+        "的经济体系初步形成，单位地区生产总值能耗较 2020\n"
+        "年下降 14%，单位地区生产总值二氧化碳排放较 2020\n"
+        "－ 3 －\n"
+        "年下降 18%，非化石能源消费比重达到 20%左右，生态\n"
+        "环境质量持续改善。\n",
+        [
+            T(14, kind="reduction", baseline_year=2020),
+            T(18, kind="reduction", baseline_year=2020),
+            T(20, comparator="approx"),
+        ],
+    ),
+    (
+        "three_building_shares",
+        "到2025年，全市绿色建筑占新建建筑比例提高到100%，装配式建筑占新建建筑比例达到30%，"
+        "星级绿色建筑占比不低于30%。",
+        [T(100), T(30), T(30, comparator="ge")],
+    ),
+    ("shisiwu_5g_xinjian", "十四五时期，全市新建5G基站3000个。", [T(3000, "个", kind="increment")]),
+    ("dao2025nianmo", "到2025年末，全市城市建成区海绵城市达标面积比例达到45%。", [T(45)]),
+    ("zhi2025", "至2025年，全市农村生活污水治理率达到50%。", [T(50)]),
+    ("jiezhi2025di", "截至2025年底，全市累计建成公共充电桩8000个。", [T(8000, "个")]),
+    (
+        "period_2021_2025",
+        "2021—2025年，全市累计完成营造林100万亩。",
+        [T(100, "万亩", kind="increment")],
+    ),
+    (
+        "period_2021_2023",
+        "2021-2023年，每年新增城市绿地面积50公顷以上。",
+        [T(50, "公顷", "ge", "increment", target_year=2023)],
+    ),
+    ("history_gdp", "2020 年，全市地区生产总值达到 2000 亿元。", NONE),
     # -- more that must give nothing -------------------------------------------------------------
     ("xianyou_two", "全市现有国家级绿色工厂15家，省级绿色工厂42家。", NONE),
     ("shisanwu_yilai", "“十三五”以来，累计淘汰落后产能300万吨。", NONE),
@@ -672,6 +717,8 @@ CASES: list[tuple[str, str, list[T]]] = [
     ("subsidy_max", "对每个项目给予最高500万元奖补。", NONE),
     ("subsidy_once", "对获评国家级绿色工厂的企业给予一次性奖励50万元。", NONE),
     ("target_not_number", "到2025年，全市PM2.5浓度控制在省下达目标以内。", NONE),
+    ("share_property_threshold", "推广再生材料含量30%以上的产品。", NONE),
+    ("share_property_threshold_de", "到2025年，全市能效提升20%以上的项目获得优先支持。", NONE),
     ("xingzhengcun", "农村生活垃圾收运处置体系覆盖所有行政村。", NONE),
     # -- no target ------------------------------------------------------------------------------
     (
@@ -751,9 +798,7 @@ def mismatch(text: str, expected: list[T]) -> str:
 
 
 # Cases the extractor does not read yet, with why.
-XFAIL: dict[str, str] = {
-    "sponge_share_first": "a share before 的 inside a subject",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _param(name: str, text: str, expected: list[T]):

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 import cn2an
 
-from .vocabulary import COUNT_MEASURE_WORDS, NUM, QUANTITY_RE, VOCABULARY, Vocabulary
+from .vocabulary import (
+    AREA_HEAD_RE,
+    COUNT_MEASURE_WORDS,
+    NUM,
+    QUANTITY_RE,
+    VOCABULARY,
+    Vocabulary,
+)
 
 
 @dataclass
@@ -129,7 +136,7 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                 break
         # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
         # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
-        if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary):
+        if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary, unit):
             continue
         if comparator != "eq" and unit not in _COUNT_UNITS and _ENTITY_AFTER.match(clause, end):
             continue  # 年货运量150万吨以上工业企业: a size that picks the entities, no target
@@ -201,9 +208,11 @@ def _counts_preceding_list(before: str, value: float) -> bool:
     return value == len(items) and all(0 < len(i) <= 8 for i in items)
 
 
-def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary) -> bool:
+def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary, unit: str = "") -> bool:
     """True when only lead words, the whole region (全市) and 约 stand before `pos`: a share at
-    the head of its clause ("全市80%以上的县建成...", "约30%的机构...") is the target itself."""
+    the head of its clause ("全市80%以上的县建成...", "约30%的机构...") is the target itself; so
+    is a share of an area named before it (城市建成区60%以上的面积达到...), where a share of a
+    property (再生材料含量30%以上的产品) picks entities."""
     head = clause[:pos]
     for word in vocabulary.approx_before:
         head = head.removesuffix(word)
@@ -212,4 +221,4 @@ def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary) -> bool:
         if stripped == head:
             break
         head = stripped
-    return head == ""
+    return head == "" or (unit == "%" and bool(AREA_HEAD_RE.match(head)))

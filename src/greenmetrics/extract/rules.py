@@ -24,12 +24,16 @@ from .phrases import (
     level_scopes,
     parallel_scopes,
     share_predicate,
+    without_own_region,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
 from .sentences import _Sentence, _sentences, _trim
 from .vocabulary import (
     ACHIEVER_SCOPE_RE,
+    AREA_HEAD_RE,
+    BASELINE_CLAUSE_RE,
+    DIVISION_RE,
     ENTITY_SCOPE_RE,
     HISTORY_SENTENCE_RE,
     LEVEL_LIST_SCOPE_RE,
@@ -47,16 +51,6 @@ _RISE_VERBS = ("提高", "提升", "增加", "增长")
 # building of it in 推动10个产业基地建设 (10 bases, not 10 constructions).
 _CIRCUMSTANCE_TAIL_RE = re.compile(
     r"(?:的)?(?:过程|进程|期间|工作)?中$|(?<=[\u4e00-\u9fa5]{3})的?(?:建设|创建)(?:工作)?$"
-)
-
-
-# A clause that only states the baseline of what follows: 与2020年相比 / 较2020年 / 相比2020年.
-_BASELINE_CLAUSE_RE = re.compile(
-    r"(?:与|同|较|和|相比|相较于?|对比)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:相比|比较|相较)?$"
-)
-# Administrative divisions a region is made of (县, 市州, 乡镇, 行政村).
-_DIVISION_RE = re.compile(
-    r"(?:县|市|区|州|盟|旗|乡|镇|街道|行政村|村)(?=[（(、市区县州旗乡镇]|全部|均|都|$)"
 )
 
 
@@ -181,7 +175,7 @@ class Extractor:
                 years = year_list(clause[:year_end])
                 ctx.years = years if years and years[-1] == clause_year else ()
             if not mentions:
-                base = _BASELINE_CLAUSE_RE.search(clause)
+                base = BASELINE_CLAUSE_RE.search(clause)
                 if base:
                     ctx.base = int(base.group("year"))
                 if v.aspiration_re.search(clause) and (clause_year is not None or len(clause) <= 6):
@@ -268,10 +262,19 @@ class Extractor:
         first_left = clause[: mentions[0].start]
         _, verb0, _, rest_len0 = _comparison(first_left, v)
         # NOTE: "全市建设3-5个示范园区": the whole region before the verb is no subject.
-        head0, _ = _strip_actions(self._without_own_region(first_left[:rest_len0]), v)
-        if not head0 and not verb0:
+        head0, _ = _strip_actions(
+            without_own_region(self.context.region_names, first_left[:rest_len0], v), v
+        )
+        area = (
+            head0
+            if not verb0
+            and AREA_HEAD_RE.match(head0)
+            and clause[mentions[0].end :].startswith("的")
+            else ""
+        )
+        if (not head0 or area) and not verb0:
             for i in range(len(mentions)):
-                self._value_first_target(clause, cs, mentions, i, ctx)
+                self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
         segments: list[_Segment] = []
         prev_end = 0
@@ -286,32 +289,17 @@ class Extractor:
         for segment in segments:
             self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
 
-    def _without_own_region(self, text: str) -> str:
-        """`text` without lead words and the plan's own region (全市, 我省, its names) at its
-        head."""
-        v = self.vocabulary
-        while True:
-            stripped = v.whole_region_re.sub("", _strip_lead(text, v))
-            for name in self.context.region_names:
-                if name and stripped.startswith(name):
-                    stripped = stripped[len(name) :]
-                    break
-            if stripped == text:
-                return text
-            text = stripped
-
     def _noun_first_segment(
         self, clause, cs, mentions, segment: _Segment, ctx, clause_verbs
     ) -> None:
         v = self.vocabulary
         comp_text, verb, base, rest_len = _comparison(segment.left, v)
         subject = _strip_lead(segment.left[:rest_len], v)
-        cut = next(
-            (r for r in v.reduction_verbs if self._without_own_region(subject).startswith(r)), ""
-        )
+        own = without_own_region(self.context.region_names, subject, v)
+        cut = next((r for r in v.reduction_verbs if own.startswith(r)), "")
         if cut and not verb:
             # NOTE: "全市减少二氧化碳排放100万吨": the verb of a cut may stand before its object.
-            verb, subject = cut, self._without_own_region(subject)[len(cut) :]
+            verb, subject = cut, own[len(cut) :]
         facility = NEW_FACILITY_SCOPE_RE.match(subject)
         if facility:
             subject = subject[facility.end() :]
@@ -417,7 +405,9 @@ class Extractor:
                 year,
             )
 
-    def _value_first_target(self, clause, cs, mentions, i, ctx: _ClauseContext) -> None:
+    def _value_first_target(
+        self, clause, cs, mentions, i, ctx: _ClauseContext, area: str = ""
+    ) -> None:
         mention = mentions[i]
         has_next = i + 1 < len(mentions)
         tail = clause[mention.end : mentions[i + 1].start if has_next else len(clause)]
@@ -433,9 +423,11 @@ class Extractor:
             return
         v = self.vocabulary
         left = clause[mentions[i - 1].end if i else 0 : mention.start]
-        _, actions = _strip_actions(self._without_own_region(clause[: mentions[0].start]), v)
+        _, actions = _strip_actions(
+            without_own_region(self.context.region_names, clause[: mentions[0].start], v), v
+        )
         comp_text, verb, base, _ = _comparison(left, v)
-        if not actions and not verb and mention.unit == "个" and _DIVISION_RE.match(noun):
+        if not actions and not verb and mention.unit == "个" and DIVISION_RE.match(noun):
             return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts
         scope, indicator = _split_scope(noun, self.context.region_names, v)
         self._emit(
@@ -449,7 +441,7 @@ class Extractor:
             self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
             ctx,
             base,
-            scope or ctx.scope,
+            area or scope or ctx.scope,
             ctx.aspirational or bool(v.aspiration_re.search(clause[: mention.start])),
         )
 

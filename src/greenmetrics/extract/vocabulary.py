@@ -51,6 +51,8 @@ PLACE_RE = re.compile(
 # seats); with 分别 each level takes one value in turn.
 LEVEL_LIST = r"(?:[省市县区乡镇村](?:[、和及与][省市县区乡镇村])+|市县|县市|县区|区县|乡镇)"
 LEVEL_LIST_SCOPE_RE = re.compile(rf"^(?P<place>{LEVEL_LIST})(?=[“\u4e00-\u9fa5][\u4e00-\u9fa5])")
+# An area a share of which is the target: 城市建成区 | 60%以上的面积达到海绵城市建设要求.
+AREA_HEAD_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:建成区|城区|县城|市区|城镇|农村|乡村)$")
 # Entity sets that limit a target (重点企业, 规模以上企业, 基地 ...).
 ENTITY_SCOPE_RE = re.compile(
     r"^(?P<place>(?:(?:重点|规模以上|其他|其余|各|所有|全部|公共|国有)[\u4e00-\u9fa5]{0,4}?"
@@ -71,6 +73,15 @@ ACHIEVER_SCOPE_RE = re.compile(
 THRESHOLD_SCOPE_RE = re.compile(
     r"^(?P<place>.+?(?:以上|以下|及以上)的[^，；]*?(?:园区|企业|单位|城市|县城|项目|工程|机构|设施|地方|地区))"
     r"(?=[\u4e00-\u9fa5])"
+)
+
+# A clause that only states the baseline of what follows: 与2020年相比 / 较2020年 / 相比2020年.
+BASELINE_CLAUSE_RE = re.compile(
+    r"(?:与|同|较|和|相比|相较于?|对比)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:相比|比较|相较)?$"
+)
+# Administrative divisions a region is made of (县, 市州, 乡镇, 行政村).
+DIVISION_RE = re.compile(
+    r"(?:县|市|区|州|盟|旗|乡|镇|街道|行政村|村)(?=[（(、市区县州旗乡镇]|全部|均|都|$)"
 )
 
 # Years in context.
