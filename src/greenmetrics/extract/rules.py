@@ -502,8 +502,11 @@ class Extractor:
             return
         if base is None and kind != "level":
             base = ctx.base  # 与2020年相比，单位GDP能耗下降13.5%
-        if kind == "reduction" and base is not None and base < self.default_year - 5:
-            return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
+        # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result, unless the
+        # sentence states a goal year: 到2030年比2005年下降65%以上.
+        old_base = base is not None and base < self.default_year - 5
+        if kind == "reduction" and old_base and ctx.year is None:
+            return
         year = year or self._year(ctx)
         if ctx.recording_only:
             return
