@@ -781,6 +781,25 @@ CASES: list[tuple[str, str, list[T]]] = [
     ),
     ("list_batch", "公布国家级绿色工厂名单（第五批）。", NONE),
     ("jin3nian", "近3年累计投入资金10亿元。", NONE),
+    # -- sizes that pick the entities a target is about ------------------------------------------
+    ("size_buildings", "推动单体规模2万平方米以上公共建筑开展能耗监测。", NONE),
+    ("size_boilers", "2023年底前，10蒸吨及以上燃煤锅炉全部完成超低排放改造。", NONE),
+    ("size_units", "推动30万千瓦及以上煤电机组实施节能降碳改造。", NONE),
+    (
+        "size_farms_then_rate",
+        "到2025年，存栏300头以上规模养殖场粪污处理设施装备配套率达到97%。",
+        [T(97)],
+    ),
+    ("size_wind", "新建单机5兆瓦以上风电机组。", NONE),
+    ("size_project_de", "支持年产10万吨以上的再生资源加工利用项目。", NONE),
+    ("size_investment", "对总投资5000万元以上项目实行节能审查。", NONE),
+    # a verb of work before the size measures the work: a target
+    (
+        "size_of_work",
+        "到2025年，完成100万平方米以上既有建筑节能改造。",
+        [T(100, "万平方米", "ge", "increment")],
+    ),
+    ("size_vehicles", "推动4.5吨以上重型柴油货车淘汰更新。", NONE),
     # -- more that must give nothing -------------------------------------------------------------
     ("xianyou_two", "全市现有国家级绿色工厂15家，省级绿色工厂42家。", NONE),
     ("shisanwu_yilai", "“十三五”以来，累计淘汰落后产能300万吨。", NONE),

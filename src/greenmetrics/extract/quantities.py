@@ -140,6 +140,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             continue
         if comparator != "eq" and unit not in _COUNT_UNITS and _ENTITY_AFTER.match(clause, end):
             continue  # 年货运量150万吨以上工业企业: a size that picks the entities, no target
+        if _size_of_a_class(clause, start, end, unit, comparator, vocabulary):
+            continue
         if _FROM_YEAR_BEFORE.search(clause[:start]):
             continue  # 由2020年的56% is the starting point of the target that follows
         if _counts_preceding_list(clause[:start], value):
@@ -191,6 +193,26 @@ def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) 
         out.append(Mention(start, end, value, m.group("unit"), comparator))
         taken.append((start, end))
     return out
+
+
+_NOT_A_SHARE_UNITS = frozenset({*_COUNT_UNITS, "%", "‰", "个百分点", "百分点", ""})
+# What may follow a bounded size that is a target: a list, a comparator, a noun of scale.
+_SIZE_TARGET_AFTER = re.compile(
+    r"(?:[和及与或并且、]|以上|以下|左右|(?:规模|水平|目标)(?![\u4e00-\u9fa5])|[^\u4e00-\u9fa5])"
+)
+
+
+def _size_of_a_class(
+    clause: str, start: int, end: int, unit: str, comparator: str, vocabulary: Vocabulary
+) -> bool:
+    """True for a bounded size right before the noun it classifies, with no verb of work
+    before it: 单体规模2万平方米以上公共建筑, 30万千瓦及以上煤电机组, 4.5吨以上重型柴油货车.
+    NOTE: "完成100万平方米以上既有建筑节能改造" keeps its number: a verb of work measures it."""
+    if comparator == "eq" or unit in _NOT_A_SHARE_UNITS or end >= len(clause):
+        return False
+    if _SIZE_TARGET_AFTER.match(clause, end):
+        return False
+    return not vocabulary.work_verb_end_re.search(clause, 0, start)
 
 
 _FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")

@@ -170,6 +170,7 @@ class Vocabulary:
     compare_tail_re: re.Pattern
     hedged_action_re: re.Pattern  # 至少建成 / 约新增: a comparator word before an action verb
     action_re: re.Pattern
+    work_verb_end_re: re.Pattern  # 完成 / 新建 / 建设 right before a value: work measured by it
     increment_re: re.Pattern
     period_increment_re: re.Pattern
     aspiration_re: re.Pattern
@@ -235,6 +236,7 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
             rf"(?:{increment}|{level})$"
         ),
         action_re=re.compile(rf"^(?:{increment}|{level})"),
+        work_verb_end_re=re.compile(rf"(?:{increment}|建成|建设|推广|{compare})$"),
         increment_re=re.compile(rf"(?:{increment})"),
         period_increment_re=re.compile(w["period_increment"]),
         aspiration_re=re.compile(w["aspiration"]),
