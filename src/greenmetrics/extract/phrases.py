@@ -177,6 +177,19 @@ _RELATIVE_CLAUSE_RE = re.compile(
 )
 
 
+def without_own_region(region_names: tuple[str, ...], text: str, vocabulary: Vocabulary) -> str:
+    """`text` without lead words and the plan's own region (全市, 我省, its names) at its head."""
+    while True:
+        stripped = vocabulary.whole_region_re.sub("", _strip_lead(text, vocabulary))
+        for name in region_names:
+            if name and stripped.startswith(name):
+                stripped = stripped[len(name) :]
+                break
+        if stripped == text:
+            return text
+        text = stripped
+
+
 def _split_scope(
     phrase: str, region_names: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, str]:

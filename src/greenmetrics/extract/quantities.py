@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 import cn2an
 
-from .vocabulary import COUNT_MEASURE_WORDS, NUM, QUANTITY_RE, VOCABULARY, Vocabulary
+from .vocabulary import (
+    AREA_HEAD_RE,
+    COUNT_MEASURE_WORDS,
+    NUM,
+    QUANTITY_RE,
+    VOCABULARY,
+    Vocabulary,
+)
 
 
 @dataclass
@@ -33,7 +40,6 @@ def chinese_number(text: str) -> float | None:
 
 
 _MORE_THAN = re.compile(r"余|多")
-_PER_TIME = re.compile(r"/(?:年|日|天|小时)")
 # After a bare number: what may follow for it still to be a value (a ratio or coefficient).
 _BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
 # Numbers followed by these are dates, ordinals, document numbers or names, never targets.
@@ -44,8 +50,12 @@ _NOT_A_VALUE_AFTER = re.compile(
 )
 
 
+# The letters of a code before a bare number: GB/T 36132-2018, ISO 14001 (a standard, no value).
+_CODE_BEFORE = re.compile(r"[A-Za-z]\s$")
 # Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
-_ENTITY_AFTER = re.compile(r"(?:的)?(?:工业|工矿|重点|规模)?(?:企业|园区|用户|项目|单位|城市|工矿)")
+_ENTITY_AFTER = re.compile(
+    r"(?:的)?(?:工业|工矿|重点|规模)?(?:用能|用水|用电|排污|排放)?(?:企业|园区|用户|项目|单位|城市|工矿)"
+)
 _COUNT_UNITS = frozenset({*COUNT_MEASURE_WORDS, "户", "辆"})
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
@@ -62,13 +72,14 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             continue  # inside the previous quantity (the upper end of "60%-70%")
         unit = ""
         is_range = False
-        if m.group("arabic"):
+        if m.group("arabic") or m.group("spaced"):
             before = clause[max(0, start - 1) : start]
             if before in ("第", "〔", "[", "《") or (start and clause[start - 1] in "年月"):
                 continue
             if _NOT_A_VALUE_AFTER.match(clause[end:]):
                 continue
-            lo = float(m.group("lo").replace(",", ""))
+            spaced = m.group("spaced")
+            lo = float(spaced.replace(" ", "") if spaced else m.group("lo").replace(",", ""))
             is_range = m.group("hi") is not None
             more = _MORE_THAN.match(clause, end)
             if more and vocabulary.unit_match.match(clause, more.end()):
@@ -80,7 +91,7 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                 end = unit_m.end()
                 if unit.endswith("个") and clause[end : end + 1] in ("月", "工"):
                     continue  # 3个月 / 5个工作日 are durations
-                per = _PER_TIME.match(clause, end)
+                per = vocabulary.per_unit_re.match(clause, end)
                 if per:
                     unit += per.group(0)
                     end = per.end()
@@ -92,11 +103,16 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                     is_range = True
             else:
                 rest = clause[end:]
-                if not _BARE_OK_AFTER.match(rest):
+                if (
+                    spaced
+                    or not _BARE_OK_AFTER.match(rest)
+                    or _CODE_BEFORE.search(clause, 0, start)
+                ):
                     continue
             value = lo
         elif m.group("pct_cn"):
-            num = chinese_number(m.group("pct_num"))
+            pct = m.group("pct_num")
+            num = _MAGNITUDES.get(pct) or chinese_number(pct)  # 百分之百: cn2an reads no bare 百
             if num is None:
                 continue
             value, unit = num, "%"
@@ -120,10 +136,12 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                 break
         # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
         # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
-        if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary):
+        if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary, unit):
             continue
         if comparator != "eq" and unit not in _COUNT_UNITS and _ENTITY_AFTER.match(clause, end):
             continue  # 年货运量150万吨以上工业企业: a size that picks the entities, no target
+        if _size_of_a_class(clause, start, end, unit, comparator, vocabulary):
+            continue
         if _FROM_YEAR_BEFORE.search(clause[:start]):
             continue  # 由2020年的56% is the starting point of the target that follows
         if _counts_preceding_list(clause[:start], value):
@@ -151,7 +169,7 @@ def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) 
     for m in vocabulary.count_re.finditer(clause):
         num = m.group("num")
         value = _MAGNITUDES.get(num) or chinese_number(num)  # cn2an reads 两百 but not 百
-        candidates.append((m.start("num"), m.end("unit"), value, m))
+        candidates.append((m.start("num"), m.end("unit"), value, m))  # m["more"]: ge
     for m in vocabulary.magnitude_re.finditer(clause):
         # NOTE: 突破千亿元 is a value; 百亿元产业集群 names a class of cluster by its size.
         if _BARE_OK_AFTER.match(clause[m.end() :]):
@@ -166,7 +184,7 @@ def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) 
         quote_opened = clause[:start].count("“") > clause[:start].count("”")
         if quote_opened:
             continue
-        comparator = "eq"
+        comparator = "ge" if "more" in m.groupdict() and m.group("more") else "eq"
         for pattern, comp in ((vocabulary.after_ge, "ge"), (vocabulary.after_le, "le")):
             cm = pattern.match(clause[end:])
             if cm:
@@ -175,6 +193,26 @@ def _word_quantities(clause: str, vocabulary: Vocabulary, found: list[Mention]) 
         out.append(Mention(start, end, value, m.group("unit"), comparator))
         taken.append((start, end))
     return out
+
+
+_NOT_A_SHARE_UNITS = frozenset({*_COUNT_UNITS, "%", "‰", "个百分点", "百分点", ""})
+# What may follow a bounded size that is a target: a list, a comparator, a noun of scale.
+_SIZE_TARGET_AFTER = re.compile(
+    r"(?:[和及与或并且、]|以上|以下|左右|(?:规模|水平|目标)(?![\u4e00-\u9fa5])|[^\u4e00-\u9fa5])"
+)
+
+
+def _size_of_a_class(
+    clause: str, start: int, end: int, unit: str, comparator: str, vocabulary: Vocabulary
+) -> bool:
+    """True for a bounded size right before the noun it classifies, with no verb of work
+    before it: 单体规模2万平方米以上公共建筑, 30万千瓦及以上煤电机组, 4.5吨以上重型柴油货车.
+    NOTE: "完成100万平方米以上既有建筑节能改造" keeps its number: a verb of work measures it."""
+    if comparator == "eq" or unit in _NOT_A_SHARE_UNITS or end >= len(clause):
+        return False
+    if _SIZE_TARGET_AFTER.match(clause, end):
+        return False
+    return not vocabulary.work_verb_end_re.search(clause, 0, start)
 
 
 _FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")
@@ -192,11 +230,17 @@ def _counts_preceding_list(before: str, value: float) -> bool:
     return value == len(items) and all(0 < len(i) <= 8 for i in items)
 
 
-def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary) -> bool:
-    head = vocabulary.lead_re.sub("", clause[:pos])
+def _starts_clause(clause: str, pos: int, vocabulary: Vocabulary, unit: str = "") -> bool:
+    """True when only lead words, the whole region (全市) and 约 stand before `pos`: a share at
+    the head of its clause ("全市80%以上的县建成...", "约30%的机构...") is the target itself; so
+    is a share of an area named before it (城市建成区60%以上的面积达到...), where a share of a
+    property (再生材料含量30%以上的产品) picks entities."""
+    head = clause[:pos]
+    for word in vocabulary.approx_before:
+        head = head.removesuffix(word)
     while True:
-        stripped = vocabulary.lead_re.sub("", head)
+        stripped = vocabulary.whole_region_re.sub("", vocabulary.lead_re.sub("", head))
         if stripped == head:
             break
         head = stripped
-    return head == ""
+    return head == "" or (unit == "%" and bool(AREA_HEAD_RE.match(head)))

@@ -24,12 +24,16 @@ from .phrases import (
     level_scopes,
     parallel_scopes,
     share_predicate,
+    without_own_region,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
 from .sentences import _Sentence, _sentences, _trim
 from .vocabulary import (
     ACHIEVER_SCOPE_RE,
+    AREA_HEAD_RE,
+    BASELINE_CLAUSE_RE,
+    DIVISION_RE,
     ENTITY_SCOPE_RE,
     HISTORY_SENTENCE_RE,
     LEVEL_LIST_SCOPE_RE,
@@ -37,7 +41,7 @@ from .vocabulary import (
     VOCABULARY,
     Vocabulary,
 )
-from .years import default_target_year, find_year
+from .years import default_target_year, find_year, year_list
 
 # Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
@@ -60,6 +64,9 @@ class _ClauseContext:
     """What earlier clauses of the same sentence tell a later one."""
 
     year: int | None = None  # the target year stated so far in the sentence
+    years: tuple[int, ...] = ()  # 到2025年和2030年: the years 分别 gives the values to
+    heading_year: int | None = None  # the year of the goals heading the sentence sits under
+    base: int | None = None  # 与2020年相比，...: the baseline a clause of its own states
     aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
     scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
     clause_scope: str = ""  # the scope of the clause's first subject, for its 、-joined list
@@ -125,7 +132,12 @@ class Extractor:
             head = norm[sent.start : sent.start + 12]
             if HISTORY_SENTENCE_RE.match(head):
                 year, _ = find_year(head)
-                if year is None or year < self.issue_year:
+                # NOTE: "2020年，森林覆盖率达到61.5%，到2025年提高到63%": a sentence that opens
+                # on the past may go on to a goal; its past clauses only name the indicator.
+                later, _ = find_year(norm[sent.start : sent.end])
+                if (year is None or year < self.issue_year) and (
+                    later is None or later < self.issue_year
+                ):
                     continue
             self._sentence(sent)
         self.targets.extend(self.tables.targets)
@@ -148,7 +160,7 @@ class Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
-        ctx = _ClauseContext(sentence_start=sent.start)
+        ctx = _ClauseContext(sentence_start=sent.start, heading_year=sent.year)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -160,7 +172,12 @@ class Extractor:
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
+                years = year_list(clause[:year_end])
+                ctx.years = years if years and years[-1] == clause_year else ()
             if not mentions:
+                base = BASELINE_CLAUSE_RE.search(clause)
+                if base:
+                    ctx.base = int(base.group("year"))
                 if v.aspiration_re.search(clause) and (clause_year is not None or len(clause) <= 6):
                     ctx.aspirational = True
                 if index == 0 or after_year_only:
@@ -220,7 +237,7 @@ class Extractor:
                 clause[: m.start()]
             ):
                 continue
-            target_year = ctx.year if ctx.year is not None else self.default_year
+            target_year = self._year(ctx)
             if target_year < self.issue_year:
                 continue
             aspirational = ctx.aspirational or bool(v.aspiration_re.search(clause[: m.start()]))
@@ -244,10 +261,20 @@ class Extractor:
         v = self.vocabulary
         first_left = clause[: mentions[0].start]
         _, verb0, _, rest_len0 = _comparison(first_left, v)
-        head0, _ = _strip_actions(first_left[:rest_len0], v)
-        if not head0 and not verb0:
+        # NOTE: "全市建设3-5个示范园区": the whole region before the verb is no subject.
+        head0, _ = _strip_actions(
+            without_own_region(self.context.region_names, first_left[:rest_len0], v), v
+        )
+        area = (
+            head0
+            if not verb0
+            and AREA_HEAD_RE.match(head0)
+            and clause[mentions[0].end :].startswith("的")
+            else ""
+        )
+        if (not head0 or area) and not verb0:
             for i in range(len(mentions)):
-                self._value_first_target(clause, cs, mentions, i, ctx)
+                self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
         segments: list[_Segment] = []
         prev_end = 0
@@ -268,6 +295,11 @@ class Extractor:
         v = self.vocabulary
         comp_text, verb, base, rest_len = _comparison(segment.left, v)
         subject = _strip_lead(segment.left[:rest_len], v)
+        own = without_own_region(self.context.region_names, subject, v)
+        cut = next((r for r in v.reduction_verbs if own.startswith(r)), "")
+        if cut and not verb:
+            # NOTE: "全市减少二氧化碳排放100万吨": the verb of a cut may stand before its object.
+            verb, subject = cut, own[len(cut) :]
         facility = NEW_FACILITY_SCOPE_RE.match(subject)
         if facility:
             subject = subject[facility.end() :]
@@ -322,7 +354,12 @@ class Extractor:
             )
             pairs = list(zip(segment.mentions, names, strict=True))
         else:
-            pairs = [(first, name) for name in _split_shared_subject(indicator, v)]
+            names = _split_shared_subject(indicator, v)
+            items = [p for p in re.split(r"以及|和|、|及|与", indicator) if p]
+            if len(names) == 1 and len(items) > 1 and "均" in comp_text:
+                # NOTE: "化肥、农药利用率均达到43%": 均 gives the value to each item in full.
+                names = _split_parallel(indicator, len(items)) or names
+            pairs = [(first, name) for name in names]
         shared = len(pairs) > 1
         parallel = len(segment.mentions) > 1
         predicate = ""
@@ -334,11 +371,17 @@ class Extractor:
         subsets = parallel_scopes(indicator, len(pairs)) if parallel and not scope else None
         if subsets:
             scopes, pairs = subsets[0], [(i, subsets[1]) for i, _ in pairs]
+        # NOTE: "到2025年和2030年，X分别达到20%和25%": one indicator, a value for each year.
+        years = (
+            ctx.years
+            if parallel and len(ctx.years) == len(pairs) and len({n for _, n in pairs}) == 1
+            else (None,) * len(pairs)
+        )
         # NOTE: in "分别达到97%、95%以上" the closing 以上 bounds every value of the list.
         last_comparator = mentions[segment.mentions[-1]].comparator if parallel else "eq"
-        for (i, name), value_scope in zip(pairs, scopes, strict=True):
+        for (i, name), value_scope, year in zip(pairs, scopes, years, strict=True):
             mention = mentions[i]
-            comparator = self._comparator(comp_text, mention)
+            comparator = self._comparator(comp_text, mention, segment.left)
             if comparator == "eq" and last_comparator in ("ge", "le"):
                 comparator = last_comparator
             if mention.zero_word:
@@ -359,9 +402,12 @@ class Extractor:
                 base,
                 value_scope,
                 aspirational,
+                year,
             )
 
-    def _value_first_target(self, clause, cs, mentions, i, ctx: _ClauseContext) -> None:
+    def _value_first_target(
+        self, clause, cs, mentions, i, ctx: _ClauseContext, area: str = ""
+    ) -> None:
         mention = mentions[i]
         has_next = i + 1 < len(mentions)
         tail = clause[mention.end : mentions[i + 1].start if has_next else len(clause)]
@@ -377,8 +423,12 @@ class Extractor:
             return
         v = self.vocabulary
         left = clause[mentions[i - 1].end if i else 0 : mention.start]
-        _, actions = _strip_actions(clause[: mentions[0].start], v)
+        _, actions = _strip_actions(
+            without_own_region(self.context.region_names, clause[: mentions[0].start], v), v
+        )
         comp_text, verb, base, _ = _comparison(left, v)
+        if not actions and not verb and mention.unit == "个" and DIVISION_RE.match(noun):
+            return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts
         scope, indicator = _split_scope(noun, self.context.region_names, v)
         self._emit(
             clause,
@@ -387,17 +437,20 @@ class Extractor:
             mention.end + len(tail),
             indicator or noun,
             mention,
-            self._comparator(comp_text, mention),
+            self._comparator(comp_text, mention, left),
             self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
             ctx,
             base,
-            scope or ctx.scope,
+            area or scope or ctx.scope,
             ctx.aspirational or bool(v.aspiration_re.search(clause[: mention.start])),
         )
 
-    def _comparator(self, comp_text: str, mention: Mention) -> str:
+    def _comparator(self, comp_text: str, mention: Mention, left: str = "") -> str:
         if mention.comparator != "eq":
             return mention.comparator
+        hedged = self.vocabulary.hedged_action_re.search(left)
+        if hedged:
+            comp_text = hedged.group("word") + comp_text
         # The comparator word nearest the value wins, the longer at equal ends: 不超过 is le
         # although it contains 超过.
         best = (-1, 0, "eq")
@@ -442,13 +495,19 @@ class Extractor:
         base,
         scope,
         aspirational,
+        year: int | None = None,
     ):
         indicator = indicator.strip('，、,；; 的“”"‘’')
         if not indicator or len(indicator) > 60 or not re.search(r"[\u4e00-\u9fa5]", indicator):
             return
-        if kind == "reduction" and base is not None and base < self.default_year - 5:
-            return  # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result.
-        year = ctx.year if ctx.year is not None else self.default_year
+        if base is None and kind != "level":
+            base = ctx.base  # 与2020年相比，单位GDP能耗下降13.5%
+        # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result, unless the
+        # sentence states a goal year: 到2030年比2005年下降65%以上.
+        old_base = base is not None and base < self.default_year - 5
+        if kind == "reduction" and old_base and ctx.year is None:
+            return
+        year = year or self._year(ctx)
         if ctx.recording_only:
             return
         if year < self.issue_year or not _looks_forward(
@@ -471,6 +530,12 @@ class Extractor:
                 **self._provenance(cs + s, cs + e, ctx, aspirational),
             )
         )
+
+    def _year(self, ctx: _ClauseContext) -> int:
+        """The year stated in the sentence, else its goals heading's, else the plan's default."""
+        if ctx.year is not None:
+            return ctx.year
+        return ctx.heading_year if ctx.heading_year is not None else self.default_year
 
     def _original_indicator(self, indicator: str, start: int, end: int) -> str:
         """The indicator as written in the original text (full-width characters kept), without

@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from .vocabulary import CLAUSE_SEP, HEADING_RE, SENTENCE_END, Vocabulary
+from .years import find_year
 
 
 @dataclass
 class _Sentence:
     start: int
     end: int
-    year: int | None = None
+    year: int | None = None  # the year of the goals heading it sits under (二、2030年目标)
     history: bool = False
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
@@ -75,11 +76,20 @@ def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
     """Sentences with the history flag (sections that review the past) and their clauses."""
     sentences: list[_Sentence] = []
     history_level: int | None = None
+    goal_years: list[tuple[int, int]] = []  # (heading level, year) of the goal headings open
     line_start = 0
     for line in norm.split("\n"):
         line_end = line_start + len(line)
         level, title = _heading_level(line)
         if level is not None:
+            # NOTE: "二、到2030年的主要目标": the lines under a goals heading that state no
+            # year of their own are goals of its year, until a heading of its level or above.
+            while goal_years and goal_years[-1][0] >= level:
+                goal_years.pop()
+            if len(title) <= 40 and vocabulary.forward_heading_re.search(title):
+                year, _ = find_year(title)
+                if year is not None:
+                    goal_years.append((level, year))
             if history_level is not None and (
                 level <= history_level or vocabulary.forward_heading_re.search(title)
             ):
@@ -94,7 +104,12 @@ def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
             s, e = _trim(norm, s, e)
             if e <= s:
                 continue
-            sent = _Sentence(s, e, history=history_level is not None)
+            sent = _Sentence(
+                s,
+                e,
+                year=goal_years[-1][1] if goal_years else None,
+                history=history_level is not None,
+            )
             clauses = _bounded(norm, _split_spans(norm, s, e, CLAUSE_SEP))
             sent.clauses = [_trim(norm, cs, ce) for cs, ce in clauses]
             sent.clauses = [(cs, ce) for cs, ce in sent.clauses if ce > cs]

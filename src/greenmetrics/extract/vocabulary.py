@@ -31,7 +31,10 @@ CN_NUM = rf"[{CN_DIGIT}]+(?:点[{CN_DIGIT}]+)?"
 
 # A quantity: arabic (with an optional range 2-3 / 2至3), 百分之X, X成, or a Chinese-numeral count.
 QUANTITY_RE = re.compile(
-    rf"(?P<arabic>(?<![\d.A-Za-z/∶:])(?P<lo>{NUM})(?:\s*(?:-|至|到)\s*(?P<hi>{NUM}))?(?![\d.]))"
+    # NOTE: a PDF text layer may space out every character, digits too (达到 6 0 %): single
+    # digits one space apart, right before a unit or a Chinese character, are one number.
+    r"(?P<spaced>(?<![\d.A-Za-z/∶:])\d(?: \d)+(?: ?\. ?\d(?: \d)*)?(?=%|‰|[\u4e00-\u9fa5]))"
+    rf"|(?P<arabic>(?<![\d.A-Za-z/∶:])(?P<lo>{NUM})(?:\s*(?:-|至|到)\s*(?P<hi>{NUM}))?(?![\d.]))"
     rf"|(?P<pct_cn>百分之(?P<pct_num>{CN_NUM}))"
     rf"|(?P<cheng>(?P<cheng_num>[一二两三四五六七八九十]+)成(?![为立果效熟本就功员交])(?=[以左多]|$|[，。；、的]))"
 )
@@ -48,6 +51,8 @@ PLACE_RE = re.compile(
 # seats); with 分别 each level takes one value in turn.
 LEVEL_LIST = r"(?:[省市县区乡镇村](?:[、和及与][省市县区乡镇村])+|市县|县市|县区|区县|乡镇)"
 LEVEL_LIST_SCOPE_RE = re.compile(rf"^(?P<place>{LEVEL_LIST})(?=[“\u4e00-\u9fa5][\u4e00-\u9fa5])")
+# An area a share of which is the target: 城市建成区 | 60%以上的面积达到海绵城市建设要求.
+AREA_HEAD_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:建成区|城区|县城|市区|城镇|农村|乡村)$")
 # Entity sets that limit a target (重点企业, 规模以上企业, 基地 ...).
 ENTITY_SCOPE_RE = re.compile(
     r"^(?P<place>(?:(?:重点|规模以上|其他|其余|各|所有|全部|公共|国有)[\u4e00-\u9fa5]{0,4}?"
@@ -70,9 +75,18 @@ THRESHOLD_SCOPE_RE = re.compile(
     r"(?=[\u4e00-\u9fa5])"
 )
 
+# A clause that only states the baseline of what follows: 与2020年相比 / 较2020年 / 相比2020年.
+BASELINE_CLAUSE_RE = re.compile(
+    r"(?:与|同|较|和|相比|相较于?|对比)(?P<year>(?:19|20)\d\d)年(?:底|末)?(?:相比|比较|相较)?$"
+)
+# Administrative divisions a region is made of (县, 市州, 乡镇, 行政村).
+DIVISION_RE = re.compile(
+    r"(?:县|市|区|州|盟|旗|乡|镇|街道|行政村|村)(?=[（(、市区县州旗乡镇]|全部|均|都|$)"
+)
+
 # Years in context.
 TARGET_YEAR_RE = re.compile(
-    r"(?:(?:到|至|在|于|截至)\s*)?(?P<year>(?:19|20)\d\d)\s*年(?P<tail>底前|年底前|前|以前|之前|底|末|年底|年末)?"
+    r"(?:(?:到|至|在|于|截至)\s*)?(?P<year>(?:19|20)\d\d|(?:1 9|2 0) \d \d)\s*年(?P<tail>底前|年底前|前|以前|之前|底|末|年底|年末)?"
 )
 PERIOD_YEAR_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*-\s*(?P<b>(?:19|20)\d\d)\s*年")
 FYP_RE = re.compile(
@@ -117,6 +131,9 @@ def read_policy_words(path: Path = POLICY_WORDS) -> dict[str, tuple[str, ...]]:
     return {role: tuple(listed) for role, listed in words.items()}
 
 
+_WEI = r"(?<![分作成列定改视称设认])为"
+
+
 def _alt(words: Iterable[str]) -> str:
     """The words as a regex alternation, in order, each matched literally."""
     return "|".join(re.escape(w) for w in words)
@@ -143,6 +160,7 @@ class Vocabulary:
     approx_before: tuple[str, ...]
     generic_place_words: frozenset[str]
     unit_match: re.Pattern
+    per_unit_re: re.Pattern  # the denominator of a unit: 吨/日, 吨标准煤/万元, 千克/亩
     zero_re: re.Pattern
     count_re: re.Pattern  # 建成两个示范区: a count in Chinese numerals of built or created work
     magnitude_re: re.Pattern  # 千万亩, 千亿元: a bare magnitude word is the number
@@ -150,7 +168,9 @@ class Vocabulary:
     after_le: re.Pattern
     after_approx: re.Pattern
     compare_tail_re: re.Pattern
+    hedged_action_re: re.Pattern  # 至少建成 / 约新增: a comparator word before an action verb
     action_re: re.Pattern
+    work_verb_end_re: re.Pattern  # 完成 / 新建 / 建设 right before a value: work measured by it
     increment_re: re.Pattern
     period_increment_re: re.Pattern
     aspiration_re: re.Pattern
@@ -175,6 +195,8 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
     # 千瓦, etc.
     unit_re = rf"(?:{w['unit']}|(?:{w['unit_multiplier']})?(?:{w['unit_base']}))"
     compare, increment, level = w["compare_verb"], w["increment_verb"], w["level_verb"]
+    # NOTE: 为 compares (森林覆盖率为35%) unless it ends another verb: 划分为, 作为, 列为, 认定为.
+    compare = re.sub(r"(?:(?<=^)|(?<=\|))为(?=\||$)", _WEI, compare)
     return Vocabulary(
         words=words,
         unit_re=unit_re,
@@ -188,9 +210,12 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         approx_before=words["approx_before"],
         generic_place_words=frozenset(words["generic_place"]),
         unit_match=re.compile(unit_re),
+        per_unit_re=re.compile(rf"/(?:年|日|天|小时|{unit_re})"),
         zero_re=re.compile(rf"零(?P<what>{w['zero_of']})"),
         count_re=re.compile(
             rf"(?:{w['count_verb']})(?P<num>[两二三四五六七八九十百千]{{1,4}})"
+            # 两到三个 / 五至十家: a range, 十余个: more than ten; both ge
+            rf"(?P<more>(?:到|至|-)[两二三四五六七八九十百千]{{1,4}}|余|多)?"
             rf"(?P<unit>{_COUNT_MEASURE_WORDS})(?!{w['count_not_object']})(?=[\u4e00-\u9fa5]{{2}})"
         ),
         magnitude_re=re.compile(
@@ -202,10 +227,16 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         after_approx=re.compile(rf"^(?:{w['approx_after']})"),
         compare_tail_re=re.compile(
             rf"(?:(?:较|比|相比|与)(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:相比|水平)?(?:的基础上)?)?"
-            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可)*"
-            rf"(?P<verb>{compare})?(?:到|至)?(?:分别|约|大约|近|超)?$"
+            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可|大约|约)*"
+            rf"(?P<verb>{compare})?(?:到|至)?(?:(?:19|20)\d\d年(?:底|末)?的)?(?:分别|约|大约|近|超)?$"
+        ),
+        # NOTE: "每个县至少建成1座": the comparator word may stand before the action verb.
+        hedged_action_re=re.compile(
+            rf"(?P<word>{w['ge_before']}|{w['le_before']}|{w['approx_before']})"
+            rf"(?:{increment}|{level})$"
         ),
         action_re=re.compile(rf"^(?:{increment}|{level})"),
+        work_verb_end_re=re.compile(rf"(?:{increment}|建成|建设|推广|{compare})$"),
         increment_re=re.compile(rf"(?:{increment})"),
         period_increment_re=re.compile(w["period_increment"]),
         aspiration_re=re.compile(w["aspiration"]),

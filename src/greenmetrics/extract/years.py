@@ -10,7 +10,7 @@ from .vocabulary import FYP_END, FYP_RE, PERIOD_YEAR_RE, TARGET_YEAR_RE
 
 
 def _year_of_expression(m: re.Match) -> int:
-    return int(m.group("year"))
+    return int(m.group("year").replace(" ", ""))  # 2 0 2 5: a letter-spaced PDF text layer
 
 
 _CN_YEAR_RE = re.compile(r"[二][〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=年)")
@@ -37,7 +37,10 @@ def find_year(text: str) -> tuple[int | None, int]:
         after = text[m.end() : m.end() + 3]
         if re.search(r"(?:较|比|与|由|相比|相较|从)$", prefix) or re.match(r"^\d{1,2}月", after):
             continue
-        if re.match(r"^(?:的|相比|水平|基础)", after):
+        # NOTE: "2020年的93%" is a past value, but "提高到2025年的97%" states the year reached.
+        if re.match(r"^(?:相比|水平|基础|的基础|的水平)", after) or (
+            after.startswith("的") and m.group(0)[0] not in "到至"
+        ):
             continue
         if m.start() > 0 and text[m.start() - 1] == "-":
             continue
@@ -52,6 +55,18 @@ def find_year(text: str) -> tuple[int | None, int]:
         if m.end() > found[1]:
             found = (year, m.end())
     return found
+
+
+_YEAR_LIST_RE = re.compile(
+    r"(?:到|至)?(?P<a>(?:19|20)\d\d)\s*年(?:底|末)?(?:和|、|及|与)(?P<b>(?:19|20)\d\d)\s*年(?:底|末)?"
+)
+
+
+def year_list(text: str) -> tuple[int, ...]:
+    """The two target years of "到2025年和2030年" (which 分别 gives the values to in turn); ()
+    when `text` states no such pair."""
+    m = _YEAR_LIST_RE.search(arabic_years(text))
+    return (int(m.group("a")), int(m.group("b"))) if m else ()
 
 
 def default_target_year(text: str, issue_year: int | None = None) -> int:
