@@ -134,17 +134,23 @@ class _Kernel:
     again, up to KERNEL_ATTEMPTS times, and kernels of this run are started one at a time."""
 
     def __init__(self, cwd: Path, env: dict[str, str], warm_up: str | None = KERNEL_WARM_UP):
+        self.env = env
+        self._start(cwd, warm_up)
+
+    def _start(self, cwd: Path, warm_up: str | None) -> None:
+        """A new manager and kernel process in `cwd`, ready (and warmed up with `warm_up`)."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        self.env = env
         for attempt in range(1, KERNEL_ATTEMPTS + 1):
             self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
             with _START_LOCK:
                 # NOTE: an in-memory history, as nbclient gives the kernels it starts: kernels
                 # side by side would otherwise share (and lock) one IPython history database.
                 run_sync(self.km.start_kernel)(
-                    cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.hist_file=:memory:"]
+                    cwd=str(cwd),
+                    env=self.env,
+                    extra_arguments=["--HistoryManager.hist_file=:memory:"],
                 )
             # NOTE: kept so `shutdown` can make sure the process is gone (see there).
             self.process = getattr(self.km.provisioner, "process", None)
@@ -180,17 +186,8 @@ class _Kernel:
     def restart(self, cwd: Path) -> None:
         """A fresh kernel in place of this one (a new manager: the old one's sockets are
         closed by its shutdown), with the same environment."""
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
-
         self.shutdown()
-        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        with _START_LOCK:
-            run_sync(self.km.start_kernel)(
-                cwd=str(cwd), env=self.env, extra_arguments=["--HistoryManager.hist_file=:memory:"]
-            )
-        self.process = getattr(self.km.provisioner, "process", None)
-        run_sync(self._warm_up)(None)
+        self._start(cwd, None)
 
     def shutdown(self) -> None:
         """Stop the kernel, and kill its process if it outlived the request.

@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from .. import words
 from ..errors import SchemaError
 from ..regions import is_country, region_order
 from ._sources import short_name_en
@@ -94,12 +95,7 @@ def any_region_name(name: str, lang: str, documents: pd.DataFrame | None = None)
         known = documents.loc[documents["region_zh"] == name, "region_en"].dropna()
         if len(known):
             return short_name_en(str(known.iloc[0]))
-    from ..gazetteer import shipped_gazetteer
-
-    gazetteer = shipped_gazetteer()
-    division = gazetteer.find_region(name)
-    english = gazetteer.display_name_en(division) if division is not None else None
-    return short_name_en(english) if english else name
+    return short_name_en(words.region_name(name, lang))
 
 
 @lru_cache(maxsize=1)

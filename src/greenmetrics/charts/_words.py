@@ -62,7 +62,7 @@ def unit_text(unit: object, lang: str) -> str:
     (the `unit` rows of words.csv); a unit without a row is printed as written."""
     if not isinstance(unit, str) or not unit.strip():
         return ""
-    return label(f"unit_{unit.strip()}", lang, default=unit.strip())
+    return words.unit_name(unit.strip(), lang)
 
 
 def theme_text(theme: object, lang: str) -> str:
