@@ -114,7 +114,7 @@ def catalog():
     ("loader", "name", "table"),
     [
         (load_benchmarks, "benchmarks.csv", "benchmarks"),
-        (load_observations, "observations.csv", "observations"),
+        (load_observations, "observations.csv", "curated_observations"),
     ],
 )
 def test_shipped_reference_loads_sourced_and_mapped(loader, name, table, catalog):

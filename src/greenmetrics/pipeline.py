@@ -24,12 +24,12 @@ import pandas as pd
 from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
 from .errors import GreenmetricsError, InputError
-from .extract import Extractor, PlanContext, default_target_year
+from .extract import Extractor, PlanContext, default_target_year, read_observations
 from .files import csv_bytes, write_all_atomic
 from .gazetteer import shipped_gazetteer
 from .inputs import iter_plan_files, unread_entries
 from .manifest import load_manifest
-from .metadata import detect_metadata
+from .metadata import detect_metadata, document_kind, report_year
 from .overrides import apply_overrides, load_overrides
 from .readers import Document, read_document
 from .regions import region_short_names
@@ -43,6 +43,7 @@ class ExtractionResult:
     documents: pd.DataFrame
     targets: pd.DataFrame
     milestones: pd.DataFrame
+    observations: pd.DataFrame
     problems: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> decoded text
@@ -66,7 +67,9 @@ def _issue_year(meta: dict) -> int | None:
     return int(date[:4]) if re.match(r"^\d{4}", date) else None
 
 
-def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> dict:
+def _document_row(
+    doc: Document, meta: dict, source: str, default_year: int, kind: str, year: int | None
+) -> dict:
     return {
         "doc_id": doc.doc_id,
         "file": doc.path.name,
@@ -80,6 +83,8 @@ def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> 
         "issuer_zh": meta.get("issuer_zh"),
         "issue_date": meta.get("issue_date"),
         "doc_number": meta.get("doc_number"),
+        "doc_kind": kind,
+        "report_year": year,
         "default_target_year": default_year,
         "metadata_source": source,
         "format": doc.format,
@@ -87,6 +92,15 @@ def _document_row(doc: Document, meta: dict, source: str, default_year: int) -> 
         "sha256": doc.sha256,
         "n_chars": len(doc.text),
     }
+
+
+def _observation_row(record, document: dict) -> dict:
+    """An observation as a row: the document's region unless the clause named another."""
+    row = dict(record.__dict__)
+    if row["region_zh"] is None:
+        row["region_zh"] = document["region_zh"]
+        row["division_code"] = document["division_code"]
+    return row
 
 
 def _override_files(inputs: list[Path], files: list[Path]) -> list[Path]:
@@ -203,18 +217,24 @@ def _read_and_extract(job: tuple[Path, dict | None]):
         meta = _with_division_code(meta)
     issue_year = _issue_year(meta)
     default_year = default_target_year(doc.text, issue_year)
+    kind = meta.get("doc_kind") or document_kind(meta.get("title_zh"), meta.get("issuer_zh"))
+    year = report_year(kind, meta.get("title_zh"), issue_year, doc.text)
     context = PlanContext(
         doc_id=doc.doc_id,
         region_names=region_short_names(meta.get("region_zh") or ""),
         issue_year=issue_year,
         default_target_year=default_year,
+        doc_kind=kind,
+        report_year=year,
     )
     extractor = Extractor(doc.text, context)
     targets, milestones = extractor.run()
-    row = _document_row(doc, meta, source, default_year)
+    observations = read_observations(extractor)
+    row = _document_row(doc, meta, source, default_year, kind, year)
     region_review = meta.get("region_review") or []
     repairs = [{"category": "document_problem", "note": note} for note in doc.repairs]
-    return path, (row, targets, milestones, doc.text, extractor.tables, region_review + repairs)
+    outcome = (row, targets, milestones, observations, doc.text, extractor.tables)
+    return path, (*outcome, region_review + repairs)
 
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
@@ -270,7 +290,7 @@ def extract_corpus(
     files = iter_plan_files(inputs)
     problems.extend(unread_entries(inputs))
     seen_hashes: dict[str, str] = {}
-    doc_rows, target_records, milestone_records = [], [], []
+    doc_rows, target_records, milestone_records, observation_records = [], [], [], []
     texts: dict[str, str] = {}
     table_review: list[dict] = []
     table_spans: dict[str, list[tuple[int, int]]] = {}
@@ -293,7 +313,7 @@ def extract_corpus(
         if isinstance(outcome, str):
             problems.append(outcome)
             continue
-        row, targets, milestones, text, tables, region_review = outcome
+        row, targets, milestones, observations, text, tables, region_review = outcome
         if row["sha256"] in seen_hashes:
             duplicates.append(
                 f"{path}: same content as {seen_hashes[row['sha256']]}; skipped as a duplicate"
@@ -316,6 +336,7 @@ def extract_corpus(
         region = {"region_zh": row["region_zh"], "region_level": row["region_level"]}
         target_records.extend({**record.__dict__, **region} for record in targets)
         milestone_records.extend({**record.__dict__, **region} for record in milestones)
+        observation_records.extend(_observation_row(record, row) for record in observations)
     documents = finalize(records_frame(doc_rows, "documents"), "documents")
     targets = records_frame(target_records, "targets")
     overrides = [(p, load_overrides(p)) for p in _override_files(inputs, files)]
@@ -335,10 +356,13 @@ def extract_corpus(
     targets = _fill_regions(attach_indicators(targets, catalog), documents)
     targets = finalize(targets, "targets")
     milestones = finalize(records_frame(milestone_records, "milestones"), "milestones")
+    observations = attach_indicators(records_frame(observation_records, "observations"), catalog)
+    observations = finalize(observations[list(columns("observations"))], "observations")
     return ExtractionResult(
         documents,
         targets,
         milestones,
+        observations,
         problems,
         duplicates,
         texts,
@@ -407,7 +431,7 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
     # extract_corpus returns validated tables; a result built by hand is validated here.
     tables = {
         name: getattr(result, name) if result.validated else finalize(getattr(result, name), name)
-        for name in ("documents", "targets", "milestones")
+        for name in ("documents", "targets", "milestones", "observations")
     }
     tables["review"] = build_review(result, result.texts)
     payloads = {f"{name}.csv": csv_bytes(df) for name, df in tables.items()}

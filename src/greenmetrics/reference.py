@@ -239,7 +239,7 @@ def load_observations(
 ) -> pd.DataFrame:
     """The observations table: observed values per region, indicator and year, one per source.
 
-    Returns the columns of `schemas.TABLES['observations']`: the CSV's columns (measure
+    Returns the columns of `schemas.TABLES['curated_observations']`: the CSV's columns (measure
     defaults to `level`; a `yearly_change` is the change on the previous year, negative = fall;
     a `cumulative_change` is the change since `baseline_year`), the CSV line, the catalog
     mapping and `is_value_quoted`. Exists so progress towards a plan's targets is measured only
@@ -299,7 +299,7 @@ def load_observations(
                 **_provenance(row),
             }
         )
-    df = _frame(records, "observations", catalog)
+    df = _frame(records, "curated_observations", catalog)
     _log_unmapped(path, df)
     return df
 

@@ -13,14 +13,16 @@ rules read are rows of data/policy_words.csv, made into patterns by `vocabulary`
 another `Vocabulary` (`load_vocabulary(path)`) to try a changed word list.
 """
 
+from .observations import read_observations
 from .quantities import chinese_number, find_mentions
-from .records import MilestoneRecord, PlanContext, TargetRecord
+from .records import MilestoneRecord, ObservationRecord, PlanContext, TargetRecord
 from .rules import Extractor, extract
 from .vocabulary import VOCABULARY, Vocabulary, load_vocabulary, read_policy_words
 from .years import arabic_years, default_target_year, find_year
 
 __all__ = [
-    "VOCABULARY", "Extractor", "MilestoneRecord", "PlanContext", "TargetRecord", "Vocabulary",
+    "VOCABULARY", "Extractor", "MilestoneRecord", "ObservationRecord", "PlanContext",
+    "TargetRecord", "Vocabulary", "read_observations",
     "arabic_years", "chinese_number", "default_target_year", "extract", "find_mentions",
     "find_year", "load_vocabulary", "read_policy_words",
 ]  # fmt: skip

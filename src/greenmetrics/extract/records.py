@@ -14,6 +14,8 @@ class PlanContext:
     region_names: tuple[str, ...] = ()
     issue_year: int | None = None
     default_target_year: int | None = None
+    doc_kind: str = "plan"  # plan, bulletin, work_report, news (schemas DOC_KINDS)
+    report_year: int | None = None  # the year a bulletin or report speaks of
 
 
 @dataclass
@@ -50,3 +52,22 @@ class MilestoneRecord:
     char_start: int
     char_end: int
     milestone_id: str = ""
+
+
+@dataclass
+class ObservationRecord:
+    doc_id: str
+    region_zh: str | None  # None: the document's own region (filled in from its row)
+    division_code: str | None
+    indicator_zh: str
+    value: float
+    unit: str
+    comparator: str
+    year: int
+    kind: str  # level or change
+    baseline_year: int | None
+    scope_zh: str
+    quote: str
+    char_start: int
+    char_end: int
+    observation_id: str = ""

@@ -23,9 +23,12 @@ from .fields import (
     BINDINGS,
     COMPARATORS,
     DIRECTIONS,
+    DOC_KINDS,
     FIELDS,
     KINDS,
     MEASURES,
+    OBSERVATION_FIELDS,
+    OBSERVATION_KINDS,
     POLICY_WORD_ROLES,
     RATE_UNITS,
     REVIEW_CATEGORIES,
@@ -38,7 +41,8 @@ from .fields import (
 
 # The vocabularies are part of what this module declares: importers take them from here.
 __all__ = [
-    "BINDINGS", "COMPARATORS", "DIRECTIONS", "FIELDS", "KINDS", "MEASURES", "POLICY_WORD_ROLES",
+    "BINDINGS", "COMPARATORS", "DIRECTIONS", "DOC_KINDS", "FIELDS", "KINDS", "MEASURES", "OBSERVATION_KINDS",
+    "POLICY_WORD_ROLES",
     "PROCESSED_TABLES", "RATE_UNITS", "REVIEW_CATEGORIES", "TABLES", "TARGET_CONTEXT_COLUMNS",
     "THEMES", "YEAR_MAX", "YEAR_MIN",
     "Field", "Table", "check", "columns", "data_dictionary_markdown", "describe", "empty_table",
@@ -128,6 +132,7 @@ _DOCUMENT_METADATA = (
     "issuer_zh",
     "issue_date",
     "doc_number",
+    "doc_kind",
 )
 
 _TABLE_LIST = (
@@ -139,6 +144,7 @@ _TABLE_LIST = (
             "doc_id",
             "file",
             *_DOCUMENT_METADATA,
+            "report_year",
             "default_target_year",
             "metadata_source",
             "format",
@@ -174,6 +180,19 @@ _TABLE_LIST = (
         file="data/processed/milestones.csv",
     ),
     Table(
+        "observations",
+        "one row per measured value a document states (a bulletin's figure, a plan's review of "
+        "the last period): the region, year and kind it refers to, with its clause and offsets",
+        _names(
+            "observation_id doc_id region_zh division_code indicator_zh indicator_id value "
+            "unit comparator year kind baseline_year scope_zh quote char_start char_end"
+        ),
+        fields=OBSERVATION_FIELDS,
+        unique=("observation_id",),
+        sort_by=("doc_id", "char_start", "char_end", "observation_id"),
+        file="data/processed/observations.csv",
+    ),
+    Table(
         "review",
         "what to check before a number reaches a report",
         ("doc_id", "category", "target_id", "text", "quote", "char_start", "char_end", "note"),
@@ -193,6 +212,9 @@ _TABLE_LIST = (
         ("file", *_DOCUMENT_METADATA, "completeness", "source"),
         fields={
             **_optional("region_level region_zh"),  # a row without them is skipped, named
+            **_optional(
+                "doc_kind", "what the document is (detected from title and issuer when empty)"
+            ),
             "source": Field("string", "where the plan was published (URL)", nullable=True),
         },
         required=("file", "region_zh", "region_level"),
@@ -314,8 +336,8 @@ _TABLE_LIST = (
         ),  # fmt: skip
     ),
     Table(
-        "observations",
-        "the observations as loaded: mapped to the catalog",
+        "curated_observations",
+        "the curated observations (data/reference) as loaded: mapped to the catalog",
         (
             "line",
             "region_zh",
@@ -428,7 +450,7 @@ _TABLE_LIST = (
 )
 TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
 # The tables the extraction writes to data/processed, in the order it writes them.
-PROCESSED_TABLES = ("documents", "targets", "milestones", "review")
+PROCESSED_TABLES = ("documents", "targets", "milestones", "observations", "review")
 
 
 def table(name: str) -> Table:

@@ -15,6 +15,11 @@ from ..regions import REGION_LEVELS
 # Vocabularies: the allowed values of the coded columns, declared once.
 COMPARATORS = ("eq", "ge", "le", "approx")
 KINDS = ("level", "increment", "reduction")
+# What an observation read from a document states: a state in a year, or a change over a period.
+OBSERVATION_KINDS = ("level", "change")
+# What a document is, which decides what its numbers mean: a plan states targets (and reviews
+# the last period), a bulletin, a work report or a news report states measured values.
+DOC_KINDS = ("plan", "bulletin", "work_report", "news")
 DIRECTIONS = ("higher", "lower")
 MEASURES = ("level", "yearly_change", "cumulative_change")
 THEMES = (
@@ -153,6 +158,20 @@ FIELDS: dict[str, Field] = {
     "issuer_zh": Field("string", "issuing body", nullable=True),
     "issue_date": Field("string", "date of issue, ISO 8601 (YYYY-MM-DD)", nullable=True),
     "doc_number": Field("string", "document number such as 甘政发〔2021〕62号", nullable=True),
+    "doc_kind": Field(
+        "string",
+        "what the document is: plan (targets, with a review of the last period), bulletin "
+        "(统计公报, 状况公报), work_report (政府工作报告), news (a report of results)",
+        allowed=DOC_KINDS,
+    ),
+    "report_year": Field(
+        "Int64",
+        "the year a bulletin or report speaks of (《2024年…公报》: 2024; a work report of 2024 "
+        "reviews 2023); a plan's issue year; empty if unknown",
+        nullable=True,
+        min_value=YEAR_MIN,
+        max_value=YEAR_MAX,
+    ),
     "default_target_year": Field(
         "Int64", "year of the plan's main goals; lines without a year take it", **YEAR
     ),
@@ -257,6 +276,9 @@ FIELDS: dict[str, Field] = {
     "source_title": Field("string", "title and publisher of the source the row was copied from"),
     "source": Field("string", "URL of the page the row was copied from", nullable=True),
     "year": Field("Int64", "year the value was observed", **YEAR),
+    "observation_id": Field(
+        "string", "stable id of the observation: survives reruns and edits elsewhere in the text"
+    ),
     "measure": Field(
         "string",
         "level the value itself; yearly_change change on the previous year in % (negative = "
@@ -447,4 +469,36 @@ FIELDS: dict[str, Field] = {
         allowed=POLICY_WORD_ROLES,
     ),
     "word": Field("string", "one word of Chinese policy language, as plans write it"),
+}
+
+
+# How the observations table (data/processed) narrows the dictionary's fields.
+OBSERVATION_FIELDS: dict[str, Field] = {
+    "region_zh": Field(
+        "string", "region the value belongs to: the document's, or the one the clause names"
+    ),
+    "division_code": Field(
+        "string", "GB/T 2260 code of region_zh; 000000 for 全国; empty if unknown", True
+    ),
+    "value": Field("float64", "the number as written (a fall stays positive, see kind)"),
+    "comparator": Field(
+        "string",
+        "eq 为/达到; ge 超过/以上; le 不足/以下; approx 近/约/左右",
+        allowed=COMPARATORS,
+    ),
+    "kind": Field(
+        "string",
+        "level a state in a year (占比达到/为 X); change over a period (比上年下降, 新增, "
+        "累计); the indicator keeps the direction of a change (…下降, …增长)",
+        allowed=OBSERVATION_KINDS,
+    ),
+    "year": Field("Int64", "year the value refers to; for a change the end year", **YEAR),
+    "baseline_year": Field(
+        "Int64",
+        "for a change, the year it is measured from (比上年: the year before; 十三五 "
+        "/ 比2015年: 2015); empty for a level",
+        nullable=True,
+        **YEAR,
+    ),
+    "quote": Field("string", "the clause holding the value, exactly as in the decoded document"),
 }
