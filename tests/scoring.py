@@ -20,6 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 FIELDS = ("unit", "comparator", "kind", "baseline_year", "scope_zh", "aspirational")
+# What the observation scorer compares (../shared/tools/score_observations.py does the same).
+OBSERVATION_FIELDS = ("unit", "comparator", "kind", "baseline_year")
 CN_DIGITS = {
     "零": 0,
     "一": 1,
@@ -49,14 +51,14 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", _PAGE_NUMBER_LINE.sub("", text or ""))
 
 
-def quotes_overlap(quote: str, clause: str) -> bool:
+def quotes_overlap(quote: str, clause: str, need: int = 8) -> bool:
     a, b = compact(quote), compact(clause)
     if not a or not b:
         return False
     if a in b or b in a:
         return True
     m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return m.size >= min(8, len(a), len(b))
+    return m.size >= min(need, len(a), len(b))
 
 
 def _same(field_name: str, gold: str, got) -> bool:
@@ -76,6 +78,7 @@ class Score:
     matched: list[tuple[dict, dict]] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
     extra: list[dict] = field(default_factory=list)
+    fields: tuple[str, ...] = FIELDS  # the fields compared on a match
 
     @property
     def recall(self) -> float:
@@ -87,7 +90,7 @@ class Score:
 
     def field_accuracy(self) -> dict[str, float]:
         out = {}
-        for name in FIELDS:
+        for name in self.fields:
             pairs = [(g, p) for g, p in self.matched if name in g]
             if pairs:
                 out[name] = sum(_same(name, g[name], p[name]) for g, p in pairs) / len(pairs)
@@ -96,7 +99,10 @@ class Score:
     def fields_right(self) -> float:
         """Share of all field checks of the found targets that are right (every field pooled)."""
         checks = [
-            _same(name, g[name], p[name]) for g, p in self.matched for name in FIELDS if name in g
+            _same(name, g[name], p[name])
+            for g, p in self.matched
+            for name in self.fields
+            if name in g
         ]
         return sum(checks) / len(checks) if checks else 1.0
 
@@ -174,3 +180,35 @@ def traps_reported(targets: pd.DataFrame, traps: pd.DataFrame) -> list[str]:
                 hits.append(f"{t['file']}: {key} -> {p['indicator_zh']} {p['value']}")
                 break
     return hits
+
+
+def score_observations(observations: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Match gold observations to extracted ones the way ../shared/tools/score_observations.py
+    does: same document, value and year, and quotes sharing at least 6 characters (layout
+    removed). Precision counts the extracted rows of the gold's documents."""
+    gold = gold.fillna("").astype(str)
+    docs = {Path(f).stem for f in gold["file"]}
+    pred = [r for r in observations.to_dict("records") if r["doc_id"] in docs]
+    used: set[int] = set()
+    result = Score(gold=len(gold), found=0, predicted=len(pred), fields=OBSERVATION_FIELDS)
+    for g in gold.to_dict("records"):
+        hit = next(
+            (
+                i
+                for i, p in enumerate(pred)
+                if i not in used
+                and p["doc_id"] == Path(g["file"]).stem
+                and math.isclose(float(p["value"]), float(g["value"]), abs_tol=1e-6)
+                and int(p["year"]) == int(float(g["year"]))
+                and quotes_overlap(p["quote"], g["sentence"], need=6)
+            ),
+            None,
+        )
+        if hit is None:
+            result.missed.append(g)
+            continue
+        used.add(hit)
+        result.found += 1
+        result.matched.append((g, pred[hit]))
+    result.extra = [p for i, p in enumerate(pred) if i not in used]
+    return result

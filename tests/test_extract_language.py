@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from greenmetrics.extract import PlanContext, extract
-from greenmetrics.extract.rules import without_stray_quotes
+from greenmetrics.extract.phrases import without_stray_quotes
 
 CONTEXT = PlanContext(
     doc_id="t", region_names=("江北市", "江北"), issue_year=2022, default_target_year=2025

@@ -560,5 +560,14 @@ def report_year(
     if kind in ("bulletin", "news"):
         if years:
             return years[0]
+        # NOTE: news of results without a year in its headline: the year its text speaks of
+        # most (截至2023年年底 … 2023年), not after its publication.
+        stated = Counter(
+            int(y)
+            for y in _TITLE_YEAR_RE.findall(text_head[:3000])
+            if issue_year is None or int(y) <= issue_year
+        )
+        if stated:
+            return max(stated.items(), key=lambda item: (item[1], item[0]))[0]
         return issue_year - 1 if issue_year and kind == "bulletin" else issue_year
     return issue_year

@@ -91,7 +91,10 @@ _CJK_PUNCT = {".": "。", ",": "，", ";": "；", ":": "：", "!": "！", "?": "
 _ASCII_PUNCT_IN_CJK_RE = re.compile(
     r"(?<=[\u4e00-\u9fff）》”])[.,;:!?](?=[\u4e00-\u9fff“《（ \n]|$)"
 )
-_FW_DOT_RE = re.compile("(?<=[0-9])．(?=[0-9])")
+# NOTE: PDFs set in 方正 fonts map the full-width point to a private-use code point (U+1001B0
+# in many provincial plans: ６􀆰７１万亩); between digits, any private-use character of planes
+# 15-16 is that lost decimal point.
+_FW_DOT_RE = re.compile("(?<=[0-9])[．\U000f0000-\U0010fffd](?=[0-9])")
 # NOTE: plans write ranges as 5～10、5〜10、2020—2025、2020——2025; all become "5-10".
 _RANGE_RE = re.compile("(?<=[0-9])( *)(——|[～〜~—–‒―-])( *)(?=[0-9])")
 _TERMINAL = "。！？；：!?;:"

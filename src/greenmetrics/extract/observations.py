@@ -23,96 +23,48 @@ from dataclasses import dataclass
 
 from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
+from ..schemas import RATE_UNITS
+from .observation_words import (
+    APPROX_BEFORE_RE,
+    BASE_BEFORE_RE,
+    BASELINE_RE,
+    CHANGE_TAIL_RE,
+    ENTITY_AFTER_RE,
+    FALL_WORDS,
+    FORWARD_RE,
+    GE_BEFORE_RE,
+    GENERIC_NAMES,
+    GOAL_AFTER_RE,
+    LAST_YEAR_RE,
+    LAST_YEARS_RE,
+    LE_BEFORE_RE,
+    LEAD_RE,
+    LEVEL_TAIL_RE,
+    MEASURE_VERB_END_RE,
+    MONITORED_SET_RE,
+    NO_INDICATOR_RE,
+    NOW_RE,
+    PART_YEAR_RE,
+    PERIOD_RE,
+    RANK_AFTER_RE,
+    RANK_BEFORE_RE,
+    REACHED_YEAR_RE,
+    RISE_WORDS,
+    SCOPE_COUNT_AFTER_RE,
+    SCOPE_HEAD_RE,
+    SPAN_RE,
+    STARTING_POINT_RE,
+    STARTING_VALUE_RE,
+    THIS_YEAR_RE,
+    WHOLE_REGION_RE,
+    WORK_RE,
+    YEAR_RE,
+)
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord
 from .sentences import _sentences, _trim
 from .vocabulary import FYP_END
 from .years import arabic_years
-
-# -- the words of the genre ----------------------------------------------------------------------
-
-_FYP = r"[“\"‘]?十(?P<n>[一二三四五])五[”\"’]?"
-# A five-year period named as the time of what follows: “十三五”时期 / 以来 / 期间 / 末.
-_PERIOD_RE = re.compile(
-    rf"{_FYP}(?P<what>时期|期间|以来|期末|末|中期|前[三四]年|头[三四]年|规划期|期)?"
-)
-_SPAN_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–~至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
-_LAST_YEARS_RE = re.compile(
-    r"(?:过去|近|这|前)(?P<n>[一二三四五六七八九十两]|\d+)年(?:来|间|中|里)?|(?P<m>[三四五十])年来"
-)
-_LAST_YEAR_RE = re.compile(r"过去(?:的)?一年|去年|上年(?!度?[末底])|上一年")
-_THIS_YEAR_RE = re.compile(r"全年|年末|年底|本年|当年|年内|末期")
-_YEAR_RE = re.compile(
-    r"(?P<pre>截至|截止|截至到|到|至|于|在|从)?\s*(?P<year>(?:19|20)\d\d)\s*年(?P<end>底|末|年底|年末|全年|上半年|前三季度|一季度|1-\d+月)?"
-)
-# A year right after these is a baseline (比2015年) or a starting point (由2015年的X), not a time.
-_BASE_BEFORE_RE = re.compile(r"(?:较|比|与|同|相比|相较|对比|由|从)\s*$")
-_BASELINE_RE = re.compile(
-    r"(?:比|较|与|同)(?P<year>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比|相较)?|(?P<prev>比上年|较上年|比去年|较去年|同比|与上年相比|比上年同期|较上年同期|比上一年|环比)"
-)
-_STARTING_VALUE_RE = re.compile(r"(?:由|从)\s*(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?$")
-_REACHED_YEAR_RE = re.compile(
-    r"(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|达)?(?:到|至)\s*(?P<year>(?:19|20)\d\d)\s*年(?:底|末)?的?$"
-)
-
-# Looking forward: a clause (or the sentence before it) with these states a goal.
-_FORWARD_RE = re.compile(
-    r"力争|争取|预期|预计|目标|计划|确保|将(?:达到|超过|突破|提高|下降|实现)|要(?:达到|实现|控制|确保)|"
-    r"控制在|不低于|不高于|不超过|以内|每年|年均(?:提高|增长|下降)|力求|拟|有望|届时"
-)
-_FALL_WORDS = (
-    "下降",
-    "降低",
-    "减少",
-    "回落",
-    "下滑",
-    "减排",
-    "削减",
-    "压减",
-    "缩减",
-    "压降",
-    "降幅",
-)
-_RISE_WORDS = ("增长", "提高", "提升", "增加", "上升", "增幅", "上涨", "扩大")
-_WORK_WORDS = ("新增", "新建", "淘汰", "关停", "化解", "退出", "建成", "完成", "实施", "治理",
-               "改造", "整治", "创建", "累计")  # fmt: skip
-_CHANGE_TAIL_RE = re.compile(
-    rf"(?P<verb>{'|'.join(_FALL_WORDS + _RISE_WORDS)})(?:了)?(?:近|约|超过|逾|达到|达)?$"
-)
-_LEVEL_TAIL_RE = re.compile(
-    r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大|控制)(?:到|至)|达到|达|为|是|占|"
-    r"保持在|稳定在|维持在|超过|突破|逾|近|约|接近|将近|不足|不到|低于|高于|已|共|有|总计|合计|累计|"
-    r"分别为|分别|均为|均|总量|共计|约为|在)+$"
-)
-_APPROX_BEFORE_RE = re.compile(r"(?:近|约|接近|将近|大约|约为)$")
-_GE_BEFORE_RE = re.compile(r"(?:超过|逾|突破|高于|多于|超)$")
-_LE_BEFORE_RE = re.compile(r"(?:不足|不到|低于|少于)$")
-_RANK_AFTER_RE = re.compile(r"^\s*(?:位|名)|^[^，。；]{0,4}(?:排名|位次|位居)")
-_RANK_BEFORE_RE = re.compile(r"(?:第|居|列|排名|位居|名列)\s*$")
-# A size that picks entities out (年综合能耗1万吨标准煤以上企业, 30万千瓦及以上机组).
-_ENTITY_AFTER_RE = re.compile(
-    r"^(?:及)?(?:以上|以下)?(?:的)?(?:工业|重点|规模以上|规上)?(?:用能|排污)?"
-    r"(?:企业|机组|项目|单位|用户|锅炉|园区|城市|车辆|船舶|工程)"
-)
-# Counts that name a scope before its measure: 5个地级城市 / 339个地级及以上城市 …的X为Y.
-_SCOPE_COUNT_AFTER_RE = re.compile(
-    r"^(?:个)?(?:地级及以上|地级以上|地级|设区|县级及以上|县级)?(?:城市|市|县|区|市州|盟市|地市)"
-)
-_LEAD_RE = re.compile(
-    r"^(?:其中|另外|此外|同时|全年|年末|年底|本年|当年|截至目前|目前|当前|现已|已经|已|共|累计|"
-    r"过去(?:的)?一年|去年|上年|五年来|十年来|“?十[一二三四五]五”?(?:时期|期间|以来|期末|末)?|"
-    r"(?:截至|截止|到|至|于|在)?(?:19|20)\d\d\s*年(?:底|末|年底|年末|全年)?|[，、：:\s])+"
-)
-_WHOLE_REGION_RE = re.compile(
-    r"^(?:全省|全市|全区|全州|全县|全盟|全旗|全域|我省|我市|我区|我州|我县|本省|本市|全自治区|全省域)"
-)
-_SCOPE_HEAD_RE = re.compile(
-    r"^(?:\d+个)?(?:地级及以上城市|地级以上城市|设区市|地级城市|县级及以上城市|县级城市|"
-    r"城市建成区|建成区|城区|城镇|农村|平原地区|山区|重点流域|重点区域|国控断面|国考断面|"
-    r"国控考核断面|省控断面|规模以上工业企业|规上工业企业|重点企业|重点用能单位)"
-)
-_NO_INDICATOR_RE = re.compile(r"^[\W\d]*$")
-_DATE_TAIL_RE = re.compile(r"^\s*(?:年|月|日|号|时|点|分)")
 
 
 @dataclass
@@ -123,6 +75,8 @@ class _Frame:
     start: int | None = None  # the first year of a period (a change is measured from it)
     past: bool = True
     explicit: bool = False  # stated in this sentence, not a document default
+    explicit_date: bool = False  # a point in time (截至2022年底), not a period
+    part: str = ""  # part of the year the figure covers (1-3月, 一季度): its scope
 
 
 class ObservationReader:
@@ -142,6 +96,12 @@ class ObservationReader:
         self.table_spans = extractor.tables.spans
         self.gazetteer = shipped_gazetteer()
         self.own_names = self.context.region_names
+        self.period_start: int | None = None  # the start of the period the sentence is in
+        self.last_scope = ""  # the scope of the last value read in the sentence
+        self.named_part = ""  # a part of the region the clause names (湖州市 in 浙江's text)
+        self.own_division = (
+            self.gazetteer.find_region(self.own_names[0]) if self.own_names else None
+        )
 
     # -- time -------------------------------------------------------------------------------------
     def _period_end_before(self, year: int) -> int:
@@ -159,13 +119,18 @@ class ObservationReader:
             if best is None or pos >= best[0]:
                 best = (pos, frame)
 
-        for m in _PERIOD_RE.finditer(text):
+        for m in PERIOD_RE.finditer(text):
             if text[max(0, m.start() - 1) : m.start()] in ("第", "《"):
                 continue
             end = FYP_END[m.group("n")]
             what = m.group("what") or ""
             before = text[max(0, m.start() - 2) : m.start()]
-            if not what and not re.search(r"(?:到|至|在)$", before):
+            follows = text[m.end() : m.end() + 2]
+            if (
+                not what
+                and not re.search(r"(?:到|至|在)$", before)
+                and not re.match(r"累计|年均|共|新增|完成|淘汰", follows)
+            ):
                 continue
             past = end <= self.present if self.reports else end <= (self.x.issue_year or end)
             if what in ("末", "期末") or re.search(r"(?:到|至)$", before):
@@ -175,7 +140,7 @@ class ObservationReader:
                 )
             else:
                 offer(m.start(), _Frame(year=end, start=end - 5, past=past, explicit=True))
-        for m in _SPAN_RE.finditer(text):
+        for m in SPAN_RE.finditer(text):
             a, b = int(m.group("a")), int(m.group("b"))
             offer(
                 m.start(),
@@ -183,10 +148,10 @@ class ObservationReader:
                     year=b, start=a - 1 if b - a >= 3 else a, past=b <= self.present, explicit=True
                 ),
             )
-        for m in _YEAR_RE.finditer(text):
+        for m in YEAR_RE.finditer(text):
             prefix = m.group("pre") or ""
-            if _BASE_BEFORE_RE.search(text[: m.start()]):
-                continue
+            if BASE_BEFORE_RE.search(text[: m.start()]) or text[m.start() - 1 : m.start()] == "-":
+                continue  # a baseline (比2015年), or the end of a span (2016-2023年)
             if re.match(r"^\s*\d{1,2}\s*月", text[m.end() :]) and not m.group("end"):
                 continue  # a date (2021年11月9日)
             year = int(m.group("year"))
@@ -201,23 +166,39 @@ class ObservationReader:
                     else year < self.x.issue_year
                     or (prefix in ("截至", "截止", "截至到") and year <= self.x.issue_year)
                 )
-            offer(m.start(), _Frame(year=year, past=past, explicit=True))
-        for m in _LAST_YEARS_RE.finditer(text):
+            point = prefix.startswith("截") or (m.group("end") or "").endswith(("底", "末"))
+            offer(m.start(), _Frame(year=year, past=past, explicit=True, explicit_date=point))
+        for m in LAST_YEARS_RE.finditer(text):
             n = m.group("n") or m.group("m")
             count = int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 or 2
             end = self.present if self.reports else (self.x.issue_year or self.present) - 1
             offer(m.start(), _Frame(year=end, start=end - count, past=True, explicit=True))
-        for m in _LAST_YEAR_RE.finditer(text):
+        for m in LAST_YEAR_RE.finditer(text):
             if text[max(0, m.start() - 1) : m.start()] in ("比", "较", "同", "与"):
                 continue
-            year = self.present - (
-                0 if m.group(0).startswith("过去") and self.context.doc_kind == "work_report" else 1
-            )
+            # NOTE: a work report is dated by the year it reviews: its 去年 is that year.
+            year = self.present - (0 if self.context.doc_kind == "work_report" else 1)
             offer(m.start(), _Frame(year=year, past=True, explicit=True))
         if self.reports:
-            for m in _THIS_YEAR_RE.finditer(text):
+            for m in THIS_YEAR_RE.finditer(text):
                 offer(m.start(), _Frame(year=self.present, past=True, explicit=True))
-        return best[1] if best else prior
+        issued = self.x.issue_year
+        if not self.reports and issued:
+            for m in BASELINE_RE.finditer(text):
+                base = m.group("year")
+                if base and int(base) <= issued - 5 and (best is None or not best[1].past):
+                    # NOTE: 较2015年下降30.2% in a plan issued in 2021 reports the last period
+                    end = min(int(base) + 5, issued - 1)
+                    offer(m.start(), _Frame(year=end, start=int(base), past=True, explicit=True))
+            for m in NOW_RE.finditer(text):
+                offer(m.start(), _Frame(year=self._period_end_before(issued), past=True))
+        frame = best[1] if best else prior
+        part = PART_YEAR_RE.search(text)
+        if part:
+            label = f"{part.group('a')}-{part.group('b')}月" if part.group("a") else part.group(0)
+            year = frame.year if best else self.present
+            frame = _Frame(year=year, start=frame.start, past=frame.past, explicit=True, part=label)
+        return frame
 
     # -- the document -----------------------------------------------------------------------------
     def run(self) -> list[ObservationRecord]:
@@ -245,32 +226,41 @@ class ObservationReader:
     def _sentence(self, sent, default: _Frame) -> None:
         norm = self.norm.text
         frame = default
+        self.period_start = default.start
+        self.last_scope = ""
         last_indicator = ""
         last_base: int | None = None
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
             if "……" in clause or "…" * 3 in clause or re.search(r"\.{4,}", clause):
                 continue  # a contents line
-            mentions = find_mentions(clause, self.x.vocabulary)
+            mentions = self._mentions(clause)
             head = clause[: mentions[0].start] if mentions else clause
             frame = self._frame_of(head, frame)
+            if frame.start is not None:
+                self.period_start = frame.start
             if not mentions:
                 name = self._indicator(clause)
                 if name:
                     last_indicator = name
                 continue
-            forward = bool(_FORWARD_RE.search(clause)) or bool(
+            forward = bool(FORWARD_RE.search(clause)) or bool(
                 self.x.vocabulary.aspiration_re.search(clause)
             )
             prev_end = 0
             for k, mention in enumerate(mentions):
                 left = clause[prev_end : mention.start]
+                if self._counts_a_scope(
+                    mention, clause[mention.end :], left, k + 1 < len(mentions)
+                ):
+                    continue  # 13个设区城市PM2.5…: the count stays in the next value's subject
                 prev_end = mention.end
                 local = frame
-                start_value = _STARTING_VALUE_RE.search(arabic_years(left))
-                reached = _REACHED_YEAR_RE.search(arabic_years(left))
+                start_value = STARTING_VALUE_RE.search(arabic_years(left))
+                reached = REACHED_YEAR_RE.search(arabic_years(left))
                 if start_value:
                     year = int(start_value.group("year"))
+                    self.period_start = year  # …，提高3.7个百分点: the change since then
                     local = _Frame(year=year, past=year <= (self.present or year), explicit=True)
                     left = left[: start_value.start()]
                 elif reached:
@@ -282,7 +272,7 @@ class ObservationReader:
                     local = self._frame_of(left, frame)
                 if not local.past or local.year is None:
                     continue
-                if forward and not (local.explicit and local.past and not _FORWARD_RE.search(left)):
+                if forward and not (local.explicit and local.past and not FORWARD_RE.search(left)):
                     continue
                 record = self._record(
                     clause, cs, mentions, k, left, local, last_indicator, last_base
@@ -301,27 +291,42 @@ class ObservationReader:
                     )
                 self.records.append(record)
 
+    @staticmethod
+    def _counts_a_scope(mention: Mention, after: str, left: str, more: bool) -> bool:
+        """A count of divisions or monitored sites that names who is measured (5个地级城市…为
+        306天, 全国339个地级及以上城市), not a measured value itself."""
+        return (
+            mention.unit in ("个", "家")
+            and bool(SCOPE_COUNT_AFTER_RE.match(after))
+            and (more or not MEASURE_VERB_END_RE.search(left))
+        )
+
+    def _mentions(self, clause: str) -> list[Mention]:
+        """The quantities of a clause, with the starting values the target rules leave out
+        (由2015年的60.9%提高到…: 60.9% is what the region measured in 2015)."""
+        mentions = find_mentions(clause, self.x.vocabulary)
+        for m in STARTING_POINT_RE.finditer(arabic_years(clause)):
+            if any(x.start <= m.end() < x.end for x in mentions):
+                continue
+            found = find_mentions(clause[m.end() :], self.x.vocabulary)
+            if found and found[0].start == 0:
+                first = found[0]
+                first.start += m.end()
+                first.end += m.end()
+                mentions.append(first)
+        return sorted(mentions, key=lambda x: x.start)
+
     # -- one value --------------------------------------------------------------------------------
     def _record(self, clause, cs, mentions, k, left, frame: _Frame, last_indicator, last_base):
         mention: Mention = mentions[k]
         after = clause[mention.end :]
         before = clause[: mention.start]
-        if _RANK_AFTER_RE.match(after) or _RANK_BEFORE_RE.search(before):
+        if RANK_AFTER_RE.match(after) or RANK_BEFORE_RE.search(before):
             return None
-        if (
-            _ENTITY_AFTER_RE.match(after)
-            and re.match(r"^(?:及)?(?:以上|以下)?(?:的)?[^，。；]{0,12}(?:为|达到|占)", after)
-            is not None
-        ):
-            pass
-        if _ENTITY_AFTER_RE.match(after):
+        if ENTITY_AFTER_RE.match(after):
             return None
-        if (
-            mention.unit in ("个", "家")
-            and _SCOPE_COUNT_AFTER_RE.match(after)
-            and k + 1 < len(mentions)
-        ):
-            return None  # 5个地级城市…为306天: the count names who is measured
+        if GOAL_AFTER_RE.match(after):
+            return None  # 超额完成省下达的16%目标: the goal beside a result
         if not re.search(r"[\u4e00-\u9fa5]{2}", clause):
             return None  # a line of bare figures (a data appendix) says nothing
         if not mention.unit and not re.search(r"(?:系数|指数|比|率|强度|倍)[^，]{0,6}$", before):
@@ -329,10 +334,10 @@ class ObservationReader:
         if self._taken(cs + mention.start, cs + mention.end, mention.value):
             return None
         baseline_match = None
-        for m in _BASELINE_RE.finditer(arabic_years(left)):
+        for m in BASELINE_RE.finditer(arabic_years(left)):
             baseline_match = m
-        tail = _LEVEL_TAIL_RE.search(left)
-        change = _CHANGE_TAIL_RE.search(left)
+        tail = LEVEL_TAIL_RE.search(left)
+        change = CHANGE_TAIL_RE.search(left)
         verb = ""
         kind = "level"
         if change and not re.search(r"(?:到|至)$", left[: change.end()]):
@@ -347,32 +352,37 @@ class ObservationReader:
             stem = left[: tail.start()]
         if baseline_match and baseline_match.end() >= len(arabic_years(stem)) - 4:
             stem = stem[: baseline_match.start()]
-        work = next((w for w in _WORK_WORDS if w in stem[-8:] or stem.startswith(w)), "")
+        work = WORK_RE.search(stem)
+        stock = work is not None and work.group(0) in ("建成", "累计", "累计建成", "创建")
         if (
             kind == "level"
             and work
             and (frame.start is not None or self.reports)
-            and mention.unit not in ("%", "")
-            and (work not in ("建成", "完成", "累计") or frame.start is not None)
+            and mention.unit not in RATE_UNITS
+            and (not stock or (frame.start is not None and not frame.explicit_date))
         ):
             kind = "change"
+        self.named_part = ""
         region, division_code, stem = self._region(stem)
         scope, stem = self._scope(stem)
+        scope = scope or self.named_part
         indicator = self._indicator(stem)
         if not indicator:
             noun = re.split(r"[，、；。和及与]", after, maxsplit=1)[0].lstrip("的")
-            if (
-                k == 0
-                and noun
-                and len(noun) <= 20
-                and not _NO_INDICATOR_RE.match(noun)
-                and not verb
-            ):
+            if k == 0 and noun and len(noun) <= 20 and not NO_INDICATOR_RE.match(noun) and not verb:
                 indicator = self._indicator(stem + noun) or noun
             else:
                 indicator = last_indicator
+        if last_indicator and (indicator in GENERIC_NAMES or indicator.startswith("占")):
+            indicator = last_indicator + indicator  # …，比例为83.8% / 占全部装机的比重
+        elif last_indicator and WORK_RE.fullmatch(indicator):
+            indicator = indicator + last_indicator  # …装机容量年均增长9.6%，累计新增3140万千瓦
+        if indicator == last_indicator and not scope:
+            scope = self.last_scope  # …为92.8%，同比提高1.4个百分点: the same figure's scope
         if not indicator or len(indicator) > 40:
             return None
+        scope = scope or frame.part
+        self.last_scope = scope
         if kind == "change" and verb and not indicator.endswith(verb):
             indicator += verb
         baseline = None
@@ -383,17 +393,19 @@ class ObservationReader:
                 baseline = frame.year - 1
             elif frame.start is not None:
                 baseline = frame.start
+            elif self.period_start is not None and re.search("累计|年均|五年|提高|增长", left):
+                baseline = self.period_start  # “十三五”…，2020年达到X；…累计下降Y
             else:
                 baseline = frame.year - 1
             if baseline >= frame.year:
                 return None
         comparator = mention.comparator
         if comparator == "eq":
-            if _APPROX_BEFORE_RE.search(left):
+            if APPROX_BEFORE_RE.search(left):
                 comparator = "approx"
-            elif _GE_BEFORE_RE.search(left):
+            elif GE_BEFORE_RE.search(left):
                 comparator = "ge"
-            elif _LE_BEFORE_RE.search(left):
+            elif LE_BEFORE_RE.search(left):
                 comparator = "le"
         s, e = _trim(clause, 0, mention.end)
         start, end = self.norm.span_to_original(cs + s, cs + e)
@@ -420,7 +432,7 @@ class ObservationReader:
 
     @staticmethod
     def _direction(indicator: str) -> str:
-        for word in _FALL_WORDS + _RISE_WORDS:
+        for word in FALL_WORDS + RISE_WORDS:
             if indicator.endswith(word):
                 return word
         return ""
@@ -428,11 +440,20 @@ class ObservationReader:
     def _region(self, stem: str) -> tuple[str | None, str | None, str]:
         """The region a clause names at its head (全国, another province), else the document's
         (None: filled in from the document row); and the stem without it."""
-        text = _LEAD_RE.sub("", stem)
+        text = LEAD_RE.sub("", stem)
         if text.startswith(("全国", "我国")):
             return COUNTRY_ZH, "000000", text[2:]
-        m = _WHOLE_REGION_RE.match(text)
+        m = WHOLE_REGION_RE.match(text)
+        own = self.own_division
         if m:
+            if (
+                m.group(0) in ("全省", "我省", "本省")
+                and own is not None
+                and own.level != "province"
+            ):
+                # 全省 in a city's text is the city's province
+                province = self.gazetteer.province(own)
+                return province.name, province.code, text[m.end() :]
             return None, None, text[m.end() :]
         for name in self.own_names:
             if text.startswith(name):
@@ -445,24 +466,31 @@ class ObservationReader:
                 division = found[0]
                 rest = self.gazetteer.rest_after(text, chain)
                 if rest and not rest.startswith(("省", "市", "区", "县", "州")):
+                    if own is not None and self.gazetteer.is_within(division, own):
+                        # a city named in its province's text is a sub-area of the region
+                        self.named_part = "".join(n for n, _ in chain.parts)
+                        return None, None, rest
                     return self.gazetteer.display_name(division), division.code, rest
         return None, None, text
 
     @staticmethod
     def _scope(stem: str) -> tuple[str, str]:
-        stem = _LEAD_RE.sub("", stem)
-        m = _SCOPE_HEAD_RE.match(stem)
+        stem = LEAD_RE.sub("", stem)
+        m = SCOPE_HEAD_RE.match(stem)
         if m and len(stem) > m.end() + 1:
-            return re.sub(r"^\d+个", "", m.group(0)), stem[m.end() :].lstrip("的")
+            return m.group(0), stem[m.end() :].lstrip("的")
+        monitored = MONITORED_SET_RE.search(stem)
+        if monitored and len(stem) > len(monitored.group(0)) + 1:
+            return monitored.group(0), stem[: monitored.start()] + stem[monitored.end() :]
         return "", stem
 
     def _indicator(self, stem: str) -> str:
-        text = _LEAD_RE.sub("", stem)
-        text = _WHOLE_REGION_RE.sub("", text)
+        text = LEAD_RE.sub("", stem)
+        text = WHOLE_REGION_RE.sub("", text)
         for name in self.own_names:
             if text.startswith(name):
                 text = text[len(name) :]
-        text = _LEVEL_TAIL_RE.sub("", text)
+        text = LEVEL_TAIL_RE.sub("", text)
         text = re.sub(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$", "", text)
         text = text.strip(' “”"‘’《》（）()：:')
         if not re.search(r"[\u4e00-\u9fa5]", text) or len(text) < 2:

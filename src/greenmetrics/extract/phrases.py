@@ -334,3 +334,23 @@ def _looks_forward(before: str, mention: Mention, year: int | None, vocabulary: 
         or bool(mention.zero_word)
         or bool(vocabulary.forward_re.search(before))
     )
+
+
+# Quotation marks as plans pair them (“零填埋”, 「双碳」, ＂X＂ in full width).
+QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
+_STRAIGHT_QUOTES = "\"＂'"
+
+
+def without_stray_quotes(name: str) -> str:
+    """`name` without quotation marks whose partner lies outside it.
+
+    NOTE: a slogan in quotes (“零填埋”) is cut by the indicator/value split, so a name may keep
+    one mark of the pair (城市原生生活垃圾“填埋量); a lone mark is never part of a name.
+    """
+    for opening, closing in QUOTE_PAIRS:
+        if name.count(opening) != name.count(closing):
+            name = name.replace(opening, "").replace(closing, "")
+    for mark in _STRAIGHT_QUOTES:
+        if name.count(mark) % 2:
+            name = name.replace(mark, "")
+    return name

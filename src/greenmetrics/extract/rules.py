@@ -25,6 +25,7 @@ from .phrases import (
     parallel_scopes,
     share_predicate,
     without_own_region,
+    without_stray_quotes,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord
@@ -42,6 +43,11 @@ from .vocabulary import (
     Vocabulary,
 )
 from .years import default_target_year, find_year, year_list
+
+# Words by which a bulletin or work report states a goal rather than a result.
+REPORT_GOAL_RE = re.compile(
+    r"预期目标|主要目标|目标(?:是|为)|力争|争取|计划|确保|今年要|将(?:达到|实现)"
+)
 
 # Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
@@ -101,6 +107,11 @@ class Extractor:
         # NOTE: without an issue date, plans are taken as issued a plan period before their
         # main goal year (2021 for 2025): years before that are history, not targets.
         self.issue_year = context.issue_year or self.default_year - 4
+        # A bulletin or report states what was measured; a goal in it says so (今年的预期目标,
+        # 到2025年, 力争): a clause with neither is no target, whatever the plans' default year.
+        self.reports = context.doc_kind in ("bulletin", "work_report", "news")
+        if self.reports and context.report_year:
+            self.default_year = context.report_year + 1
         self.targets: list[TargetRecord] = []
         self.milestones: list[MilestoneRecord] = []
         # The indicator tables: their rows are targets, their spans are not read as sentences.
@@ -510,6 +521,8 @@ class Extractor:
         year = year or self._year(ctx)
         if ctx.recording_only:
             return
+        if self.reports and not self._states_goal(ctx, cs + seg_end):
+            return
         if year < self.issue_year or not _looks_forward(
             clause[: mention.start], mention, ctx.year, self.vocabulary
         ):
@@ -530,6 +543,14 @@ class Extractor:
                 **self._provenance(cs + s, cs + e, ctx, aspirational),
             )
         )
+
+    def _states_goal(self, ctx: _ClauseContext, end: int) -> bool:
+        """In a bulletin or report: the sentence up to `end` sets a goal (a year after the one
+        it reports on, or a word of a goal: 预期目标, 力争, 计划)."""
+        reported = self.context.report_year
+        if ctx.year is not None and reported is not None and ctx.year > reported:
+            return True
+        return bool(REPORT_GOAL_RE.search(self.norm.text[ctx.sentence_start : end]))
 
     def _year(self, ctx: _ClauseContext) -> int:
         """The year stated in the sentence, else its goals heading's, else the plan's default."""
@@ -563,26 +584,6 @@ class Extractor:
             key = _stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
             seen[key] += 1
             m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
-
-
-# Quotation marks as plans pair them (“零填埋”, 「双碳」, ＂X＂ in full width).
-QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
-_STRAIGHT_QUOTES = "\"＂'"
-
-
-def without_stray_quotes(name: str) -> str:
-    """`name` without quotation marks whose partner lies outside it.
-
-    NOTE: a slogan in quotes (“零填埋”) is cut by the indicator/value split, so a name may keep
-    one mark of the pair (城市原生生活垃圾“填埋量); a lone mark is never part of a name.
-    """
-    for opening, closing in QUOTE_PAIRS:
-        if name.count(opening) != name.count(closing):
-            name = name.replace(opening, "").replace(closing, "")
-    for mark in _STRAIGHT_QUOTES:
-        if name.count(mark) % 2:
-            name = name.replace(mark, "")
-    return name
 
 
 def extract(

@@ -1,0 +1,111 @@
+"""The words of bulletins, work reports and plan reviews that place a measured value in time,
+tell a level from a change, and mark what is no observation (a goal, a rank, a scope count).
+
+Patterns of the genre's language, not of any one document; `observations` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+FYP = r"[“\"‘]?十(?P<n>[一二三四五])五[”\"’]?"
+# A five-year period named as the time of what follows: “十三五”时期 / 以来 / 期间 / 末.
+PERIOD_RE = re.compile(
+    rf"{FYP}(?P<what>时期|期间|以来|期末|末|中期|前[三四]年|头[三四]年|规划期|期)?"
+)
+SPAN_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–~至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
+LAST_YEARS_RE = re.compile(
+    r"(?:过去|近|这|前)(?P<n>[一二三四五六七八九十两]|\d+)年(?:来|间|中|里)?|(?P<m>[三四五十])年来"
+)
+LAST_YEAR_RE = re.compile(r"过去(?:的)?一年|去年|上年(?!度?[末底])|上一年")
+# A plan's 目前: where its region stands at the start of the plan, the end of the last period.
+NOW_RE = re.compile(r"目前|当前|现阶段|截至目前")
+THIS_YEAR_RE = re.compile(r"(?<![年\d])(?:全年|年末|年底|本年|当年|年内)")
+YEAR_RE = re.compile(
+    r"(?P<pre>截至|截止|截至到|到|至|于|在|从)?\s*(?P<year>(?:19|20)\d\d)\s*年(?P<end>底|末|年底|年末|全年|上半年|前三季度|一季度|1-\d+月)?"
+)
+# A year right after these is a baseline (比2015年) or a starting point (由2015年的X), not a time.
+BASE_BEFORE_RE = re.compile(r"(?:较|比|与|同|相比|相较|对比|由|从)\s*$")
+BASELINE_RE = re.compile(
+    r"(?:比|较|与|同)(?P<year>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比|相较)?|(?P<prev>比上年|较上年|比去年|较去年|同比|与上年相比|比上年同期|较上年同期|比上一年|环比)"
+)
+STARTING_POINT_RE = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:年?底|年?末)?的?")
+STARTING_VALUE_RE = re.compile(r"(?:由|从)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$")
+REACHED_YEAR_RE = re.compile(
+    r"(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|达)?(?:到|至)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$"
+)
+
+# Looking forward: a clause (or the sentence before it) with these states a goal.
+FORWARD_RE = re.compile(
+    r"力争|争取|预期|预计|目标|计划|确保|今年(?!以来)|明年|将(?:达到|超过|突破|提高|下降|实现)|要(?:达到|实现|控制|确保)|"
+    r"控制在|不低于|不高于|不超过|以内|力求|拟|有望|届时"
+)
+FALL_WORDS = (
+    "下降",
+    "降低",
+    "减少",
+    "回落",
+    "下滑",
+    "减排",
+    "削减",
+    "压减",
+    "缩减",
+    "压降",
+    "降幅",
+)
+RISE_WORDS = ("增长", "提高", "提升", "增加", "上升", "增幅", "上涨", "扩大", "改善", "好转")
+# Work done in the period a figure covers (全年新增, 五年累计淘汰, 完成造林): a change; a stock
+# built up (建成, 累计建成 at a date) is a level unless a period frames it.
+WORK_RE = re.compile(
+    r"累计建成|累计新增|累计淘汰|累计完成|新增|新建|淘汰|关停|化解|退出|完成|压减|削减|整治|改造|治理|"
+    r"造林|营造林|种草|建成|创建|累计"
+)
+CHANGE_TAIL_RE = re.compile(
+    rf"(?P<verb>{'|'.join(FALL_WORDS + RISE_WORDS)})(?:了)?(?:近|约|超过|逾|达到|达)?$"
+)
+LEVEL_TAIL_RE = re.compile(
+    r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大|控制)(?:到|至)|达到|达|为|是|占|"
+    r"保持在|稳定在|维持在|超过|突破|逾|近|约|接近|将近|不足|不到|低于|高于|已|共|有|总计|合计|累计|"
+    r"分别为|分别|均为|均|共计|约为|在)+$"
+)
+APPROX_BEFORE_RE = re.compile(r"(?:近|约|接近|将近|大约|约为)$")
+GE_BEFORE_RE = re.compile(r"(?:超过|逾|突破|高于|多于|超)$")
+LE_BEFORE_RE = re.compile(r"(?:不足|不到|低于|少于)$")
+RANK_AFTER_RE = re.compile(r"^\s*(?:位|名)|^[^，。；]{0,4}(?:排名|位次|位居)")
+RANK_BEFORE_RE = re.compile(r"(?:第|居|列|排名|位居|名列|前|后)\s*$")
+# A size that picks entities out (年综合能耗1万吨标准煤以上企业, 30万千瓦及以上机组).
+ENTITY_AFTER_RE = re.compile(
+    r"^(?:及)?(?:以上|以下)?(?:的)?(?:工业|重点|规模以上|规上)?(?:用能|排污)?"
+    r"(?:企业|机组|项目|单位|用户|锅炉|园区|城市|车辆|船舶|工程)"
+)
+# Counts that name a scope before its measure: 5个地级城市 / 339个地级及以上城市 …的X为Y.
+MEASURE_VERB_END_RE = re.compile(r"(?:为|达到|达|有|共有|拥有|现有|建成|累计|共|总数|数量)$")
+GOAL_AFTER_RE = re.compile(r"^(?:的|左右)?(?:约束性|预期性)?(?:目标|任务|考核目标)")
+SCOPE_COUNT_AFTER_RE = re.compile(
+    r"^(?:个)?(?:地级及以上|地级以上|地级|设区|县级及以上|县级)?(?:城市|市|县|区|市州|盟市|地市)"
+)
+LEAD_RE = re.compile(
+    r"^(?:其中|另外|此外|同时|同期|全年|年末|年底|本年|当年|截至目前|目前|当前|现已|已经|已|共|累计|"
+    r"按(?:不变|可比)价格计算|扣除价格因素|同口径|实际|名义|初步核算|"
+    r"过去(?:的)?一年|去年|上年|五年来|十年来|“?十[一二三四五]五”?(?:时期|期间|以来|期末|末)?|"
+    r"(?:截至|截止|到|至|于|在)?(?:19|20)\d\d\s*年(?:底|末|年底|年末|全年)?|[，、：:\s])+"
+)
+WHOLE_REGION_RE = re.compile(
+    r"^(?:全省|全市|全区|全州|全县|全盟|全旗|全域|我省|我市|我区|我州|我县|本省|本市|全自治区|全省域)"
+)
+# Sub-areas and subsets a measured value may be limited to (城市建成区 and 规模以上工业 are part
+# of standard indicators' names, not scopes).
+SCOPE_HEAD_RE = re.compile(
+    r"^(?:\d+个)?(?:地级及以上城市|地级以上城市|设区的?市|设区城市|地级城市|县级及以上城市|县级城市|"
+    r"市（州）政府所在地城市|市州政府所在地城市|中心城区|主城区|市区|城区|平原地区|山区|重点流域|"
+    r"重点区域|重点企业|重点用能单位)"
+)
+# The monitored set of a water or air figure, wherever it stands in the name.
+MONITORED_SET_RE = re.compile(r"(?:国控|国考|省控|省考|市控)(?:考核)?(?:断面|点位|站点)")
+# Part of a year (1—3月, 一季度, 前三季度, 上半年): kept as the scope of the figure.
+PART_YEAR_RE = re.compile(
+    r"(?<![\d年])(?P<a>\d{1,2})\s*[-—–至]\s*(?P<b>\d{1,2})\s*月(?:份)?|[一二三四]季度|前三季度|上半年|下半年"
+)
+GENERIC_NAMES = frozenset({"比例", "比重", "占比", "比率", "总量", "增速", "规模"})
+NO_INDICATOR_RE = re.compile(r"^[\W\d]*$")
+DATE_TAIL_RE = re.compile(r"^\s*(?:年|月|日|号|时|点|分)")
