@@ -1,0 +1,193 @@
+"""Review tables as PDF text layers print them: one row per line, cells separated by spaces.
+
+    专栏1：“十三五”规划目标指标完成情况
+    指标 单位 2015年 2020年（目标） 2020年（现状）
+    1 全省地表水劣V类水体比例 % 4.08 0 0
+    6 细颗粒物未达标城市浓度下降率 % — [10] [21.2]
+
+The header names the columns: a year before the plan (2015年) or a column of what was reached
+(现状, 实际, 完成情况) holds measured values; a column of goals (目标, 规划值) and a year from
+the plan's own period hold targets and are left to the target rules. A bracketed cell (〔21.2〕,
+[21.2]) is a five-year cumulative: a change over the period. Each measured cell gives one
+observation, quoted by its row (the indicator's wrapped lines included).
+
+Why by hand: the rows are text, not a table object; no PDF table library sees them once the
+text layer is all there is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .observation_words import RISE_WORDS
+
+_YEAR_COLUMN_RE = re.compile(
+    r"((?:19|20)\d\d)\s*年(?:底|末)?\s*[（(]?\s*([^\d（()）]{0,6}?)\s*[)）]?(?=\s|$|(?:19|20)\d\d)"
+)
+_HEADER_WORD_RE = re.compile(r"指标|单位|项目|名称")
+_GOAL_LABEL_RE = re.compile(r"目标|规划|预期|计划")
+_REACHED_LABEL_RE = re.compile(r"现状|实际|完成|实现|达到|情况")
+_CELL_RE = re.compile(r"[≥≤><]?\s*[\[〔【]?\s*\d+(?:\.\d+)?\s*[\]〕】]?|—+|－+|-(?!\d)")
+_UNIT_RE = re.compile(
+    r"(?:%|‰|个百分点|万?吨(?:标准煤)?(?:/万元)?|(?:万|亿)?千瓦时?|微克/立方米|ug/m3|μg/m3|"
+    r"(?:万|亿)?立方米(?:/万元)?|(?:万)?亩|(?:万)?公顷|平方公里|起/万枚|天|个|座|家|万辆|公里|亿元|元|吨/万元)$"
+)
+_ATTRIBUTE_TAIL_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*$")
+_END_RE = re.compile(
+    r"^\s*(?:注|说明|备注|资料来源|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节])"
+)
+_PUA_POINT_RE = re.compile("(?<=[0-9])[\U000f0000-\U0010fffd](?=[0-9])")
+_ROW_NUMBER_RE = re.compile(r"^(?:\s*(?:\d{1,2}(?![\d.个项家座处条])|[①-⑳]))+\s*")
+_FALL_NAME_RE = re.compile(r"下降|降低|减少|削减|压减")
+
+
+@dataclass(frozen=True)
+class Column:
+    year: int
+    measured: bool  # a value the region reached (else a goal, left to the target rules)
+
+
+@dataclass
+class ReviewCell:
+    """One measured cell: its row's indicator, value, unit, year, kind and the row's span."""
+
+    indicator_zh: str
+    value: float
+    unit: str
+    comparator: str
+    year: int
+    kind: str
+    baseline_year: int | None
+    start: int
+    end: int
+
+
+def _plain(line: str) -> str:
+    """A line with full-width forms as ASCII and a PDF's private-use decimal point read, its
+    length kept, so positions in it are positions in the original line."""
+    out = []
+    for ch in line:
+        # full-width forms only: a circled ④ is a footnote mark, not a 4
+        mapped = unicodedata.normalize("NFKC", ch) if "\uff00" <= ch <= "\uffef" else ch
+        out.append(mapped if len(mapped) == 1 else ch)
+    return _PUA_POINT_RE.sub(".", "".join(out))
+
+
+def _header(text: str, issue_year: int) -> list[Column] | None:
+    """The year columns of a header line, or None when the line is no review-table header."""
+    if not _HEADER_WORD_RE.search(text) or re.search(r"[，,。；;]", text):
+        return None  # a header is a row of labels, never a sentence
+    columns = []
+    for m in _YEAR_COLUMN_RE.finditer(text):
+        year, label = int(m.group(1)), m.group(2) or ""
+        if _GOAL_LABEL_RE.search(label):
+            columns.append(Column(year, False))
+        elif _REACHED_LABEL_RE.search(label) or year < issue_year:
+            columns.append(Column(year, True))
+        else:
+            columns.append(Column(year, False))
+    if len(columns) < 2 or not any(c.measured for c in columns):
+        return None
+    return columns
+
+
+def _cells(line: str, n: int) -> tuple[int, list[str]] | None:
+    """(where the cells start, the last `n` cells) of a row line, or None when the line does
+    not end in `n` cells."""
+    line = _ATTRIBUTE_TAIL_RE.sub("", line)
+    found = list(_CELL_RE.finditer(line))
+    if len(found) < n:
+        return None
+    last = found[-n:]
+    tail = line[last[0].start() :]
+    # only cells and spaces after the first of them
+    if re.sub(r"\s+", "", _CELL_RE.sub("", tail)):
+        return None
+    return last[0].start(), [m.group(0).replace(" ", "") for m in last]
+
+
+def read_review_tables(
+    text: str, issue_year: int
+) -> tuple[list[ReviewCell], list[tuple[int, int]]]:
+    """The measured cells of every review table in `text` and the spans of those tables."""
+    cells: list[ReviewCell] = []
+    spans: list[tuple[int, int]] = []
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    i = 0
+    while i < len(lines):
+        start, raw = lines[i]
+        columns = None
+        # a header may be wrapped over up to four lines
+        for k in range(1, 5):
+            joined = " ".join(_plain(r) for _, r in lines[i : i + k])
+            columns = _header(joined, issue_year)
+            if columns:
+                i += k
+                break
+        if not columns:
+            i += 1
+            continue
+        table_start, pending_start, pending, misses = start, None, [], 0
+        table_end = lines[i - 1][0] + len(lines[i - 1][1])
+        while i < len(lines) and misses < 12:
+            line_start, raw = lines[i]
+            line = _plain(raw)
+            if _END_RE.match(line) or (len(line) > 40 and "。" in line):
+                break
+            if _header(line, issue_year):
+                pending, pending_start = [], None  # the header repeated after a page break
+                i += 1
+                continue
+            row = _cells(line, len(columns))
+            if row is None:
+                label = re.sub(r"\s+", "", line)
+                # page numbers, row numbers and the two-character group cells (环境 / 质量)
+                if label and not re.fullmatch(r"[-—]?\d+[-—]?|[\u4e00-\u9fa5]{1,2}|[①-⑳]+", label):
+                    pending.append(line.strip())
+                    pending_start = line_start if pending_start is None else pending_start
+                misses += 1
+                i += 1
+                continue
+            misses = 0
+            at, values = row
+            head = " ".join([*pending[-3:], line[:at].strip()])
+            head = _ROW_NUMBER_RE.sub("", head)
+            unit_match = _UNIT_RE.search(head.replace(" ", ""))
+            unit = unit_match.group(0) if unit_match else ""
+            name = re.sub(r"\s+", "", head)
+            name = name[: len(name) - len(unit)] if unit else name
+            name = re.sub(r"[①-⑳]|[（(][%％][)）]", "", name).strip("（）() ")
+            row_start = pending_start if pending_start is not None else line_start
+            row_end = line_start + len(raw)
+            for column, value in zip(columns, values, strict=True):
+                cell = _measured_cell(column, value, columns, name, unit, row_start, row_end)
+                if cell is not None:
+                    cells.append(cell)
+            pending, pending_start = [], None
+            table_end = row_end
+            i += 1
+        spans.append((table_start, table_end))
+    return cells, spans
+
+
+def _measured_cell(
+    column: Column, value: str, columns: list[Column], name: str, unit: str, start: int, end: int
+) -> ReviewCell | None:
+    if not column.measured or not name or not re.search(r"\d", value):
+        return None
+    number = float(re.sub(r"[^\d.]", "", value))
+    comparator = "ge" if value[0] in "≥>" else "le" if value[0] in "≤<" else "eq"
+    bracketed = bool(re.search(r"[\[〔【]", value))
+    kind, base = "level", None
+    if bracketed:
+        kind = "change"
+        earlier = [c.year for c in columns if c.year < column.year]
+        base = min(earlier) if earlier else column.year - 5
+        if not (_FALL_NAME_RE.search(name) or any(w in name for w in RISE_WORDS)):
+            name += "累计变化"
+    return ReviewCell(name, number, unit, comparator, column.year, kind, base, start, end)
