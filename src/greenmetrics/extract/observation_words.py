@@ -13,7 +13,7 @@ FYP = r"[“\"‘]?十(?P<n>[一二三四五])五[”\"’]?"
 PERIOD_RE = re.compile(
     rf"{FYP}(?P<what>时期|期间|以来|期末|末|中期|前[三四]年|头[三四]年|规划期|期)?"
 )
-SPAN_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–~至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
+SPAN_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[-—–~至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
 LAST_YEARS_RE = re.compile(
     r"(?:过去|近|这|前)(?P<n>[一二三四五六七八九十两]|\d+)年(?:来|间|中|里)?|(?P<m>[三四五十])年来"
 )
@@ -25,9 +25,11 @@ YEAR_RE = re.compile(
     r"(?P<pre>截至|截止|截至到|到|至|于|在|从)?\s*(?P<year>(?:19|20)\d\d)\s*年(?P<end>底|末|年底|年末|全年|上半年|前三季度|一季度|1-\d+月)?"
 )
 # A year right after these is a baseline (比2015年) or a starting point (由2015年的X), not a time.
-BASE_BEFORE_RE = re.compile(r"(?:较|比|与|同|相比|相较|对比|由|从)\s*$")
+BASE_BEFORE_RE = re.compile(
+    r"(?:较|比|与|同|相比|相较|对比|由|从|优于|好于|高于|低于|多于|少于)\s*$"
+)
 BASELINE_RE = re.compile(
-    r"(?:比|较|与|同)(?P<year>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比|相较)?|(?P<prev>比上年|较上年|比去年|较去年|同比|与上年相比|比上年同期|较上年同期|比上一年|环比)"
+    r"(?:比|较|与|同|优于|好于|高于|低于|多于|少于)(?P<year>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比|相较)?|(?P<prev>比上年|较上年|比去年|较去年|同比|与上年相比|比上年同期|较上年同期|比上一年|环比)"
 )
 STARTING_POINT_RE = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:年?底|年?末)?的?")
 STARTING_VALUE_RE = re.compile(r"(?:由|从)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$")
@@ -61,12 +63,17 @@ WORK_RE = re.compile(
     r"造林|营造林|种草|建成|创建|累计"
 )
 CHANGE_TAIL_RE = re.compile(
-    rf"(?P<verb>{'|'.join(FALL_WORDS + RISE_WORDS)})(?:了)?(?:近|约|超过|逾|达到|达)?$"
+    rf"(?P<verb>{'|'.join(FALL_WORDS + RISE_WORDS)}|增速|优于|好于)(?:了)?(?:为|是)?"
+    r"(?:近|约|超过|逾|达到|达)?$"
+)
+# One verb for a list of subjects, a value each: A、B、C分别下降X、Y、Z.
+RESPECTIVELY_RE = re.compile(
+    r"分别(?:为|是|达到|达|下降|降低|减少|增长|提高|上升|增加|比上年|同比|较上年)*"
 )
 LEVEL_TAIL_RE = re.compile(
     r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大|控制)(?:到|至)|达到|达|为|是|占|"
     r"保持在|稳定在|维持在|超过|突破|逾|近|约|接近|将近|不足|不到|低于|高于|已|共|有|总计|合计|累计|"
-    r"分别为|分别|均为|均|共计|约为|在)+$"
+    r"分别为|分别|均为|(?<!年)均|共计|约为|在)+$"
 )
 APPROX_BEFORE_RE = re.compile(r"(?:近|约|接近|将近|大约|约为)$")
 GE_BEFORE_RE = re.compile(r"(?:超过|逾|突破|高于|多于|超)$")

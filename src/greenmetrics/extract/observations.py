@@ -49,6 +49,7 @@ from .observation_words import (
     RANK_AFTER_RE,
     RANK_BEFORE_RE,
     REACHED_YEAR_RE,
+    RESPECTIVELY_RE,
     RISE_WORDS,
     SCOPE_COUNT_AFTER_RE,
     SCOPE_HEAD_RE,
@@ -99,6 +100,8 @@ class ObservationReader:
         self.own_names = self.context.region_names
         self.period_start: int | None = None  # the start of the period the sentence is in
         self.last_scope = ""  # the scope of the last value read in the sentence
+        # 分别: a mention's own subject, and where the words its verb is read from start and end
+        self.assigned: dict[int, tuple[str, int, int]] = {}
         self.named_part = ""  # a part of the region the clause names (湖州市 in 浙江's text)
         self.own_division = (
             self.gazetteer.find_region(self.own_names[0]) if self.own_names else None
@@ -187,9 +190,10 @@ class ObservationReader:
         if not self.reports and issued:
             for m in BASELINE_RE.finditer(text):
                 base = m.group("year")
-                if base and int(base) <= issued - 5 and (best is None or not best[1].past):
+                current = best[1] if best else prior
+                if base and int(base) <= issued - 5 and not current.past:
                     # NOTE: 较2015年下降30.2% in a plan issued in 2021 reports the last period
-                    end = min(int(base) + 5, issued - 1)
+                    end = self._period_end_before(issued)
                     offer(m.start(), _Frame(year=end, start=int(base), past=True, explicit=True))
             for m in NOW_RE.finditer(text):
                 offer(m.start(), _Frame(year=self._period_end_before(issued), past=True))
@@ -308,8 +312,12 @@ class ObservationReader:
                 self.x.vocabulary.aspiration_re.search(clause)
             )
             prev_end = 0
+            self.assigned = self._respective_names(clause, mentions)
             for k, mention in enumerate(mentions):
                 left = clause[prev_end : mention.start]
+                if k in self.assigned:
+                    # A、B分别下降X、Y: each value takes the clause's verb and its own subject
+                    left = clause[self.assigned[k][1] : self.assigned[k][2]]
                 if self._counts_a_scope(
                     mention, clause[mention.end :], left, k + 1 < len(mentions)
                 ):
@@ -350,6 +358,25 @@ class ObservationReader:
                         else last_base
                     )
                 self.records.append(record)
+
+    def _respective_names(
+        self, clause: str, mentions: list[Mention]
+    ) -> dict[int, tuple[str, int, int]]:
+        """For "A、B、C分别下降X、Y、Z": mention index -> (its own subject, where the shared
+        subject starts); {} when the clause has no such list or the counts differ."""
+        found = RESPECTIVELY_RE.search(clause)
+        if not found:
+            return {}
+        group = [k for k, m in enumerate(mentions) if m.start >= found.end()]
+        head = clause[: found.start()]
+        head = BASELINE_RE.sub("", arabic_years(head))
+        starts = [m.end for m in mentions if m.end <= found.start()]
+        begin = max(starts) if starts else 0
+        subject = head[begin:] if begin < len(head) else head
+        items = [p for p in re.split(r"、|和|及|与|以及", subject) if p]
+        if len(group) < 2 or len(items) != len(group):
+            return {}
+        return {k: (item, begin, found.end()) for k, item in zip(group, items, strict=True)}
 
     @staticmethod
     def _counts_a_scope(mention: Mention, after: str, left: str, more: bool) -> bool:
@@ -427,6 +454,8 @@ class ObservationReader:
         scope, stem = self._scope(stem)
         scope = scope or self.named_part
         indicator = self._indicator(stem)
+        if k in self.assigned:
+            indicator = self._indicator(self.assigned[k][0]) or indicator
         if not indicator:
             noun = re.split(r"[，、；。和及与]", after, maxsplit=1)[0].lstrip("的")
             if k == 0 and noun and len(noun) <= 20 and not NO_INDICATOR_RE.match(noun) and not verb:
