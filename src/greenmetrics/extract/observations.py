@@ -63,7 +63,7 @@ from .observation_words import (
 )
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord
-from .review_tables import read_review_tables
+from .review_tables import base_year_observations, table_observations
 from .sentences import _sentences, _trim
 from .vocabulary import FYP_END
 from .years import arabic_years
@@ -208,7 +208,9 @@ class ObservationReader:
     # -- the document -----------------------------------------------------------------------------
     def run(self) -> list[ObservationRecord]:
         norm = self.norm.text
-        self._review_tables()
+        records, spans = table_observations(self.x)
+        self.records.extend(records)
+        self.table_spans = [*self.table_spans, *spans]
         for sent in _sentences(norm, self.x.vocabulary):
             if self._in_table(sent.start, sent.end):
                 continue
@@ -222,66 +224,10 @@ class ObservationReader:
             else:
                 default = _Frame(past=False)
             self._sentence(sent, default)
-        self._table_bases()
+        self.records.extend(base_year_observations(self.x, self.records))
         self.records.sort(key=lambda r: (r.char_start, r.char_end))
         self._assign_ids()
         return self.records
-
-    def _review_tables(self) -> None:
-        """The measured cells of review tables (2015年 | 2020年（现状）); their span is then
-        read as no sentence."""
-        cells, spans = read_review_tables(self.x.text, self.x.issue_year)
-        for cell in cells:
-            if any(a < cell.end and cell.start < b for a, b in self.table_spans):
-                continue  # an indicator table the target rules read: its base column is used
-            self.records.append(
-                ObservationRecord(
-                    doc_id=self.context.doc_id,
-                    region_zh=None,
-                    division_code=None,
-                    indicator_zh=cell.indicator_zh,
-                    value=cell.value,
-                    unit=cell.unit,
-                    comparator=cell.comparator,
-                    year=cell.year,
-                    kind=cell.kind,
-                    baseline_year=cell.baseline_year,
-                    scope_zh="",
-                    quote=self.x.text[cell.start : cell.end],
-                    char_start=cell.start,
-                    char_end=cell.end,
-                )
-            )
-        self.table_spans = [*self.table_spans, *spans]
-
-    def _table_bases(self) -> None:
-        """An indicator table's base-year column (指标 | 2020年 | 2025年) states what the region
-        measured in that year: each such cell of a level is an observation, quoted by its row."""
-        for t in self.x.tables.targets:
-            if t.baseline_value is None or t.baseline_year is None or t.kind != "level":
-                continue
-            if any(
-                r.char_start == t.char_start and r.value == t.baseline_value for r in self.records
-            ):
-                continue  # the same cell under two target years (2025 and 2030 columns)
-            self.records.append(
-                ObservationRecord(
-                    doc_id=t.doc_id,
-                    region_zh=None,
-                    division_code=None,
-                    indicator_zh=t.indicator_zh,
-                    value=t.baseline_value,
-                    unit=t.unit,
-                    comparator="eq",
-                    year=t.baseline_year,
-                    kind="level",
-                    baseline_year=None,
-                    scope_zh=t.scope_zh,
-                    quote=t.quote,
-                    char_start=t.char_start,
-                    char_end=t.char_end,
-                )
-            )
 
     def _in_table(self, start: int, end: int) -> bool:
         s, e = self.norm.span_to_original(start, end)

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .observation_words import RISE_WORDS
+from .records import ObservationRecord
 
 _YEAR_COLUMN_RE = re.compile(
     r"((?:19|20)\d\d)\s*年(?:底|末)?\s*[（(]?\s*([^\d（()）]{0,6}?)\s*[)）]?(?=\s|$|(?:19|20)\d\d)"
@@ -191,3 +192,63 @@ def _measured_cell(
         if not (_FALL_NAME_RE.search(name) or any(w in name for w in RISE_WORDS)):
             name += "累计变化"
     return ReviewCell(name, number, unit, comparator, column.year, kind, base, start, end)
+
+
+def table_observations(extractor) -> tuple[list[ObservationRecord], list[tuple[int, int]]]:
+    """The observations of the review tables in the document `extractor` read, and the spans
+    of those tables (their numbers are read as no sentence)."""
+    cells, spans = read_review_tables(extractor.text, extractor.issue_year)
+    records = [
+        ObservationRecord(
+            doc_id=extractor.context.doc_id,
+            region_zh=None,
+            division_code=None,
+            indicator_zh=cell.indicator_zh,
+            value=cell.value,
+            unit=cell.unit,
+            comparator=cell.comparator,
+            year=cell.year,
+            kind=cell.kind,
+            baseline_year=cell.baseline_year,
+            scope_zh="",
+            quote=extractor.text[cell.start : cell.end],
+            char_start=cell.start,
+            char_end=cell.end,
+        )
+        for cell in cells
+        # an indicator table the target rules read gives its base column below
+        if not any(a < cell.end and cell.start < b for a, b in extractor.tables.spans)
+    ]
+    return records, spans
+
+
+def base_year_observations(extractor, known: list[ObservationRecord]) -> list[ObservationRecord]:
+    """An indicator table's base-year column (指标 | 2020年 | 2025年) states what the region
+    measured in that year: each such cell of a level is an observation, quoted by its row."""
+    records: list[ObservationRecord] = []
+    for t in extractor.tables.targets:
+        if t.baseline_value is None or t.baseline_year is None or t.kind != "level":
+            continue
+        if any(
+            r.char_start == t.char_start and r.value == t.baseline_value for r in known + records
+        ):
+            continue  # the same cell under two target years (2025 and 2030 columns)
+        records.append(
+            ObservationRecord(
+                doc_id=t.doc_id,
+                region_zh=None,
+                division_code=None,
+                indicator_zh=t.indicator_zh,
+                value=t.baseline_value,
+                unit=t.unit,
+                comparator="eq",
+                year=t.baseline_year,
+                kind="level",
+                baseline_year=None,
+                scope_zh=t.scope_zh,
+                quote=t.quote,
+                char_start=t.char_start,
+                char_end=t.char_end,
+            )
+        )
+    return records
