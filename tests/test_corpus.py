@@ -32,7 +32,7 @@ def manifest() -> pd.DataFrame:
 def test_every_shipped_file_has_its_manifest_row():
     files = {p.name for p in iter_plan_files([paths.RAW_DIR])}
     assert files == set(manifest()["file"])
-    assert len(files) == 40  # 21 plans, 12 later plans, 7 report excerpts
+    assert len(files) == 39  # 20 plans, 12 later plans, 7 report excerpts
 
 
 def test_every_document_takes_its_metadata_from_the_manifest(shipped_extraction):

@@ -1,7 +1,7 @@
 """The extractor on the shipped plans against their hand-labelled gold files.
 
 Seeds: every one of the 27 targets with every field right, all 9 milestones, no trap reported.
-Dev (five provincial plans, excerpts; three of them live in tests/corpus/dev because data/raw
+Dev (five provincial plans, excerpts; four of them live in tests/corpus/dev because data/raw
 ships the full PDF of those provinces): recall and precision >= 0.95, fields printed.
 City PDFs (4 of the 17 published 实施方案 in data/raw, labelled on another reader's text layer,
 so matched by quote): recall, precision >= 0.97, fields >= 0.95, no trap.
