@@ -22,7 +22,7 @@ os.environ.setdefault(CELL_TIMEOUT_VARIABLE, "180")
 
 @pytest.fixture(scope="session")
 def shipped_extraction() -> ExtractionResult:
-    """extract_corpus over the shipped plans in data/raw (reading the 17 PDFs is most of it)."""
+    """extract_corpus over the shipped documents in data/raw (reading the 29 PDFs is most of it)."""
     return extract_corpus([paths.RAW_DIR])
 
 
