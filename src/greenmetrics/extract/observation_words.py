@@ -59,8 +59,8 @@ RISE_WORDS = ("增长", "提高", "提升", "增加", "上升", "增幅", "上�
 # Work done in the period a figure covers (全年新增, 五年累计淘汰, 完成造林): a change; a stock
 # built up (建成, 累计建成 at a date) is a level unless a period frames it.
 WORK_RE = re.compile(
-    r"累计建成|累计新增|累计淘汰|累计完成|新增|新建|淘汰|关停|化解|退出|完成|压减|削减|整治|改造|治理|"
-    r"造林|营造林|种草|建成|创建|累计"
+    r"累计建成|累计新增|累计淘汰|累计完成|新增|新建|淘汰|关停|关闭|化解|退出|完成|压减|削减|整治|改造|"
+    r"治理|造林|营造林|种草|抚育|修复|划定|开展|成立|获批|认定|安全利用|严格管控|建成|创建|累计"
 )
 CHANGE_TAIL_RE = re.compile(
     rf"(?P<verb>{'|'.join(FALL_WORDS + RISE_WORDS)}|增速|优于|好于)(?:了)?(?:为|是)?"
@@ -68,7 +68,8 @@ CHANGE_TAIL_RE = re.compile(
 )
 # One verb for a list of subjects, a value each: A、B、C分别下降X、Y、Z.
 RESPECTIVELY_RE = re.compile(
-    r"分别(?:为|是|达到|达|下降|降低|减少|增长|提高|上升|增加|比上年|同比|较上年)*"
+    r"分别(?:(?:较|比|与)(?:(?:19|20)\d\d\s*年|上年))?"
+    r"(?:为|是|达到|达|下降|降低|减少|增长|提高|上升|增加|比上年|同比|较上年)*"
 )
 LEVEL_TAIL_RE = re.compile(
     r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大|控制)(?:到|至)|达到|达|为|是|占|"

@@ -102,6 +102,7 @@ class ObservationReader:
         self.last_scope = ""  # the scope of the last value read in the sentence
         # 分别: a mention's own subject, and where the words its verb is read from start and end
         self.assigned: dict[int, tuple[str, int, int]] = {}
+        self.list_change: _Frame | None = None  # the frame of work done, for a 、-list after it
         self.named_part = ""  # a part of the region the clause names (湖州市 in 浙江's text)
         self.own_division = (
             self.gazetteer.find_region(self.own_names[0]) if self.own_names else None
@@ -259,6 +260,7 @@ class ObservationReader:
             )
             prev_end = 0
             self.assigned = self._respective_names(clause, mentions)
+            self.list_change = None
             for k, mention in enumerate(mentions):
                 left = clause[prev_end : mention.start]
                 if k in self.assigned:
@@ -320,8 +322,10 @@ class ObservationReader:
         begin = max(starts) if starts else 0
         subject = head[begin:] if begin < len(head) else head
         items = [p for p in re.split(r"、|和|及|与|以及", subject) if p]
-        if len(group) < 2 or len(items) != len(group):
+        if len(group) < 2:
             return {}
+        if len(items) != len(group):
+            items = [""] * len(group)  # one subject for all: each value still takes the verb
         return {k: (item, begin, found.end()) for k, item in zip(group, items, strict=True)}
 
     @staticmethod
@@ -395,12 +399,15 @@ class ObservationReader:
             and (not stock or (frame.start is not None and not frame.explicit_date))
         ):
             kind = "change"
+        if kind == "level" and left.startswith("、") and self.list_change is not None:
+            # 压减生铁产能160万吨、粗钢产能174万吨: a list item shares the work of the first
+            kind, frame = "change", self.list_change
         self.named_part = ""
         region, division_code, stem = self._region(stem)
         scope, stem = self._scope(stem)
         scope = scope or self.named_part
         indicator = self._indicator(stem)
-        if k in self.assigned:
+        if k in self.assigned and self.assigned[k][0]:
             indicator = self._indicator(self.assigned[k][0]) or indicator
         if not indicator:
             noun = re.split(r"[，、；。和及与]", after, maxsplit=1)[0].lstrip("的")
@@ -418,6 +425,7 @@ class ObservationReader:
             return None
         scope = scope or frame.part
         self.last_scope = scope
+        self.list_change = frame if kind == "change" and work else None
         if kind == "change" and verb and not indicator.endswith(verb):
             indicator += verb
         baseline = None
