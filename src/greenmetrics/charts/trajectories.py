@@ -10,6 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import SchemaError
 from ..regions import region_order
+from ..words import note_parts, note_text
 from ._layout import (
     begin,
     cap,
@@ -19,6 +20,7 @@ from ._layout import (
     panel_heading,
     panels,
 )
+from ._words import _colon
 from .style import (
     COUNTRY_COLOR,
     MAX_PANELS,
@@ -119,6 +121,7 @@ def plot_trajectory(
     ]
     omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
     notes = chart_notes(lang, panels=omitted)
+    notes += _chained_notes(df, kept, names, first, lang)
     observed = df[df["series"] == "observed"]
     at_target = (
         df.loc[df["status"].isin(["achieved", "met"]), "_ind"].nunique()
@@ -130,6 +133,21 @@ def plot_trajectory(
         fig, axes, title, None, df, lang,
         notes=notes, legend=handles, subtitle=subtitle, documents=documents,
     )  # fmt: skip
+
+
+def _chained_notes(df: pd.DataFrame, kept, names, first, lang: str) -> list[str]:
+    """One line per drawn panel whose latest observed point was chained from yearly changes:
+    the panel and how (自2020年累计下降（由2021—2024年逐年变化连乘）)."""
+    if "observation_note" not in df.columns:
+        return []
+    out = []
+    for region, key in kept:
+        rows = df[(df["region_zh"] == region) & (df["_ind"] == key) & (df["series"] == "observed")]
+        how = rows.sort_values("year")["observation_note"].dropna()
+        if len(how) and any(p.key.startswith("fall_chained") for p in note_parts(how.iloc[-1])):
+            panel = f"{names[region]} · {first.loc[key, '_ind_name']}"
+            out.append(f"{panel}{_colon(lang)}{note_text(how.iloc[-1], lang)}")
+    return out
 
 
 def plot_trajectories_by_region(
