@@ -490,3 +490,34 @@ def test_the_trajectory_chart_says_which_years_were_chained(lang, expected):
     note = next(t for t in fig.texts if t.get_gid() == "greenmetrics-note").get_text()
     plt.close(fig)
     assert expected in note.replace("\n", "")
+
+
+def test_the_scorecard_chart_shows_a_chained_fall_and_says_how_it_was_built():
+    import matplotlib.pyplot as plt
+
+    from greenmetrics import charts
+
+    tg, table = chained_fixture()
+    card = an.scorecard(tg, DOCUMENTS, None, table, CATALOG, as_of_year=2026)
+    fig = charts.plot_scorecard(card, "zh", documents=DOCUMENTS)
+    texts = [t.get_text() for t in fig.findobj(plt.Text)]
+    note = next(t for t in fig.texts if t.get_gid() == "greenmetrics-note").get_text()
+    plt.close(fig)
+    # the target states its baseline (较2020年下降13.5%); the observation beside it the fall
+    assert "较2020年下降13.5%" in texts and "下降9.49%（2023）" in texts
+    assert (
+        "甲省 · 单位地区生产总值能耗：自2020年累计下降（由2021—2023年逐年变化连乘）"
+        in note.replace("\n", "")
+    )
+
+
+def test_a_source_line_counts_a_prefectures_document_under_its_province():
+    from greenmetrics.charts._sources import short_source_text
+
+    titles = [
+        "关于加快建立健全绿色低碳循环发展经济体系的工作方案（临夏回族自治州人民政府）",
+        "忻州市“十四五”时期经济社会发展成就新闻发布会（网易号转载）",
+        "国家统计局：2021年国民经济和社会发展统计公报",
+    ]
+    line = short_source_text({"references": titles}, pd.DataFrame(), "zh")
+    assert line == ("来源：国家部委文件1份；山西、甘肃省级文件2份；完整来源见工作簿“来源”表")

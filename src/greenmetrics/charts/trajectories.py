@@ -10,7 +10,6 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import SchemaError
 from ..regions import region_order
-from ..words import note_parts, note_text
 from ._layout import (
     begin,
     cap,
@@ -20,7 +19,7 @@ from ._layout import (
     panel_heading,
     panels,
 )
-from ._words import _colon
+from .scorecard import chained_notes
 from .style import (
     COUNTRY_COLOR,
     MAX_PANELS,
@@ -136,18 +135,24 @@ def plot_trajectory(
 
 
 def _chained_notes(df: pd.DataFrame, kept, names, first, lang: str) -> list[str]:
-    """One line per drawn panel whose latest observed point was chained from yearly changes:
-    the panel and how (自2020年累计下降（由2021—2024年逐年变化连乘）)."""
+    """How the latest observed point of each drawn panel was built, when chained from yearly
+    changes (the panel, then 自2020年累计下降（由2021—2024年逐年变化连乘）)."""
     if "observation_note" not in df.columns:
         return []
-    out = []
-    for region, key in kept:
-        rows = df[(df["region_zh"] == region) & (df["_ind"] == key) & (df["series"] == "observed")]
-        how = rows.sort_values("year")["observation_note"].dropna()
-        if len(how) and any(p.key.startswith("fall_chained") for p in note_parts(how.iloc[-1])):
-            panel = f"{names[region]} · {first.loc[key, '_ind_name']}"
-            out.append(f"{panel}{_colon(lang)}{note_text(how.iloc[-1], lang)}")
-    return out
+    latest = [
+        rows.sort_values("year").iloc[-1]
+        for region, key in kept
+        if len(
+            rows := df[
+                (df["region_zh"] == region) & (df["_ind"] == key) & (df["series"] == "observed")
+            ]
+        )  # fmt: skip
+    ]
+    if not latest:
+        return []
+    frame = pd.DataFrame(latest)
+    frame["_ind_name"] = [first.loc[k, "_ind_name"] for k in frame["_ind"]]
+    return chained_notes(frame, names, lang)
 
 
 def plot_trajectories_by_region(
