@@ -521,3 +521,46 @@ def test_a_source_line_counts_a_prefectures_document_under_its_province():
     ]
     line = short_source_text({"references": titles}, pd.DataFrame(), "zh")
     assert line == ("来源：国家部委文件1份；山西、甘肃省级文件2份；完整来源见工作簿“来源”表")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "header", "cells"),
+    [
+        ("zh", "来源冲突", ["地区", "采用值", "采用值来源类型", "未采用值", "未采用值来源类型",
+                         "取舍规则"],
+         ["甲省", 74, "整理数据", 75, "文件提取", "整理数据优先于文件提取（经人工核对）"]),
+        ("en", "conflicts", ["region", "value used", "used: origin", "other value",
+                             "other: origin", "rule applied"],
+         ["甲省", 74, "curated", 75, "extracted",
+          "a curated row wins over an extracted one (a curator checked it)"]),
+    ],
+)  # fmt: skip
+def test_the_workbook_lists_the_conflicts_in_the_report_language(lang, sheet, header, cells):
+    import io
+
+    import openpyxl
+
+    from greenmetrics import export
+
+    curated = frame(obs("甲省", "green_share", 2022, 74.0, line=2, indicator_zh="绿色建筑占比"))
+    table = joined(
+        curated, extracted(ext("E1", "bul22", "绿色建筑占比", "green_share", 2022, 75.0))
+    )
+    sheets = {"observations": table, "conflicts": an.observation_conflicts(table)}
+    wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(sheets, lang=lang)))
+    rows = list(wb[sheet].iter_rows(values_only=True))
+    assert len(rows) == 2  # the header and the one conflict
+    shown = dict(zip(rows[0], rows[1], strict=True))
+    assert [shown[h] for h in header] == cells
+    # the observations sheet: both rows, the extracted one not used and why
+    observed = list(wb[export.word("sheet", "observations", lang)].iter_rows(values_only=True))
+    names = observed[0]
+    used = [dict(zip(names, r, strict=True))[export.word("column", "is_used", lang)]
+            for r in observed[1:]]  # fmt: skip
+    yes, no = export.word("text", "yes", lang), export.word("text", "no", lang)
+    assert used == [yes, no]
+    why = dict(zip(names, observed[2], strict=True))[export.word("column", "use_note", lang)]
+    assert why == words.note_text(row_of(table, "E1")["use_note"], lang)
+    assert why.startswith(
+        "与采用值74不一致" if lang == "zh" else "differs from the value used (74)"
+    )

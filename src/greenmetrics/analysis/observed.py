@@ -90,12 +90,18 @@ def _curated_rows(curated: pd.DataFrame | None) -> list[dict]:
         return []
     _require(curated, _CURATED_COLUMNS, "curated observations")
     rows = []
+    seen: set[str] = set()
     for i, row in enumerate(curated.to_dict("records")):
         line = _int(row.get("line")) or i + 2
         indicator = _text(row.get("indicator_id"))
+        # a frame built by hand may repeat a line: its rows still need ids of their own
+        observation_id = (
+            f"curated:{line}" if f"curated:{line}" not in seen else f"curated:{line}#{i + 1}"
+        )
+        seen.add(observation_id)
         rows.append(
             {
-                "observation_id": f"curated:{line}",
+                "observation_id": observation_id,
                 "origin": "curated",
                 "line": line,
                 "region_zh": row["region_zh"],
