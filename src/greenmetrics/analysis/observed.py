@@ -265,7 +265,8 @@ def _rank(row: dict) -> tuple:
     precision = -_decimals(abs(row["value"]))
     if row["origin"] == "curated":
         return (0, 0, 0, 0, precision, row["line"], "", 0)
-    date = int((row["_issue_date"] or "0").replace("-", "")[:8] or 0)
+    digits = "".join(c for c in row["_issue_date"] or "" if c.isdigit())[:8]
+    date = int(digits.ljust(8, "0"))  # 2021-06-01 -> 20210601; 2021-06 -> 20210600
     return (
         1,
         0 if row["doc_kind"] in REPORT_KINDS else 1,
