@@ -31,6 +31,7 @@ OWN_WORDS = {
         "issuer_zh", "doc_number", "text", "source",
         *(f"{level}_{c}" for level in ("province", "country", "observation", "context")
           for c in ("source", "source_title", "source_quote")),
+        *(f"{side}_{c}" for side in ("used", "other") for c in ("source", "source_title", "quote")),
     )
 }  # fmt: skip
 

@@ -108,3 +108,32 @@ def test_the_gaps_chart_sets_no_area_against_another_levels():
     )
     kept = views.benchmarked(pairs)
     assert kept["indicator_id"].tolist() == ["straw", "energy"]
+
+
+def test_the_report_reads_one_observation_table_and_its_conflicts():
+    from greenmetrics import analysis, reference
+
+    frames = views.load_all()
+    observed = frames.observations
+    # every curated row is in it, as its row of data/reference (curated:<line>)
+    curated = reference.load_observations()
+    mine = observed[observed.origin == "curated"]
+    assert mine["observation_id"].tolist() == [f"curated:{n}" for n in curated["line"]]
+    # and every row the extraction wrote, with its document as the source
+    extracted = observed[observed.origin == "extracted"]
+    written = pd.read_csv(views.paths.PROCESSED_DIR / "observations.csv", dtype=str)
+    assert sorted(extracted["observation_id"]) == sorted(written["observation_id"])
+    titles = frames.documents.set_index("doc_id")["title_zh"]
+    pairs = zip(extracted.doc_id, extracted.source_title, strict=True)
+    assert all(title.startswith(titles[doc]) for doc, title in pairs)
+    # a conflict is never silent: each row not used for one names the row used instead
+    lost = observed[observed.used_instead.notna()]
+    assert len(frames.conflicts) == len(lost) > 0  # the shipped curated rows hold a few
+    assert set(frames.conflicts.other_observation_id) == set(lost.observation_id)
+    # the scorecard reads the joined table: today's 9 targets judged at least
+    card = analysis.scorecard(frames.targets, frames.documents, frames.benchmarks, observed,
+                              frames.catalog, as_of_year=2026)  # fmt: skip
+    judged = int(card.observed_value.notna().sum())
+    assert judged >= 9
+    sentence = views.finding_observed_share(card, frames.conflicts, "en")
+    assert sentence.startswith(f"{judged} of {len(card)} targets (")

@@ -32,6 +32,8 @@ EN_CHINESE_COLUMNS = {
     "reference_unit", "benchmark_unit",
     *(f"{level}_{c}" for level in ("province", "country", "observation", "context")
       for c in ("source", "source_title", "source_quote")),
+    # the observations and their conflicts: each source's title, file and quote; curators' notes
+    "note", *(f"{side}_{c}" for side in ("used", "other") for c in ("source", "source_title", "quote")),
 }  # fmt: skip
 
 
@@ -206,11 +208,10 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     """The rows a table's sheet shows and the canonical frame they come from, row for row (the
     scorecard: its region sheets one after the other, in their columns)."""
     wb = shipped_workbook(lang)
-    if name == "gaps":
+    if name in ("gaps", "observations"):
+        wanted = export.GAPS_COLUMNS if name == "gaps" else export.OBSERVATIONS_COLUMNS
         parts = {
-            export.word("sheet", name, lang): df[
-                list(export.for_readers(df, export.GAPS_COLUMNS, lang).columns)
-            ]
+            export.word("sheet", name, lang): df[list(export.for_readers(df, wanted, lang).columns)]
         }
     elif name != "scorecard":
         parts = {export.word("sheet", name, lang): df}

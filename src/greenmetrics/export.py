@@ -60,6 +60,8 @@ SHEET_ORDER = (
     "comparison",
     "comparison_charts",
     "trajectories",
+    "observations",  # every observation the analysis reads, curated and extracted
+    "conflicts",  # sources that disagree, the value used and the rule
     "sources",
     "fields",
     "charts",
@@ -331,7 +333,8 @@ def report_sheets(
     milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the
     per-region scorecard (judged in `as_of_year`, `first_regions` first; placed after the
     summary), the tidy tables, the gaps, the cross-region comparison, the trajectories and
-    `sources`."""
+    `sources`; the observations the analysis read (curated and extracted) and the conflicts
+    between their sources."""
     from . import analysis
 
     t, d = frames.targets, frames.documents
@@ -351,7 +354,11 @@ def report_sheets(
         "gaps": analysis.target_gaps(t, d, frames.benchmarks, frames.observations, frames.catalog),
         "comparison": analysis.compare_regions(t, d, benchmarks=frames.benchmarks),
         "trajectories": analysis.trajectories(t, d, frames.observations, frames.catalog),
+        "observations": frames.observations,
+        "conflicts": getattr(frames, "conflicts", None),
     }
+    if sheets["conflicts"] is None:
+        sheets["conflicts"] = analysis.observation_conflicts(frames.observations)
     if sources is not None:
         sheets["sources"] = sources
     return sheets
@@ -553,6 +560,13 @@ GAPS_COLUMNS = (
     "target_id", "province_source_title", "province_source_quote", "country_source_title",
     "country_source_quote", "observation_source_title", "observation_source_quote",
 )  # fmt: skip
+# The observations as a report writer checks them: what was observed, whether it judges
+# targets and why not, then where it comes from.
+OBSERVATIONS_COLUMNS = (
+    "origin", "region_zh", "indicator_zh", "year", "value", "unit", "comparator", "measure",
+    "baseline_year", "scope_zh", "is_used", "use_note", "used_instead", "source_title",
+    "doc_number", "source", "quote", "note", "doc_id", "char_start", "char_end", "observation_id",
+)  # fmt: skip
 SHEET_NAME_MAX = 31
 
 
@@ -659,7 +673,10 @@ def workbook_bytes(
         if name == "fields":
             shown, headers = _fields_in_words(df, lang)
         else:
-            shown = for_readers(df, GAPS_COLUMNS, lang) if name == "gaps" else df
+            shown = df
+            if name in ("gaps", "observations"):
+                wanted = GAPS_COLUMNS if name == "gaps" else OBSERVATIONS_COLUMNS
+                shown = for_readers(df, wanted, lang)
             headers = [word("column", str(c), lang) for c in shown.columns]
             shown = _in_words(shown, lang, names)
         _write_frame(wb.create_sheet(title), shown, headers)

@@ -220,3 +220,33 @@ def finding_coverage(targets: pd.DataFrame, documents: pd.DataFrame, lang: str) 
         least_n=int(per_theme.iloc[-1]),
         without=without,
     )
+
+
+def finding_observed_share(card: pd.DataFrame, conflicts: pd.DataFrame | None, lang: str) -> str:
+    """The share of a scorecard's targets with an observation of their own region (the value
+    that judges them), where those observations come from (curated, read from documents or
+    both), and how many conflicts between sources the workbook lists."""
+    judged = card[card.observed_value.notna()]
+    n, k = len(card), len(judged)
+    origin = (
+        judged.observation_origin.value_counts()
+        if "observation_origin" in judged
+        else pd.Series(dtype=int)
+    )
+    return _say(
+        lang,
+        "{n}项目标中有{k}项（{share}）有本地区的观测数据可供判定：{curated}项来自整理数据、"
+        "{extracted}项来自文件提取、{mixed}项两者兼有。来源数值不一致{c}处，"
+        "已列入工作簿“来源冲突”表并注明采用值。",
+        "{k} of {n} targets ({share}) have an observation of their own region to judge them: "
+        "{curated} from curated data, {extracted} read from documents, {mixed} from both. "
+        "Conflicting sources: {c}, listed in the workbook's conflicts sheet with the value "
+        "used.",
+        n=n,
+        k=k,
+        share=f"{100 * k / n:.0f}%" if n else "0%",
+        curated=int(origin.get("curated", 0)),
+        extracted=int(origin.get("extracted", 0)),
+        mixed=int(origin.get("mixed", 0)),
+        c=0 if conflicts is None else len(conflicts),
+    )

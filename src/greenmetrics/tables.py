@@ -87,3 +87,9 @@ def load_documents(processed_dir: Path | None = None) -> pd.DataFrame:
 def load_review(processed_dir: Path | None = None) -> pd.DataFrame:
     """The review table (what to check before a number reaches a report)."""
     return load_table("review", processed_dir)
+
+
+def load_extracted_observations(processed_dir: Path | None = None) -> pd.DataFrame:
+    """The observations the extraction read from documents (data/processed/observations.csv:
+    bulletins, reports, the reviews of plans), one row per measured value with its quote."""
+    return load_table("observations", processed_dir)

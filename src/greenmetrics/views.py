@@ -8,25 +8,32 @@ chart and a sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import charts, export, paths, reference, words
+from . import analysis, charts, export, paths, reference, words
 from .catalog import Catalog, load_catalog
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
     finding_coverage,
     finding_gaps,
     finding_milestones,
+    finding_observed_share,
     finding_scorecard,
     finding_targets,
     finding_trajectories,
 )
 from .pipeline import ensure_tables
 from .schemas import RATE_UNITS, empty_table
-from .tables import load_documents, load_milestones, load_review, load_targets
+from .tables import (
+    load_documents,
+    load_extracted_observations,
+    load_milestones,
+    load_review,
+    load_targets,
+)
 
 WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
 # The two seed regions the cross-region notebook puts side by side by default (the charts
@@ -36,7 +43,10 @@ SEED_REGIONS = charts.style.SEED_REGIONS
 
 @dataclass
 class Frames:
-    """The tidy tables and reference data of one report run, filtered by region and theme."""
+    """The tidy tables and reference data of one report run, filtered by region and theme.
+
+    `observations` is the one observation table of the analysis (curated and extracted rows,
+    `analysis.join_observations`) and `conflicts` the disagreements between its sources."""
 
     documents: pd.DataFrame
     targets: pd.DataFrame
@@ -45,6 +55,7 @@ class Frames:
     observations: pd.DataFrame
     catalog: Catalog
     review: pd.DataFrame
+    conflicts: pd.DataFrame = field(default_factory=lambda: empty_table("observation_conflicts"))
 
 
 def _keep(df: pd.DataFrame, column: str, values) -> pd.DataFrame:
@@ -55,22 +66,33 @@ def load_all(regions=None, themes=None) -> Frames:
     """Extract if needed, then load every table; keep only `regions` (region_zh) and `themes`."""
     folder = ensure_tables()
     catalog = load_catalog()
-    documents = _keep(load_documents(), "region_zh", regions)
+    every_document = load_documents()
+    documents = _keep(every_document, "region_zh", regions)
     targets = _keep(_keep(load_targets(), "region_zh", regions), "theme", themes)
     milestones = _keep(load_milestones(), "region_zh", regions)
     # A run that wrote no review.csv has nothing to review (an empty table, not an error).
     review = load_review(folder) if (folder / "review.csv").exists() else empty_table("review")
     # Shown as text, as in the CSV: an empty cell reads as empty, not as <NA>.
     review = review.astype(object).fillna("").astype(str)
-    charts.set_regions(load_documents()["region_zh"])  # same colour per region in every chart
+    charts.set_regions(every_document["region_zh"])  # same colour per region in every chart
+    # NOTE: observations are joined before any filter: a region's figure may come from another
+    # region's document (a province's bulletin states the country's), and a conflict is one
+    # whichever regions a notebook shows.
+    observations = analysis.join_observations(
+        reference.load_observations(catalog=catalog),
+        load_extracted_observations(folder),
+        every_document,
+        catalog,
+    )
     return Frames(
         documents=documents.reset_index(drop=True),
         targets=targets.reset_index(drop=True),
         milestones=milestones.reset_index(drop=True),
         benchmarks=reference.load_benchmarks(catalog=catalog),
-        observations=reference.load_observations(catalog=catalog),
+        observations=observations,
         catalog=catalog,
         review=_keep(review, "doc_id", set(documents["doc_id"])) if regions else review,
+        conflicts=analysis.observation_conflicts(observations),
     )
 
 

@@ -118,6 +118,11 @@ CODE_KINDS: dict[str, tuple[str, ...]] = {
     "verdict": ("verdict",),
     "series": ("series",),
     "origin": ("origin",),
+    "observation_origin": ("origin",),
+    "used_origin": ("origin",),
+    "other_origin": ("origin",),
+    "used_comparator": ("comparator",),
+    "other_comparator": ("comparator",),
     "binding": ("binding",),
     "measure": ("measure", "kind"),
     "category": ("category",),
@@ -149,6 +154,7 @@ _FIELD_PATTERNS = {
     "year": r"\d+|None",
     "other_year": r"\d+|None",
     "target_year": r"\d+|None",
+    "years": r"\d{4}(?:-\d{4})?",  # one year, or a run of years first-last
     "value": _NUMBER,
     "needed": _NUMBER,
     "seen": _NUMBER,
@@ -295,6 +301,8 @@ def _field_text(name: str, value: str, lang: str) -> str:
         return "、".join(_unit(u, lang) for u in value.split("、"))
     if name == "amount":
         return _amount(value, lang)
+    if name == "years":
+        return value.replace("-", "—") if lang == "zh" else value
     if name == "values":
         return value.replace(", ", "、") if lang == "zh" else value
     if name == "area":

@@ -3,8 +3,10 @@
 Notebooks only call these functions (and the charts of `greenmetrics.charts`), so every number a
 chart shows is computed here, once, under unit tests. Inputs are the tidy tables: targets,
 documents and milestones (`greenmetrics.tables`), benchmarks and observations
-(`greenmetrics.reference`) and the indicator catalog (`greenmetrics.catalog`). One module per
-question: `progress` (how far, how fast), `benchmarks` (against the targets above),
+(`greenmetrics.reference`), the observations read from documents, joined with the curated
+ones into one table (`observed`), and the indicator catalog (`greenmetrics.catalog`). One
+module per question: `observed` (which observation judges, and the conflicts between
+sources), `progress` (how far, how fast), `benchmarks` (against the targets above),
 `comparison` (regions side by side), `trajectories` (paths to 2025 and 2035).
 
 Rules that hold everywhere:
@@ -22,6 +24,7 @@ Rules that hold everywhere:
 
 from .benchmarks import target_benchmarks, target_gaps
 from .comparison import MIN_REGIONS_TO_COMPARE, NO_PLAN_NOTE, NO_TARGET_NOTE, compare_regions
+from .observed import change_sign, join_observations, observation_conflicts, values_agree
 from .progress import (
     APPROX_TOLERANCE,
     NEEDS_ACCELERATION_SHARE,
@@ -39,8 +42,9 @@ from .trajectories import HORIZON_YEAR, SERIES, milestones_timeline, trajectorie
 
 __all__ = [
     "APPROX_TOLERANCE", "HORIZON_YEAR", "MIN_REGIONS_TO_COMPARE", "NEEDS_ACCELERATION_SHARE",
-    "NO_PLAN_NOTE", "NO_TARGET_NOTE", "ON_TRACK_SHARE", "SERIES", "STATUSES", "classify_status",
-    "compare_regions", "cumulative_reduction", "meets_target", "milestones_timeline",
-    "reduction_path", "required_yearly_progress", "scorecard", "target_benchmarks", "target_gaps",
-    "trajectories", "trend_slope", "unobserved",
+    "NO_PLAN_NOTE", "NO_TARGET_NOTE", "ON_TRACK_SHARE", "SERIES", "STATUSES", "change_sign",
+    "classify_status", "compare_regions", "cumulative_reduction", "join_observations",
+    "meets_target", "milestones_timeline", "observation_conflicts", "reduction_path",
+    "required_yearly_progress", "scorecard", "target_benchmarks", "target_gaps", "trajectories",
+    "trend_slope", "unobserved", "values_agree",
 ]  # fmt: skip

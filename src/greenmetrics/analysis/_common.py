@@ -137,11 +137,10 @@ def _prepare_targets(
     """Target rows as dicts with province_zh (from documents) and direction (from the catalog)."""
     _require(targets, _TARGET_COLUMNS, "targets")
     _require(documents, ("doc_id", "province_zh"), "documents")
-    provinces = (
-        documents.drop_duplicates("doc_id").set_index("doc_id")["province_zh"].to_dict()
-        if len(documents)
-        else {}
-    )
+    docs = documents.drop_duplicates("doc_id").set_index("doc_id") if len(documents) else None
+    provinces = docs["province_zh"].to_dict() if docs is not None else {}
+    # The year a plan speaks from (its issue year): its targets' paths start the year before.
+    years = docs["report_year"].to_dict() if docs is not None and "report_year" in docs else {}
     catalog = catalog if catalog is not None else load_catalog()
     with_direction = attach_indicators(
         targets, catalog, match_phrases=False, columns=("direction",)
@@ -154,6 +153,7 @@ def _prepare_targets(
         if province is None and row["region_level"] == "province":
             province = row["region_zh"]
         row["province_zh"] = province
+        row["plan_year"] = _int(years.get(row["doc_id"]))
         row["indicator_id"] = _text(row["indicator_id"])
         row["target_value"] = _float(row["value"])
         rows.append(row)
@@ -161,7 +161,11 @@ def _prepare_targets(
 
 
 def _prepare_observations(observations: pd.DataFrame | None) -> dict[tuple, list[dict]]:
-    """Observation rows grouped by (region_zh, indicator_id); defaults for optional columns."""
+    """Observation rows grouped by (region_zh, indicator_id); defaults for optional columns.
+
+    Takes the joined table (`observed.join_observations`) or curated rows alone; a row whose
+    `is_used` is false (no catalog indicator, a sub-area, a lost conflict ...) judges nothing.
+    """
     if observations is None or observations.empty:
         return {}
     _require(observations, _OBSERVATION_COLUMNS, "observations")
@@ -169,6 +173,9 @@ def _prepare_observations(observations: pd.DataFrame | None) -> dict[tuple, list
     for i, row in enumerate(observations.to_dict("records")):
         if _missing(row["indicator_id"]) or _missing(row["value"]) or _missing(row["year"]):
             continue
+        if _is_false(row.get("is_used")):
+            continue
+        row["origin"] = _text(row.get("origin")) or "curated"
         row["measure"] = _text(row.get("measure")) or "level"
         row["baseline_year"] = _int(row.get("baseline_year"))
         row["is_proxy"] = bool(row.get("is_proxy")) if not _missing(row.get("is_proxy")) else False
@@ -230,6 +237,14 @@ def _joined_sources(rows: Iterable[dict]) -> tuple[str | None, str | None, str |
         _join(_text(r.get("source")) or r.get("doc_number") for r in rows),
         _join(r["quote"] for r in rows),
     )
+
+
+def _origin(rows: Iterable[dict]) -> str | None:
+    """Where the observation rows behind a value come from: curated, extracted or mixed."""
+    found = {r.get("origin") or "curated" for r in rows}
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else "mixed"
 
 
 def _first(values: Iterable[object]) -> str | None:

@@ -19,6 +19,7 @@ from ._common import (
     _join,
     _joined_sources,
     _missing,
+    _origin,
     _progress_direction,
     _sign,
     _text,
@@ -191,13 +192,19 @@ def convert_unit(value: float, from_unit: object, to_unit: object) -> float:
 
 
 def _one_per_year(rows: list[dict]) -> dict[int, dict]:
-    """One row per year: where sources repeat a cell, the most precise value (then file order).
+    """One row per year: where sources repeat a cell, the most precise value (then a curated
+    row, then table order).
 
     NOTE: two agreeing sources can word the same cell as 88.1% and 超过88%; the more precise
-    figure is kept so every value still traces to exactly one quote.
+    figure is kept so every value still traces to exactly one quote. Sources that disagree
+    never get here: `observed.join_observations` keeps one of them by its stated rule.
     """
     out: dict[int, dict] = {}
-    for row in sorted(rows, key=lambda r: (r["year"], -_decimals(r["value"]), r["line"])):
+
+    def key(r: dict) -> tuple:
+        return (r["year"], -_decimals(r["value"]), r.get("origin") != "curated", r["line"])
+
+    for row in sorted(rows, key=key):
         out.setdefault(row["year"], row)
     return out
 
@@ -295,20 +302,23 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     previous: float | None = 0.0
     used: list[dict] = []
     chained: list[int] = []
+    start: tuple[str, int] | None = None  # what a chain continues: None = the baseline
     for year in range(t0 + 1, last + 1):
         value: float | None = None
         note_ = None
         if year in cumulative:
             value, used, chained = -cumulative[year]["value"], [cumulative[year]], []
+            start = ("reported", year)
             note_ = note("fall_reported", year=t0)
         elif year in yearly and previous is not None:
             value = cumulative_reduction([-previous, yearly[year]["value"]])
             used, chained = [*used, yearly[year]], [*chained, year]
-            note_ = note("fall_chained", year=t0)
+            note_ = _chained_note(t0, chained, start)
         elif year in levels and base is not None and levels[year]["unit"] == base["unit"]:
             level = levels[year]["value"]
             value = (1 - level / base["value"]) * 100 if relative else base["value"] - level
             used, chained = [base, levels[year]], []
+            start = ("levels", year)
             note_ = note("fall_from_levels", year=t0)
         else:
             used, chained = [], []
@@ -318,6 +328,17 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     if not points:
         return [], note("no_change_observed", year=t0), t0
     return points, None, t0
+
+
+def _chained_note(t0: int, chained: list[int], start: tuple[str, int] | None) -> str:
+    """How a chained fall was built: from the baseline through the yearly changes of `chained`
+    (consecutive years), or on top of a fall reported or computed from levels (`start`)."""
+    years = f"{chained[0]}-{chained[-1]}" if len(chained) > 1 else str(chained[0])
+    if start is None:
+        return note("fall_chained", year=t0, years=years)
+    if start[0] == "reported":
+        return note("fall_chained_on_reported", year=t0, other_year=start[1], years=years)
+    return note("fall_chained_on_levels", year=t0, other_year=start[1], years=years)
 
 
 def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | None) -> dict:
@@ -332,6 +353,7 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
         "observation_source_quote": None,
         "observation_note": None,
         "is_observation_proxy": None,
+        "observation_origin": None,
         "remaining_gap": math.nan,
         "years_left": None,
         "needed_yearly_progress": math.nan,
@@ -377,6 +399,7 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
         observation_source_quote=quote,
         observation_note=_join(notes),
         is_observation_proxy=any(r["is_proxy"] for p in points for r in p["rows"]),
+        observation_origin=_origin(rows),
         remaining_gap=sign * (target_value - observed),
         years_left=years_left,
         needed_yearly_progress=needed,

@@ -26,6 +26,7 @@ from ._common import (
     _join,
     _joined_sources,
     _missing,
+    _origin,
     _prepare_observations,
     _prepare_targets,
     _progress_direction,
@@ -185,6 +186,7 @@ def _card_row(
             ]
         ),
         "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
+        "observation_origin": _origin(rows),
         "status": progress["status"],
         **context,
         **_summarise_level(target, pairs, "province"),

@@ -58,7 +58,12 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
     rows: list[dict] = []
 
     def add(
-        year: int, series: str, val: float, unit: str | None, source: Sequence[dict] = ()
+        year: int,
+        series: str,
+        val: float,
+        unit: str | None,
+        source: Sequence[dict] = (),
+        how: str | None = None,
     ) -> None:
         title, where, quote = _joined_sources(source)
         rows.append(
@@ -71,6 +76,7 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
                 "source_title": title,
                 "source": where,
                 "source_quote": quote,
+                "observation_note": how,
             }
         )
 
@@ -86,10 +92,11 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
             years, reduction_path(100.0, value, t0, target_year, years), strict=True
         ):
             add(year, "target", val, unit)
-        observed = [(p["year"], 100.0 - p["value"], p["rows"]) for p in points]
-        for year, val, source in observed:
-            add(year, "observed", val, unit, source)
-        fit = [(anchor, 100.0)] + [(y, v) for y, v, _ in observed] if anchor is not None else []
+        # NOTE: a chained fall is drawn as the index it is: 100 * (1 - 2.7%) * (1 - 3.1%) ...
+        observed = [(p["year"], 100.0 - p["value"], p["rows"], p["note"]) for p in points]
+        for year, val, source, how in observed:
+            add(year, "observed", val, unit, source, how)
+        fit = [(anchor, 100.0)] + [(y, v) for y, v, _, _ in observed] if anchor is not None else []
         _add_projection(add, fit, target_year, unit)
         return rows
     if target["kind"] not in ("level", "reduction"):
@@ -119,7 +126,7 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
     else:
         add(target_year, "target", value, unit)
     for p in points:
-        add(p["year"], "observed", p["value"], unit, p["rows"])
+        add(p["year"], "observed", p["value"], unit, p["rows"], p["note"])
     fit = [(p["year"], p["value"]) for p in points]
     if reduction and anchor is not None:
         fit = [(anchor, 0.0), *fit]
@@ -129,14 +136,19 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
 
 def _path_start(target: dict, points: list[dict]) -> tuple[int, float, list[dict]] | None:
     """Where a level's path starts: the observation of the baseline year, else the baseline
-    value the plan states (its indicator table's 2020 column), else the first observation.
-    Returns (year, value, reference rows cited) or None when there is nothing to start from."""
-    baseline = _int(target.get("baseline_year"))
+    value the plan states (its indicator table's 2020 column); a plan that states no baseline
+    year starts from the year before its own (a plan of 2021: the 2020 level its review or a
+    bulletin gives), else the first observation. Returns (year, value, reference rows cited)
+    or None when there is nothing to start from."""
+    baseline = own = _int(target.get("baseline_year"))
+    plan_year = _int(target.get("plan_year"))
+    if own is None and plan_year is not None and plan_year - 1 < int(target["target_year"]):
+        baseline = plan_year - 1
     at_baseline = [p for p in points if p["year"] == baseline]
     if at_baseline:
         return baseline, at_baseline[0]["value"], at_baseline[0]["rows"]
     stated = target.get("baseline_value")
-    if baseline is not None and not _missing(stated) and baseline < int(target["target_year"]):
+    if own is not None and not _missing(stated) and own < int(target["target_year"]):
         return baseline, float(stated), []  # cited by the target's own quote
     if points:
         return points[0]["year"], points[0]["value"], points[0]["rows"]
@@ -192,6 +204,7 @@ def _horizon_rows(target: dict, all_targets: list[dict], rows: list[dict]) -> li
                 "source_title": None,
                 "source": None,
                 "source_quote": None,
+                "observation_note": None,
             }
         )
     return out
@@ -209,8 +222,9 @@ def trajectories(
 
     Returns the long frame of `schemas.TABLES['trajectories']`, `series` one of:
     - `target`: the path from the baseline to the target. Levels: linear from the observation
-      at the baseline year (else the baseline value the plan states, else the first
-      observation) to the target; a target already met there is drawn flat at its value (a
+      at the baseline year (else the baseline value the plan states; a plan stating no
+      baseline starts from the observation of the year before its own, a 2021 plan from the
+      2020 level its review gives; else the first observation) to the target; a target already met there is drawn flat at its value (a
       floor to keep, never a path sloping away from it). Reductions in %: an index (baseline
       year = 100, `unit` '2020=100') compounded as `reduction_path` (13% over 2020->2025 puts
       2023 at 100 * 0.87 ** (3/5));
@@ -222,8 +236,9 @@ def trajectories(
     that are increments are not drawn (observed levels do not measure them), nor targets whose
     rows fall in one year only (a lone point is no trajectory: nothing to start a path from). Each row keeps the
     target's provenance (doc_id, quote, offsets; a goal row those of the 2035 target) and, for
-    observed rows and the path start, the source of the observation. `status` is the target's
-    status as in `target_gaps`.
+    observed rows and the path start, the source of the observation (an observed row also
+    `observation_note`: how its value was built, e.g. chained from the yearly changes of
+    2021-2024). `status` is the target's status as in `target_gaps`.
     """
     groups = _prepare_observations(observations)
     prepared = _prepare_targets(targets, documents, catalog)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from ..gazetteer import shipped_gazetteer
 from ..regions import PROVINCE_SHORT, PROVINCES, region_order
 from ._words import _colon, label, list_separator, plain
 
@@ -71,14 +72,30 @@ def short_region(name: str) -> str:
     return re.sub(r"(回族|藏族|壮族|维吾尔)?自治(州|区)$", r"\2", name) if len(name) > 4 else name
 
 
+def _title_province(title: str) -> str | None:
+    """The province a source's title names: a province itself, else the province of the first
+    division the gazetteer finds in it (a prefecture's bulletin, 临夏州2025年…状况 -> 甘肃省);
+    None for a national source."""
+    province = next((p for p in PROVINCES if p in title), None)
+    if province is not None:
+        return province
+    gazetteer = shipped_gazetteer()
+    for name in gazetteer.mentions(title):
+        division = gazetteer.find_region(name)
+        if division is not None:
+            return gazetteer.province(division).name
+    return None
+
+
 def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str) -> list[str]:
-    """The publishers of reference documents: the country, or the province named in a title."""
+    """The publishers of reference documents: the country, or the province a title names
+    (directly, or through one of its prefectures or counties)."""
     en = {}
     if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
         en = dict(documents[["region_zh", "region_en"]].dropna().itertuples(index=False))
     national, provinces = 0, {}
     for title in titles:
-        province = next((p for p in PROVINCES if p in title), None)
+        province = _title_province(title)
         if province is None:
             national += 1
         else:

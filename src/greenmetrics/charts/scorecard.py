@@ -10,7 +10,9 @@ import math
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..words import note_parts, note_text
 from ._layout import any_region_name, begin, empty_chart, named_frame, new_figure, number_text
+from ._words import _colon
 from .style import (
     MISSING_COLOR,
     SMALL_SIZE,
@@ -64,20 +66,40 @@ def _shown(row: pd.Series) -> bool:
     return pd.notna(row["observed_value"]) or pd.notna(row.get("context_value"))
 
 
+def _observed_quantity(value: float, row: pd.Series, lang: str) -> str:
+    """An observation in its column: a reduction's fall without the baseline the target beside
+    it states (下降9.49%), so the cell fits; anything else as `quantity_text` writes it."""
+    if row["kind"] == "reduction" and pd.notna(value):
+        unit = "" if pd.isna(row["unit"]) else str(row["unit"])
+        return label("reduction_observed", lang, value=number_text(value), unit=unit)
+    return quantity_text(value, row["unit"], row["kind"], row["baseline_year"], lang)
+
+
 def _observed_text(row: pd.Series, lang: str, documents: pd.DataFrame | None = None) -> str:
     if pd.isna(row["observed_value"]):
         if pd.isna(row.get("context_value")):
             return "—"
         region = any_region_name(str(row["context_region_zh"]), lang, documents)
-        text = quantity_text(
-            row["context_value"], row["unit"], row["kind"], row["baseline_year"], lang
-        )
+        text = _observed_quantity(row["context_value"], row, lang)
         return f"{region} {text}" + parenthesized(str(int(row["context_year"])), lang)
     # NOTE: the observation of a reduction is the cumulative fall since the same baseline.
-    text = quantity_text(
-        row["observed_value"], row["unit"], row["kind"], row["baseline_year"], lang
-    )
+    text = _observed_quantity(row["observed_value"], row, lang)
     return text + parenthesized(str(int(row["observation_year"])), lang)
+
+
+def chained_notes(rows: pd.DataFrame, names: dict, lang: str) -> list[str]:
+    """One line per row whose observation was chained from yearly changes: its region and
+    indicator, then how (自2020年累计下降（由2021—2023年逐年变化连乘）). `rows` holds
+    `region_zh`, `_ind_name` and `observation_note`."""
+    out = []
+    if "observation_note" not in rows.columns:
+        return out
+    for _, row in rows.iterrows():
+        how = row["observation_note"]
+        if isinstance(how, str) and any(p.key.startswith("fall_chained") for p in note_parts(how)):
+            head = f"{names[row['region_zh']]} · {row['_ind_name']}"
+            out.append(f"{head}{_colon(lang)}{note_text(how, lang)}")
+    return list(dict.fromkeys(out))
 
 
 def _benchmark_text(row: pd.Series, level: str, lang: str) -> str:
@@ -182,7 +204,8 @@ def plot_scorecard(
         missed=int(judged.get("missed", 0)), missing=int(df["observed_value"].isna().sum()),
         context=n_context,
     )  # fmt: skip
-    notes = [label("scorecard_context_note", lang)] if n_context else ()
+    notes = [label("scorecard_context_note", lang)] if n_context else []
+    notes += chained_notes(df[df["observed_value"].notna()], names, lang)
     return finish(
         fig, ax, title, None, df, lang, subtitle=subtitle, documents=documents, notes=notes
     )

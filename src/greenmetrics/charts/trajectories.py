@@ -19,6 +19,7 @@ from ._layout import (
     panel_heading,
     panels,
 )
+from .scorecard import chained_notes
 from .style import (
     COUNTRY_COLOR,
     MAX_PANELS,
@@ -119,6 +120,7 @@ def plot_trajectory(
     ]
     omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
     notes = chart_notes(lang, panels=omitted)
+    notes += _chained_notes(df, kept, names, first, lang)
     observed = df[df["series"] == "observed"]
     at_target = (
         df.loc[df["status"].isin(["achieved", "met"]), "_ind"].nunique()
@@ -130,6 +132,27 @@ def plot_trajectory(
         fig, axes, title, None, df, lang,
         notes=notes, legend=handles, subtitle=subtitle, documents=documents,
     )  # fmt: skip
+
+
+def _chained_notes(df: pd.DataFrame, kept, names, first, lang: str) -> list[str]:
+    """How the latest observed point of each drawn panel was built, when chained from yearly
+    changes (the panel, then 自2020年累计下降（由2021—2024年逐年变化连乘）)."""
+    if "observation_note" not in df.columns:
+        return []
+    latest = [
+        rows.sort_values("year").iloc[-1]
+        for region, key in kept
+        if len(
+            rows := df[
+                (df["region_zh"] == region) & (df["_ind"] == key) & (df["series"] == "observed")
+            ]
+        )  # fmt: skip
+    ]
+    if not latest:
+        return []
+    frame = pd.DataFrame(latest)
+    frame["_ind_name"] = [first.loc[k, "_ind_name"] for k in frame["_ind"]]
+    return chained_notes(frame, names, lang)
 
 
 def plot_trajectories_by_region(

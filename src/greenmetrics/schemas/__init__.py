@@ -13,7 +13,7 @@ declarations, so none of them can drift from the others.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 import pandera.pandas as pa
@@ -22,13 +22,17 @@ from ..errors import SchemaError
 from .fields import (
     BINDINGS,
     COMPARATORS,
+    CONFLICT_COLUMNS,
+    CONFLICT_FIELDS,
     DIRECTIONS,
     DOC_KINDS,
     FIELDS,
+    JOINED_OBSERVATION_FIELDS,
     KINDS,
     MEASURES,
     OBSERVATION_FIELDS,
     OBSERVATION_KINDS,
+    ORIGINS,
     POLICY_WORD_ROLES,
     RATE_UNITS,
     REVIEW_CATEGORIES,
@@ -37,11 +41,13 @@ from .fields import (
     YEAR_MIN,
     Field,
     _benchmark_fields,
+    _optional,
 )
 
 # The vocabularies are part of what this module declares: importers take them from here.
 __all__ = [
     "BINDINGS", "COMPARATORS", "DIRECTIONS", "DOC_KINDS", "FIELDS", "KINDS", "MEASURES", "OBSERVATION_KINDS",
+    "ORIGINS",
     "POLICY_WORD_ROLES",
     "PROCESSED_TABLES", "RATE_UNITS", "REVIEW_CATEGORIES", "TABLES", "TARGET_CONTEXT_COLUMNS",
     "THEMES", "YEAR_MAX", "YEAR_MIN",
@@ -89,26 +95,11 @@ _CONTEXT_COLUMNS = (
     "context_source",
     "context_source_quote",
 )
-_OBSERVATION_COLUMNS = (
-    "observed_value",
-    "observation_year",
-    "observation_count",
-    "observation_source_title",
-    "observation_source",
-    "observation_source_quote",
-    "observation_note",
-    "is_observation_proxy",
+_OBSERVATION_COLUMNS = _names(
+    "observed_value observation_year observation_count observation_source_title "
+    "observation_source observation_source_quote observation_note is_observation_proxy "
+    "observation_origin"
 )
-
-
-def _optional(names: str, description: str | None = None) -> dict[str, Field]:
-    """Per-table overrides that let the columns `names` (space-separated) be empty (and, if
-    `description` is given, say why)."""
-    out = {}
-    for name in names.split():
-        spec = replace(FIELDS[name], nullable=True)
-        out[name] = replace(spec, description=description) if description else spec
-    return out
 
 
 # The target columns every per-target analysis frame starts with (provenance included).
@@ -121,18 +112,9 @@ TARGET_CONTEXT_COLUMNS = _names(
 _MAPPED_INDICATOR = ("indicator_id", "indicator_en", "theme", "direction", "indicator_match")
 _REFERENCE_SOURCE = ("source_title", "doc_number", "source", "quote")
 _PER_TARGET_ORDER = ("doc_id", "char_start", "target_id")
-_DOCUMENT_METADATA = (
-    "title_zh",
-    "region_zh",
-    "region_en",
-    "region_level",
-    "division_code",
-    "parent_region_zh",
-    "province_zh",
-    "issuer_zh",
-    "issue_date",
-    "doc_number",
-    "doc_kind",
+_DOCUMENT_METADATA = _names(
+    "title_zh region_zh region_en region_level division_code parent_region_zh province_zh "
+    "issuer_zh issue_date doc_number doc_kind"
 )
 
 _TABLE_LIST = (
@@ -356,6 +338,29 @@ _TABLE_LIST = (
         ),
     ),
     Table(
+        "joined_observations",
+        "the one observation table of the analysis: the curated rows (data/reference) and the "
+        "rows the extraction read from documents, each with its source; a change signed "
+        "(negative = a fall), whether it judges targets and why not",
+        _names(
+            "observation_id origin line doc_id doc_kind region_zh region_level indicator_zh "
+            f"{' '.join(_MAPPED_INDICATOR)} year value unit comparator measure baseline_year "
+            "scope_zh is_proxy is_value_quoted is_used use_note used_instead note "
+            f"{' '.join(_REFERENCE_SOURCE)} char_start char_end"
+        ),
+        fields=JOINED_OBSERVATION_FIELDS,
+        unique=("observation_id",),
+        sort_by=("origin", "line", "doc_id", "char_start", "observation_id"),
+    ),
+    Table(
+        "observation_conflicts",
+        "two sources giving different values for one region, indicator, year and measure: "
+        "both values and sources, the one used and the rule that chose it",
+        CONFLICT_COLUMNS,
+        fields=CONFLICT_FIELDS,
+        sort_by=("region_zh", "indicator_id", "year", "measure"),
+    ),
+    Table(
         "target_benchmarks",
         "every target beside every benchmark of its indicator above its region",
         (
@@ -435,7 +440,7 @@ _TABLE_LIST = (
         _names(
             "target_id region_zh region_level indicator_id indicator_zh indicator_en kind "
             "target_value target_year year series value unit status doc_id quote char_start "
-            "char_end source_title source source_quote"
+            "char_end source_title source source_quote observation_note"
         ),
         fields=_optional("source_title"),  # points of the plan itself have no reference
     ),

@@ -8,7 +8,7 @@ a field for one table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..regions import REGION_LEVELS
 
@@ -22,6 +22,8 @@ OBSERVATION_KINDS = ("level", "change")
 DOC_KINDS = ("plan", "bulletin", "work_report", "news")
 DIRECTIONS = ("higher", "lower")
 MEASURES = ("level", "yearly_change", "cumulative_change")
+# Where a row of the analysis' observation table comes from: data/reference or a document.
+ORIGINS = ("curated", "extracted")
 THEMES = (
     "agriculture",
     "waste",
@@ -427,6 +429,37 @@ FIELDS: dict[str, Field] = {
         "target (path to the plan target), observed, projection (linear trend), goal_2035",
         allowed=("target", "observed", "projection", "goal_2035"),
     ),
+    # the one observation table of the analysis (curated and extracted rows) and its conflicts
+    "is_used": Field(
+        "boolean",
+        "the row judges targets; false (use_note says why) for a row without a catalog "
+        "indicator, of a sub-area, a change in another unit than % or in no stated direction, "
+        "or the losing side of a conflict",
+    ),
+    "use_note": Field("string", "why the row does not judge targets", nullable=True),
+    "used_instead": Field("string", "the observation_id of the row used instead of it", True),
+    "observation_origin": Field(
+        "string",
+        "where the observation comes from: curated (data/reference), extracted (read from a "
+        "document) or mixed (a value built from both)",
+        nullable=True,
+        allowed=("curated", "extracted", "mixed"),
+    ),
+    **{
+        f"{side}_{column}": replace(spec, description=f"{what}: {spec.description}")
+        for side, what in (("used", "the value used"), ("other", "the value not used"))
+        for column, spec in (
+            ("observation_id", Field("string", "its observation_id")),
+            ("origin", Field("string", "curated or extracted", allowed=ORIGINS)),
+            ("value", Field("float64", "its number (a change signed: negative = a fall)")),
+            ("unit", Field("string", "its unit", nullable=True)),
+            ("comparator", Field("string", "its comparator", allowed=COMPARATORS)),
+            ("source_title", Field("string", "its source (document title or curated source)")),
+            ("source", Field("string", "its URL (curated) or file (extracted)", nullable=True)),
+            ("quote", Field("string", "its verbatim quote")),
+        )
+    },
+    "conflict_note": Field("string", "which rule chose the value used"),
     # curated inputs (data/raw/documents.csv, indicators.csv, data/reference, overrides.csv)
     "completeness": Field(
         "string", "how much of the plan the file holds (full, excerpt ...)", nullable=True
@@ -501,4 +534,66 @@ OBSERVATION_FIELDS: dict[str, Field] = {
         **YEAR,
     ),
     "quote": Field("string", "the clause holding the value, exactly as in the decoded document"),
+}
+
+
+def _optional(names: str, description: str | None = None) -> dict[str, Field]:
+    """Per-table overrides that let the columns `names` (space-separated) be empty (and, if
+    `description` is given, say why)."""
+    out = {}
+    for name in names.split():
+        spec = replace(FIELDS[name], nullable=True)
+        out[name] = replace(spec, description=description) if description else spec
+    return out
+
+
+# How the joined observation table narrows the dictionary: a curated row has a CSV line and
+# no document, an extracted row a document and offsets but no line.
+JOINED_OBSERVATION_FIELDS = {
+    "observation_id": Field(
+        "string", "stable id: the extraction's (O...) or curated:<line of data/reference>"
+    ),
+    "origin": Field(
+        "string",
+        "curated: a row of data/reference/observations.csv; extracted: read from a document",
+        allowed=ORIGINS,
+    ),
+    **_optional("line", "line of a curated row in its CSV; empty for an extracted row"),
+    **_optional("doc_id", "the document an extracted row was read from; empty if curated"),
+    **_optional("doc_kind region_level"),
+    "region_zh": OBSERVATION_FIELDS["region_zh"],
+    "indicator_zh": Field("string", "indicator as the source words it"),
+    "baseline_year": OBSERVATION_FIELDS["baseline_year"],
+    "scope_zh": Field("string", "sub-area or subset the value is limited to", nullable=True),
+    "source_title": Field(
+        "string", "curated: title and publisher of the source; extracted: the document's title"
+    ),
+    "value": Field("float64", "the number; a change signed (negative = a fall)"),
+    "comparator": Field(
+        "string", "as the document words it; eq for a curated row", allowed=COMPARATORS
+    ),
+    "measure": Field(
+        "string",
+        "level the value itself; yearly_change the change on the previous year (an extracted "
+        "change with baseline_year the year before); cumulative_change the change since "
+        "baseline_year",
+        allowed=MEASURES,
+    ),
+    "quote": Field("string", "the clause holding the value (extracted: as in the document)"),
+    "source": Field("string", "URL (curated) or file read (extracted)", nullable=True),
+    **_optional("char_start char_end", "offset of quote in an extracted row's document"),
+}
+
+# The conflicts between sources: the cell, then the value used and the other, side by side.
+CONFLICT_COLUMNS = (
+    "region_zh", "region_level", "indicator_id", "indicator_zh", "indicator_en", "year",
+    "measure", "baseline_year",
+    *(f"{side}_{c}" for side in ("used", "other") for c in (
+        "observation_id", "origin", "value", "unit", "comparator", "source_title", "source",
+        "quote")),
+    "conflict_note",
+)  # fmt: skip
+CONFLICT_FIELDS = {
+    c: JOINED_OBSERVATION_FIELDS[c]
+    for c in ("region_zh", "region_level", "indicator_zh", "measure", "baseline_year")
 }
