@@ -93,3 +93,35 @@ def test_known_misses_still_miss():
     """A listed case that passes now must leave KNOWN_MISSES (the list never hides progress)."""
     fixed = [i for i in KNOWN_MISSES if not mismatches(CASES[i])]
     assert not fixed, f"these cases pass now; remove them from KNOWN_MISSES: {fixed}"
+
+
+def test_a_plan_that_states_only_goals_gives_no_observation():
+    """The seed plans set targets and review nothing: every number is a target, a milestone
+    or none, never an observation."""
+    from greenmetrics import paths
+    from greenmetrics.readers import read_document
+
+    for name, region, year in (
+        ("000_78ec545c62429658.txt", "忻州市忻府区", 2023),
+        ("003_d6b7a80b1f52e553.txt", "临夏回族自治州", 2021),
+    ):
+        text = read_document(paths.RAW_DIR / name).text
+        context = PlanContext(doc_id=name, region_names=region_short_names(region), issue_year=year)
+        extractor = Extractor(text, context)
+        targets, _ = extractor.run()
+        assert len(targets) > 10
+        assert read_observations(extractor) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a data appendix: a table of bare figures with no words of measure
+        "附表\n2019  2020  2021  2022\n12.5  13.1  14.0  14.6\n8.7  9.2  9.9  10.3\n",
+        "1 2 3 4 5 6 7 8 9 10\n—3—\n",
+        "",
+    ],
+)
+def test_bare_figures_give_no_observation(text):
+    case = CASES[0]._replace(text=text, expected=[])
+    assert observations_of(case) == []
