@@ -34,7 +34,9 @@ BASELINE_RE = re.compile(
 STARTING_POINT_RE = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:年?底|年?末)?的?")
 STARTING_VALUE_RE = re.compile(r"(?:由|从)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$")
 REACHED_YEAR_RE = re.compile(
-    r"(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|达)?(?:到|至)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$"
+    r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|达)?(?:到|至)|"
+    r"(?:提高|提升|增加|增长|上升|下降|降低|减少)为)"
+    r"\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$"
 )
 
 # Looking forward: a clause (or the sentence before it) with these states a goal.

@@ -22,6 +22,9 @@ def arabic_years(text: str) -> str:
     return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
 
 
+_REACHED_BY_WEI_RE = re.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|减少)为\s*$")
+
+
 def find_year(text: str) -> tuple[int | None, int]:
     """The target year a stretch of text states (到2025年, 2023年底前, 十四五末) and where it ends.
 
@@ -38,8 +41,10 @@ def find_year(text: str) -> tuple[int | None, int]:
         if re.search(r"(?:较|比|与|由|相比|相较|从)$", prefix) or re.match(r"^\d{1,2}月", after):
             continue
         # NOTE: "2020年的93%" is a past value, but "提高到2025年的97%" states the year reached.
+        # 上升为2020年的26% states the year reached, as 提高到2025年的97% does
+        reached = _REACHED_BY_WEI_RE.search(text, 0, m.start())
         if re.match(r"^(?:相比|水平|基础|的基础|的水平)", after) or (
-            after.startswith("的") and m.group(0)[0] not in "到至"
+            after.startswith("的") and m.group(0)[0] not in "到至" and not reached
         ):
             continue
         if m.start() > 0 and text[m.start() - 1] == "-":
