@@ -35,6 +35,7 @@ import math
 import pandas as pd
 
 from ..catalog import Catalog, attach_indicators, load_catalog
+from ..extract.observation_words import FALL_WORDS, RISE_WORDS
 from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import columns
@@ -43,21 +44,8 @@ from ._common import _decimals, _frame, _int, _missing, _require, _text
 from .progress import APPROX_TOLERANCE, convert_unit
 
 # NOTE: an extracted change keeps its direction in the indicator's last words (the value is
-# positive as written): 单位地区生产总值能耗下降 2.7 is a fall, 非化石能源消费比重提高 1.2 a rise.
-FALL_WORDS = (
-    "下降",
-    "降低",
-    "减少",
-    "回落",
-    "下滑",
-    "减排",
-    "削减",
-    "压减",
-    "缩减",
-    "压降",
-    "降幅",
-)
-RISE_WORDS = ("增长", "提高", "提升", "增加", "上升", "增幅", "上涨", "扩大")
+# positive as written, the words are the extraction's FALL_WORDS / RISE_WORDS):
+# 单位地区生产总值能耗下降 2.7 is a fall, 非化石能源消费比重提高 1.2 a rise.
 # Documents that report a year (their figures over a plan's look back at the last period).
 REPORT_KINDS = ("bulletin", "work_report", "news")
 # The units in which a change judges targets: a relative fall (较2020年下降13.5%).

@@ -57,7 +57,9 @@ FALL_WORDS = (
     "压降",
     "降幅",
 )
-RISE_WORDS = ("增长", "提高", "提升", "增加", "上升", "增幅", "上涨", "扩大", "改善", "好转")
+RISE_WORDS = ("增长", "提高", "提升", "增加", "上升", "增幅", "上涨", "扩大")
+# A change read without a sign: 改善 of an index that falls as air gets cleaner, 增速, 优于.
+UNSIGNED_CHANGE_WORDS = ("改善", "好转", "增速", "优于", "好于")
 # Work done in the period a figure covers (全年新增, 五年累计淘汰, 完成造林): a change; a stock
 # built up (建成, 累计建成 at a date) is a level unless a period frames it.
 WORK_RE = re.compile(
@@ -65,7 +67,7 @@ WORK_RE = re.compile(
     r"治理|造林|营造林|种草|抚育|修复|划定|开展|成立|获批|认定|安全利用|严格管控|建成|创建|累计"
 )
 CHANGE_TAIL_RE = re.compile(
-    rf"(?P<verb>{'|'.join(FALL_WORDS + RISE_WORDS)}|增速|优于|好于)(?:了)?(?:为|是)?"
+    rf"(?P<verb>{'|'.join(FALL_WORDS + RISE_WORDS + UNSIGNED_CHANGE_WORDS)})(?:了)?(?:为|是)?"
     r"(?:近|约|超过|逾|达到|达)?$"
 )
 # One verb for a list of subjects, a value each: A、B、C分别下降X、Y、Z.
