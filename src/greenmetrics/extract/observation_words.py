@@ -20,6 +20,7 @@ LAST_YEARS_RE = re.compile(
 LAST_YEAR_RE = re.compile(r"过去(?:的)?一年|去年|上年(?!度?[末底])|上一年")
 # A plan's 目前: where its region stands at the start of the plan, the end of the last period.
 NOW_RE = re.compile(r"目前|当前|现阶段|截至目前")
+THIS_YEAR_GOALS_RE = re.compile(r"今年(?!以来)|明年")
 THIS_YEAR_RE = re.compile(r"(?<![年\d])(?:全年|年末|年底|本年|当年|年内)")
 YEAR_RE = re.compile(
     r"(?P<pre>截至|截止|截至到|到|至|于|在|从)?\s*(?P<year>(?:19|20)\d\d)\s*年(?P<end>底|末|年底|年末|全年|上半年|前三季度|一季度|1-\d+月)?"

@@ -56,6 +56,7 @@ from .observation_words import (
     SPAN_RE,
     STARTING_POINT_RE,
     STARTING_VALUE_RE,
+    THIS_YEAR_GOALS_RE,
     THIS_YEAR_RE,
     WHOLE_REGION_RE,
     WORK_RE,
@@ -187,6 +188,10 @@ class ObservationReader:
         if self.reports:
             for m in THIS_YEAR_RE.finditer(text):
                 offer(m.start(), _Frame(year=self.present, past=True, explicit=True))
+        if self.context.doc_kind == "work_report":
+            # a work report is dated by the year it reviews: its 今年 is the year of its goals
+            for m in THIS_YEAR_GOALS_RE.finditer(text):
+                offer(m.start(), _Frame(year=self.present + 1, past=False, explicit=True))
         issued = self.x.issue_year
         if not self.reports and issued:
             for m in BASELINE_RE.finditer(text):
@@ -284,6 +289,8 @@ class ObservationReader:
                     limit = self.present if self.reports else (self.x.issue_year or year + 1) - 1
                     local = _Frame(year=year, past=year <= limit, explicit=True)
                     left = left[: reached.start()] + "提高到"
+                    if local.past:
+                        frame = local  # …提高到2020年的17.9%，提高3.7个百分点: the same year
                 elif k > 0:
                     local = self._frame_of(left, frame)
                 if not local.past or local.year is None:
