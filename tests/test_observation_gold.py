@@ -25,11 +25,11 @@ from scoring import compact, quotes_overlap, score_observations
 GOLD = Path(__file__).parent / "gold"
 # Numbers the labellers listed as no observation that the rules still read (scope counts such
 # as 转办的1984件, a table number): the known state, which may only shrink.
-KNOWN_WRONG = {"dev": 5, "heldout": 10}
+KNOWN_WRONG = {"dev": 5, "heldout": 9}
 FLOORS = {
     # set: (recall, precision, fields)
-    "dev": (0.75, 0.93, 0.92),
-    "heldout": (0.66, 0.86, 0.80),
+    "dev": (0.85, 0.95, 0.97),
+    "heldout": (0.76, 0.89, 0.82),
 }
 
 

@@ -28,7 +28,6 @@ KNOWN_MISSES: dict[int, str] = {
     129: "a named part of the region after a comma (…中，湖州市…最低，为24) loses its subject",
     141: "bulletin tables (产品 | 单位 | 产量 | 比上年增长) are not read",
     143: "a table of base-year values only is not read",
-    156: "a count of divisions after 和 (13个设区市和2个省直管县) is read as a value",
 }
 
 
