@@ -535,7 +535,7 @@ class ObservationReader:
         return "", stem
 
     def _indicator(self, stem: str) -> str:
-        text = LEAD_RE.sub("", stem)
+        text = PERIOD_RE.sub("", LEAD_RE.sub("", stem))  # 能耗“十三五”累计下降: no period
         text = WHOLE_REGION_RE.sub("", text)
         for name in self.own_names:
             if text.startswith(name):

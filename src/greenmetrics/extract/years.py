@@ -54,7 +54,9 @@ def find_year(text: str) -> tuple[int | None, int]:
     for m in FYP_RE.finditer(text):
         tail = m.group("tail") or ""
         prefix = text[max(0, m.start() - 1) : m.start()]
-        if prefix in ("第", "《") or not (tail or prefix in ("到", "至", "在")):
+        # NOTE: “十三五”累计下降17.6%: the period a cumulative change covers is its time too
+        over = text.startswith(("累计", "以来", "年均"), m.end())
+        if prefix in ("第", "《") or not (tail or over or prefix in ("到", "至", "在")):
             continue
         year = FYP_END[m.group("n")]
         if m.end() > found[1]:
