@@ -5,11 +5,12 @@ pypdf, and what the extractor makes of each reader's text.
     .venv/bin/python bench/pdf_readers.py            # the libraries that are installed
     .venv/bin/pip install pypdfium2 pdfplumber       # to compare against them (not dependencies)
 
-Readers: pypdf (the project's reader), pypdfium2 alone, "pdfium+fallback" (PDFium, with pypdf
-for the pages a per-page check flags, see `damaged_pages`) and pdfplumber. Each reads every PDF
-in data/raw once (after one warm-up read), in this process, one core; pages/s and MB/s are of
-that read. Then every reader's text goes through `extract_corpus` (the manifest of data/raw) and
-its targets and observations are compared with pypdf's, file by file:
+Readers: pypdf (the project's reader), pypdf with its font CMaps parsed once per document
+(`_pypdf_font_cache`), pypdfium2 alone, "pdfium+fallback" (PDFium, with pypdf for the pages a
+per-page check flags, see `damaged_pages`) and pdfplumber. Each reads every PDF in data/raw once
+(after one warm-up read), in this process, one core; pages/s and MB/s are of that read. Then
+every reader's text goes through `extract_corpus` (the manifest of data/raw) and its targets and
+observations are compared with pypdf's, file by file:
 
 * `same text`: pages whose text is the same string as pypdf's;
 * `rows`: targets + observations; `same rows`: the rows equal to pypdf's in every column
@@ -19,6 +20,8 @@ its targets and observations are compared with pypdf's, file by file:
 * recall / precision / fields on the 4 hand-labelled city plans, by quote (tests/test_gold.py).
 
 The rows that differ in content are printed under the table, with both readers' versions.
+Last, `extract_corpus` of the whole default corpus (data/raw, all formats) is timed with each
+reader, twice in alternation, beside a floor timed in the same run (reading every file's bytes).
 """
 
 from __future__ import annotations
@@ -49,6 +52,34 @@ def _pypdf(raw: bytes) -> list[str]:
     from pypdf import PdfReader
 
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages]
+
+
+def _pypdf_font_cache(raw: bytes) -> list[str]:
+    """pypdf, parsing each font's encoding and ToUnicode CMap once per document instead of once
+    per page that uses it (pypdf 7 parses them again on every page: half its time on CJK
+    plans, whose CMaps hold thousands of entries). Same code, same text; see `main`."""
+    import pypdf.generic._font as font_module
+    from pypdf import PdfReader
+
+    original = font_module.get_encoding
+    cache: dict[tuple[int, int], tuple] = {}
+
+    def get_encoding(font):
+        ref = getattr(font, "indirect_reference", None)
+        if ref is None:
+            return original(font)
+        key = (ref.idnum, ref.generation)
+        if key not in cache:
+            cache[key] = original(font)
+        encoding, cmap = cache[key]
+        # Copies: pypdf may add to the dictionaries it is given.
+        return (dict(encoding) if isinstance(encoding, dict) else encoding), dict(cmap)
+
+    font_module.get_encoding = get_encoding
+    try:
+        return [page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages]
+    finally:
+        font_module.get_encoding = original
 
 
 def _pdfium_page_text(page) -> tuple[str, int]:
@@ -139,6 +170,7 @@ def _pdfplumber(raw: bytes) -> list[str]:
 
 LIBRARIES: dict[str, tuple[str, Callable[[bytes], list[str]]]] = {
     "pypdf": ("pypdf", _pypdf),
+    "pypdf+font cache": ("pypdf", _pypdf_font_cache),
     "pypdfium2": ("pypdfium2", _pypdfium2),
     "pdfium+fallback": ("pypdfium2", _pdfium_fallback),
     "pdfplumber": ("pdfplumber", _pdfplumber),
@@ -242,6 +274,43 @@ def measure(name, read, pdfs, base_pages=None, base_extraction=None):
     return row, texts, extraction, comparison
 
 
+def time_default_corpus(readers_to_time: dict[str, Callable[[bytes], list[str]]]) -> list[dict]:
+    """`extract_corpus` of all of data/raw (the default corpus, all formats) in this process on
+    one core with each PDF reader, beside a floor timed in the same run: reading every file's
+    bytes. Each reader in turn, twice, in alternation; the best of the two is kept."""
+    files = sorted(p for p in paths.RAW_DIR.iterdir() if p.is_file())
+    results: dict[str, list[float]] = {"floor: read the bytes": []}
+    for name in readers_to_time:
+        results[name] = []
+    for _ in range(2):
+        start = time.perf_counter()
+        sum(len(p.read_bytes()) for p in files)
+        results["floor: read the bytes"].append(time.perf_counter() - start)
+        for name, read in readers_to_time.items():
+
+            def pdf_text(path: Path, raw: bytes, read=read) -> tuple[str, str]:
+                return "\n".join(read(raw)), "pdf"
+
+            original = readers._read_pdf
+            readers._read_pdf = pdf_text
+            try:
+                start = time.perf_counter()
+                extract_corpus([paths.RAW_DIR], workers=1)
+                results[name].append(time.perf_counter() - start)
+            finally:
+                readers._read_pdf = original
+    floor = min(results["floor: read the bytes"])
+    return [
+        {
+            "reader": name,
+            "best s": min(t),
+            "runs s": ", ".join(f"{x:.2f}" for x in t),
+            "x floor": min(t) / floor,
+        }
+        for name, t in results.items()
+    ]
+
+
 def _table(rows: list[dict]) -> None:
     keys = list(dict.fromkeys(k for r in rows for k in r))
     print("| " + " | ".join(keys) + " |")
@@ -269,6 +338,15 @@ def main() -> None:
         rows.append(row)
         comparisons[name] = comparison
     _table(rows)
+
+    print(
+        f"\n## Extraction of the default corpus (data/raw, {sum(1 for p in paths.RAW_DIR.iterdir() if p.is_file())} files), one core\n"
+    )
+    _table(
+        time_default_corpus(
+            {n: f for n, (m, f) in LIBRARIES.items() if n != "pdfplumber" and _installed(m)}
+        )
+    )
 
     if "pdfium+fallback" in comparisons:
         print("\n## Pages pdfium+fallback reads with pypdf\n")
