@@ -141,6 +141,15 @@ def test_every_gold_phrase_maps_to_its_labelled_indicator(catalog):
         ("城镇新建建筑执行绿色建筑标准", "green_building_share"),
         ("新建建筑实行绿色建筑标准", "green_building_share"),
         ("地表水达到或好于III类水体比例", "surface_water_good_quality_share"),
+        # a change names the quantity it moves (the observation of a reduction target), with
+        # the word that introduces a value or a review's baseline after it
+        ("单位地区生产总值能耗下降", "energy_intensity_reduction"),
+        ("燃煤电厂平均供电煤耗降低", "coal_power_supply_coal_consumption"),
+        ("化学需氧量排放量较2015年下降比例", "cod_emission_reduction"),
+        ("森林覆盖率由", "forest_coverage_rate"),
+        ("森林覆盖率提高", "forest_coverage_rate"),
+        # a table row: its item number and a unit the row cut off
+        ("13.森林蓄积量(亿立方米", "forest_stock_volume"),
     ],
 )
 def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
@@ -162,10 +171,28 @@ def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
         "高标准农田面积占比",  # a share, not the area its contained alias names
         "绿色工厂覆盖率",  # a rate, not the count
         "污水管网覆盖率",  # a rate of the network, not its length
+        # a direction word alone, contents lines and fragments of a sentence
+        "年均下降",
+        "（四）实施低碳化改造和CCUS示范工程...............................",
+        "）完成",
+        "（占比",
     ],
 )
 def test_unrelated_or_unclear_phrases_return_none(catalog, phrase):
     assert catalog.match(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "not_id"),
+    [
+        # the share of a capacity in a total is no capacity (X占Y), also when a review's
+        # 从/由 ends it
+        ("新能源和可再生能源发电装机容量占全省发电装机", "renewable_power_capacity"),
+        ("本地可再生能源装机比重从", "renewable_power_capacity"),
+    ],
+)
+def test_a_share_of_a_quantity_is_not_the_quantity(catalog, phrase, not_id):
+    assert catalog.match(phrase) != not_id
 
 
 def test_non_string_phrase_returns_none(catalog):

@@ -11,6 +11,10 @@ digits equal half-width ones; whitespace and quotation marks removed):
 1. variants of the phrase, in order: as written; without a leading whole-region word
    (全国/全省/全区/全州/全市/全县/全旗/全盟, 我国/我省/我区/...); without parenthesised notes
    (高标准农田（累计建成） -> 高标准农田); without a trailing 数量 (绿色工厂数量 -> 绿色工厂);
+   without a table row's item number or a unit cut off by the end of the phrase
+   (13.森林蓄积量（亿立方米 -> 森林蓄积量); without a trailing word that says how the value
+   moves or introduces it (单位地区生产总值能耗下降, 非化石能源占比由, 煤电装机在,
+   化学需氧量排放量较2015年下降比例): a change is a change of the quantity the target is on;
 2. exact: a variant equals an alias;
 3. suffix: the longest alias that ends a variant (临夏市城市生活污水集中收集率 ->
    城市生活污水集中收集率);
@@ -22,6 +26,9 @@ matches only an alias that itself says so:
 - no rural qualifier 农村/乡村/村庄 (农村生活污水处理率 is not 生活污水处理率);
 - the words before the alias must not end in 中 ("among X, the share of Y": X is a new
   denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例);
+- no 占 ("X占Y", the share of X in Y) in the words before the alias or at the start of the
+  words after it: 湿地保有量占全国湿地总面积 is no wetland area, and
+  可再生能源发电装机容量占全省发电装机 no capacity;
 - in step 4, the words after the alias must not end in a rate or share (率, 比例, 占比 ...)
   unless the alias is one: 污水管网覆盖率 is not the length of 污水管网.
 """
@@ -57,6 +64,20 @@ _REMOVED_CHARS = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
 _COUNT_SUFFIX = "数量"
 _RURAL_QUALIFIERS = ("农村", "乡村", "村庄")
 _DENOMINATOR_MARK = "中"
+_SHARE_MARK = "占"
+# NOTE: a numbered row of an indicator table starts with its item number (13.森林蓄积量); a
+# unit in brackets that the row cut off ends it (森林蓄积量(亿立方米).
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.、](?=\D)")
+_OPEN_BRACKET_TAIL = re.compile(r"\([^()]*$")
+# NOTE: how a value moves (下降, 提高, 较2015年下降比例) or the word that introduces it (由, 从,
+# 在, 稳定在) is not what is measured: 单位地区生产总值能耗下降 is a change of the quantity a
+# 单位地区生产总值能耗 target is on. 增加值 and 增长率 names keep their words (only whole tails
+# are removed, and an alias that holds one matches literally first).
+_DIRECTION_TAIL = re.compile(
+    r"(?:(?:较|比)(?:\d{4}年?|上年)?)?(?:年均|累计)?"
+    r"(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:率|比例|幅度)?$"
+    r"|(?:由|从|稳定在|保持在|控制在|在)$"
+)
 # NOTE: a rate or share ends its phrase; words after a contained alias that end in one make a
 # new measure of the alias's thing (污水管网覆盖率 is no length of 污水管网, 充电桩覆盖率 no count).
 _MEASURE_TAIL = re.compile(r"(?:率|比例|比重|占比|系数|强度|浓度|指数)$")
@@ -103,6 +124,11 @@ def _phrase_variants(phrase: str) -> list[str]:
     variants.append(bare)
     if bare.endswith(_COUNT_SUFFIX) and len(bare) > len(_COUNT_SUFFIX) + 1:
         variants.append(bare[: -len(_COUNT_SUFFIX)])
+    row = _OPEN_BRACKET_TAIL.sub("", _ITEM_NUMBER.sub("", bare, count=1))
+    variants.append(row)
+    moved = _DIRECTION_TAIL.sub("", row)
+    if len(moved) >= 2:
+        variants.append(moved)
     out: list[str] = []
     for v in variants:
         if v and v not in out:
@@ -112,10 +138,15 @@ def _phrase_variants(phrase: str) -> list[str]:
 
 def _changes_meaning(before: str, after: str) -> bool:
     """True when the words around a matched alias make it another indicator: a rural
-    qualifier anywhere, or a 中 that introduces a different denominator just before it."""
+    qualifier anywhere, a 中 that introduces a different denominator just before it, or a 占
+    that makes a share of it or of something in it."""
     # NOTE: "X中Y占比" reads "among X, the share of Y"; X replaces the alias's own base.
-    return before.endswith(_DENOMINATOR_MARK) or any(
-        q in before or q in after for q in _RURAL_QUALIFIERS
+    # "X占Y" is the share of X in Y: neither X nor Y is measured by it.
+    return (
+        before.endswith(_DENOMINATOR_MARK)
+        or _SHARE_MARK in before
+        or after.startswith(_SHARE_MARK)
+        or any(q in before or q in after for q in _RURAL_QUALIFIERS)
     )
 
 
@@ -191,7 +222,9 @@ class Catalog:
                 alias_id = self._lookup.get(alias)
                 if alias_id is None or _changes_meaning(text[:start], text[start + size :]):
                     continue
-                if _MEASURE_TAIL.search(text[start + size :]) and not _MEASURE_TAIL.search(alias):
+                # 可再生能源装机比重从 ends in a share once its introducing word is gone
+                after = _DIRECTION_TAIL.sub("", text[start + size :])
+                if _MEASURE_TAIL.search(after) and not _MEASURE_TAIL.search(alias):
                     continue
                 return alias_id
         return None
