@@ -21,16 +21,22 @@ digits equal half-width ones; whitespace and quotation marks removed):
 4. contained: the longest alias of at least 4 characters inside a variant and covering at least
    half of it (单位地区生产总值能源消耗降低 -> 单位地区生产总值能源消耗).
 
-In steps 3 and 4 the words left over must not change what is measured, so such a phrase
-matches only an alias that itself says so:
+In steps 3 and 4 the matched alias must not cut another indicator's alias in two
+(人工营造林面积 holds 营造林: its tail 造林面积 is no afforestation area), and the words left over
+must not change what is measured, so such a phrase matches only an alias that itself says so:
 - no rural qualifier 农村/乡村/村庄 (农村生活污水处理率 is not 生活污水处理率);
 - the words before the alias must not end in 中 ("among X, the share of Y": X is a new
   denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例);
 - no 占 ("X占Y", the share of X in Y) in the words before the alias or at the start of the
   words after it: 湿地保有量占全国湿地总面积 is no wetland area, and
   可再生能源发电装机容量占全省发电装机 no capacity;
-- in step 4, the words after the alias must not end in a rate or share (率, 比例, 占比 ...)
+- in step 4, the words after the alias must not end in a rate or share (率, 度, 比例, 占比 ...)
   unless the alias is one: 污水管网覆盖率 is not the length of 污水管网.
+
+A phrase holding an indicator table's 属性 cell (约束性, 预期性) is several cells read as one
+name and matches nothing. An intensity alias that names no base (碳排放强度, 能耗强度: per unit of GDP by default)
+matches only in step 2: words before it name a sector or another base, so
+营运车辆换算周转量碳排放强度 and 钢铁行业碳排放强度 are not the GDP intensity.
 """
 
 from __future__ import annotations
@@ -69,18 +75,26 @@ _SHARE_MARK = "占"
 # unit in brackets that the row cut off ends it (森林蓄积量(亿立方米).
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.、](?=\D)")
 _OPEN_BRACKET_TAIL = re.compile(r"\([^()]*$")
-# NOTE: how a value moves (下降, 提高, 较2015年下降比例) or the word that introduces it (由, 从,
-# 在, 稳定在) is not what is measured: 单位地区生产总值能耗下降 is a change of the quantity a
+# NOTE: how a value moves (下降, 提高, 较2015年下降比例) or the words that introduce it (由, 从,
+# 也由2015年度, 在, 稳定在) are not what is measured: 单位地区生产总值能耗下降 is a change of the quantity a
 # 单位地区生产总值能耗 target is on. 增加值 and 增长率 names keep their words (only whole tails
 # are removed, and an alias that holds one matches literally first).
 _DIRECTION_TAIL = re.compile(
     r"(?:(?:较|比)(?:\d{4}年?|上年)?)?(?:年均|累计)?"
     r"(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:率|比例|幅度)?$"
-    r"|(?:由|从|稳定在|保持在|控制在|在)$"
+    r"|(?:也|均|分别)?(?:由|从)(?:\d{4}年度?的?)?$"
+    r"|(?:稳定在|保持在|控制在|在)$"
 )
 # NOTE: a rate or share ends its phrase; words after a contained alias that end in one make a
 # new measure of the alias's thing (污水管网覆盖率 is no length of 污水管网, 充电桩覆盖率 no count).
-_MEASURE_TAIL = re.compile(r"(?:率|比例|比重|占比|系数|强度|浓度|指数)$")
+_MEASURE_TAIL = re.compile(r"(?:率|度|比例|比重|占比|系数|强度|浓度|指数)$")
+# NOTE: an indicator table's 属性 cell inside a phrase means several cells of the table were
+# read as one name (…约束性15.气象灾害损失…): it names no one indicator.
+_GLUED_CELLS = re.compile(r"约束性|预期性")
+# NOTE: 碳排放强度 alone is per unit of GDP; the same words after a sector or a base
+# (营运车辆换算周转量碳排放强度, 工业碳排放强度) are that sector's own intensity.
+_INTENSITY = "强度"
+_INTENSITY_BASES = ("单位", "万元", "生产总值", "GDP", "增加值", "周转量", "工业")
 
 
 @dataclass(frozen=True)
@@ -166,6 +180,12 @@ class Catalog:
         # Longest first: the record of every phrase the catalog knows, for display and review.
         self.aliases: tuple[str, ...] = tuple(sorted(self._lookup, key=lambda a: (-len(a), a)))
         self._max_alias = max((len(a) for a in self._lookup), default=0)
+        # Intensities that name no base match only as written (see the module's rule).
+        self._exact_only = frozenset(
+            a
+            for a in self._lookup
+            if a.endswith(_INTENSITY) and not any(b in a for b in _INTENSITY_BASES)
+        )
 
     def __len__(self) -> int:
         return len(self.indicators)
@@ -186,7 +206,7 @@ class Catalog:
         None means no alias fits by the module's rule (exact, then longest suffix, then longest
         contained alias of >= 4 characters covering half the phrase); the caller lists such
         phrases for review instead of guessing."""
-        if not isinstance(phrase, str):
+        if not isinstance(phrase, str) or _GLUED_CELLS.search(phrase):
             return None
         variants = _phrase_variants(phrase)
         for v in variants:
@@ -206,9 +226,25 @@ class Catalog:
         """Return the id of the longest alias that ends `text` (shorter than `text`)."""
         for start in range(max(1, len(text) - self._max_alias), len(text)):
             alias_id = self._lookup.get(text[start:])
-            if alias_id is not None and not _changes_meaning(text[:start], ""):
+            if (
+                alias_id is not None
+                and text[start:] not in self._exact_only
+                and not _changes_meaning(text[:start], "")
+                and not self._cuts_another_alias(text, start, alias_id)
+            ):
                 return alias_id
         return None
+
+    def _cuts_another_alias(self, text: str, boundary: int, alias_id: str) -> bool:
+        """True when an alias of another indicator runs across `boundary` of `text`: a match
+        that starts or ends there would cut a word in two (人工营造林面积 holds 营造林, so its
+        tail 造林面积 is no afforestation area)."""
+        for start in range(max(0, boundary - self._max_alias + 1), boundary):
+            for end in range(boundary + 1, min(len(text), start + self._max_alias) + 1):
+                other = self._lookup.get(text[start:end])
+                if other is not None and other != alias_id:
+                    return True
+        return False
 
     def _contained_match(self, text: str) -> str | None:
         """Return the id of the longest alias inside `text` that is at least
@@ -220,7 +256,13 @@ class Catalog:
             for start in range(n - size, -1, -1):
                 alias = text[start : start + size]
                 alias_id = self._lookup.get(alias)
-                if alias_id is None or _changes_meaning(text[:start], text[start + size :]):
+                if alias_id is None or alias in self._exact_only:
+                    continue
+                if _changes_meaning(text[:start], text[start + size :]):
+                    continue
+                if self._cuts_another_alias(text, start, alias_id) or self._cuts_another_alias(
+                    text, start + size, alias_id
+                ):
                     continue
                 # 可再生能源装机比重从 ends in a share once its introducing word is gone
                 after = _DIRECTION_TAIL.sub("", text[start + size :])
