@@ -55,6 +55,37 @@ def catalog():
         ("国家级农村产业融合示范园", "国家农村产业融合发展示范园"),
         ("主要农作物病虫害绿色防控覆盖率", "绿色防控覆盖率"),
         ("单位地区生产总值建设用地使用面积", "单位GDP建设用地使用面积"),
+        # a later plan's review and its targets: the 2020 level and the 2025 target meet
+        (
+            "非化石能源消费比重",
+            "非化石能源占比由",
+            "非化石能源占能源消费的比重",
+            "非化石能源占一次能源比重",
+        ),
+        ("煤炭消费比重", "煤炭消费占一次能源消费比重从", "煤炭消费占能源消费的比重下降"),
+        ("天然气消费比重", "天然气占比由"),
+        ("地表水优良水体比例", "地表水Ⅲ类及以上水质优良比例", "优良水质（达到或优于Ⅲ类）断面占比"),
+        ("细颗粒物（PM2.5）浓度", "细颗粒物年平均浓度", "PM2.5平均浓度下降"),
+        ("单位地区生产总值用水量", "万元生产总值用水量下降"),
+        ("用水总量", "总用水量"),
+        ("农用残膜回收率", "农用残膜回收利用率"),
+        ("绿色建筑面积占比", "绿色建筑在新建建筑中的占比也由2015年度", "绿色建筑竣工面积占比"),
+        ("营运车辆单位运输周转量二氧化碳排放", "营运车辆换算周转量碳排放强度"),
+        ("可再生能源发电装机占比", "本地可再生能源装机比重从", "可再生能源装机比重"),
+        ("全社会用电量", "全区全社会用电量"),
+        ("电力装机容量", "电源装机规模"),
+        ("外送电能力", "全区外送电能力"),
+        ("风电装机容量", "风电累计装机规模"),
+        ("造林面积", "完成造林", "造林"),
+        ("营造林", "完成营造林面积", "规划完成营造林"),
+        ("森林抚育面积", "森林抚育"),
+        ("沙化土地治理面积", "治理沙化土地面积（万公顷", "沙化土地综合治理"),
+        ("草原生态修复", "各类草原生态修复", "退化草原生态修复"),
+        ("森林火灾受害率", "年均森林火灾受害率", "森林火灾受害率稳定"),
+        ("湿地保有量", "湿地总面积"),
+        ("大陆自然岸线保有率", "12.自然岸线保有率"),
+        ("可再生能源建筑应用面积", "新增可再生能源建筑应用面积"),
+        ("水土流失治理面积", "水土流失初步治理面积", "新增水土流失治理面积"),
     ],
 )
 def test_aliases_land_on_one_id(catalog, phrases):
@@ -91,6 +122,28 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("煤炭消费总量", "煤炭消费比重"),
         ("天然气消费比重", "非化石能源消费比重"),
         ("电商快件不再二次包装比例", "可循环快递包装应用规模"),
+        # a part of a work vs the whole; an area vs a rate; a count vs a share
+        ("造林面积", "营造林"),
+        ("森林抚育", "营造林"),
+        ("湿地保有量", "湿地保护率"),
+        ("水土流失治理面积", "水土保持率"),
+        ("绿色建筑面积", "绿色建筑面积占比"),
+        ("星级绿色建筑占比", "绿色建筑占比"),
+        ("节能建筑面积", "既有建筑节能改造面积"),
+        ("新能源汽车保有量", "新能源汽车销量占比"),
+        ("污水处理能力", "污水处理率"),
+        ("污染地块安全利用率", "受污染耕地安全利用率"),
+        ("集中式饮用水水源地水质达标率", "地表水水质优良比例"),
+        ("PM10平均浓度", "PM2.5平均浓度"),
+        # a sector's own measure vs the region's; a source vs all sources; with or without hydro
+        ("营运车辆换算周转量碳排放强度", "碳排放强度"),
+        ("高技术制造业增加值占规模以上工业增加值比重", "战略性新兴产业增加值占地区生产总值比重"),
+        ("电力装机容量", "风电装机容量"),
+        ("可再生能源发电装机占比", "可再生能源发电装机容量"),
+        ("可再生能源发电装机占比", "新能源装机占比"),
+        ("非水可再生能源电力消纳比重", "可再生能源电力消纳比重"),
+        ("全社会用电量", "可再生能源消纳量占全社会用电量比重"),
+        ("煤电装机容量", "煤电机组平均供电煤耗"),
     ],
 )
 def test_different_meanings_stay_apart(catalog, a, b):
@@ -141,6 +194,15 @@ def test_every_gold_phrase_maps_to_its_labelled_indicator(catalog):
         ("城镇新建建筑执行绿色建筑标准", "green_building_share"),
         ("新建建筑实行绿色建筑标准", "green_building_share"),
         ("地表水达到或好于III类水体比例", "surface_water_good_quality_share"),
+        # a change names the quantity it moves (the observation of a reduction target), with
+        # the word that introduces a value or a review's baseline after it
+        ("单位地区生产总值能耗下降", "energy_intensity_reduction"),
+        ("燃煤电厂平均供电煤耗降低", "coal_power_supply_coal_consumption"),
+        ("化学需氧量排放量较2015年下降比例", "cod_emission_reduction"),
+        ("森林覆盖率由", "forest_coverage_rate"),
+        ("森林覆盖率提高", "forest_coverage_rate"),
+        # a table row: its item number and a unit the row cut off
+        ("13.森林蓄积量(亿立方米", "forest_stock_volume"),
     ],
 )
 def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
@@ -162,10 +224,38 @@ def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
         "高标准农田面积占比",  # a share, not the area its contained alias names
         "绿色工厂覆盖率",  # a rate, not the count
         "污水管网覆盖率",  # a rate of the network, not its length
+        # a direction word alone, contents lines and fragments of a sentence
+        "年均下降",
+        "（四）实施低碳化改造和CCUS示范工程...............................",
+        "）完成",
+        "（占比",
+        # several cells of an indicator table read as one name
+        "14.大陆自然岸线保有率≥35国家下达指标约束性15.气象灾害损失占地区生产总值的平均比例",
+        # a part (人工) of 营造林, cut across its word; a share of a quantity; a degree of it
+        "人工营造林面积",
+        "湿地保有量占全国湿地总面积",
+        "完成交易电量占全社会用电量",
+        "水土流失治理度",
+        # a sector's intensity; a river's concentration, not emissions
+        "钢铁行业碳排放强度",
+        "地表水化学需氧量下降",
     ],
 )
 def test_unrelated_or_unclear_phrases_return_none(catalog, phrase):
     assert catalog.match(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "not_id"),
+    [
+        # the share of a capacity in a total is no capacity (X占Y), also when a review's
+        # 从/由 ends it
+        ("新能源和可再生能源发电装机容量占全省发电装机", "renewable_power_capacity"),
+        ("本地可再生能源装机比重从", "renewable_power_capacity"),
+    ],
+)
+def test_a_share_of_a_quantity_is_not_the_quantity(catalog, phrase, not_id):
+    assert catalog.match(phrase) != not_id
 
 
 def test_non_string_phrase_returns_none(catalog):

@@ -11,19 +11,32 @@ digits equal half-width ones; whitespace and quotation marks removed):
 1. variants of the phrase, in order: as written; without a leading whole-region word
    (全国/全省/全区/全州/全市/全县/全旗/全盟, 我国/我省/我区/...); without parenthesised notes
    (高标准农田（累计建成） -> 高标准农田); without a trailing 数量 (绿色工厂数量 -> 绿色工厂);
+   without a table row's item number or a unit cut off by the end of the phrase
+   (13.森林蓄积量（亿立方米 -> 森林蓄积量); without a trailing word that says how the value
+   moves or introduces it (单位地区生产总值能耗下降, 非化石能源占比由, 煤电装机在,
+   化学需氧量排放量较2015年下降比例): a change is a change of the quantity the target is on;
 2. exact: a variant equals an alias;
 3. suffix: the longest alias that ends a variant (临夏市城市生活污水集中收集率 ->
    城市生活污水集中收集率);
 4. contained: the longest alias of at least 4 characters inside a variant and covering at least
    half of it (单位地区生产总值能源消耗降低 -> 单位地区生产总值能源消耗).
 
-In steps 3 and 4 the words left over must not change what is measured, so such a phrase
-matches only an alias that itself says so:
+In steps 3 and 4 the matched alias must not cut another indicator's alias in two
+(人工营造林面积 holds 营造林: its tail 造林面积 is no afforestation area), and the words left over
+must not change what is measured, so such a phrase matches only an alias that itself says so:
 - no rural qualifier 农村/乡村/村庄 (农村生活污水处理率 is not 生活污水处理率);
 - the words before the alias must not end in 中 ("among X, the share of Y": X is a new
   denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例);
-- in step 4, the words after the alias must not end in a rate or share (率, 比例, 占比 ...)
+- no 占 ("X占Y", the share of X in Y) in the words before the alias or at the start of the
+  words after it: 湿地保有量占全国湿地总面积 is no wetland area, and
+  可再生能源发电装机容量占全省发电装机 no capacity;
+- in step 4, the words after the alias must not end in a rate or share (率, 度, 比例, 占比 ...)
   unless the alias is one: 污水管网覆盖率 is not the length of 污水管网.
+
+A phrase holding an indicator table's 属性 cell (约束性, 预期性) is several cells read as one
+name and matches nothing. An intensity alias that names no base (碳排放强度, 能耗强度: per unit of GDP by default)
+matches only in step 2: words before it name a sector or another base, so
+营运车辆换算周转量碳排放强度 and 钢铁行业碳排放强度 are not the GDP intensity.
 """
 
 from __future__ import annotations
@@ -57,9 +70,31 @@ _REMOVED_CHARS = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
 _COUNT_SUFFIX = "数量"
 _RURAL_QUALIFIERS = ("农村", "乡村", "村庄")
 _DENOMINATOR_MARK = "中"
+_SHARE_MARK = "占"
+# NOTE: a numbered row of an indicator table starts with its item number (13.森林蓄积量); a
+# unit in brackets that the row cut off ends it (森林蓄积量(亿立方米).
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.、](?=\D)")
+_OPEN_BRACKET_TAIL = re.compile(r"\([^()]*$")
+# NOTE: how a value moves (下降, 提高, 较2015年下降比例) or the words that introduce it (由, 从,
+# 也由2015年度, 在, 稳定在) are not what is measured: 单位地区生产总值能耗下降 is a change of the quantity a
+# 单位地区生产总值能耗 target is on. 增加值 and 增长率 names keep their words (only whole tails
+# are removed, and an alias that holds one matches literally first).
+_DIRECTION_TAIL = re.compile(
+    r"(?:(?:较|比)(?:\d{4}年?|上年)?)?(?:年均|累计)?"
+    r"(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:率|比例|幅度)?$"
+    r"|(?:也|均|分别)?(?:由|从)(?:\d{4}年度?的?)?$"
+    r"|(?:稳定在|保持在|控制在|在)$"
+)
 # NOTE: a rate or share ends its phrase; words after a contained alias that end in one make a
 # new measure of the alias's thing (污水管网覆盖率 is no length of 污水管网, 充电桩覆盖率 no count).
-_MEASURE_TAIL = re.compile(r"(?:率|比例|比重|占比|系数|强度|浓度|指数)$")
+_MEASURE_TAIL = re.compile(r"(?:率|度|比例|比重|占比|系数|强度|浓度|指数)$")
+# NOTE: an indicator table's 属性 cell inside a phrase means several cells of the table were
+# read as one name (…约束性15.气象灾害损失…): it names no one indicator.
+_GLUED_CELLS = re.compile(r"约束性|预期性")
+# NOTE: 碳排放强度 alone is per unit of GDP; the same words after a sector or a base
+# (营运车辆换算周转量碳排放强度, 工业碳排放强度) are that sector's own intensity.
+_INTENSITY = "强度"
+_INTENSITY_BASES = ("单位", "万元", "生产总值", "GDP", "增加值", "周转量", "工业")
 
 
 @dataclass(frozen=True)
@@ -103,6 +138,11 @@ def _phrase_variants(phrase: str) -> list[str]:
     variants.append(bare)
     if bare.endswith(_COUNT_SUFFIX) and len(bare) > len(_COUNT_SUFFIX) + 1:
         variants.append(bare[: -len(_COUNT_SUFFIX)])
+    row = _OPEN_BRACKET_TAIL.sub("", _ITEM_NUMBER.sub("", bare, count=1))
+    variants.append(row)
+    moved = _DIRECTION_TAIL.sub("", row)
+    if len(moved) >= 2:
+        variants.append(moved)
     out: list[str] = []
     for v in variants:
         if v and v not in out:
@@ -112,10 +152,15 @@ def _phrase_variants(phrase: str) -> list[str]:
 
 def _changes_meaning(before: str, after: str) -> bool:
     """True when the words around a matched alias make it another indicator: a rural
-    qualifier anywhere, or a 中 that introduces a different denominator just before it."""
+    qualifier anywhere, a 中 that introduces a different denominator just before it, or a 占
+    that makes a share of it or of something in it."""
     # NOTE: "X中Y占比" reads "among X, the share of Y"; X replaces the alias's own base.
-    return before.endswith(_DENOMINATOR_MARK) or any(
-        q in before or q in after for q in _RURAL_QUALIFIERS
+    # "X占Y" is the share of X in Y: neither X nor Y is measured by it.
+    return (
+        before.endswith(_DENOMINATOR_MARK)
+        or _SHARE_MARK in before
+        or after.startswith(_SHARE_MARK)
+        or any(q in before or q in after for q in _RURAL_QUALIFIERS)
     )
 
 
@@ -135,6 +180,12 @@ class Catalog:
         # Longest first: the record of every phrase the catalog knows, for display and review.
         self.aliases: tuple[str, ...] = tuple(sorted(self._lookup, key=lambda a: (-len(a), a)))
         self._max_alias = max((len(a) for a in self._lookup), default=0)
+        # Intensities that name no base match only as written (see the module's rule).
+        self._exact_only = frozenset(
+            a
+            for a in self._lookup
+            if a.endswith(_INTENSITY) and not any(b in a for b in _INTENSITY_BASES)
+        )
 
     def __len__(self) -> int:
         return len(self.indicators)
@@ -155,7 +206,7 @@ class Catalog:
         None means no alias fits by the module's rule (exact, then longest suffix, then longest
         contained alias of >= 4 characters covering half the phrase); the caller lists such
         phrases for review instead of guessing."""
-        if not isinstance(phrase, str):
+        if not isinstance(phrase, str) or _GLUED_CELLS.search(phrase):
             return None
         variants = _phrase_variants(phrase)
         for v in variants:
@@ -175,9 +226,25 @@ class Catalog:
         """Return the id of the longest alias that ends `text` (shorter than `text`)."""
         for start in range(max(1, len(text) - self._max_alias), len(text)):
             alias_id = self._lookup.get(text[start:])
-            if alias_id is not None and not _changes_meaning(text[:start], ""):
+            if (
+                alias_id is not None
+                and text[start:] not in self._exact_only
+                and not _changes_meaning(text[:start], "")
+                and not self._cuts_another_alias(text, start, alias_id)
+            ):
                 return alias_id
         return None
+
+    def _cuts_another_alias(self, text: str, boundary: int, alias_id: str) -> bool:
+        """True when an alias of another indicator runs across `boundary` of `text`: a match
+        that starts or ends there would cut a word in two (人工营造林面积 holds 营造林, so its
+        tail 造林面积 is no afforestation area)."""
+        for start in range(max(0, boundary - self._max_alias + 1), boundary):
+            for end in range(boundary + 1, min(len(text), start + self._max_alias) + 1):
+                other = self._lookup.get(text[start:end])
+                if other is not None and other != alias_id:
+                    return True
+        return False
 
     def _contained_match(self, text: str) -> str | None:
         """Return the id of the longest alias inside `text` that is at least
@@ -189,9 +256,17 @@ class Catalog:
             for start in range(n - size, -1, -1):
                 alias = text[start : start + size]
                 alias_id = self._lookup.get(alias)
-                if alias_id is None or _changes_meaning(text[:start], text[start + size :]):
+                if alias_id is None or alias in self._exact_only:
                     continue
-                if _MEASURE_TAIL.search(text[start + size :]) and not _MEASURE_TAIL.search(alias):
+                if _changes_meaning(text[:start], text[start + size :]):
+                    continue
+                if self._cuts_another_alias(text, start, alias_id) or self._cuts_another_alias(
+                    text, start + size, alias_id
+                ):
+                    continue
+                # 可再生能源装机比重从 ends in a share once its introducing word is gone
+                after = _DIRECTION_TAIL.sub("", text[start + size :])
+                if _MEASURE_TAIL.search(after) and not _MEASURE_TAIL.search(alias):
                     continue
                 return alias_id
         return None
