@@ -42,7 +42,7 @@ from .vocabulary import (
     VOCABULARY,
     Vocabulary,
 )
-from .years import default_target_year, find_year, year_list
+from .years import default_target_year, find_year, history_cut, year_list
 
 # Words by which a bulletin or work report states a goal rather than a result.
 REPORT_GOAL_RE = re.compile(
@@ -104,9 +104,8 @@ class Extractor:
         self.default_year = context.default_target_year or default_target_year(
             self.norm.text, context.issue_year
         )
-        # NOTE: without an issue date, plans are taken as issued a plan period before their
-        # main goal year (2021 for 2025): years before that are history, not targets.
-        self.issue_year = context.issue_year or self.default_year - 4
+        # Years before this are history, not targets (see history_cut: never a guessed date).
+        self.issue_year = history_cut(self.norm.text, context.issue_year, self.default_year)
         # A bulletin or report states what was measured; a goal in it says so (今年的预期目标,
         # 到2025年, 力争): a clause with neither is no target, whatever the plans' default year.
         self.reports = context.doc_kind in ("bulletin", "work_report", "news")
