@@ -50,5 +50,5 @@ def test_an_undated_plan_of_no_region_is_written_without_level_and_reviewed(tmp_
     doc = result.documents.iloc[0]
     assert doc["region_zh"] == "未知" and pd.isna(doc["region_level"])
     assert result.targets["region_level"].isna().all() and len(result.targets) == 1
-    categories = set(result.review["category"])
+    categories = {row["category"] for row in result.document_reviews["plan"]}
     assert {"region_uncertain", "metadata_missing"} <= categories
