@@ -38,6 +38,9 @@ def test_history_cut():
     assert history_cut("到2025年，达到90%。", None, 2025) == 2021
     # a year far before the plan's horizon is a quoted old goal, not the plan's own
     assert history_cut("到2010年…到2030年…到2030年", None, 2030) == 2026
+    # a review's change from one year to another states no goal
+    review = "比重由2015年的3.9%提高至2020年的11.9%。到2025年，比重达到15%。"
+    assert history_cut(review, None, 2025) == 2021
 
 
 def test_an_undated_plan_of_no_region_is_written_without_level_and_reviewed(tmp_path):

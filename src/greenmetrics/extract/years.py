@@ -89,6 +89,16 @@ def default_target_year(text: str, issue_year: int | None = None) -> int:
 
 
 _GOAL_YEAR_RE = re.compile(r"(?:到|至)\s*((?:20)\d\d)\s*年")
+_CLAUSE_START_RE = re.compile(r"[，。；！？,;\n][^，。；！？,;\n]*$")
+
+
+def _states_goal(text: str, m: re.Match) -> bool:
+    """True for 到2025年 stating a goal; not for a review's change from one year to another
+    (由2015年的3.9%提高至2020年的11.9%: 由/从 before it in its clause, or 的 after it)."""
+    low = max(0, m.start() - 60)
+    cut = _CLAUSE_START_RE.search(text, low, m.start())
+    clause = text[cut.start() if cut else low : m.start()]
+    return not re.search("[由从]", clause) and not text.startswith("的", m.end())
 
 
 def history_cut(text: str, issue_year: int | None, default_year: int) -> int:
@@ -102,7 +112,8 @@ def history_cut(text: str, issue_year: int | None, default_year: int) -> int:
     碳达峰实施方案 for history."""
     if issue_year is not None:
         return issue_year
-    stated = [int(y) for y in _GOAL_YEAR_RE.findall(arabic_years(text))]
+    text = arabic_years(text)
+    stated = [int(m.group(1)) for m in _GOAL_YEAR_RE.finditer(text) if _states_goal(text, m)]
     # goals of the plan's own horizon: within two plan periods before its main goal year
     own = [y for y in stated if default_year - 10 < y <= default_year]
     return min([default_year - 4, *own])
