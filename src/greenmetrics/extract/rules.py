@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
 from .indicator_tables import TableReading, read_indicator_tables
+from .layout import is_layout_mention
 from .phrases import (
     _TRAILING_YEAR_RE,
     _comparison,
@@ -178,7 +179,7 @@ class Extractor:
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
-            mentions = find_mentions(clause, v)
+            mentions = [m for m in find_mentions(clause, v) if not self._is_layout(cs + m.start, m)]
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
@@ -209,6 +210,12 @@ class Extractor:
             after_year_only = clause_year is not None and not _strip_lead(
                 v.aspiration_re.sub("", clause[year_end:]), v
             )
+
+    def _is_layout(self, start: int, mention: Mention) -> bool:
+        """A page number or table reference (layout.py), judged on the original text: the
+        blanks before a contents line's page number do not survive normalization."""
+        s, _ = self.norm.span_to_original(start, start + 1)
+        return is_layout_mention(self.text, s, mention.unit)
 
     def _ends_carried_scope(self, norm: str, prev_end: int, cs: int, clause: str) -> bool:
         """True where the place named at the head of a sentence stops scoping what follows.
