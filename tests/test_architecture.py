@@ -23,7 +23,7 @@ LAYERS = (
     ("text",),
     ("readers",),
     ("inputs",),
-    ("manifest", "metadata"),
+    ("manifest", "metadata", "document_kinds"),
     ("catalog",),
     ("extract",),
     ("overrides", "review"),

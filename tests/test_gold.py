@@ -199,8 +199,6 @@ KNOWN_BAD_NAMES = {
     "(上接二版) 全州婴儿死亡率",  # gannan_2022_bulletin_part
     "央媒观豫 | 河南可再生能源发电装机",  # henan_2023_renewables_news
     "覆盖全省县 (市、区)",  # r320_gansu
-    "（一）党中央关于绿色发展和碳达峰、碳中和的精神 ...........",  # r531_wuhan (contents)
-    "提升建筑节能能力 ..................",  # r531_wuhan (contents)
     "化碳排放下降率（%） -",  # r567_guangdong (indicator table)
     "）在建材、化工、印染等领域实施",  # r149_shandong (专栏 items)
     "）创建",

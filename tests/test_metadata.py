@@ -147,8 +147,10 @@ def test_detect_metadata_on_text_without_any():
         "province_zh",
         "division_code",
         "region_review",
+        "metadata_review",
     }
     review = meta.pop("region_review")
+    assert [r["category"] for r in meta.pop("metadata_review")] == ["metadata_missing"]
     assert all(value is None for value in meta.values())
     assert [r["category"] for r in review] == ["region_uncertain"]  # said, not guessed
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .gazetteer import MIN_TEXT_NAME, Division, shipped_gazetteer
-from .regions import COUNTRY_ZH, PROVINCE_SHORT, PROVINCES
+from .regions import COUNTRY_EN, COUNTRY_ZH, PROVINCE_SHORT, PROVINCES, is_national_issuer
 from .text import normalize
 
 _PROVINCE_RE = re.compile("|".join(PROVINCES))
@@ -32,6 +32,7 @@ _PROVINCE_SHORT_RE = re.compile("|".join(sorted(PROVINCE_SHORT, key=len, reverse
 
 _HEADER_LINES = 30  # the 版头 and title block of an official document sit in the first lines
 _TAIL_LINES = 12  # the 落款 (issuer and date) sits in the last lines
+_MAX_SIGNERS = 6  # joint documents sign with one body a line above the date
 
 _ISSUER_SUFFIX_RE = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|行政公署(?:办公室)?|办公厅|办公室|管理委员会|委员会|管委会)$"
@@ -120,6 +121,44 @@ def _issuer_line(line: str) -> str | None:
     if not _ISSUER_LINE_RE.fullmatch(compact) or "关于" in compact:
         return None
     return " ".join(line.split())
+
+
+def _signature_issuer(lines: list[str], k: int) -> str | None:
+    """The issuer signing above the date on line `k`: the issuer lines directly before it, one
+    body a line when several sign (工业和信息化部办公厅 / 市场监督管理总局办公厅)."""
+    signers: list[str] = []
+    for line in reversed(lines[max(0, k - _MAX_SIGNERS) : k]):
+        signer = _issuer_line(line)
+        compact = line.replace(" ", "")
+        if signer is None and (
+            is_national_issuer(compact) or _PROVINCE_DEPARTMENT_RE.fullmatch(compact)
+        ):
+            signer = compact
+        if signer is None:
+            break
+        signers.insert(0, signer)
+    return " ".join(signers) or None
+
+
+# NOTE: a national document names its issuer before 关于 at the head (国家能源局关于印发…,
+# 中共中央、国务院关于…, 国家发展改革委等部门关于…), or in the label of the website's table.
+_HEAD_ISSUER_RE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff、]{2,60}?)(?:关于|印发|转发)")
+_ISSUER_LABEL_RE = re.compile(
+    r"(?:发布部门|发文机关|发布机关)[:：](?P<issuer>[\u4e00-\u9fff、\s]{2,60})"
+)
+
+
+def _national_head_issuer(lines: list[str]) -> str | None:
+    """The central bodies a head line or an issuer label names, when they are national."""
+    for line in lines:
+        compact = line.replace(" ", "")
+        label = _ISSUER_LABEL_RE.search(compact)
+        if label and is_national_issuer(label.group("issuer")):
+            return label.group("issuer")
+        m = _HEAD_ISSUER_RE.match(compact)
+        if m and is_national_issuer(m.group("issuer")):
+            return m.group("issuer")
+    return None
 
 
 def _doc_number(lines: list[str]) -> str | None:
@@ -351,6 +390,20 @@ def _body_reading(text: str) -> _Reading | None:
     return _Reading("body", name, candidates)
 
 
+_PROVINCE_DEPARTMENT_RE = re.compile(
+    r"^(?:中共)?省(?:委)?[\u4e00-\u9fff]{1,12}(?:厅|局|委员会|委|办公室|办)"
+)
+_MIN_COUNTRY_SCOPE = 3
+
+
+def _national_body(text: str) -> bool:
+    """True when a body without a named issuer or region speaks of the country as its own
+    (我国 more often than 我省/全省/全市 … together)."""
+    country = text.count("我国")
+    own = len(_ALL_REGION_RE.findall(text))
+    return country >= _MIN_COUNTRY_SCOPE and country > own
+
+
 def _named_in(text: str, division: Division) -> int:
     """How often the text names a division above `division` (its city or province)."""
     g = shipped_gazetteer()
@@ -394,6 +447,8 @@ def _detect_region(issuer: str | None, title: str | None, text: str) -> Region:
     """The region from the issuer (preferred), then the title, then the body (weakest); a
     review row, and no guess, when no reading matches the gazetteer, a name stands for several
     divisions the text does not tell apart, or the issuer and the title disagree."""
+    if issuer and any(is_national_issuer(t) for t in (issuer, issuer.replace(" ", ""))):
+        return Region(COUNTRY_ZH, "country", None, COUNTRY_EN)
     readings = [
         r
         for r in (
@@ -402,7 +457,16 @@ def _detect_region(issuer: str | None, title: str | None, text: str) -> Region:
         )
         if r is not None
     ]
+    if not any(r.candidates for r in readings) and issuer and _PROVINCE_DEPARTMENT_RE.match(issuer):
+        # NOTE: a provincial department signs without its province (省科技厅, 省发展改革委):
+        # the province is the one the text names most.
+        province = _most_named_province(text)
+        division = shipped_gazetteer().find_region(province) if province else None
+        if division is not None:
+            return _region_of(division, None, province)
     if not any(r.candidates for r in readings):
+        if _national_body(text):
+            return Region(COUNTRY_ZH, "country", None, COUNTRY_EN)
         body = _body_reading(text)
         if body is not None:
             readings.append(body)
@@ -452,7 +516,8 @@ def detect_metadata(text: str) -> dict:
     """Metadata of a plan that is not in the manifest, read from its own text.
 
     Returns title_zh, region_zh, region_level, issuer_zh, issue_date (ISO), doc_number,
-    parent_region_zh and province_zh; None for what the text does not show. The rules follow
+    parent_region_zh and province_zh; None for what the text does not show. region_review
+    lists what was not sure about the region, metadata_review an issuer or date not found. The rules follow
     the layout of Chinese official documents (文号 and issuer at the top, 落款 issuer + date
     at the end or after the notice), not any one plan; see the helpers for each field.
     """
@@ -473,8 +538,9 @@ def detect_metadata(text: str) -> dict:
     issuer = issue_date = None
     for k, line in enumerate(nonempty):
         iso = _date_line(line)
-        if iso and k and _issuer_line(nonempty[k - 1]):
-            issuer, issue_date = _issuer_line(nonempty[k - 1]), iso
+        signer = _signature_issuer(nonempty, k) if iso and k else None
+        if signer:
+            issuer, issue_date = signer, iso
             break
     if issue_date is None:
         for line in head + nonempty[-_TAIL_LINES:]:
@@ -491,10 +557,16 @@ def detect_metadata(text: str) -> dict:
 
     if issuer is None:
         issuer = _notice_issuer(head[:3])
+    if issuer is None:
+        issuer = _national_head_issuer(head[:10])
+
+    missing = [
+        name for name, value in (("issuer", issuer), ("issue date", issue_date)) if not value
+    ]
 
     region = _detect_region(issuer, title, norm)
     province = region.province
-    if province is None and region.level != "province":
+    if province is None and region.level not in ("province", "country"):
         province = _most_named_province(norm)
     return {
         "title_zh": title,
@@ -508,66 +580,11 @@ def detect_metadata(text: str) -> dict:
         "parent_region_zh": region.parent,
         "province_zh": province,
         "region_review": region.review,
+        "metadata_review": [_missing_review(missing)] if missing else [],
     }
 
 
-# -- what kind of document, and the year it speaks of --------------------------------------------
-
-_BULLETIN_RE = re.compile(r"公报|统计月报|统计年鉴|质量状况|状况公告")
-_WORK_REPORT_RE = re.compile(r"政府工作报告")
-# A title that reports results (宁夏发布2021年经济社会发展公报 is a bulletin above; 2023年全省
-# 新能源装机突破…) rather than setting goals: news of a year's or a period's results.
-_NEWS_RE = re.compile(r"(?:发布|通报|公布|显示|实现|突破|达到|创新高|同比|回顾|成就|成效)")
-_PLAN_RE = re.compile(r"规划|方案|意见|计划|通知|办法|决定|纲要|指南|措施|目录|标准|细则")
-_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-_CN_TITLE_YEAR_RE = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=年)")
-_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
-
-
-def document_kind(title: str | None, issuer: str | None = None) -> str:
-    """What a document is (schemas DOC_KINDS), from its title and issuer: a 统计公报 or a
-    环境状况公报 is a bulletin, a 政府工作报告 a work report, a title that announces results
-    with no plan word news, anything else a plan (it states targets)."""
-    title = title or ""
-    if _WORK_REPORT_RE.search(title):
-        return "work_report"
-    if _BULLETIN_RE.search(title):
-        return "bulletin"
-    if (
-        title
-        and not _PLAN_RE.search(title)
-        and (_NEWS_RE.search(title) or "统计局" in (issuer or ""))
-    ):
-        return "news"
-    return "plan"
-
-
-def report_year(
-    kind: str, title: str | None, issue_year: int | None, text_head: str = ""
-) -> int | None:
-    """The year a document speaks of: a bulletin's or news title's year (《2024年…统计公报》
-    is 2024), else the year before its issue (bulletins come out the next spring); a work
-    report reviews the year before its own (2024年政府工作报告: 2023); a plan speaks from its
-    issue year. None when nothing tells."""
-    head = _CN_TITLE_YEAR_RE.sub(
-        lambda m: m.group(0).translate(_CN_YEAR_DIGITS), title or text_head[:200]
-    )
-    years = [int(y) for y in _TITLE_YEAR_RE.findall(head)]
-    if kind == "work_report":
-        if years:
-            return years[0] - 1
-        return issue_year - 1 if issue_year else None
-    if kind in ("bulletin", "news"):
-        if years:
-            return years[0]
-        # NOTE: news of results without a year in its headline: the year its text speaks of
-        # most (截至2023年年底 … 2023年), not after its publication.
-        stated = Counter(
-            int(y)
-            for y in _TITLE_YEAR_RE.findall(text_head[:3000])
-            if issue_year is None or int(y) <= issue_year
-        )
-        if stated:
-            return max(stated.items(), key=lambda item: (item[1], item[0]))[0]
-        return issue_year - 1 if issue_year and kind == "bulletin" else issue_year
-    return issue_year
+def _missing_review(missing: list[str]) -> dict:
+    what = " and ".join(missing)
+    return _review("", f"no {what} found in the text (no signature, 落款 or header names it); "
+                   "set it in the manifest", "metadata_missing")  # fmt: skip

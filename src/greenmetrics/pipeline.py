@@ -23,13 +23,14 @@ import pandas as pd
 
 from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
+from .document_kinds import document_kind, report_year
 from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year, read_observations
 from .files import csv_bytes, write_all_atomic
 from .gazetteer import shipped_gazetteer
 from .inputs import iter_plan_files, unread_entries
 from .manifest import load_manifest
-from .metadata import detect_metadata, document_kind, report_year
+from .metadata import detect_metadata
 from .overrides import apply_overrides, load_overrides
 from .readers import Document, read_document
 from .regions import region_short_names
@@ -76,7 +77,8 @@ def _document_row(
         "title_zh": meta.get("title_zh"),
         "region_zh": meta.get("region_zh") or "未知",
         "region_en": meta.get("region_en"),
-        "region_level": meta.get("region_level") or "county",
+        # NOTE: a region that cannot be told has no level (never a guessed "county")
+        "region_level": meta.get("region_level") or None,
         "division_code": meta.get("division_code"),
         "parent_region_zh": meta.get("parent_region_zh"),
         "province_zh": meta.get("province_zh"),
@@ -231,7 +233,7 @@ def _read_and_extract(job: tuple[Path, dict | None]):
     targets, milestones = extractor.run()
     observations = read_observations(extractor)
     row = _document_row(doc, meta, source, default_year, kind, year)
-    region_review = meta.get("region_review") or []
+    region_review = (meta.get("region_review") or []) + (meta.get("metadata_review") or [])
     repairs = [{"category": "document_problem", "note": note} for note in doc.repairs]
     outcome = (row, targets, milestones, observations, doc.text, extractor.tables)
     return path, (*outcome, region_review + repairs)

@@ -15,6 +15,42 @@ REGION_LEVELS = ("country", "province", "prefecture", "county")
 COUNTRY_ZH = "全国"
 # Words that stand for the whole country in plans and reference sources.
 COUNTRY_NAMES = (COUNTRY_ZH, "中国", "全国范围")
+COUNTRY_EN = "China"
+
+# NOTE: the central bodies that sign national documents, by the names they sign with: the Party
+# centre, the State Council, the NPC, and the ministries, commissions, banks, administrations and
+# bureaus under the State Council (国家发展改革委, 国家能源局, 工业和信息化部, 国管局 ...), each
+# alone or with its 办公厅/办公室. A provincial body always carries its province's name (广东省
+# 发展改革委, 省科技厅), so a name that is one of these from its first character is national.
+_MINISTRIES = (
+    "外交|国防|教育|科学技术|科技|工业和信息化|工信|公安|国家安全|民政|司法|财政|"
+    "人力资源和社会保障|人力资源社会保障|自然资源|生态环境|住房和城乡建设|住房城乡建设|交通运输|"
+    "水利|农业农村|商务|文化和旅游|应急管理|退役军人事务"
+)
+NATIONAL_BODY = (
+    r"(?:中共中央|党中央|中国共产党中央委员会|国务院(?:[\u4e00-\u9fff]{2,10}?(?:委员会|领导小组))?|"
+    r"全国人民代表大会(?:常务委员会)?|全国人大(?:常委会)?|全国政协|"
+    r"中央(?:军事委员会|[\u4e00-\u9fff]{2,10}?(?:委员会|领导小组|部))|"
+    r"(?:中华人民共和国)?(?:" + _MINISTRIES + r")部|"
+    r"(?:中国)?人民银行|(?:国家)?发展(?:和)?改革委(?:员会)?|(?:国家)?发改委|国资委|证监会|"
+    r"银保监会|银监会|保监会|(?:国家)?金融监管总局|(?:国家)?市场监(?:督)?管(?:理)?总局|海关总署|"
+    r"(?:国家)?税务总局|国管局|国家机关事务管理局|审计署|"
+    r"国家[\u4e00-\u9fff]{1,12}?(?:委员会|委|总局|局|署|部|院)|"
+    r"中国(?:气象|地震)局|中国科学院|中国工程院)"
+    r"(?:办公厅|办公室)?"
+)
+# One or several central bodies signing together (、 or spaces between), also as 等部门 / 两部门.
+NATIONAL_ISSUER_RE = re.compile(
+    rf"(?:{NATIONAL_BODY}[、，,\s]*)+(?:等(?:[0-9一二三四五六七八九十]+个?)?部(?:门|委))?"
+    r"|[两二三四五六七八九十]{1,3}部(?:门|委)"
+)
+
+
+def is_national_issuer(issuer: str) -> bool:
+    """True when `issuer` is one or several central bodies (国务院办公厅, 国家发展改革委等部门,
+    工业和信息化部办公厅 市场监督管理总局办公厅): a document it issues governs the whole country."""
+    return bool(issuer) and NATIONAL_ISSUER_RE.fullmatch(issuer.strip()) is not None
+
 
 # Provinces in GB/T 2260 code order: the canonical order of regions in every chart.
 PROVINCES = (

@@ -18,6 +18,7 @@ from collections import defaultdict
 import pandas as pd
 
 from . import words
+from .extract.layout import layout_number
 from .schemas import REVIEW_CATEGORIES, check, columns
 
 REVIEW_COLUMNS = columns("review")
@@ -35,6 +36,8 @@ def _why_not(text: str, start: int, end: int) -> str:
     after = text[end : end + 2]
     before = text[max(0, start - 1) : start]
     number = text[start:end].translate(_FULL_WIDTH)
+    if layout_number(text, start, end):
+        return words.note("review_layout")
     if re.fullmatch(r"(?:19|20)\d\d", number) and (after[:1] in "年-〕]" or before in "〔["):
         return words.note("review_year")
     if after[:1] in "月日号" or before in "〔[":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
 from .indicator_tables import TableReading, read_indicator_tables
+from .layout import is_layout_mention
 from .phrases import (
     _TRAILING_YEAR_RE,
     _comparison,
@@ -42,7 +43,7 @@ from .vocabulary import (
     VOCABULARY,
     Vocabulary,
 )
-from .years import default_target_year, find_year, year_list
+from .years import default_target_year, find_year, history_cut, year_list
 
 # Words by which a bulletin or work report states a goal rather than a result.
 REPORT_GOAL_RE = re.compile(
@@ -104,9 +105,8 @@ class Extractor:
         self.default_year = context.default_target_year or default_target_year(
             self.norm.text, context.issue_year
         )
-        # NOTE: without an issue date, plans are taken as issued a plan period before their
-        # main goal year (2021 for 2025): years before that are history, not targets.
-        self.issue_year = context.issue_year or self.default_year - 4
+        # Years before this are history, not targets (see history_cut: never a guessed date).
+        self.issue_year = history_cut(self.norm.text, context.issue_year, self.default_year)
         # A bulletin or report states what was measured; a goal in it says so (今年的预期目标,
         # 到2025年, 力争): a clause with neither is no target, whatever the plans' default year.
         self.reports = context.doc_kind in ("bulletin", "work_report", "news")
@@ -179,7 +179,7 @@ class Extractor:
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
-            mentions = find_mentions(clause, v)
+            mentions = [m for m in find_mentions(clause, v) if not self._is_layout(cs + m.start, m)]
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
@@ -210,6 +210,12 @@ class Extractor:
             after_year_only = clause_year is not None and not _strip_lead(
                 v.aspiration_re.sub("", clause[year_end:]), v
             )
+
+    def _is_layout(self, start: int, mention: Mention) -> bool:
+        """A page number or table reference (layout.py), judged on the original text: the
+        blanks before a contents line's page number do not survive normalization."""
+        s, _ = self.norm.span_to_original(start, start + 1)
+        return is_layout_mention(self.text, s, mention.unit)
 
     def _ends_carried_scope(self, norm: str, prev_end: int, cs: int, clause: str) -> bool:
         """True where the place named at the head of a sentence stops scoping what follows.

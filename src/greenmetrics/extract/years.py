@@ -93,3 +93,34 @@ def default_target_year(text: str, issue_year: int | None = None) -> int:
         return 2025 if issue_year is None or issue_year <= 2025 else issue_year + 4
     best = max(counts.values())
     return min(y for y, c in counts.items() if c == best)
+
+
+_GOAL_YEAR_RE = re.compile(r"(?:到|至)\s*((?:20)\d\d)\s*年")
+_CLAUSE_START_RE = re.compile(r"[，。；！？,;\n][^，。；！？,;\n]*$")
+
+
+def _states_goal(text: str, m: re.Match) -> bool:
+    """True for 到2025年 stating a goal; not for a review's change from one year to another
+    (由2015年的3.9%提高至2020年的11.9%: 由/从 before it in its clause, or 的 after it)."""
+    low = max(0, m.start() - 60)
+    cut = _CLAUSE_START_RE.search(text, low, m.start())
+    clause = text[cut.start() if cut else low : m.start()]
+    return not re.search("[由从]", clause) and not text.startswith("的", m.end())
+
+
+def history_cut(text: str, issue_year: int | None, default_year: int) -> int:
+    """The first year whose statements are goals, not history: the issue year when the text
+    gives it; else the earliest year the plan states a goal for with 到/至 (到2025年 in a 碳达峰
+    方案 whose main goals are 2030's), never later than a plan period before its main goal year.
+
+    NOTE: a date not found is unknown, not a guess: a plan reviews its past with bare years,
+    截至 or "十三五"期间, and states its goals with 到, so its earliest 到-year is its own; guessing
+    the issue year a period before the main goal year (2030 - 4) took every 到2025年 goal of a
+    碳达峰实施方案 for history."""
+    if issue_year is not None:
+        return issue_year
+    text = arabic_years(text)
+    stated = [int(m.group(1)) for m in _GOAL_YEAR_RE.finditer(text) if _states_goal(text, m)]
+    # goals of the plan's own horizon: within two plan periods before its main goal year
+    own = [y for y in stated if default_year - 10 < y <= default_year]
+    return min([default_year - 4, *own])

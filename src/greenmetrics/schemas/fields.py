@@ -2,9 +2,8 @@
 
 Each entry gives a column's pandas dtype, its meaning, whether it may be empty, and its allowed
 values or range; the vocabularies of the coded columns (comparators, kinds, directions ...) are
-declared here too. Tables (`greenmetrics.schemas`) list these columns and may narrow or loosen
-a field for one table.
-"""
+declared here too. Tables (`greenmetrics.schemas`) list these columns and may narrow or loosen a
+field for one table."""
 
 from __future__ import annotations
 
@@ -46,6 +45,7 @@ REVIEW_CATEGORIES = (
     "table_row",
     "region_uncertain",
     "functional_zone",
+    "metadata_missing",
 )
 # The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
 BINDINGS = ("binding", "expected")
@@ -138,6 +138,7 @@ def _benchmark_fields(level: str, adjective: str) -> dict[str, Field]:
     }
 
 
+_LEVEL_MEANING = "administrative level of the region; empty when it cannot be told (region 未知)"
 FIELDS: dict[str, Field] = {
     # documents
     "doc_id": Field("string", "the plan's file name without extension; unique in the corpus"),
@@ -145,7 +146,7 @@ FIELDS: dict[str, Field] = {
     "title_zh": Field("string", "title of the plan", nullable=True),
     "region_zh": Field("string", "region the plan governs, in Chinese"),
     "region_en": Field("string", "region in English", nullable=True),
-    "region_level": Field("string", "administrative level of the region", allowed=REGION_LEVELS),
+    "region_level": Field("string", _LEVEL_MEANING, nullable=True, allowed=REGION_LEVELS),
     "parent_region_zh": Field(
         "string", "the region directly above (全国 for a province)", nullable=True
     ),
