@@ -95,6 +95,7 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     summary.add_row("documents", str(len(result.documents)))
     summary.add_row("targets", str(len(result.targets)))
     summary.add_row("milestones", str(len(result.milestones)))
+    summary.add_row("observations", str(len(result.observations)))
     summary.add_row("unmapped indicators", str(len(result.unmapped)))
     summary.add_row("inputs not read or failed", str(len(result.problems)))
     summary.add_row("duplicates skipped", str(len(result.duplicates)))

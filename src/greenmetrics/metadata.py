@@ -56,7 +56,7 @@ _DOCNUM_PREFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 _CITING_RE = re.compile(r"根据|按照|依据|印发|转发|贯彻|落实|执行|参照")
 _TITLE_END = (
     r"(?:实施方案|工作方案|行动方案|方案|实施意见|指导意见|意见|发展规划|规划|纲要|通知|办法|"
-    r"行动计划|计划|措施|决定|细则|要点)"
+    r"行动计划|计划|措施|决定|细则|要点|统计公报|状况公报|公报|政府工作报告|工作报告)"
 )
 _TITLE_CUT_RE = re.compile(rf"^(.*?关于.*{_TITLE_END})")
 _TITLE_NO_GUANYU_RE = re.compile(rf"^[\u4e00-\u9fff“”\"「」、（）()0-9—-]{{4,60}}{_TITLE_END}$")
