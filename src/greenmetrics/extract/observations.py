@@ -63,7 +63,7 @@ from .observation_words import (
     YEAR_RE,
 )
 from .quantities import Mention, find_mentions
-from .records import ObservationRecord
+from .records import ObservationRecord, stable_id
 from .review_tables import base_year_observations, table_observations
 from .sentences import _sentences, _trim
 from .vocabulary import FYP_END
@@ -161,17 +161,14 @@ class ObservationReader:
             if re.match(r"^\s*\d{1,2}\s*月", text[m.end() :]) and not m.group("end"):
                 continue  # a date (2021年11月9日)
             year = int(m.group("year"))
-            if prefix in ("到", "至"):
-                past = year < (self.x.issue_year if not self.reports else self.present + 1)
-                if not self.reports:
-                    past = year < self.x.issue_year
-            else:
-                past = (
-                    year <= self.present
-                    if self.reports
-                    else year < self.x.issue_year
-                    or (prefix in ("截至", "截止", "截至到") and year <= self.x.issue_year)
-                )
+            # a bulletin's present is the year it reports on; a plan's goals start at its issue
+            # year, but 截至2021年底 in a plan of 2021 is where the region stands
+            issued = self.x.issue_year
+            past = (
+                year <= self.present
+                if self.reports
+                else year < issued or (prefix.startswith("截") and year <= issued)
+            )
             point = prefix.startswith("截") or (m.group("end") or "").endswith(("底", "末"))
             offer(m.start(), _Frame(year=year, past=past, explicit=True, explicit_date=point))
         for m in LAST_YEARS_RE.finditer(text):
@@ -548,11 +545,9 @@ class ObservationReader:
         return text
 
     def _assign_ids(self) -> None:
-        from .rules import _stable_id  # noqa: PLC0415 - the one id scheme of the extraction
-
         seen: dict[str, int] = {}
         for r in self.records:
-            key = _stable_id(
+            key = stable_id(
                 "O",
                 r.doc_id,
                 re.sub(r"\s+", "", r.quote),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 
@@ -71,3 +72,10 @@ class ObservationRecord:
     char_start: int
     char_end: int
     observation_id: str = ""
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """An id from the parts of a record that survive reruns and edits elsewhere (the
+    extraction's one id scheme: targets, milestones, observations)."""
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:12]}"

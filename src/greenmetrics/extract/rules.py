@@ -3,7 +3,6 @@ value, unit, comparator, kind, year, baseline, scope, aspiration) or a milestone
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from .phrases import (
     without_stray_quotes,
 )
 from .quantities import Mention, find_mentions
-from .records import MilestoneRecord, PlanContext, TargetRecord
+from .records import MilestoneRecord, PlanContext, TargetRecord, stable_id
 from .sentences import _Sentence, _sentences, _trim
 from .vocabulary import (
     ACHIEVER_SCOPE_RE,
@@ -59,11 +58,6 @@ _RISE_VERBS = ("提高", "提升", "增加", "增长")
 _CIRCUMSTANCE_TAIL_RE = re.compile(
     r"(?:的)?(?:过程|进程|期间|工作)?中$|(?<=[\u4e00-\u9fa5]{3})的?(?:建设|创建)(?:工作)?$"
 )
-
-
-def _stable_id(prefix: str, *parts: object) -> str:
-    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
-    return f"{prefix}{digest[:12]}"
 
 
 @dataclass
@@ -580,14 +574,14 @@ class Extractor:
         across edits elsewhere in the plan (offsets are deliberately not part of them)."""
         seen: Counter[str] = Counter()
         for t in self.targets:
-            key = _stable_id(
+            key = stable_id(
                 "T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit
             )
             seen[key] += 1
             t.target_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
         seen.clear()
         for m in self.milestones:
-            key = _stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
+            key = stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
             seen[key] += 1
             m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
 
