@@ -266,7 +266,7 @@ def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernel
         sources,
         sandbox / "out",
         prepare=prepare,
-        on_notebook=finished.append,
+        on_notebook=lambda path, seconds: finished.append(path),
         workers=workers,
         formats=("png", "svg"),
     )

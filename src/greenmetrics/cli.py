@@ -1,11 +1,14 @@
 """The `greenmetrics` command line.
 
     greenmetrics extract [PATH ...] [--out DIR]   plans -> data/processed/{documents,targets,milestones}.csv
+    greenmetrics review [PATH ...] [--out DIR] [--limit N]
+                                                  extract, then list what to check (review.csv)
     greenmetrics report [--lang en] [--formats png,svg,pdf] [--jobs N]
                                                   extract, run every notebook, export figures and workbook
 
-Errors a user can act on are printed as one line naming the file and the problem; the exit
-status is 1 when any document failed, 0 otherwise.
+Errors a user can act on are printed as one line naming the file and the problem. extract and
+review exit with 1 when any document failed, 0 otherwise; report with 3 when its report was
+written but some inputs were not read (see `greenmetrics report --help`).
 """
 
 from __future__ import annotations
@@ -91,6 +94,14 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
 
         result = extract_corpus(inputs, on_document=advance)
     written = write_extraction(result, out)
+    print_extraction(result, written[0].parent, time.monotonic() - started)
+    return (1 if result.problems else 0), result
+
+
+def print_extraction(result, written_to: Path, seconds: float) -> None:
+    """The summary of an extraction (documents, targets, observations, milestones, problems),
+    then its unmapped phrases, duplicates and input problems, one line each: what `extract`
+    prints, and `report` before its notebooks."""
     summary = Table(title="greenmetrics extract", show_header=False)
     summary.add_row("documents", str(len(result.documents)))
     summary.add_row("targets", str(len(result.targets)))
@@ -99,8 +110,8 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     summary.add_row("unmapped indicators", str(len(result.unmapped)))
     summary.add_row("inputs not read or failed", str(len(result.problems)))
     summary.add_row("duplicates skipped", str(len(result.duplicates)))
-    summary.add_row("written to", str(written[0].parent))
-    summary.add_row("time", _duration(time.monotonic() - started))
+    summary.add_row("written to", paths.project_relative(str(written_to)))
+    summary.add_row("time", _duration(seconds))
     console.print(summary)
     unmapped = result.unmapped.drop_duplicates("indicator_zh")
     for row in unmapped.head(20).to_dict("records"):
@@ -110,10 +121,9 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
     if len(unmapped) > 20:
         console.print(f"... and {len(unmapped) - 20} more unmapped phrases: see review.csv")
     for line in result.duplicates:
-        console.print(f"[yellow]duplicate[/yellow] {line}")
+        console.print(f"[yellow]duplicate[/yellow] {paths.project_relative(line)}", highlight=False)
     for line in result.problems:
-        console.print(f"[red]error[/red] {line}", highlight=False)
-    return (1 if result.problems else 0), result
+        console.print(f"[red]error[/red] {paths.project_relative(line)}", highlight=False)
 
 
 def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
@@ -125,7 +135,7 @@ def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
         with output_lock(out or paths.PROCESSED_DIR):
             return _run_extract(inputs or None, out)
     except GreenmetricsError as exc:
-        console.print(f"[red]error[/red] {exc}", highlight=False)
+        console.print(f"[red]error[/red] {paths.project_relative(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
 
 
@@ -150,7 +160,9 @@ def review(
 
     code, result = _extract_or_exit(inputs, out)
     table = build_review(result, result.texts)
+    written = paths.project_relative(str(Path(out or paths.PROCESSED_DIR).resolve() / "review.csv"))
     out_console = Console()
+    shown = 0
     for category, rows in table.groupby("category", sort=False):
         view = Table(title=f"{category} ({len(rows)})", show_lines=False)
         for column in ("doc_id", "text", "quote", "note"):
@@ -158,11 +170,29 @@ def review(
         for row in rows.head(limit).astype(object).fillna("").to_dict("records"):
             view.add_row(row["doc_id"], str(row["text"]), str(row["quote"])[:60], row["note"])
         out_console.print(view)
-    console.print(f"review written to {Path(out or paths.PROCESSED_DIR) / 'review.csv'}")
+        if len(rows) > limit:
+            out_console.print(
+                f"{category}: {limit} of {len(rows)} rows shown; all of them in {written}",
+                highlight=False,
+            )
+        shown += min(limit, len(rows))
+    console.print(
+        f"review: {shown} of {len(table)} rows shown (at most {limit} per category, "
+        f"--limit to change); all {len(table)} written to {written}",
+        highlight=False,
+    )
     raise typer.Exit(code)
 
 
-@app.command()
+INPUT_PROBLEMS_EXIT = 3  # the report was written, but some inputs were not read
+
+
+@app.command(
+    epilog="Exit status: 0 the report was written from every input; "
+    f"{INPUT_PROBLEMS_EXIT} the report was written, but some inputs were not read or failed "
+    "(each named above the notebooks, as by `greenmetrics extract`); "
+    "1 the report failed and the previous one was left as it was; 2 a wrong option."
+)
 def report(
     lang: Annotated[str, typer.Option(help="chart and table labels: zh or en")] = "zh",
     formats: Annotated[
@@ -172,38 +202,56 @@ def report(
         int, typer.Option(help="notebooks run side by side (default: one per core)")
     ] = 0,
 ) -> None:
-    """The main job: extract, execute every notebook, export figures and the workbook."""
-    from .report import EXECUTED_DIR, check_formats, notebooks, run_report
+    """The main job: extract, execute every notebook, export figures and the workbook.
 
-    sources = notebooks()
-    columns = (
-        TextColumn("report"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-    )
+    Prints the extraction summary and its input problems, then each notebook as it finishes."""
+    from .report import EXECUTED_DIR, check_formats, run_report
+
+    started = time.monotonic()
+    extracted = []
+
+    def summarize(result) -> None:
+        extracted.append(result)
+        print_extraction(result, paths.PROCESSED_DIR, time.monotonic() - started)
+
+    def done(path: Path, seconds: float) -> None:
+        console.print(f"notebook {path.stem} done in {_duration(seconds)}", highlight=False)
+
+    def say(line: str) -> None:
+        console.print(f"[yellow]{paths.project_relative(line)}[/yellow]", highlight=False)
+
     try:
         chosen = check_formats(formats)
-        with Progress(*columns, console=console, transient=True) as progress:
-            task = progress.add_task("extracting, starting kernels", total=len(sources))
-
-            def done(path: Path) -> None:
-                progress.update(task, advance=1, description=f"{path.name} done")
-
-            executed = run_report(
-                {"LANG": lang}, on_notebook=done, formats=chosen, workers=jobs or None
-            )
+        console.print(f"extracting {paths.project_relative(str(paths.RAW_DIR))}, starting kernels")
+        executed = run_report(
+            {"LANG": lang},
+            on_notebook=done,
+            formats=chosen,
+            workers=jobs or None,
+            on_extraction=summarize,
+            on_message=say,
+        )
     except GreenmetricsError as exc:
-        console.print(f"[red]error[/red] {exc}", highlight=False)
+        console.print(f"[red]error[/red] {paths.project_relative(str(exc))}", highlight=False)
         raise typer.Exit(1) from None
     figures = sorted(paths.FIGURES_DIR.glob("*.png")) if paths.FIGURES_DIR.exists() else []
     console.print(
-        f"notebooks executed: {len(executed)} (copies and HTML in {EXECUTED_DIR})\n"
+        f"notebooks executed: {len(executed)} (copies and HTML in "
+        f"{paths.project_relative(str(EXECUTED_DIR))})\n"
         f"figures: {len(figures)} x {'/'.join(f.upper() for f in chosen)} in "
-        f"{paths.FIGURES_DIR}\n"
-        f"workbook: {paths.REPORTS_DIR / 'greenmetrics.xlsx'}"
+        f"{paths.project_relative(str(paths.FIGURES_DIR))}\n"
+        f"workbook: {paths.project_relative(str(paths.REPORTS_DIR / 'greenmetrics.xlsx'))}\n"
+        f"time: {_duration(time.monotonic() - started)}",
+        highlight=False,
     )
+    problems = len(extracted[0].problems) if extracted else 0
+    if problems:
+        console.print(
+            f"[red]{problems} input(s) not read or failed[/red] (listed above); the report "
+            f"holds the others (exit status {INPUT_PROBLEMS_EXIT})",
+            highlight=False,
+        )
+    raise typer.Exit(INPUT_PROBLEMS_EXIT if problems else 0)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -22,3 +22,9 @@ FIGURES_DIR = REPORTS_DIR / "figures"
 MANIFEST_NAME = "documents.csv"
 OVERRIDES_NAME = "overrides.csv"
 INDICATOR_CATALOG = PACKAGE_DATA / "indicators.csv"
+
+
+def project_relative(text: str) -> str:
+    """`text` with the project's own folder left out of the paths it names (data/raw/a.doc,
+    not /home/.../data/raw/a.doc): shorter on a terminal, and the same on every machine."""
+    return text.replace(f"{ROOT}{os.sep}", "")

@@ -12,8 +12,8 @@ import contextlib
 import json
 import os
 import shutil
-import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,23 +55,15 @@ def _scrub(nb: dict) -> dict:
     return nb
 
 
-@contextlib.contextmanager
-def _quiet_kernel():
-    """Send what kernels print on stderr (their start-up warnings) to reports/kernel.log.
+def _kernel_log() -> Path:
+    """reports/kernel.log, where the report's kernels write what they print on stderr (their
+    start-up warnings). Cell errors still reach the user through NotebookError.
 
-    NOTE: the kernel is a child process that inherits file descriptor 2, so the descriptor is
-    swapped, not sys.stderr. Cell errors still reach the user through NotebookError."""
+    NOTE: only the kernels' stderr goes there, not this process's: the report's own lines
+    (a notebook done, a kernel that did not answer) must reach the terminal as they happen."""
     log = paths.REPORTS_DIR / "kernel.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with open(log, "wb") as fh:
-        os.dup2(fh.fileno(), 2)
-        try:
-            yield log
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
+    return log
 
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -144,13 +136,14 @@ class _Kernel:
 
         for attempt in range(1, KERNEL_ATTEMPTS + 1):
             self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
-            with _START_LOCK:
+            with _START_LOCK, open(_kernel_log(), "ab") as log:
                 # NOTE: an in-memory history, as nbclient gives the kernels it starts: kernels
                 # side by side would otherwise share (and lock) one IPython history database.
                 run_sync(self.km.start_kernel)(
                     cwd=str(cwd),
                     env=self.env,
                     extra_arguments=["--HistoryManager.hist_file=:memory:"],
+                    stderr=log,
                 )
             # NOTE: kept so `shutdown` can make sure the process is gone (see there).
             self.process = getattr(self.km.provisioner, "process", None)
@@ -245,21 +238,24 @@ def execute_notebook(
     *,
     kernel: _Kernel | None = None,
     formats=DEFAULT_FORMATS,
+    on_message: Callable[[str], None] | None = None,
 ) -> Path:
     """Execute one notebook; write the executed copy and an HTML copy to out_dir.
 
-    Runs in `kernel` when given (started in the notebook's folder), else in a new kernel."""
+    Runs in `kernel` when given (started in the notebook's folder), else in a new kernel.
+    `on_message` hears why a notebook runs again (a lost reply, a cell time-out) as it happens."""
     import nbformat
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    from .kernel_watch import ENGINE_NAME, LostKernelReply
 
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / source.name
     own = kernel is None
     try:
         if own:
-            with _quiet_kernel():
-                kernel = _Kernel(source.parent, kernel_environment(formats), warm_up=None)
+            kernel = _Kernel(source.parent, kernel_environment(formats), warm_up=None)
         for attempt in range(1, NOTEBOOK_ATTEMPTS + 1):
             try:
                 nb = papermill.execute_notebook(
@@ -271,19 +267,30 @@ def execute_notebook(
                     log_output=False,
                     km=kernel.km,
                     execution_timeout=cell_timeout(),
+                    engine_name=ENGINE_NAME,
                 )
                 break
-            except CellTimeoutError:
+            except (CellTimeoutError, LostKernelReply) as exc:
                 # NOTE: on a loaded machine a kernel's reply can be lost: the kernel is idle,
-                # the client waits for ever. That looks like a cell that never ends, so the
-                # notebook runs once more in a fresh kernel before the report gives up.
+                # the client waits. kernel_watch notices it in seconds (else the cell time-out
+                # ends the wait); the notebook runs once more in a fresh kernel.
                 if attempt == NOTEBOOK_ATTEMPTS:
                     raise
-                with _quiet_kernel():
-                    kernel.restart(source.parent)
+                if on_message:
+                    reason = (
+                        f"the kernel did not answer ({exc})"
+                        if isinstance(exc, LostKernelReply)
+                        else f"a cell ran longer than {cell_timeout()} s"
+                    )
+                    on_message(f"notebook {source.stem}: {reason}, retrying in a fresh kernel")
+                kernel.restart(source.parent)
     except papermill.PapermillExecutionError as exc:
         raise NotebookError(
             f"{source}: cell {exc.cell_index} failed: {exc.ename}: {exc.evalue}"
+        ) from None
+    except LostKernelReply as exc:
+        raise NotebookError(
+            f"{source}: the kernel did not answer in {NOTEBOOK_ATTEMPTS} runs ({exc})"
         ) from None
     except CellTimeoutError:
         raise NotebookError(
@@ -310,7 +317,8 @@ def execute_notebooks(
     parameters: dict | None = None,
     *,
     prepare: Callable[[], object] | None = None,
-    on_notebook: Callable[[Path], None] | None = None,
+    on_notebook: Callable[[Path, float], None] | None = None,
+    on_message: Callable[[str], None] | None = None,
     workers: int | None = None,
     formats=DEFAULT_FORMATS,
     environment: dict[str, str] | None = None,
@@ -322,7 +330,8 @@ def execute_notebooks(
     them to an empty namespace with execution counts from 1, so an executed copy is the same
     whichever kernel ran it and after which notebook. All but the last notebook run side by
     side once `prepare` is done; the last one (the export, which gathers the figures the others
-    saved) runs once they are all done. `on_notebook` is called as each one finishes. The first
+    saved) runs once they are all done. `on_notebook` is called as each one finishes, with the
+    seconds it took; `on_message` hears a notebook run again (see execute_notebook). The first
     failure (in run order) is raised once the running notebooks have stopped; no notebook starts
     after a failure."""
     from concurrent.futures import ThreadPoolExecutor
@@ -364,11 +373,17 @@ def execute_notebooks(
                         others_done.wait()
                     if failed.is_set():
                         return
+                    started = time.monotonic()
                     results[source] = execute_notebook(
-                        source, out_dir, parameters, kernel=kernel, formats=formats
+                        source,
+                        out_dir,
+                        parameters,
+                        kernel=kernel,
+                        formats=formats,
+                        on_message=on_message,
                     )
                     if on_notebook:
-                        on_notebook(source)
+                        on_notebook(source, time.monotonic() - started)
                 except BaseException as exc:  # noqa: BLE001 - raised again by the caller
                     errors[sources.index(source)] = exc
                     failed.set()
@@ -382,7 +397,8 @@ def execute_notebooks(
 
     if len(sources) == 1:
         others_done.set()
-    with _quiet_kernel(), ThreadPoolExecutor(workers) as pool:
+    _kernel_log().write_bytes(b"")  # this run's kernels only
+    with ThreadPoolExecutor(workers) as pool:
         running = [pool.submit(worker) for _ in range(workers if sources else 0)]
         try:
             if prepare:
@@ -433,13 +449,19 @@ def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
 
 def run_report(
     parameters: dict | None = None,
-    on_notebook: Callable[[Path], None] | None = None,
+    on_notebook: Callable[[Path, float], None] | None = None,
     *,
     formats=DEFAULT_FORMATS,
     workers: int | None = None,
+    on_extraction: Callable[[object], None] | None = None,
+    on_message: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Extract the corpus, then execute every notebook (see `execute_notebooks`); figures are
     saved in `formats` (PNG only by default). Returns the executed copies.
+
+    `on_extraction` gets the extraction result (its summary and input problems) as soon as it
+    is written, while the kernels warm up; `on_message` hears what else a user should know: a
+    notebook run again, the files of an earlier run removed (`removed_files_line`).
 
     The report is whole or not at all: the tables, figures, workbook and executed notebooks are
     written into a staging folder beside the project and swapped in only when every step has
@@ -458,7 +480,10 @@ def run_report(
         try:
 
             def extract() -> None:
-                write_extraction(extract_corpus(), staged_processed)
+                result = extract_corpus()
+                write_extraction(result, staged_processed)
+                if on_extraction:
+                    on_extraction(result)
 
             executed = execute_notebooks(
                 notebooks(),
@@ -466,6 +491,7 @@ def run_report(
                 parameters,
                 prepare=extract,
                 on_notebook=on_notebook,
+                on_message=on_message,
                 workers=workers,
                 formats=formats,
                 environment={
@@ -495,17 +521,37 @@ def run_report(
                 return made_for in ("zh", "en") and (made_for == lang or made_for not in current)
 
             _swap_in(staged_processed, paths.PROCESSED_DIR)
-            _swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
+            removed = _swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
+            if removed and on_message:
+                on_message(removed_files_line(removed))
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return [paths.REPORTS_DIR / "notebooks" / p.name for p in executed]
 
 
-def _swap_in(staged: Path, target: Path, stale: Callable[[Path], bool] = lambda p: False) -> None:
+def removed_files_line(removed: list[Path]) -> str:
+    """One line naming the files a run removed, counted by kind: "removed 12 SVG files from
+    an earlier run: reports/figures/a_zh.svg, ..." (paths relative to the project; the
+    fingerprint stamps beside the figures are not named)."""
+    shown = sorted(p for p in removed if not p.name.startswith("."))
+    counts: dict[str, int] = {}
+    for path in shown:
+        kind = path.suffix.lstrip(".").upper() or "other"
+        counts[kind] = counts.get(kind, 0) + 1
+    kinds = " and ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    names = ", ".join(paths.project_relative(str(p)) for p in shown)
+    return f"removed {kinds} file{'s' if len(shown) > 1 else ''} from an earlier run: {names}"
+
+
+def _swap_in(
+    staged: Path, target: Path, stale: Callable[[Path], bool] = lambda p: False
+) -> list[Path]:
     """Move every file `staged` holds into the same place under `target` (each rename replaces
     its namesake at once), then remove the files of `target` that `stale` says this run should
     have made but did not (a figure of this language in a format no longer asked for, the
-    other language's figures of other inputs). Other files of `target` stay (kernel.log)."""
+    other language's figures of other inputs). Other files of `target` stay (kernel.log).
+    Returns the files removed."""
+    removed = []
     try:
         made = set()
         for entry in sorted(p for p in staged.rglob("*") if p.is_file()):
@@ -516,7 +562,9 @@ def _swap_in(staged: Path, target: Path, stale: Callable[[Path], bool] = lambda 
         for old in sorted(p for p in target.rglob("*") if p.is_file()):
             if old not in made and stale(old):
                 old.unlink()
+                removed.append(old)
     except OSError as exc:
         raise NotebookError(
             f"{target}: cannot move the new report into place: {exc.strerror or exc}"
         ) from None
+    return removed

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import words
 from .extract.layout import layout_number
+from .paths import project_relative
 from .schemas import REVIEW_CATEGORIES, check, columns
 
 REVIEW_COLUMNS = columns("review")
@@ -106,9 +107,9 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
     """The review table for an extraction result (see the module docstring for what it lists)."""
     rows: list[dict] = []
     for line in result.problems:
-        rows.append({"doc_id": "", "category": "document_problem", "note": line})
+        rows.append({"doc_id": "", "category": "document_problem", "note": project_relative(line)})
     for line in result.duplicates:
-        rows.append({"doc_id": "", "category": "duplicate", "note": line})
+        rows.append({"doc_id": "", "category": "duplicate", "note": project_relative(line)})
     for doc_id, entries in sorted(getattr(result, "document_reviews", {}).items()):
         rows.extend({"doc_id": doc_id, **entry} for entry in entries)
     targets, milestones = result.targets, result.milestones
