@@ -93,7 +93,12 @@ def check_error(corpus: Path, line: int, words: str, *rows: dict) -> None:
 
 
 def test_stale_target_id(corpus):
-    check_error(corpus, 2, "no longer exists", {"action": "reject", "target_id": "T000000000000"})
+    check_error(
+        corpus,
+        2,
+        "a mistyped id, or a stale override",
+        {"action": "reject", "target_id": "TZZZZZZZZZZZZ"},
+    )
 
 
 def test_added_quote_must_be_in_the_document(corpus):
@@ -136,7 +141,12 @@ def test_map_to_unknown_indicator_and_bad_values(corpus):
 
 def test_cli_stops_before_writing_on_a_bad_override(corpus, tmp_path):
     out = tmp_path / "out"
-    check_error(corpus, 2, "no longer exists", {"action": "reject", "target_id": "T000000000000"})
+    check_error(
+        corpus,
+        2,
+        "a mistyped id, or a stale override",
+        {"action": "reject", "target_id": "TZZZZZZZZZZZZ"},
+    )
     result = CliRunner().invoke(app, ["extract", str(corpus), "--out", str(out)])
     assert result.exit_code == 2 and "overrides.csv:2" in result.output
     assert not out.exists()
@@ -182,3 +192,59 @@ def test_an_added_quote_that_spans_lines_is_found_and_quoted_as_the_text_has_it(
     assert len(added) == 1
     start, end = int(added["char_start"].iloc[0]), int(added["char_end"].iloc[0])
     assert PLAN[start:end] == added["quote"].iloc[0] == "再生资源回收\n利用率达到50%"
+
+
+def test_a_mistyped_target_id_gets_the_nearest_ids_of_its_document(corpus):
+    targets = extract_corpus([corpus]).targets
+    film = target(targets, "废旧农膜回收率")
+    typo = film.target_id[:-2] + ("0" if film.target_id[-2] != "0" else "1") + film.target_id[-1]
+    check_error(
+        corpus,
+        2,
+        f"target {typo} not found in {DOC}: a mistyped id, or a stale override (the plan or the "
+        f"extractor changed); nearest: {film.target_id} ({DOC}: 废旧农膜回收率 "
+        f"{film.value:g}{film.unit} {film.target_year})",
+        {"action": "reject", "target_id": typo, "doc_id": DOC},
+    )
+    # without a doc_id every document is searched, and the suggestion names its document
+    check_error(
+        corpus, 2, f"nearest: {film.target_id} ({DOC}:", {"action": "reject", "target_id": typo}
+    )
+
+
+def test_a_stale_target_id_gets_the_targets_of_the_same_indicator_in_its_document(corpus):
+    sludge = target(extract_corpus([corpus]).targets, "污泥无害化处理率")
+    stale = {"action": "correct", "target_id": "T0123456789ab", "doc_id": DOC,
+             "indicator_zh": "污泥无害化处置率", "value": "95"}  # fmt: skip
+    check_error(corpus, 2, f"nearest: {sludge.target_id} ({DOC}: 污泥无害化处理率", stale)
+
+
+WRAPPED = "江北市实施方案\n到2025年，非化石能源消费比\n重达到\n18.3%，单位GDP能耗\n- 3 -\n下降１３．５％。\n"
+
+
+@pytest.mark.parametrize(
+    ("quote", "as_in_the_text"),
+    [
+        ("重达到 18.3%", "重达到\n18.3%"),  # a fragment cut at a line break, a space for the break
+        ("消费比重达到18.3%", "消费比\n重达到\n18.3%"),  # copied without the breaks
+        (
+            "能耗下降13.5%",
+            "能耗\n- 3 -\n下降１３．５％",
+        ),  # a page number between, full-width digits
+    ],
+)
+def test_an_added_quote_is_found_across_breaks_spaces_and_page_numbers(
+    tmp_path, quote, as_in_the_text
+):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.txt").write_text(WRAPPED, encoding="utf-8")
+    write_overrides(
+        raw,
+        {"action": "add", "doc_id": "plan", "quote": quote, "indicator_zh": "某指标", "value": "18.3",
+         "unit": "%", "comparator": "eq", "kind": "level", "target_year": "2025"},
+    )  # fmt: skip
+    targets = extract_corpus([raw]).targets
+    added = targets[targets["target_id"].str.startswith("U")].iloc[0]
+    start, end = int(added["char_start"]), int(added["char_end"])
+    assert WRAPPED[start:end] == added["quote"] == as_in_the_text

@@ -36,3 +36,25 @@ def test_review_lists_unreported_numbers_unmapped_and_inferred(tmp_path):
         if row["char_start"]:
             assert text[int(row["char_start"]) : int(row["char_end"])] == row["quote"]
     assert "unreported_number" in result.output
+
+
+def test_review_says_how_many_rows_it_shows_of_how_many_and_where_the_rest_are(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.txt").write_text(
+        "全市共有污水处理厂12座、垃圾中转站34座、公园56个、学校78所。\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["review", str(raw), "--out", str(out), "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    review = pd.read_csv(out / "review.csv", dtype=str, keep_default_na=False)
+    numbers = int((review.category == "unreported_number").sum())
+    assert numbers == 4
+    output = " ".join(result.output.split())
+    written = (out / "review.csv").resolve()
+    assert f"unreported_number: 2 of 4 rows shown; all of them in {written}" in output
+    shown = int(review.groupby("category").size().clip(upper=2).sum())
+    assert (
+        f"review: {shown} of {len(review)} rows shown (at most 2 per category, --limit to change); "
+        f"all {len(review)} written to {written}"
+    ) in output

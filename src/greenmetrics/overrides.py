@@ -14,6 +14,7 @@ or conflicting override stops the run before anything is written.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from .catalog import Catalog, attach_indicators
 from .errors import InputError
 from .files import read_curated_csv
 from .schemas import FIELDS, columns, table
+from .text import normalize
 
 OVERRIDE_COLUMNS = columns("overrides")
 ACTIONS = table("overrides").field("action").allowed
@@ -119,10 +121,7 @@ def apply_overrides(
                 if not tid:
                     fail(o, f"{o.action} needs a target_id")
                 elif tid not in known:
-                    fail(
-                        o,
-                        f"target {tid} no longer exists (stale override: the plan or the extractor changed)",
-                    )
+                    fail(o, _unknown_target(tid, o, targets))
                 elif o.action == "reject":
                     if tid in touched:
                         fail(
@@ -180,10 +179,58 @@ def apply_overrides(
     return attach_indicators(targets, catalog, match_phrases=False)
 
 
+NEAREST_IDS = 3
+
+
+def _unknown_target(tid: str, o: Override, targets: pd.DataFrame) -> str:
+    """Why `tid` is not found, with the nearest target ids (difflib) of the override's
+    document (its doc_id, else every document), each with what it is, so a typo or a target
+    whose id changed can be put right from the message alone."""
+    pool = targets
+    doc_id = o.fields.get("doc_id")
+    if doc_id and doc_id in set(targets["doc_id"]):
+        pool = targets[targets["doc_id"] == doc_id]
+    ids = sorted(pool["target_id"])
+    nearest = difflib.get_close_matches(tid, ids, n=NEAREST_IDS, cutoff=0.6)
+    phrase = o.fields.get("indicator_zh")
+    if not nearest and phrase and doc_id:
+        # no id looks alike (the id changed with its clause): the same indicator named alike
+        names = dict(zip(pool["indicator_zh"], pool["target_id"], strict=False))
+        alike = difflib.get_close_matches(phrase, list(names), n=NEAREST_IDS, cutoff=0.5)
+        nearest = [names[name] for name in alike]
+    where = f"in {doc_id}" if pool is not targets else "in any document"
+    message = (
+        f"target {tid} not found {where}: a mistyped id, or a stale override (the plan or "
+        "the extractor changed)"
+    )
+    if not nearest:
+        return message + "; see data/processed/targets.csv for the ids"
+    rows = pool.set_index("target_id")
+    described = []
+    for near in nearest:
+        row = rows.loc[near]
+        what = [row["indicator_zh"]]
+        if pd.notna(row["value"]):
+            what.append(f"{row['value']:g}{row['unit'] if isinstance(row['unit'], str) else ''}")
+        if pd.notna(row["target_year"]):
+            what.append(str(row["target_year"]))
+        described.append(f"{near} ({row['doc_id']}: {' '.join(what)})")
+    return message + "; nearest: " + ", ".join(described)
+
+
+def _loose_pattern(quote: str) -> re.Pattern:
+    """`quote` with any run of whitespace (none, spaces, line breaks) allowed between its
+    characters and none required where it has some."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in quote if not ch.isspace()))
+
+
 def _quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
-    """Where `quote` stands in `text`: exactly, or else with its whitespace read loosely, so a
+    """Where `quote` stands in `text`: exactly; else with its whitespace read loosely, so a
     quote that spans lines matches whether the editor saved its breaks as \n or \r\n, or
-    the user copied it from a PDF viewer without the breaks."""
+    the user copied it from a PDF viewer without the breaks or with a space for one
+    (重达到 18.3% for 重达到\n18.3%); else as the extractor reads both (`text.normalize`:
+    full-width digits as ASCII, a page number or zero-width character between its words
+    dropped), mapped back to offsets of `text`."""
     spans = []
     pos = text.find(quote)
     while pos >= 0:
@@ -191,9 +238,14 @@ def _quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
         pos = text.find(quote, pos + 1)
     if spans or not quote.strip():
         return spans
-    chars = [re.escape(ch) for ch in quote if not ch.isspace()]
-    loose = re.compile(r"\s*".join(chars))
-    return [m.span() for m in loose.finditer(text)]
+    spans = [m.span() for m in _loose_pattern(quote).finditer(text)]
+    if spans:
+        return spans
+    read = normalize(text)
+    wanted = normalize(quote).text
+    if not wanted.strip():
+        return []
+    return [read.span_to_original(*m.span()) for m in _loose_pattern(wanted).finditer(read.text)]
 
 
 def _added_target(o: Override, texts: dict[str, str], path: Path) -> dict:
