@@ -2,9 +2,14 @@
 """Set up and run greenmetrics with nothing but Python 3.11 and pip.
 
     python3 tasks.py report   # extract, run every notebook, export figures and the workbook
-                              # (options go to `greenmetrics report`: --lang en --formats png,svg,pdf)
+    python3 tasks.py extract  # plans in data/raw -> tables in data/processed
+    python3 tasks.py review   # extract, then list what to check (data/processed/review.csv)
     python3 tasks.py test     # lint, format check, unit tests, notebooks (nbval)
     python3 tasks.py lab      # open JupyterLab on the notebooks
+
+Options after extract, review and report go to the `greenmetrics` command of the same name
+(`python3 tasks.py report --lang en --formats png,svg`; `python3 tasks.py extract --help`),
+so it runs from .venv without activating it.
 
 Each command creates `.venv/` on first use and reinstalls only when pyproject.toml changes,
 so the second run starts at once. Standard library only: this file runs before anything is
@@ -58,8 +63,14 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
-def report(*options: str) -> None:
-    _run(BIN / "greenmetrics", "report", *options)
+def greenmetrics(command: str):
+    """The task that runs `greenmetrics <command>` of .venv with the options given."""
+
+    def task(*options: str) -> None:
+        _run(BIN / "greenmetrics", command, *options)
+
+    task.__name__ = command
+    return task
 
 
 def test(*options: str) -> None:
@@ -81,14 +92,22 @@ def lab(*options: str) -> None:
     _run(BIN / "jupyter", "lab", "notebooks")
 
 
-COMMANDS = {"report": report, "test": test, "lab": lab}
+COMMANDS = {
+    "extract": greenmetrics("extract"),
+    "review": greenmetrics("review"),
+    "report": greenmetrics("report"),
+    "lab": lab,
+    "test": test,
+}
+TAKES_OPTIONS = {"extract", "review", "report"}
 
-if __name__ == "__main__":
-    if (
-        len(sys.argv) < 2
-        or sys.argv[1] not in COMMANDS
-        or (sys.argv[2:] and sys.argv[1] != "report")
-    ):
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in COMMANDS or (argv[1:] and argv[0] not in TAKES_OPTIONS):
         sys.exit(__doc__)
     ensure_environment()
-    COMMANDS[sys.argv[1]](*sys.argv[2:])
+    COMMANDS[argv[0]](*argv[1:])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
