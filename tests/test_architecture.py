@@ -35,6 +35,7 @@ LAYERS = (
     ("findings",),
     ("export",),
     ("views",),
+    ("kernel_watch",),
     ("report",),
     ("cli",),
     ("__main__",),

@@ -144,3 +144,17 @@ def test_the_readme_commands_are_found():
     assert "python3 tasks.py report" in COMMANDS
     assert all(not c.endswith("#") and "  #" not in c for c in COMMANDS)
     assert Path(TASKS).is_file()
+
+
+def test_tasks_py_exits_with_the_status_of_the_command(monkeypatch):
+    import subprocess
+
+    tasks = load_tasks()
+    monkeypatch.setattr(tasks, "ensure_environment", lambda: None)
+    # `greenmetrics report` wrote the report but some inputs were not read
+    monkeypatch.setattr(
+        subprocess, "run", lambda cmd, **kwargs: subprocess.CompletedProcess(cmd, 3)
+    )
+    with pytest.raises(SystemExit) as info:
+        tasks.main(["report", "--lang", "en"])
+    assert info.value.code == 3
