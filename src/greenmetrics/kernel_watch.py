@@ -22,7 +22,7 @@ from papermill.utils import merge_kwargs, remove_args
 
 ENGINE_NAME = "greenmetrics-watched"
 HEARTBEAT_SECONDS = 5.0  # a cell silent this long gets the kernel asked whether it is done
-LOST_REPLY_GRACE = 5.0  # seconds the reply may trail the kernel's answer to that question
+LOST_REPLY_GRACE = 10.0  # seconds the reply may trail the kernel's answer (a loaded machine)
 
 
 class LostKernelReply(Exception):
