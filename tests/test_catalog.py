@@ -86,6 +86,32 @@ def catalog():
         ("大陆自然岸线保有率", "12.自然岸线保有率"),
         ("可再生能源建筑应用面积", "新增可再生能源建筑应用面积"),
         ("水土流失治理面积", "水土流失初步治理面积", "新增水土流失治理面积"),
+        # names of a target in one document and of an observation in another (issue 18 item 7:
+        # the catalog grown from the reviews, genres and bulletins of the shared corpus)
+        ("综合电压合格率", "城市综合电压合格率", "电压合格率"),  # 天津 targets, 内蒙古 review
+        ("供电可靠率", "中心城区供电可靠性", "城乡电网供电可靠率"),  # 上海 review, 内蒙古 plan
+        (
+            "可再生能源电力消纳比重",
+            "可再生能源电力消纳量占全社会用电量的比重",  # 天津 plan
+            "可再生能源消纳量占全社会用电量比重",  # 上海 review
+        ),
+        ("电力装机容量", "电力装机", "电源装机共计"),  # national plan, 天津
+        ("天然气消费量", "天然气消费量预计", "全省天然气消费总量"),  # 黑龙江 review, 上海 plan
+        ("煤炭产能", "全区煤炭产能", "退出煤炭产能"),  # 宁夏 plan, 黑龙江 review
+        ("接纳省外电量", "接纳省外来电量"),  # two 山东 plans
+        ("非化石能源发电装机", "非化石能源发电装机容量", "非化石能源装机容量"),
+        ("清洁能源装机", "清洁能源发电装机容量", "清洁能源电力装机"),
+        ("煤电装机占比", "煤电装机比重", "煤电装机占比下降"),
+        ("高新技术产业产值占规模以上工业总产值比重", "高新技术产业产值占比"),
+        ("集中供热普及率", "（市）建成区集中供热普及率", "城市集中供热普及率"),
+        ("农田灌溉水有效利用系数", "农田灌溉水有效系数"),
+        ("秸秆综合利用率", "秸秆年综合利用率"),
+        ("公共供水管网漏损率", "管网漏损率"),
+        ("公园绿地服务半径覆盖率", "城市公园绿地服务半径覆盖率"),
+        ("餐厨垃圾无害化处理率", "餐厨垃圾无害化处理处置率"),
+        ("高效节能电机占比", "在役高效节能电机占比"),
+        ("道路机械化清扫率", "区县（市）城市建成区道路机械化清扫率"),
+        ("电能替代电量", "新增电能替代电量"),
     ],
 )
 def test_aliases_land_on_one_id(catalog, phrases):
@@ -128,6 +154,21 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("湿地保有量", "湿地保护率"),
         ("水土流失治理面积", "水土保持率"),
         ("绿色建筑面积", "绿色建筑面积占比"),
+        # a capacity vs its share of all capacity; a volume vs its share of energy use;
+        # output value vs value added; the whole grid vs its rural part
+        ("非化石能源发电装机", "非化石能源发电装机占比"),
+        ("清洁能源装机", "新能源和清洁能源装机容量占比"),
+        ("煤电装机", "煤电装机占比"),
+        ("电力装机", "可再生能源电力装机"),
+        ("天然气消费量", "天然气消费比重"),
+        ("煤炭产能", "煤炭消费总量"),
+        ("接纳省外电量", "外送电能力"),
+        ("高新技术产业产值占比", "高技术制造业增加值占比"),
+        ("供电可靠性", "农村电网供电可靠率"),
+        ("集中供热普及率", "清洁取暖率"),
+        ("船舶单位换算周转量碳排放强度", "营运车辆换算周转量碳排放强度"),
+        ("公园绿地服务半径覆盖率", "人均公园绿地面积"),
+        ("餐厨垃圾无害化处理率", "生活垃圾无害化处理率"),
         ("星级绿色建筑占比", "绿色建筑占比"),
         ("节能建筑面积", "既有建筑节能改造面积"),
         ("新能源汽车保有量", "新能源汽车销量占比"),
@@ -224,6 +265,11 @@ def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
         "高标准农田面积占比",  # a share, not the area its contained alias names
         "绿色工厂覆盖率",  # a rate, not the count
         "污水管网覆盖率",  # a rate of the network, not its length
+        "农网综合电压合格率",  # the rural grid's, not the whole grid's rate
+        "自来水普及率",  # urban or rural only the sentence around it says
+        "化学需氧量",  # a pollutant named alone: its emissions or its concentration?
+        "氨氮",  # likewise (a list's item cut from 排放量 or 浓度)
+        "人工营造林面积",  # the artificial part of 营造林, not the whole nor 造林面积
         # a direction word alone, contents lines and fragments of a sentence
         "年均下降",
         "（四）实施低碳化改造和CCUS示范工程...............................",
