@@ -114,6 +114,12 @@ def catalog():
         ("电能替代电量", "新增电能替代电量"),
         ("重点河湖基本生态流量达标率", "河湖生态流量达标率"),
         ("海水淡化能力", "海水淡化规模"),
+        ("林业有害生物成灾率", "林业有害生物灾害成灾率"),
+        ("天然林保有量", "天然林面积"),
+        ("大宗固废年利用量", "大宗固体废物年利用量"),
+        ("新能源利用率", "新能源合理利用率", "风电光伏利用率"),
+        ("光热发电装机", "光热发电装机容量"),
+        ("煤电机组节能降碳改造", "燃煤机组节能改造"),
         ("湿地保护修复", "完成退化湿地修复"),  # 宁夏 and 辽宁 plans
         (  # two 山东 plans word the same share in two orders
             "新增更新公交车辆新能源和清洁能源占比",
@@ -183,6 +189,12 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("湿地保护修复", "湿地保有量"),
         ("新增更新公交车辆新能源和清洁能源占比", "新增及更换的公交车中新能源公交车比例"),
         ("光伏发电量", "光伏发电"),  # the year's energy, not the capacity
+        ("光热发电装机", "光伏发电装机"),
+        ("大宗固废年利用量", "大宗固废综合利用率"),
+        ("天然林保有量", "森林蓄积量"),
+        ("森林草原火灾受害率", "森林火灾受害率"),
+        ("退化林修复", "退化草原生态修复"),
+        ("退化林修复", "造林面积"),
         ("风电、光伏发电发电量占全社会用电量的比重", "风电光伏装机占比"),
         ("天然气产量", "天然气消费量"),
         ("高效节能电机年产量", "高效节能电机占比"),
@@ -289,6 +301,8 @@ def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
         "化学需氧量",  # a pollutant named alone: its emissions or its concentration?
         "氨氮",  # likewise (a list's item cut from 排放量 or 浓度)
         "人工营造林面积",  # the artificial part of 营造林, not the whole nor 造林面积
+        "草原有害生物成灾率",  # grassland pests, not the forest's disaster rate
+        "有害生物成灾率",  # whose pests? (an alias would also take 草原有害生物成灾率)
         # a direction word alone, contents lines and fragments of a sentence
         "年均下降",
         "（四）实施低碳化改造和CCUS示范工程...............................",
