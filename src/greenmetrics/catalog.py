@@ -24,7 +24,7 @@ digits equal half-width ones; whitespace and quotation marks removed):
 In steps 3 and 4 the matched alias must not cut another indicator's alias in two
 (人工营造林面积 holds 营造林: its tail 造林面积 is no afforestation area), and the words left over
 must not change what is measured, so such a phrase matches only an alias that itself says so:
-- no rural qualifier 农村/乡村/村庄 (农村生活污水处理率 is not 生活污水处理率);
+- no rural qualifier 农村/乡村/村庄/农网 (农村生活污水处理率 is not 生活污水处理率);
 - the words before the alias must not end in 中 ("among X, the share of Y": X is a new
   denominator, so 更换的公交车中新能源公交车比例 is not the fleet share 新能源公交车比例);
 - no 占 ("X占Y", the share of X in Y) in the words before the alias or at the start of the
@@ -68,7 +68,8 @@ _REMOVED_CHARS = dict.fromkeys(map(ord, "\"'“”‘’「」『』"), None)
 # NOTE: 数量 ("number of") after a counted thing adds nothing (绿色工厂数量 = 绿色工厂); 总量 is
 # NOT stripped because it names a different indicator (农药使用总量 vs 农药利用率).
 _COUNT_SUFFIX = "数量"
-_RURAL_QUALIFIERS = ("农村", "乡村", "村庄")
+# 农网 is the rural grid: 农网综合电压合格率 is not the whole grid's voltage compliance.
+_RURAL_QUALIFIERS = ("农村", "乡村", "村庄", "农网")
 _DENOMINATOR_MARK = "中"
 _SHARE_MARK = "占"
 # NOTE: a numbered row of an indicator table starts with its item number (13.森林蓄积量); a
