@@ -36,6 +36,9 @@ _UNIT_RE = re.compile(
     r"(?:万|亿)?立方米(?:/万元)?|(?:万)?亩|(?:万)?公顷|平方公里|起/万枚|天|个|座|家|万辆|公里|亿元|元|吨/万元)$"
 )
 _ATTRIBUTE_TAIL_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*$")
+_ATTRIBUTE_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*")
+# A unit printed in brackets after the indicator's name: 森林覆盖率（%）, 浓度 (ug/m ３)①.
+_BRACKET_UNIT_RE = re.compile(r"[（(]\s*([^（()）]{1,12}?)\s*[)）][①-⑳]*$")
 _END_RE = re.compile(
     r"^\s*(?:注|说明|备注|资料来源|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节])"
 )
@@ -158,10 +161,14 @@ def read_review_tables(
             at, values = row
             head = " ".join([*pending[-3:], line[:at].strip()])
             head = _ROW_NUMBER_RE.sub("", head)
+            head = _ATTRIBUTE_RE.sub(" ", head)
             unit_match = _UNIT_RE.search(head.replace(" ", ""))
             unit = unit_match.group(0) if unit_match else ""
             name = re.sub(r"\s+", "", head)
             name = name[: len(name) - len(unit)] if unit else name
+            bracket = _BRACKET_UNIT_RE.search(name)
+            if not unit and bracket and _UNIT_RE.match(bracket.group(1)):
+                unit, name = bracket.group(1), name[: bracket.start()]
             name = re.sub(r"[①-⑳]|[（(][%％][)）]", "", name).strip("（）() ")
             row_start = pending_start if pending_start is not None else line_start
             row_end = line_start + len(raw)
