@@ -1748,4 +1748,46 @@ CASES: list[Case] = [
     Case("地表水水质评价依据HJ 91.2-2022开展。", 2023, "bulletin", "浙江省", []),
     Case("加强PM2.5和臭氧协同治理，推进5G基站节能改造。", 2023, "work_report", "湖北省", []),
     Case("十年来，全省PM2.5平均浓度比2013年大幅下降。", 2022, "bulletin", "四川省", []),
+    # == Bulletin tables (产品名称 | 单位 | 产量 | 比上年增长%), as text layers print them ==========
+    # one cell per line; a fall printed as a negative growth is a change of its size
+    Case(
+        "表2  2023年规模以上工业主要产品产量\n指标\n单位\n绝对数\n比上年增长(%)\n水泥\n万吨\n"
+        "3215.7\n-4.6\n发电量\n亿千瓦时\n1480.2\n6.1\n",
+        2023,
+        "bulletin",
+        "安徽省",
+        [
+            ("水泥", 3215.7, "万吨", "eq", 2023, "level", None, "安徽省", ""),
+            ("水泥", 4.6, "%", "eq", 2023, "change", 2022, "安徽省", ""),
+            ("发电量", 1480.2, "亿千瓦时", "eq", 2023, "level", None, "安徽省", ""),
+            ("发电量", 6.1, "%", "eq", 2023, "change", 2022, "安徽省", ""),
+        ],
+    ),
+    # the unit in the header, no unit column
+    Case(
+        "指标  年末数(万千瓦)  比上年增长(%)\n风电装机容量  812.6  15.3\n光伏装机容量  1020.4  38.7\n",
+        2022,
+        "bulletin",
+        "甘肃省",
+        [
+            ("风电", 812.6, "万千瓦", "eq", 2022, "level", None, "甘肃省", ""),
+            ("风电", 15.3, "%", "eq", 2022, "change", 2021, "甘肃省", ""),
+            ("光伏", 1020.4, "万千瓦", "eq", 2022, "level", None, "甘肃省", ""),
+            ("光伏", 38.7, "%", "eq", 2022, "change", 2021, "甘肃省", ""),
+        ],
+    ),
+    # traditional characters
+    Case(
+        "產品名稱  單位  產量  比上年增長 (%)\n原煤  萬噸  120.5  3.2\n",
+        2023,
+        "bulletin",
+        "广东省",
+        [
+            ("原", 120.5, "万吨", "eq", 2023, "level", None, "广东省", ""),
+            ("原", 3.2, "%", "eq", 2023, "change", 2022, "广东省", ""),
+        ],
+    ),
+    # nothing: a header alone; a row of bare numbers with no name
+    Case("产品名称  单位  产量  比上年增长(%)\n", 2023, "bulletin", "江西省", []),
+    Case("产品名称  单位  产量  比上年增长(%)\n586.4  -12.3\n", 2023, "bulletin", "江西省", []),
 ]

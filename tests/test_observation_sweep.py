@@ -25,7 +25,6 @@ KNOWN_MISSES: dict[int, str] = {
     105: "the level after 提高到 takes the frame of a baseline clause before it",
     119: "the target rules take 目前…为5.6万辆 for a 2025 target, so it is never an observation",
     129: "a named part of the region after a comma (…中，湖州市…最低，为24) loses its subject",
-    141: "bulletin tables (产品 | 单位 | 产量 | 比上年增长) are not read",
     143: "a table of base-year values only is not read",
 }
 

@@ -138,7 +138,9 @@ ACHIEVED_AFTER_RE = re.compile(
 )
 # Sections of a plan that state where the region stands (存在问题, 面临挑战): their figures
 # are of the plan's base year (history_heading words of policy_words.csv, so no target either).
-PROBLEM_HEADING_RE = re.compile(r"存在的?问题|主要问题|面临的?挑战|挑战与压力|问题[与和]挑战|机遇与挑战")
+PROBLEM_HEADING_RE = re.compile(
+    r"存在的?问题|主要问题|面临的?挑战|挑战与压力|问题[与和]挑战|机遇与挑战"
+)
 # 由65%提升至75%: the value before the verb is where the region starts.
 START_BARE_BEFORE_RE = re.compile(r"由\s*$")
 START_BARE_AFTER_RE = re.compile(

@@ -23,6 +23,7 @@ import re
 from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
+from .bulletin_tables import bulletin_table_observations
 from .observation_time import Frame, TimeFrames
 from .observation_words import (
     ACHIEVED_AFTER_RE,
@@ -99,6 +100,9 @@ class ObservationReader(TimeFrames):
     def run(self) -> list[ObservationRecord]:
         norm = self.norm.text
         records, spans = table_observations(self.x)
+        if self.reports and self.present:
+            more, more_spans = bulletin_table_observations(self.x, self.present)
+            records, spans = [*records, *more], [*spans, *more_spans]
         self.records.extend(records)
         self.table_spans = [*self.table_spans, *spans]
         present = [] if self.reports else self.present_spans(norm, self.x.vocabulary)

@@ -68,7 +68,7 @@ class ReviewCell:
     end: int
 
 
-def _plain(line: str) -> str:
+def plain_line(line: str) -> str:
     """A line with full-width forms as ASCII and a PDF's private-use decimal point read, its
     length kept, so positions in it are positions in the original line."""
     out = []
@@ -128,7 +128,7 @@ def read_review_tables(
         columns = None
         # a header may be wrapped over up to four lines
         for k in range(1, 5):
-            joined = " ".join(_plain(r) for _, r in lines[i : i + k])
+            joined = " ".join(plain_line(r) for _, r in lines[i : i + k])
             columns = _header(joined, issue_year)
             if columns:
                 i += k
@@ -140,7 +140,7 @@ def read_review_tables(
         table_end = lines[i - 1][0] + len(lines[i - 1][1])
         while i < len(lines) and misses < 12:
             line_start, raw = lines[i]
-            line = _plain(raw)
+            line = plain_line(raw)
             if _END_RE.match(line) or (len(line) > 40 and "。" in line):
                 break
             if _header(line, issue_year):
