@@ -1790,4 +1790,25 @@ CASES: list[Case] = [
     # nothing: a header alone; a row of bare numbers with no name
     Case("产品名称  单位  产量  比上年增长(%)\n", 2023, "bulletin", "江西省", []),
     Case("产品名称  单位  产量  比上年增长(%)\n586.4  -12.3\n", 2023, "bulletin", "江西省", []),
+    # == A paragraph's monitored set carries only to measurements of the same kind ============
+    Case(
+        "全年全省地级及以上城市空气质量优良天数比率为85.1%。年末全省森林覆盖率为41.2%。",
+        2023,
+        "bulletin",
+        "江西省",
+        [
+            ("优良天数比率", 85.1, "%", "eq", 2023, "level", None, "江西省", "地级及以上城市"),
+            ("森林覆盖率", 41.2, "%", "eq", 2023, "level", None, "江西省", ""),
+        ],
+    ),
+    Case(
+        "全年设区城市细颗粒物平均浓度为30微克/立方米。全省可吸入颗粒物平均浓度为55微克/立方米。",
+        2023,
+        "bulletin",
+        "河北省",
+        [
+            ("细颗粒物", 30, "微克/立方米", "eq", 2023, "level", None, "河北省", "设区城市"),
+            ("可吸入颗粒物", 55, "微克/立方米", "eq", 2023, "level", None, "河北省", ""),
+        ],
+    ),
 ]

@@ -147,3 +147,12 @@ START_BARE_AFTER_RE = re.compile(
     r"^\s*(?:大幅|稳步|逐步|进一步)?(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大)?(?:到|至)"
 )
 COUNT_UNITS = frozenset({"个", "座", "家", "处", "条", "所", "项"})
+# The measurements a bulletin reports over a monitored set (地级及以上城市, 国控断面): a
+# paragraph's scope carries from one of them to the next of the same kind.
+MONITORED_FAMILIES = (
+    re.compile(
+        r"PM2\.?5|PM10|细颗粒物|可吸入颗粒物|臭氧|优良天数|重污染|污染天数|二氧化硫|二氧化氮|"
+        r"一氧化碳|空气质量|降尘|酸雨"
+    ),
+    re.compile(r"断面|水质|Ⅰ～Ⅲ类|Ⅰ-Ⅲ类|Ⅲ类|劣Ⅴ类|劣V类|水功能区|饮用水水源"),
+)

@@ -42,6 +42,7 @@ from .observation_words import (
     LEAD_RE,
     LEVEL_TAIL_RE,
     MEASURE_VERB_END_RE,
+    MONITORED_FAMILIES,
     MONITORED_SET_RE,
     NO_INDICATOR_RE,
     PERIOD_RE,
@@ -73,6 +74,8 @@ class ObservationReader(TimeFrames):
     def __init__(self, extractor) -> None:
         self.x = extractor
         self.last_record: ObservationRecord | None = None
+        self.carried: tuple[str, re.Pattern] | None = None  # a paragraph's monitored set
+        self.previous_end = 0  # where the sentence read last ends (normalized text)
         self.part_of: ObservationRecord | None = None
         self.context = extractor.context
         self.norm = extractor.norm
@@ -121,7 +124,10 @@ class ObservationReader(TimeFrames):
                 default = Frame(year=end, start=end - 5, past=True)
             else:
                 default = Frame(past=False)
+            before = len(self.records)
+            self._carry_scope(norm, sent)
             self._sentence(sent, default)
+            self._carry_scope(norm, sent, before)
         self.records.extend(base_year_observations(self.x, self.records))
         self.records.sort(key=lambda r: (r.char_start, r.char_end))
         self._assign_ids()
@@ -130,6 +136,32 @@ class ObservationReader(TimeFrames):
     def _in_table(self, start: int, end: int) -> bool:
         s, e = self.norm.span_to_original(start, end)
         return any(a < e and s < b for a, b in self.table_spans)
+
+    def _carry_scope(self, norm: str, sent, before: int | None = None) -> None:
+        """The scope a bulletin's paragraph sets for its measurements (全年全省地级及以上城市
+        空气质量…。PM2.5平均浓度…): kept for the next sentences of the same paragraph that go on
+        with measurements of the same kind (air, water) and name no region or scope of their
+        own. Called before a sentence (`before` None: a new paragraph or a sentence naming the
+        whole region ends it) and after it (`before`: where its records start).
+
+        NOTE: only within a paragraph, only in bulletins and reports, and only for the air and
+        water measurements they report over a monitored set; a figure of another kind never
+        takes it.
+        """
+        if not self.reports:
+            return
+        if before is None:
+            if "\n" in norm[self.previous_end : sent.start] or WHOLE_REGION_RE.match(
+                LEAD_RE.sub("", norm[sent.start : sent.end])
+            ):
+                self.carried = None
+            return
+        for record in reversed(self.records[before:]):
+            family = next((f for f in MONITORED_FAMILIES if f.search(record.indicator_zh)), None)
+            if family is not None and record.scope_zh and SCOPE_HEAD_RE.match(record.scope_zh):
+                self.carried = (record.scope_zh, family)
+                break
+        self.previous_end = sent.end
 
     def _sentence(self, sent, default: Frame) -> None:
         norm = self.norm.text
@@ -369,6 +401,10 @@ class ObservationReader(TimeFrames):
         if not indicator or len(indicator) > 40:
             return None
         scope = scope or frame.part
+        if not scope and region is None and self.carried is not None:
+            carried, family = self.carried
+            if family.search(indicator):
+                scope = carried  # 地级及以上城市…。PM2.5平均浓度为…: the same monitored set
         self.last_scope = scope
         self.list_change = frame if kind == "change" and work else None
         if kind == "change" and verb and not indicator.endswith(verb):
