@@ -255,6 +255,9 @@ def test_an_increment_is_judged_by_changes_of_its_unit_or_by_two_levels():
     # 560 - 500 = 60 added by 2023, more than the 50 due
     assert g["I2"]["observed_value"] == pytest.approx(60)
     assert g["I2"]["status"] == "achieved"
-    assert "added since 2020: the level of 2023 minus the level at the start" in g["I2"]["observation_note"]
+    assert (
+        "added since 2020: the level of 2023 minus the level at the start"
+        in g["I2"]["observation_note"]
+    )
     assert g["I3"]["status"] == "no_data"
     assert g["I3"]["status_note"].startswith("increment target")
