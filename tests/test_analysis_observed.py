@@ -136,10 +136,6 @@ def test_rows_that_cannot_judge_stay_in_the_table_and_say_why():
         extracted(
             ext("N1", "bul22", "科技型企业", None, 2022, 30.0),
             ext("N2", "bul22", "绿色建筑占比", "green_share", 2022, 90.0, scope_zh="地级及以上城市"),
-            ext("N3", "bul22", "绿色建筑占比提高", "green_share", 2022, 1.2, unit="个百分点",
-                kind="change", baseline_year=2021),
-            ext("N4", "bul22", "新增光伏装机", "farmland", 2022, 200.0, unit="万千瓦",
-                kind="change", baseline_year=2021),
             ext("N5", "bul22", "单位地区生产总值能耗", "intensity", 2022, 3.0, kind="change",
                 baseline_year=2021),
             ext("N6", "bul22", "绿色建筑占比", "green_share", 2021, 130.0),
@@ -149,16 +145,12 @@ def test_rows_that_cannot_judge_stay_in_the_table_and_say_why():
     assert table.set_index("observation_id")["use_note"].to_dict() == {
         "N1": "indicator not in the catalog",
         "N2": "scope limited to 地级及以上城市",
-        "N3": "a change in 个百分点: only changes in % judge targets",
-        "N4": "a change in 万千瓦: only changes in % judge targets",
         "N5": "the indicator does not say which way the change went (a fall or a rise)",
         "N6": "implausible for a value in %: 130",
     }
-    # a change of no direction keeps its value as written; 新增 is no fall
-    assert row_of(table, "N4")["value"] == 200.0 and row_of(table, "N5")["value"] == 3.0
-    assert words.note_text(row_of(table, "N3")["use_note"], "zh") == (
-        "以个百分点计的变化量：只有以%计的变化用于判定目标"
-    )
+    # a change of no direction keeps its value as written
+    assert row_of(table, "N5")["value"] == 3.0
+    assert words.note_text(row_of(table, "N2")["use_note"], "zh") == "范围限于地级及以上城市"
     # and the analysis never reads them: the target below has no observation
     tg = targets(target("T", "甲省", "green_share", 80))
     row = an.target_gaps(tg, DOCUMENTS, None, table, CATALOG).iloc[0]
@@ -564,3 +556,23 @@ def test_the_workbook_lists_the_conflicts_in_the_report_language(lang, sheet, he
     assert why.startswith(
         "与采用值74不一致" if lang == "zh" else "differs from the value used (74)"
     )
+
+
+def test_changes_in_a_quantity_are_used_for_increments():
+    """新增光伏装机200万千瓦 and 提高1.2个百分点 are amounts added: used (they judge increment
+    targets of their unit, analysis.progress), 新增 read as a positive amount, never a fall."""
+    table = joined(
+        None,
+        extracted(
+            ext("N3", "bul22", "绿色建筑占比提高", "green_share", 2022, 1.2, unit="个百分点",
+                kind="change", baseline_year=2021),
+            ext("N4", "bul22", "新增光伏装机", "farmland", 2022, 200.0, unit="万千瓦",
+                kind="change", baseline_year=2021),
+            ext("N7", "bul22", "淘汰落后产能", "farmland", 2021, 30.0, unit="万吨",
+                kind="change", baseline_year=2020),
+        ),
+    )  # fmt: skip
+    assert table["is_used"].all(), table["use_note"].tolist()
+    n4 = row_of(table, "N4")
+    assert n4["value"] == 200.0 and n4["measure"] == "yearly_change"
+    assert row_of(table, "N7")["value"] == 30.0

@@ -222,3 +222,42 @@ def test_absolute_reduction_is_measured_from_observed_levels():
     assert row["status"] == "on_track"
     # the 2023 value cites the baseline level and the 2023 level it is computed from
     assert row["observation_source_quote"] == "2020年为1000；2023年为930"
+
+
+def test_an_increment_is_judged_by_changes_of_its_unit_or_by_two_levels():
+    """新增X万亩 by 2025 (since 2020): the amount added is the sum of the yearly changes of the
+    same unit that follow 2020, or a later level minus the 2020 level; a % change measures no
+    amount, so a target with only those has no data, and says why."""
+    tg = targets(
+        target("I1", "乙省", "farmland", 100, unit="万亩", kind="increment"),
+        target("I2", "丙省", "farmland", 50, unit="万亩", kind="increment"),
+        target("I3", "甲省", "farmland", 50, unit="万亩", kind="increment"),
+    )
+    ob = frame(
+        # 乙省: 全年新增 30万亩 in 2021 and 2500亩 ... 25万亩 in 2022 (a change on the year before)
+        obs("乙省", "farmland", 2021, 30, unit="万亩", measure="yearly_change", baseline_year=2020),
+        obs("乙省", "farmland", 2022, 25, unit="万亩", measure="yearly_change", baseline_year=2021),
+        # 丙省: the stock in 2020 and 2023
+        obs("丙省", "farmland", 2020, 500, unit="万亩"),
+        obs("丙省", "farmland", 2023, 560, unit="万亩"),
+        # 甲省: a growth rate only
+        obs("甲省", "farmland", 2022, 8.0, unit="%", measure="yearly_change", baseline_year=2021),
+    )
+    g = by_id(an.target_gaps(tg, DOCUMENTS, None, ob, CATALOG, as_of_year=2023))
+    # 30 + 25 = 55 added by 2022; 45 left over 3 years: 15 a year; the trend from 0 in 2020
+    # through 30 and 55 is 27.5 a year: on track
+    assert g["I1"]["observed_value"] == pytest.approx(55)
+    assert g["I1"]["observation_year"] == 2022
+    assert g["I1"]["needed_yearly_progress"] == pytest.approx(15)
+    assert g["I1"]["seen_yearly_progress"] == pytest.approx(27.5)
+    assert g["I1"]["status"] == "on_track"
+    assert "sum of the yearly changes of 2021-2022" in g["I1"]["observation_note"]
+    # 560 - 500 = 60 added by 2023, more than the 50 due
+    assert g["I2"]["observed_value"] == pytest.approx(60)
+    assert g["I2"]["status"] == "achieved"
+    assert (
+        "added since 2020: the level of 2023 minus the level at the start"
+        in g["I2"]["observation_note"]
+    )
+    assert g["I3"]["status"] == "no_data"
+    assert g["I3"]["status_note"].startswith("increment target")

@@ -3,8 +3,12 @@ labels made before the rules were written (tests/gold/observations_*.csv).
 
 - dev: the 7 report excerpts and the reviews of 3 later plans (宁夏, 甘肃, 山西); the rules were
   tuned on it, so its floor is close to what they reach.
-- held-out: the reviews of 4 later plans (辽宁, 河南, 武汉, 广东), labelled by another hand and
-  never looked at while writing the rules; its figures are the ones the README publishes.
+- held-out: the reviews of 4 later plans (辽宁, 河南, 武汉, 广东), labelled by another hand
+  before the rules; the rules of issue 17's second round were tuned on its misses, so it is a
+  development set now.
+- held-out 2: the reviews of r574 内蒙古 (prose, a review table, a problems section) and r336
+  上海, labelled after that round and before any output on them was looked at; never tuned on.
+  Its figures are the honest ones (what the rules reach on review text they have not seen).
 The floors are what the rules reach today, a little under: a change that loses recall or
 precision fails here.
 """
@@ -25,11 +29,15 @@ from scoring import compact, quotes_overlap, score_observations
 GOLD = Path(__file__).parent / "gold"
 # Numbers the labellers listed as no observation that the rules still read (scope counts such
 # as 转办的1984件, a table number): the known state, which may only shrink.
-KNOWN_WRONG = {"dev": 5, "heldout": 9}
+# held-out: 2 more since the problems sections (存在问题, 面临挑战) are read (a basin's area and
+# the share of rain in the flood season are constants of nature, not a state of a year).
+# held-out 2: machine ratings (6兆瓦风机), a standard (每户8千瓦), the assumptions of a forecast.
+KNOWN_WRONG = {"dev": 5, "heldout": 11, "heldout2": 7}
 FLOORS = {
     # set: (recall, precision, fields)
-    "dev": (0.85, 0.95, 0.97),
-    "heldout": (0.76, 0.89, 0.82),
+    "dev": (0.86, 0.95, 0.97),
+    "heldout": (0.83, 0.91, 0.92),
+    "heldout2": (0.58, 0.70, 0.94),
 }
 
 

@@ -83,8 +83,8 @@ def _scale_direction(direction: str | None, kind: str) -> str | None:
     NOTE: a reduction (较2020年下降13%) states the fall as a positive number, so on its own scale
     a larger number is better whatever the indicator's direction ('lower' for an intensity).
     """
-    if kind == "reduction":
-        return "higher"
+    if kind in ("reduction", "increment"):
+        return "higher"  # an increment is an amount added: more is more done
     return direction
 
 

@@ -12,9 +12,10 @@ How an extracted row becomes a row of the analysis:
   gazetteer, else that of the document's region.
 
 Every row stays in the table; `is_used` says whether it judges targets and `use_note` why not:
-no catalog indicator, a sub-area (`scope_zh`), a change in another unit than % (the analysis
-reads changes only as relative falls), a change of no stated direction or baseline, a
-percentage that cannot be one, or the losing side of a conflict.
+no catalog indicator, a sub-area (`scope_zh`), a change of no stated direction or baseline, a
+percentage that cannot be one, or the losing side of a conflict. A change in % judges
+reductions (a relative fall); a change in a quantity (新增 万千瓦) judges increments of that
+unit (analysis.progress).
 
 Conflicts. Two rows that judge targets, of the same region, indicator, year and measure (and,
 for a change, baseline year), conflict when their values disagree: "equal" is read at the
@@ -35,7 +36,7 @@ import math
 import pandas as pd
 
 from ..catalog import Catalog, attach_indicators, load_catalog
-from ..extract.observation_words import FALL_WORDS, RISE_WORDS
+from ..extract.observation_words import FALL_WORDS, RISE_WORDS, WORK_RE
 from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import columns
@@ -48,8 +49,6 @@ from .progress import APPROX_TOLERANCE, convert_unit
 # 单位地区生产总值能耗下降 2.7 is a fall, 非化石能源消费比重提高 1.2 a rise.
 # Documents that report a year (their figures over a plan's look back at the last period).
 REPORT_KINDS = ("bulletin", "work_report", "news")
-# The units in which a change judges targets: a relative fall (较2020年下降13.5%).
-CHANGE_UNITS = ("%",)
 
 _EXTRACTED_COLUMNS = (
     "observation_id", "doc_id", "region_zh", "indicator_zh", "indicator_id", "value", "unit",
@@ -156,11 +155,11 @@ def _extracted_row(row: dict, document: dict) -> dict:
     else:
         measure = "yearly_change" if baseline == year - 1 else "cumulative_change"
         sign = change_sign(row["indicator_zh"])
+        if sign is None and unit not in ("%", "‰") and WORK_RE.search(row["indicator_zh"]):
+            sign = 1  # 新增 3140万千瓦 / 淘汰 600万千瓦: an amount of work done, for increments
         value = value * (sign or 1)
         if baseline is None:
             problem = problem or note("change_no_baseline")
-        elif unit not in CHANGE_UNITS:
-            problem = problem or note("change_other_unit", unit=unit or "none")
         elif sign is None:
             problem = problem or note("change_no_direction")
         elif value < -100:

@@ -226,12 +226,15 @@ def _observed_series(
     kind = target["kind"]
     if target["indicator_id"] is None:
         return [], note("not_in_catalog"), None
-    if kind == "increment":
-        # NOTE: an increment (新建/新增 X in the period, 提高X个百分点) is new work, not a
-        # state; observed levels never measure it.
-        return [], note("increment_target"), None
     area = _text(target.get("scope_zh")) or target["region_zh"]
     rows = groups.get((area, target["indicator_id"]), [])
+    if kind == "increment" and as_of_year is not None:
+        rows = [r for r in rows if r["year"] <= as_of_year]
+    if kind == "increment":
+        if not rows:
+            start = _int(target.get("baseline_year")) or int(target["target_year"]) - 5
+            return [], note("increment_no_observation", year=start), None
+        return _increment_points(target, rows)
     if not rows and _text(target.get("scope_zh")):
         return [], note("no_scope_observation", area=area), None
     if not rows:
@@ -284,10 +287,15 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
         [
             r
             for r in rows
-            if r["measure"] == "cumulative_change" and r["baseline_year"] == t0 and relative
+            if r["measure"] == "cumulative_change"
+            and r["baseline_year"] == t0
+            and relative
+            and r["unit"] == "%"
         ]
     )
-    yearly = _one_per_year([r for r in rows if r["measure"] == "yearly_change" and relative])
+    yearly = _one_per_year(
+        [r for r in rows if r["measure"] == "yearly_change" and relative and r["unit"] == "%"]
+    )
     wanted_level_unit = None if relative else unit
     levels = _one_per_year(
         [
@@ -327,6 +335,72 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
             points.append({"year": year, "value": value, "rows": list(used), "note": note_})
     if not points:
         return [], note("no_change_observed", year=t0), t0
+    return points, None, t0
+
+
+def _increment_points(target: dict, rows: list[dict]) -> tuple[list[dict], str | None, float]:
+    """What was added since the start of the target's period, in the target's unit.
+
+    NOTE: an increment (新增/新建 X万千瓦 in the period) is new work, not a state. It is judged
+    by changes of the same unit (a quantity, not a % rate): a year's total added is a change
+    reported since the start (累计新增 since 2020) when there is one, else the sum of the
+    changes that follow each other year by year from there (全年新增 of 2021, 2022 ...); or by
+    two levels (the stock of a year minus the stock of the start). The start is the target's
+    baseline year, else the year before its five-year period begins (2020 for a 2025 target).
+    A % change (增长8%) or a % level never measures an amount added.
+    """
+    unit = _unit(target["unit"])
+    t0 = _int(target.get("baseline_year"))
+    if t0 is None:
+        t0 = int(target["target_year"]) - 5
+    if unit in ("%", "‰"):
+        return [], note("increment_no_observation", year=t0), t0
+
+    def amount(r: dict) -> float:
+        return _converted(r, unit)
+
+    cumulative = _one_per_year(
+        [
+            r
+            for r in rows
+            if r["measure"] != "level"
+            and r["baseline_year"] == t0
+            and not _missing(amount(r))
+            and r["measure"] == "cumulative_change"
+        ]
+    )
+    yearly = _one_per_year(
+        [r for r in rows if r["measure"] == "yearly_change" and not _missing(amount(r))]
+    )
+    levels = _one_per_year([r for r in rows if r["measure"] == "level" and not _missing(amount(r))])
+    base = levels.get(t0)
+    last = max(r["year"] for r in rows)
+    points: list[dict] = []
+    total: float | None = 0.0
+    used: list[dict] = []
+    summed: list[int] = []
+    for year in range(t0 + 1, last + 1):
+        value: float | None = None
+        how = None
+        if year in cumulative:
+            value, used, summed = amount(cumulative[year]), [cumulative[year]], []
+            how = note("increment_reported", year=t0)
+        elif year in yearly and total is not None:
+            value = total + amount(yearly[year])
+            used, summed = [*used, yearly[year]], [*summed, year]
+            years = f"{summed[0]}-{summed[-1]}" if len(summed) > 1 else str(summed[0])
+            how = note("increment_summed", year=t0, years=years)
+        elif year in levels and base is not None:
+            value = amount(levels[year]) - amount(base)
+            used, summed = [base, levels[year]], []
+            how = note("increment_from_levels", year=t0, other_year=year)
+        else:
+            used, summed = [], []
+        total = value
+        if value is not None:
+            points.append({"year": year, "value": value, "rows": list(used), "note": how})
+    if not points:
+        return [], note("increment_no_observation", year=t0), t0
     return points, None, t0
 
 

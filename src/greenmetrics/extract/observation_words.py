@@ -19,7 +19,7 @@ LAST_YEARS_RE = re.compile(
 )
 LAST_YEAR_RE = re.compile(r"过去(?:的)?一年|去年|上年(?!度?[末底])|上一年")
 # A plan's 目前: where its region stands at the start of the plan, the end of the last period.
-NOW_RE = re.compile(r"目前|当前|现阶段|截至目前")
+NOW_RE = re.compile(r"目前|当前|现阶段|截至目前|基准年")
 THIS_YEAR_GOALS_RE = re.compile(r"今年(?!以来)|明年")
 THIS_YEAR_RE = re.compile(r"(?<![年\d])(?:全年|年末|年底|本年|当年|年内)")
 YEAR_RE = re.compile(
@@ -30,10 +30,12 @@ BASE_BEFORE_RE = re.compile(
     r"(?:较|比|与|同|相比|相较|对比|由|从|优于|好于|高于|低于|多于|少于)\s*$"
 )
 BASELINE_RE = re.compile(
-    r"(?:比|较|与|同|优于|好于|高于|低于|多于|少于)(?P<year>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比|相较)?|(?P<prev>比上年|较上年|比去年|较去年|同比|与上年相比|比上年同期|较上年同期|比上一年|环比)"
+    r"(?:比|较|与|同|优于|好于|高于|低于|多于|少于)(?P<year>(?:19|20)\d\d)\s*年(?:末|底)?(?:相比|相较)?|(?P<prev>比上年|较上年|比去年|较去年|同比|与上年相比|比上年同期|较上年同期|比上一年|环比)|"
+    # 相比“十二五”末期: measured from the end of that period
+    r"(?:相比|相较|比|较|与)\s*[“\"‘]?十(?P<fyp>[一二三四五])五[”\"’]?(?:末期|期末|末|期间|时期)?(?:的数据)?(?:相比|相较)?"
 )
-STARTING_POINT_RE = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:年?底|年?末)?的?")
-STARTING_VALUE_RE = re.compile(r"(?:由|从)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末)?的?$")
+STARTING_POINT_RE = re.compile(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:年?底|年?末|度)?的?")
+STARTING_VALUE_RE = re.compile(r"(?:由|从)\s*(?P<year>(?:19|20)\d\d)\s*年(?:年?底|年?末|度)?的?$")
 REACHED_YEAR_RE = re.compile(
     r"(?:(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|达)?(?:到|至)|"
     r"(?:提高|提升|增加|增长|上升|下降|降低|减少)为)"
@@ -99,7 +101,7 @@ SCOPE_COUNT_AFTER_RE = re.compile(
     r"(?:城市|市|县|区|市州|市（州）|盟市|地市|国控断面|国考断面|断面)"
 )
 LEAD_RE = re.compile(
-    r"^(?:其中|另外|此外|同时|同期|全年|年末|年底|本年|当年|截至目前|目前|当前|现已|已经|已|共|累计|"
+    r"^(?:其中|另外|此外|同时|同期|全年|年末|年底|本年|当年|截至目前|目前|当前|基准年|现已|已经|已|共|累计|"
     r"按(?:不变|可比)价格计算|扣除价格因素|同口径|实际|名义|初步核算|"
     r"过去(?:的)?一年|去年|上年|五年来|十年来|“?十[一二三四五]五”?(?:时期|期间|以来|期末|末)?|"
     r"(?:截至|截止|到|至|于|在)?(?:19|20)\d\d\s*年(?:底|末|年底|年末|全年)?|[，、：:\s])+"
@@ -123,3 +125,34 @@ PART_YEAR_RE = re.compile(
 GENERIC_NAMES = frozenset({"比例", "比重", "占比", "比率", "总量", "增速", "规模"})
 NO_INDICATOR_RE = re.compile(r"^[\W\d]*$")
 DATE_TAIL_RE = re.compile(r"^\s*(?:年|月|日|号|时|点|分)")
+# Work done in a period, as a review words it (实施项目239项, 取得科技成果704项, 落实禁牧草原
+# 33.37万公顷): with a period frame, a count or amount after these verbs is a change.
+ACTION_RE = re.compile(
+    r"实施|推进|取得|获得|获批|荣获|申请|制定|出台|发布|培育|推广|转化|建设(?!用地)|聘任|培训|组建|晋升|"
+    r"划建|落实|压缩|调整|举办|争取|植树|补水|投资|评选|消除|除险加固|搬迁|安置|处置|查处|办理|"
+    r"受益|命名|认证|授予|新晋|复壮|抢救|编制|签约|引进|兑现|发放|拨付|下达|筹措|救助|帮扶|防治"
+)
+# A count of places that won a title or passed a test (7个城市获国家森林城市称号): the value.
+ACHIEVED_AFTER_RE = re.compile(
+    r"^个?[^，。；\d]{0,16}?(?:获得?|荣获|成功创建|被命名为|被评为|被授予|通过(?:了)?|入选|获批)"
+)
+# Sections of a plan that state where the region stands (存在问题, 面临挑战): their figures
+# are of the plan's base year (history_heading words of policy_words.csv, so no target either).
+PROBLEM_HEADING_RE = re.compile(
+    r"存在的?问题|主要问题|面临的?挑战|挑战与压力|问题[与和]挑战|机遇与挑战"
+)
+# 由65%提升至75%: the value before the verb is where the region starts.
+START_BARE_BEFORE_RE = re.compile(r"由\s*$")
+START_BARE_AFTER_RE = re.compile(
+    r"^\s*(?:大幅|稳步|逐步|进一步)?(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大)?(?:到|至)"
+)
+COUNT_UNITS = frozenset({"个", "座", "家", "处", "条", "所", "项"})
+# The measurements a bulletin reports over a monitored set (地级及以上城市, 国控断面): a
+# paragraph's scope carries from one of them to the next of the same kind.
+MONITORED_FAMILIES = (
+    re.compile(
+        r"PM2\.?5|PM10|细颗粒物|可吸入颗粒物|臭氧|优良天数|重污染|污染天数|二氧化硫|二氧化氮|"
+        r"一氧化碳|空气质量|降尘|酸雨"
+    ),
+    re.compile(r"断面|水质|Ⅰ～Ⅲ类|Ⅰ-Ⅲ类|Ⅲ类|劣Ⅴ类|劣V类|水功能区|饮用水水源"),
+)

@@ -19,32 +19,32 @@ took is not read again, and a clause that looks forward (力争, 预期目标, �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
+from .bulletin_tables import bulletin_table_observations
+from .observation_time import Frame, TimeFrames
 from .observation_words import (
+    ACHIEVED_AFTER_RE,
+    ACTION_RE,
     APPROX_BEFORE_RE,
-    BASE_BEFORE_RE,
     BASELINE_RE,
     CHANGE_TAIL_RE,
+    COUNT_UNITS,
     ENTITY_AFTER_RE,
     FALL_WORDS,
     FORWARD_RE,
     GE_BEFORE_RE,
     GENERIC_NAMES,
     GOAL_AFTER_RE,
-    LAST_YEAR_RE,
-    LAST_YEARS_RE,
     LE_BEFORE_RE,
     LEAD_RE,
     LEVEL_TAIL_RE,
     MEASURE_VERB_END_RE,
+    MONITORED_FAMILIES,
     MONITORED_SET_RE,
     NO_INDICATOR_RE,
-    NOW_RE,
-    PART_YEAR_RE,
     PERIOD_RE,
     RANK_AFTER_RE,
     RANK_BEFORE_RE,
@@ -53,14 +53,12 @@ from .observation_words import (
     RISE_WORDS,
     SCOPE_COUNT_AFTER_RE,
     SCOPE_HEAD_RE,
-    SPAN_RE,
+    START_BARE_AFTER_RE,
+    START_BARE_BEFORE_RE,
     STARTING_POINT_RE,
     STARTING_VALUE_RE,
-    THIS_YEAR_GOALS_RE,
-    THIS_YEAR_RE,
     WHOLE_REGION_RE,
     WORK_RE,
-    YEAR_RE,
 )
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord, stable_id
@@ -70,23 +68,15 @@ from .vocabulary import FYP_END
 from .years import arabic_years
 
 
-@dataclass
-class _Frame:
-    """When a clause speaks of: a year, or a period (start, end); `past` is False for a goal."""
-
-    year: int | None = None
-    start: int | None = None  # the first year of a period (a change is measured from it)
-    past: bool = True
-    explicit: bool = False  # stated in this sentence, not a document default
-    explicit_date: bool = False  # a point in time (截至2022年底), not a period
-    part: str = ""  # part of the year the figure covers (1-3月, 一季度): its scope
-
-
-class ObservationReader:
+class ObservationReader(TimeFrames):
     """The observations of one document, given the extractor that read its targets."""
 
     def __init__(self, extractor) -> None:
         self.x = extractor
+        self.last_record: ObservationRecord | None = None
+        self.carried: tuple[str, re.Pattern] | None = None  # a paragraph's monitored set
+        self.previous_end = 0  # where the sentence read last ends (normalized text)
+        self.part_of: ObservationRecord | None = None
         self.context = extractor.context
         self.norm = extractor.norm
         kind = self.context.doc_kind or "plan"
@@ -103,130 +93,41 @@ class ObservationReader:
         self.last_scope = ""  # the scope of the last value read in the sentence
         # 分别: a mention's own subject, and where the words its verb is read from start and end
         self.assigned: dict[int, tuple[str, int, int]] = {}
-        self.list_change: _Frame | None = None  # the frame of work done, for a 、-list after it
+        self.list_change: Frame | None = None  # the frame of work done, for a 、-list after it
         self.named_part = ""  # a part of the region the clause names (湖州市 in 浙江's text)
         self.own_division = (
             self.gazetteer.find_region(self.own_names[0]) if self.own_names else None
         )
 
-    # -- time -------------------------------------------------------------------------------------
-    def _period_end_before(self, year: int) -> int:
-        """The end of the last five-year period finished by `year` (2021 -> 2020)."""
-        ends = [e for e in FYP_END.values() if e <= year]
-        return max(ends) if ends else year
-
-    def _frame_of(self, text: str, prior: _Frame) -> _Frame:
-        """The time frame `text` (a clause, up to its first value) states, else `prior`."""
-        text = arabic_years(text)
-        best: tuple[int, _Frame] | None = None
-
-        def offer(pos: int, frame: _Frame) -> None:
-            nonlocal best
-            if best is None or pos >= best[0]:
-                best = (pos, frame)
-
-        for m in PERIOD_RE.finditer(text):
-            if text[max(0, m.start() - 1) : m.start()] in ("第", "《"):
-                continue
-            end = FYP_END[m.group("n")]
-            what = m.group("what") or ""
-            before = text[max(0, m.start() - 2) : m.start()]
-            follows = text[m.end() : m.end() + 2]
-            if (
-                not what
-                and not re.search(r"(?:到|至|在)$", before)
-                and not re.match(r"累计|年均|共|新增|完成|淘汰", follows)
-            ):
-                continue
-            past = end <= self.present if self.reports else end <= (self.x.issue_year or end)
-            if what in ("末", "期末") or re.search(r"(?:到|至)$", before):
-                offer(
-                    m.start(),
-                    _Frame(year=end, past=past and end < (self.x.issue_year + 1), explicit=True),
-                )
-            else:
-                offer(m.start(), _Frame(year=end, start=end - 5, past=past, explicit=True))
-        for m in SPAN_RE.finditer(text):
-            a, b = int(m.group("a")), int(m.group("b"))
-            offer(
-                m.start(),
-                _Frame(
-                    year=b, start=a - 1 if b - a >= 3 else a, past=b <= self.present, explicit=True
-                ),
-            )
-        for m in YEAR_RE.finditer(text):
-            prefix = m.group("pre") or ""
-            if BASE_BEFORE_RE.search(text[: m.start()]) or text[m.start() - 1 : m.start()] == "-":
-                continue  # a baseline (比2015年), or the end of a span (2016-2023年)
-            if re.match(r"^\s*\d{1,2}\s*月", text[m.end() :]) and not m.group("end"):
-                continue  # a date (2021年11月9日)
-            year = int(m.group("year"))
-            # a bulletin's present is the year it reports on; a plan's goals start at its issue
-            # year, but 截至2021年底 in a plan of 2021 is where the region stands
-            issued = self.x.issue_year
-            past = (
-                year <= self.present
-                if self.reports
-                else year < issued or (prefix.startswith("截") and year <= issued)
-            )
-            point = prefix.startswith("截") or (m.group("end") or "").endswith(("底", "末"))
-            offer(m.start(), _Frame(year=year, past=past, explicit=True, explicit_date=point))
-        for m in LAST_YEARS_RE.finditer(text):
-            n = m.group("n") or m.group("m")
-            count = int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 or 2
-            end = self.present if self.reports else (self.x.issue_year or self.present) - 1
-            offer(m.start(), _Frame(year=end, start=end - count, past=True, explicit=True))
-        for m in LAST_YEAR_RE.finditer(text):
-            if text[max(0, m.start() - 1) : m.start()] in ("比", "较", "同", "与"):
-                continue
-            # NOTE: a work report is dated by the year it reviews: its 去年 is that year.
-            year = self.present - (0 if self.context.doc_kind == "work_report" else 1)
-            offer(m.start(), _Frame(year=year, past=True, explicit=True))
-        if self.reports:
-            for m in THIS_YEAR_RE.finditer(text):
-                offer(m.start(), _Frame(year=self.present, past=True, explicit=True))
-        if self.context.doc_kind == "work_report":
-            # a work report is dated by the year it reviews: its 今年 is the year of its goals
-            for m in THIS_YEAR_GOALS_RE.finditer(text):
-                offer(m.start(), _Frame(year=self.present + 1, past=False, explicit=True))
-        issued = self.x.issue_year
-        if not self.reports and issued:
-            for m in BASELINE_RE.finditer(text):
-                base = m.group("year")
-                current = best[1] if best else prior
-                if base and int(base) <= issued - 5 and not current.past:
-                    # NOTE: 较2015年下降30.2% in a plan issued in 2021 reports the last period
-                    end = self._period_end_before(issued)
-                    offer(m.start(), _Frame(year=end, start=int(base), past=True, explicit=True))
-            for m in NOW_RE.finditer(text):
-                offer(m.start(), _Frame(year=self._period_end_before(issued), past=True))
-        frame = best[1] if best else prior
-        part = PART_YEAR_RE.search(text)
-        if part:
-            label = f"{part.group('a')}-{part.group('b')}月" if part.group("a") else part.group(0)
-            year = frame.year if best else self.present
-            frame = _Frame(year=year, start=frame.start, past=frame.past, explicit=True, part=label)
-        return frame
-
     # -- the document -----------------------------------------------------------------------------
     def run(self) -> list[ObservationRecord]:
         norm = self.norm.text
         records, spans = table_observations(self.x)
+        if self.reports and self.present:
+            more, more_spans = bulletin_table_observations(self.x, self.present)
+            records, spans = [*records, *more], [*spans, *more_spans]
         self.records.extend(records)
         self.table_spans = [*self.table_spans, *spans]
+        present = [] if self.reports else self.present_spans(norm, self.x.vocabulary)
         for sent in _sentences(norm, self.x.vocabulary):
             if self._in_table(sent.start, sent.end):
                 continue
             if self.reports:
-                default = _Frame(year=self.present, past=self.present is not None)
+                default = Frame(year=self.present, past=self.present is not None)
+            elif self.x.issue_year and any(a <= sent.start < b for a, b in present):
+                # 存在问题 / 面临挑战: where the region stands when the plan starts
+                default = Frame(year=self._period_end_before(self.x.issue_year), past=True)
             elif sent.history and self.x.issue_year:
                 end = self._period_end_before(
                     self.x.issue_year - 1 if self.x.issue_year % 5 else self.x.issue_year
                 )
-                default = _Frame(year=end, start=end - 5, past=True)
+                default = Frame(year=end, start=end - 5, past=True)
             else:
-                default = _Frame(past=False)
+                default = Frame(past=False)
+            before = len(self.records)
+            self._carry_scope(norm, sent)
             self._sentence(sent, default)
+            self._carry_scope(norm, sent, before)
         self.records.extend(base_year_observations(self.x, self.records))
         self.records.sort(key=lambda r: (r.char_start, r.char_end))
         self._assign_ids()
@@ -236,18 +137,51 @@ class ObservationReader:
         s, e = self.norm.span_to_original(start, end)
         return any(a < e and s < b for a, b in self.table_spans)
 
-    def _sentence(self, sent, default: _Frame) -> None:
+    def _carry_scope(self, norm: str, sent, before: int | None = None) -> None:
+        """The scope a bulletin's paragraph sets for its measurements (全年全省地级及以上城市
+        空气质量…。PM2.5平均浓度…): kept for the next sentences of the same paragraph that go on
+        with measurements of the same kind (air, water) and name no region or scope of their
+        own. Called before a sentence (`before` None: a new paragraph or a sentence naming the
+        whole region ends it) and after it (`before`: where its records start).
+
+        NOTE: only within a paragraph, only in bulletins and reports, and only for the air and
+        water measurements they report over a monitored set; a figure of another kind never
+        takes it.
+        """
+        if not self.reports:
+            return
+        if before is None:
+            if "\n" in norm[self.previous_end : sent.start] or WHOLE_REGION_RE.match(
+                LEAD_RE.sub("", norm[sent.start : sent.end])
+            ):
+                self.carried = None
+            return
+        for record in reversed(self.records[before:]):
+            family = next((f for f in MONITORED_FAMILIES if f.search(record.indicator_zh)), None)
+            if family is not None and record.scope_zh and SCOPE_HEAD_RE.match(record.scope_zh):
+                self.carried = (record.scope_zh, family)
+                break
+        self.previous_end = sent.end
+
+    def _sentence(self, sent, default: Frame) -> None:
         norm = self.norm.text
         frame = default
         self.period_start = default.start
         self.last_scope = ""
         last_indicator = ""
         last_base: int | None = None
+        self.last_record = None
+        self.part_of = None  # the change a 其中 clause breaks down
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
             if "……" in clause or "…" * 3 in clause or re.search(r"\.{4,}", clause):
                 continue  # a contents line
             mentions = self._mentions(clause)
+            if clause.startswith("其中"):
+                last = self.last_record
+                self.part_of = last if last is not None and last.kind == "change" else None
+            elif CHANGE_TAIL_RE.search(clause) or WORK_RE.search(clause):
+                self.part_of = None
             head = clause[: mentions[0].start] if mentions else clause
             frame = self._frame_of(head, frame)
             if frame.start is not None:
@@ -279,20 +213,25 @@ class ObservationReader:
                 if start_value:
                     year = int(start_value.group("year"))
                     self.period_start = year  # …，提高3.7个百分点: the change since then
-                    local = _Frame(year=year, past=year <= (self.present or year), explicit=True)
+                    local = Frame(year=year, past=year <= (self.present or year), explicit=True)
                     left = left[: start_value.start()]
                 elif reached:
                     year = int(reached.group("year"))
                     limit = self.present if self.reports else (self.x.issue_year or year + 1) - 1
-                    local = _Frame(year=year, past=year <= limit, explicit=True)
+                    local = Frame(year=year, past=year <= limit, explicit=True)
                     left = left[: reached.start()] + "提高到"
                     if local.past:
                         frame = local  # …提高到2020年的17.9%，提高3.7个百分点: the same year
                 elif k > 0:
                     local = self._frame_of(left, frame)
-                if not local.past or local.year is None:
-                    continue
-                if forward and not (local.explicit and local.past and not FORWARD_RE.search(left)):
+                starting = self._starts_from(clause, mention, local)
+                if starting is not None:
+                    local = starting  # 由65%提升至75%: where the region starts
+                elif (
+                    not local.past
+                    or local.year is None
+                    or (forward and not (local.explicit and not FORWARD_RE.search(left)))
+                ):
                     continue
                 record = self._record(
                     clause, cs, mentions, k, left, local, last_indicator, last_base
@@ -310,6 +249,21 @@ class ObservationReader:
                         else last_base
                     )
                 self.records.append(record)
+                self.last_record = record
+
+    def _starts_from(self, clause: str, mention: Mention, frame: Frame) -> Frame | None:
+        """The frame of a starting value with no year of its own (由65%提升至75%): the start of
+        the period a review speaks of, or, in a goal, the year the plan starts from."""
+        if not (
+            START_BARE_BEFORE_RE.search(clause[: mention.start])
+            and START_BARE_AFTER_RE.match(clause[mention.end :])
+        ):
+            return None
+        if frame.past and frame.start is not None:
+            return Frame(year=frame.start, past=True, explicit=True)
+        if self.reports or not self.x.issue_year:
+            return None
+        return Frame(year=self._period_end_before(self.x.issue_year), past=True, explicit=True)
 
     def _respective_names(
         self, clause: str, mentions: list[Mention]
@@ -340,6 +294,7 @@ class ObservationReader:
             mention.unit in ("个", "家")
             and bool(SCOPE_COUNT_AFTER_RE.match(after))
             and (more or not MEASURE_VERB_END_RE.search(left))
+            and (more or not ACHIEVED_AFTER_RE.match(after))
         )
 
     def _mentions(self, clause: str) -> list[Mention]:
@@ -358,13 +313,14 @@ class ObservationReader:
         return sorted(mentions, key=lambda x: x.start)
 
     # -- one value --------------------------------------------------------------------------------
-    def _record(self, clause, cs, mentions, k, left, frame: _Frame, last_indicator, last_base):
+    def _record(self, clause, cs, mentions, k, left, frame: Frame, last_indicator, last_base):
         mention: Mention = mentions[k]
         after = clause[mention.end :]
         before = clause[: mention.start]
         if RANK_AFTER_RE.match(after) or RANK_BEFORE_RE.search(before):
             return None
-        if ENTITY_AFTER_RE.match(after):
+        achieved = mention.unit in COUNT_UNITS and ACHIEVED_AFTER_RE.match(after)
+        if ENTITY_AFTER_RE.match(after) and not achieved:
             return None
         if GOAL_AFTER_RE.match(after):
             return None  # 超额完成省下达的16%目标: the goal beside a result
@@ -403,6 +359,23 @@ class ObservationReader:
             and (not stock or (frame.start is not None and not frame.explicit_date))
         ):
             kind = "change"
+        if (
+            kind == "level"
+            and frame.start is not None
+            and not frame.explicit_date
+            and mention.unit
+            and mention.unit not in RATE_UNITS
+            and not re.search(r"(?:累计|共|总共)有$", left.strip())
+            and (
+                ACTION_RE.search(stem)
+                or (achieved and not re.match(r"个?[^，。；]*?(?:获得?|荣获)", after))
+            )
+        ):
+            kind = "change"  # 实施项目239项 / 6个城市成功创建…: work done in the period
+        if kind == "level" and self.part_of is not None and mention.unit == self.part_of.unit:
+            # …新增节能建筑19873.38万平方米，其中公共建筑4665.49万平方米: a part of that work
+            kind = "change"
+            frame = Frame(year=self.part_of.year, start=self.part_of.baseline_year, past=True)
         if kind == "level" and left.startswith("、") and self.list_change is not None:
             # 压减生铁产能160万吨、粗钢产能174万吨: a list item shares the work of the first
             kind, frame = "change", self.list_change
@@ -428,6 +401,10 @@ class ObservationReader:
         if not indicator or len(indicator) > 40:
             return None
         scope = scope or frame.part
+        if not scope and region is None and self.carried is not None:
+            carried, family = self.carried
+            if family.search(indicator):
+                scope = carried  # 地级及以上城市…。PM2.5平均浓度为…: the same monitored set
         self.last_scope = scope
         self.list_change = frame if kind == "change" and work else None
         if kind == "change" and verb and not indicator.endswith(verb):
@@ -436,6 +413,8 @@ class ObservationReader:
         if kind == "change":
             if baseline_match and baseline_match.group("year"):
                 baseline = int(baseline_match.group("year"))
+            elif baseline_match and baseline_match.group("fyp"):
+                baseline = FYP_END[baseline_match.group("fyp")]
             elif baseline_match:
                 baseline = frame.year - 1
             elif frame.start is not None:

@@ -36,9 +36,22 @@ _UNIT_RE = re.compile(
     r"(?:万|亿)?立方米(?:/万元)?|(?:万)?亩|(?:万)?公顷|平方公里|起/万枚|天|个|座|家|万辆|公里|亿元|元|吨/万元)$"
 )
 _ATTRIBUTE_TAIL_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*$")
+_ATTRIBUTE_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*")
+# A unit printed in brackets after the indicator's name: 森林覆盖率（%）, 浓度 (ug/m ３)①.
+_BRACKET_UNIT_RE = re.compile(r"[（(]\s*([^（()）]{1,12}?)\s*[)）][①-⑳]*$")
 _END_RE = re.compile(
     r"^\s*(?:注|说明|备注|资料来源|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节])"
 )
+# One label of a header set one per line, and a page number line (—５２—, - 3 -).
+_HEADER_CELL_RE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d\s*年[^\d\s]{0,4}|[（(][^（()）\d]{1,6}[)）]|指\s*标|类\s*别|序|号|"
+    r"属\s*性|指\s*标\s*名\s*称|单\s*位|序\s*号|指标类别|指标属性)\s*$"
+)
+# A goal column's cell in words (完成国家下达目标, 稳中向好, 不降低), not a wrapped name.
+_GOAL_WORDS_RE = re.compile(
+    r"完成|下达|目标|稳中向好|不降低|不低于|不高于|持续|逐步|基本|全面|改善|好转|消除|控制在"
+)
+_PAGE_RE = re.compile(r"^\s*[-—–]\s*\d+\s*[-—–]\s*$")
 _PUA_POINT_RE = re.compile("(?<=[0-9])[\U000f0000-\U0010fffd](?=[0-9])")
 _ROW_NUMBER_RE = re.compile(r"^(?:\s*(?:\d{1,2}(?![\d.个项家座处条])|[①-⑳]))+\s*")
 _FALL_NAME_RE = re.compile(r"下降|降低|减少|削减|压减")
@@ -65,7 +78,7 @@ class ReviewCell:
     end: int
 
 
-def _plain(line: str) -> str:
+def plain_line(line: str) -> str:
     """A line with full-width forms as ASCII and a PDF's private-use decimal point read, its
     length kept, so positions in it are positions in the original line."""
     out = []
@@ -124,8 +137,11 @@ def read_review_tables(
         start, raw = lines[i]
         columns = None
         # a header may be wrapped over up to four lines
-        for k in range(1, 5):
-            joined = " ".join(_plain(r) for _, r in lines[i : i + k])
+        for k in range(1, 13):
+            window = [plain_line(r) for _, r in lines[i : i + k]]
+            if k > 4 and len(window[-1].strip()) > 12:
+                break  # a header of one label per line (指标\n属性\n2020年\n(现状)) is short
+            joined = " ".join(window)
             columns = _header(joined, issue_year)
             if columns:
                 i += k
@@ -137,14 +153,23 @@ def read_review_tables(
         table_end = lines[i - 1][0] + len(lines[i - 1][1])
         while i < len(lines) and misses < 12:
             line_start, raw = lines[i]
-            line = _plain(raw)
+            line = plain_line(raw)
             if _END_RE.match(line) or (len(line) > 40 and "。" in line):
                 break
-            if _header(line, issue_year):
-                pending, pending_start = [], None  # the header repeated after a page break
+            if _header(line, issue_year) or _HEADER_CELL_RE.match(line) or _PAGE_RE.match(line):
+                # the header repeated after a page break (whole or one label per line), a page
+                # number: no part of a row's name
+                pending, pending_start = [], None
                 i += 1
                 continue
             row = _cells(line, len(columns))
+            row_columns = columns
+            if row is None and not columns[-1].measured:
+                # a goal cell in words (完成国家下达目标, 稳中向好): the measured cells before it
+                words = re.search(r"(?:\s+[\u4e00-\u9fa5]+)+\s*$", _ATTRIBUTE_TAIL_RE.sub("", line))
+                if words and words.start() > 0 and _GOAL_WORDS_RE.search(words.group(0)):
+                    row = _cells(line[: words.start()], len(columns) - 1)
+                    row_columns = columns[:-1]
             if row is None:
                 label = re.sub(r"\s+", "", line)
                 # page numbers, row numbers and the two-character group cells (环境 / 质量)
@@ -158,14 +183,18 @@ def read_review_tables(
             at, values = row
             head = " ".join([*pending[-3:], line[:at].strip()])
             head = _ROW_NUMBER_RE.sub("", head)
+            head = _ATTRIBUTE_RE.sub(" ", head)
             unit_match = _UNIT_RE.search(head.replace(" ", ""))
             unit = unit_match.group(0) if unit_match else ""
             name = re.sub(r"\s+", "", head)
             name = name[: len(name) - len(unit)] if unit else name
+            bracket = _BRACKET_UNIT_RE.search(name)
+            if not unit and bracket and _UNIT_RE.match(bracket.group(1)):
+                unit, name = bracket.group(1), name[: bracket.start()]
             name = re.sub(r"[①-⑳]|[（(][%％][)）]", "", name).strip("（）() ")
             row_start = pending_start if pending_start is not None else line_start
             row_end = line_start + len(raw)
-            for column, value in zip(columns, values, strict=True):
+            for column, value in zip(row_columns, values, strict=True):
                 cell = _measured_cell(column, value, columns, name, unit, row_start, row_end)
                 if cell is not None:
                     cells.append(cell)

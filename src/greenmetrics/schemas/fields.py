@@ -434,8 +434,8 @@ FIELDS: dict[str, Field] = {
     "is_used": Field(
         "boolean",
         "the row judges targets; false (use_note says why) for a row without a catalog "
-        "indicator, of a sub-area, a change in another unit than % or in no stated direction, "
-        "or the losing side of a conflict",
+        "indicator, of a sub-area, a change in no stated direction, or the losing side of a "
+        "conflict (a change in % judges reductions, one in a quantity increments of its unit)",
     ),
     "use_note": Field("string", "why the row does not judge targets", nullable=True),
     "used_instead": Field("string", "the observation_id of the row used instead of it", True),

@@ -1,0 +1,173 @@
+"""When a clause of a bulletin, report or plan review speaks of: the time frame of an
+observation (a year, or a period and the year a change is measured from), read from the genre's
+words (2020年, 截至2022年底, “十三五”时期, 过去五年, 上年, 全年, 目前).
+
+`TimeFrames` is the part of the observation reader that places a clause in time; it needs the
+reader's `x` (the extractor), `context` and `present` (the year the document speaks of).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .observation_words import (
+    BASE_BEFORE_RE,
+    BASELINE_RE,
+    LAST_YEAR_RE,
+    LAST_YEARS_RE,
+    NOW_RE,
+    PART_YEAR_RE,
+    PERIOD_RE,
+    PROBLEM_HEADING_RE,
+    SPAN_RE,
+    THIS_YEAR_GOALS_RE,
+    THIS_YEAR_RE,
+    YEAR_RE,
+)
+from .vocabulary import FYP_END, HEADING_RE
+from .years import arabic_years
+
+
+@dataclass
+class Frame:
+    """When a clause speaks of: a year, or a period (start, end); `past` is False for a goal."""
+
+    year: int | None = None
+    start: int | None = None  # the first year of a period (a change is measured from it)
+    past: bool = True
+    explicit: bool = False  # stated in this sentence, not a document default
+    explicit_date: bool = False  # a point in time (截至2022年底), not a period
+    part: str = ""  # part of the year the figure covers (1-3月, 一季度): its scope
+
+
+class TimeFrames:
+    """The time frames of clauses, for the observation reader."""
+
+    def _period_end_before(self, year: int) -> int:
+        """The end of the last five-year period finished by `year` (2021 -> 2020)."""
+        ends = [e for e in FYP_END.values() if e <= year]
+        return max(ends) if ends else year
+
+    def _frame_of(self, text: str, prior: Frame) -> Frame:
+        """The time frame `text` (a clause, up to its first value) states, else `prior`."""
+        text = arabic_years(text)
+        best: tuple[int, Frame] | None = None
+
+        def offer(pos: int, frame: Frame) -> None:
+            nonlocal best
+            if best is None or pos >= best[0]:
+                best = (pos, frame)
+
+        for m in PERIOD_RE.finditer(text):
+            if text[max(0, m.start() - 1) : m.start()] in ("第", "《"):
+                continue
+            if BASE_BEFORE_RE.search(text[: m.start()]):
+                continue  # 相比“十二五”末期: a baseline, not the time of the clause
+            end = FYP_END[m.group("n")]
+            what = m.group("what") or ""
+            before = text[max(0, m.start() - 2) : m.start()]
+            follows = text[m.end() : m.end() + 2]
+            if (
+                not what
+                and not re.search(r"(?:到|至|在)$", before)
+                and not re.match(r"累计|年均|共|新增|完成|淘汰", follows)
+            ):
+                continue
+            past = end <= self.present if self.reports else end <= (self.x.issue_year or end)
+            if what in ("末", "期末") or re.search(r"(?:到|至)$", before):
+                offer(
+                    m.start(),
+                    Frame(year=end, past=past and end < (self.x.issue_year + 1), explicit=True),
+                )
+            else:
+                offer(m.start(), Frame(year=end, start=end - 5, past=past, explicit=True))
+        for m in SPAN_RE.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            offer(
+                m.start(),
+                Frame(
+                    year=b, start=a - 1 if b - a >= 3 else a, past=b <= self.present, explicit=True
+                ),
+            )
+        for m in YEAR_RE.finditer(text):
+            prefix = m.group("pre") or ""
+            if BASE_BEFORE_RE.search(text[: m.start()]) or text[m.start() - 1 : m.start()] == "-":
+                continue  # a baseline (比2015年), or the end of a span (2016-2023年)
+            if re.match(r"^\s*\d{1,2}\s*月", text[m.end() :]) and not m.group("end"):
+                continue  # a date (2021年11月9日)
+            year = int(m.group("year"))
+            # a bulletin's present is the year it reports on; a plan's goals start at its issue
+            # year, but 截至2021年底 in a plan of 2021 is where the region stands
+            issued = self.x.issue_year
+            past = (
+                year <= self.present
+                if self.reports
+                else year < issued or (prefix.startswith("截") and year <= issued)
+            )
+            point = prefix.startswith("截") or (m.group("end") or "").endswith(("底", "末"))
+            offer(m.start(), Frame(year=year, past=past, explicit=True, explicit_date=point))
+        for m in LAST_YEARS_RE.finditer(text):
+            n = m.group("n") or m.group("m")
+            count = int(n) if n.isdigit() else "一二三四五六七八九十".find(n) + 1 or 2
+            end = self.present if self.reports else (self.x.issue_year or self.present) - 1
+            offer(m.start(), Frame(year=end, start=end - count, past=True, explicit=True))
+        for m in LAST_YEAR_RE.finditer(text):
+            if text[max(0, m.start() - 1) : m.start()] in ("比", "较", "同", "与"):
+                continue
+            # NOTE: a work report is dated by the year it reviews: its 去年 is that year.
+            year = self.present - (0 if self.context.doc_kind == "work_report" else 1)
+            offer(m.start(), Frame(year=year, past=True, explicit=True))
+        if self.reports:
+            for m in THIS_YEAR_RE.finditer(text):
+                offer(m.start(), Frame(year=self.present, past=True, explicit=True))
+        if self.context.doc_kind == "work_report":
+            # a work report is dated by the year it reviews: its 今年 is the year of its goals
+            for m in THIS_YEAR_GOALS_RE.finditer(text):
+                offer(m.start(), Frame(year=self.present + 1, past=False, explicit=True))
+        issued = self.x.issue_year
+        if not self.reports and issued:
+            for m in BASELINE_RE.finditer(text):
+                base = m.group("year")
+                current = best[1] if best else prior
+                if base and int(base) <= issued - 5 and not current.past:
+                    # NOTE: 较2015年下降30.2% in a plan issued in 2021 reports the last period
+                    end = self._period_end_before(issued)
+                    offer(m.start(), Frame(year=end, start=int(base), past=True, explicit=True))
+            for m in NOW_RE.finditer(text):
+                offer(m.start(), Frame(year=self._period_end_before(issued), past=True))
+        frame = best[1] if best else prior
+        part = PART_YEAR_RE.search(text)
+        if part:
+            label = f"{part.group('a')}-{part.group('b')}月" if part.group("a") else part.group(0)
+            year = frame.year if best else self.present
+            frame = Frame(year=year, start=frame.start, past=frame.past, explicit=True, part=label)
+        return frame
+
+    def present_spans(self, norm: str, vocabulary) -> list[tuple[int, int]]:
+        """The spans of a plan's sections that say where the region stands (存在问题, 面临挑战,
+        短板), from their heading to the next heading of their level or above."""
+        spans: list[tuple[int, int]] = []
+        open_at: tuple[int, int] | None = None  # (heading level, start)
+        pos = 0
+        for line in norm.split("\n"):
+            m = HEADING_RE.match(line)
+            if m:
+                level = next(i for i, g in enumerate(("l0", "l1", "l2", "l3")) if m.group(g))
+                title = re.split(r"[。：:]", line[m.end() :], maxsplit=1)[0]
+                if open_at is not None and (
+                    level <= open_at[0] or vocabulary.forward_heading_re.search(title)
+                ):
+                    spans.append((open_at[1], pos))
+                    open_at = None
+                if (
+                    open_at is None
+                    and len(title) <= 30
+                    and PROBLEM_HEADING_RE.search(title)
+                    and not vocabulary.forward_heading_re.search(title)
+                ):
+                    open_at = (level, pos)
+            pos += len(line) + 1
+        if open_at is not None:
+            spans.append((open_at[1], pos))
+        return spans
