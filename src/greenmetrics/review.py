@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import words
 from .extract.layout import layout_number
+from .extract.non_targets import why_not_a_target
 from .schemas import REVIEW_CATEGORIES, check, columns
 
 REVIEW_COLUMNS = columns("review")
@@ -28,6 +29,7 @@ _NUMBER_RE = re.compile(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％‰]|个百分点)?|百分之[零〇一二两三四五六七八九十百点]+|[一二两三四五六七八九十]成(?=以|左|[，。；、])"
 )
 _CLAUSE_BREAK = "，。；！？\n,;"
+_MONEY_AFTER_RE = re.compile(r"\s*[万亿千百]*元")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -46,7 +48,13 @@ def _why_not(text: str, start: int, end: int) -> str:
         return words.note("review_ordinal")
     if re.match(r"[A-Za-z]", after[:1] or " ") or re.match(r"[A-Za-z]", before or " "):
         return words.note("review_name_part")
-    return words.note("review_possibly_missed")
+    # A grant, a forecast, a requirement on applicants: what the target rules would say of it.
+    unit = _MONEY_AFTER_RE.match(text, end)
+    end = unit.end() if unit else end
+    cs, ce = _clause_around(text, start, end)
+    clause = text[cs:ce]
+    reason = why_not_a_target(clause, start - cs, end - cs, unit.group(0) if unit else "", True)
+    return reason or words.note("review_possibly_missed")
 
 
 # NOTE: a quote reaches at most this far on each side of its number. Without a bound, a plan
@@ -109,8 +117,16 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         rows.append({"doc_id": "", "category": "document_problem", "note": line})
     for line in result.duplicates:
         rows.append({"doc_id": "", "category": "duplicate", "note": line})
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, entries in sorted(getattr(result, "document_reviews", {}).items()):
         rows.extend({"doc_id": doc_id, **entry} for entry in entries)
+        # A number set aside with its reason (a grant, a forecast, a funding call's rule) is
+        # listed once, with that reason.
+        covered[doc_id] += [
+            (e["char_start"], e["char_end"])
+            for e in entries
+            if e["category"] == "unreported_number"
+        ]
     targets, milestones = result.targets, result.milestones
     for t in targets.to_dict("records"):
         base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}
@@ -120,7 +136,6 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         if t["year_inferred"] == 1:
             rows.append({**base, "category": "year_inferred", "text": str(t["target_year"]),
                          "note": words.note("review_default_year")})  # fmt: skip
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for table in (targets, milestones):
         for doc_id, start, end in zip(
             table["doc_id"], table["char_start"], table["char_end"], strict=True

@@ -51,7 +51,8 @@ _NOT_A_VALUE_AFTER = re.compile(
 
 
 # The letters of a code before a bare number: GB/T 36132-2018, ISO 14001 (a standard, no value).
-_CODE_BEFORE = re.compile(r"[A-Za-z]\s$")
+# DB41/2087-2021: the year of a standard's code after its number.
+_CODE_BEFORE = re.compile(r"[A-Za-z]\s$|[A-Za-z][A-Za-z/ ]*\d+(?:[./]\d+)*\s*[-—–]\s*$")
 # Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
 _ENTITY_AFTER = re.compile(
     r"(?:的)?(?:工业|工矿|重点|规模)?(?:用能|用水|用电|排污|排放)?(?:企业|园区|用户|项目|单位|城市|工矿)"

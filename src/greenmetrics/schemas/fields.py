@@ -17,8 +17,30 @@ KINDS = ("level", "increment", "reduction")
 # What an observation read from a document states: a state in a year, or a change over a period.
 OBSERVATION_KINDS = ("level", "change")
 # What a document is, which decides what its numbers mean: a plan states targets (and reviews
-# the last period), a bulletin, a work report or a news report states measured values.
-DOC_KINDS = ("plan", "bulletin", "work_report", "news")
+# the last period), a bulletin, a work report or a news report states measured values, rules
+# (funding calls, 管理办法, allowance allocations, catalogues, standards) state requirements,
+# thresholds and parameters, no targets.
+DOC_KINDS = ("plan", "bulletin", "work_report", "news", "rules")
+# The genre a document's title names (document_kinds.document_genre); each belongs to a doc_kind.
+GENRES = (
+    "plan",  # 规划, 纲要
+    "implementation_plan",  # 实施方案
+    "action_plan",  # 行动方案, 行动计划
+    "work_plan",  # 工作方案, 工作要点
+    "opinion",  # 意见, 实施意见, 指导意见
+    "decision",  # 决定
+    "measures",  # 措施, 政策
+    "notice",  # 通知 that issues no other document
+    "funding_call",  # 申报指南, 项目指南, 专项资金
+    "rule",  # 管理办法, 办法, 细则, 规定
+    "allocation_plan",  # 配额分配方案
+    "catalogue",  # 目录, 清单
+    "standard",  # 标准, 准则, 指南
+    "bulletin",
+    "work_report",
+    "news",
+    "other",
+)
 DIRECTIONS = ("higher", "lower")
 MEASURES = ("level", "yearly_change", "cumulative_change")
 # Where a row of the analysis' observation table comes from: data/reference or a document.
@@ -164,8 +186,18 @@ FIELDS: dict[str, Field] = {
     "doc_kind": Field(
         "string",
         "what the document is: plan (targets, with a review of the last period), bulletin "
-        "(统计公报, 状况公报), work_report (政府工作报告), news (a report of results)",
+        "(统计公报, 状况公报), work_report (政府工作报告), news (a report of results), rules "
+        "(a funding call, rule, allowance allocation, catalogue or standard: requirements and "
+        "thresholds, no targets)",
         allowed=DOC_KINDS,
+    ),
+    "genre": Field(
+        "string",
+        "the genre its title names (规划 plan, 实施方案 implementation_plan, 行动方案 action_plan, "
+        "工作方案 work_plan, 意见 opinion, 决定 decision, 措施 measures, 通知 notice, 申报指南 "
+        "funding_call, 管理办法 rule, 配额分配方案 allocation_plan, 目录 catalogue, 标准/准则 "
+        "standard, or a report kind); other when the title names none",
+        allowed=GENRES,
     ),
     "report_year": Field(
         "Int64",
