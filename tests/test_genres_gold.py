@@ -6,8 +6,9 @@ city five-year sector plan (g417). Matched by quote (the PDFs' text layers).
 
 Every number of the funding call, the rule and the allocation plan is a requirement, a cap, a
 threshold or a parameter: any target from them counts against precision. Floors sit at what
-the extractor reaches; the misses printed are the work left (the 专栏 table of g417 is read by
-the table reader, not here).
+the extractor reaches (before the genre rules: recall 0.709, precision 0.645, 29 traps; after:
+0.791, 0.935, 2 traps); the misses printed are the work left (14 are rows of g417's 专栏
+indicator table, which the table reader does not read yet).
 """
 
 from __future__ import annotations
@@ -46,12 +47,12 @@ def test_genres_recall_precision_and_fields(extraction):
         extraction.targets, gold("genres_dev_targets_gold.csv"), by_quote=True, documents=LABELLED
     )
     print(result.report(), f"fields={result.fields_right():.3f}")
-    assert result.recall >= 0.70, result.report()
-    assert result.precision >= 0.64, result.report()
+    assert result.recall >= 0.79, result.report()
+    assert result.precision >= 0.93, result.report()
     assert result.fields_right() >= 0.95, result.report()
 
 
 def test_no_trap_of_the_genres_is_a_target(extraction):
     reported = traps_reported(extraction.targets, gold("genres_dev_non_targets.csv"))
     print("\n".join(reported))
-    assert len(reported) <= 29, reported
+    assert len(reported) <= 2, reported

@@ -954,6 +954,8 @@ CASES: list[tuple[str, str, list[T]]] = [
     ("named_projects", "加快建设北坡风电（10万千瓦）、南山光伏（5万千瓦）等项目。", NONE),
     ("project_size_tail", "推进临江化工园区年产20万吨废塑料再生利用项目。", NONE),
     ("standard_code_year", "出水水质达到《城镇污水处理厂污染物排放标准》（DB12/599-2015）。", NONE),
+    ("count_of_industrial_bases", "到2025年，建设10个工业资源综合利用基地。", [T(10, "个")]),
+    ("examples_then_count", "到2025年，建成滨江公园、临湖公园等30个综合公园。", [T(30, "个")]),
     ("trillion_yuan", "到2025年，全市数字经济规模达到1.2万亿元。", [T(1.2, "万亿元")]),
     # -- years and periods (issue 18) ------------------------------------------------------------
     (
@@ -961,7 +963,9 @@ CASES: list[tuple[str, str, list[T]]] = [
         "“十四五”、“十五五”期间，全市分别新增造林面积12万亩、15万亩。",
         [T(12, "万亩", kind="increment"), T(15, "万亩", kind="increment", target_year=2030)],
     ),
-    ("period_amount", "“十四五”期间，全市营造林8万亩。", [T(8, "万亩", kind="increment")]),
+    ("period_amount", "“十四五”期间全市营造林8万亩。", [T(8, "万亩", kind="increment")]),
+    # A period in a clause of its own may lead a stock to keep: 全面保护…5600万亩 is a level.
+    ("period_lead_keeps_level", "“十四五”期间，全面保护全市120万亩公益林。", [T(120, "万亩")]),
     ("increase_by", "到2025年，全市电力装机增加60万千瓦。", [T(60, "万千瓦", kind="increment")]),
     # 到2030年 opening a paragraph governs its later sentences, 比2005年 included.
     (

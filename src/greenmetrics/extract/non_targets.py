@@ -35,8 +35,10 @@ _NATIONAL_SUBJECT_RE = re.compile(
     r"(?!文明|卫生|绿化|模范|示范|先进|园林|森林|生态|节水|重点)"
 )
 _DESIGN_RE = re.compile(r"设计(?:规模|能力|寿命|标准|参数|速度|容量|流量)")
+# 年产4400台液压支架…项目, 配套1000吨/日…项目: the capacity a named project is designed for
+# (建设1400万千瓦光伏项目 is the region's new capacity, a target).
+_CAPACITY_BEFORE_RE = re.compile(r"(?:年产|年处理量?|日处理量?|配套|产能)约?$")
 _PROJECT_TAIL_RE = re.compile(r"项目$")
-_COUNT_UNITS = frozenset({"个", "项", "批", "家", "座", "处", "条", "所"})
 
 
 def why_not_a_target(
@@ -61,7 +63,7 @@ def why_not_a_target(
     if (
         bracketed
         or _DESIGN_RE.search(before)
-        or (_PROJECT_TAIL_RE.search(after) and unit not in _COUNT_UNITS)
+        or (_CAPACITY_BEFORE_RE.search(before) and _PROJECT_TAIL_RE.search(after))
     ):
         return words.note("review_project_size")
     return None

@@ -175,6 +175,7 @@ class Extractor:
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
             ctx.clause_scope = ""
+            ctx.period = False  # “十四五”期间营造林36万亩: only in the clause that states it
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
@@ -182,7 +183,7 @@ class Extractor:
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
-                ctx.period = clause[:year_end].endswith(("期间", "时期"))
+                ctx.period = bool(mentions) and clause[:year_end].endswith(("期间", "时期"))
                 years = year_list(clause[:year_end])
                 ctx.years = years if years and years[-1] == clause_year else ()
             if not mentions:
@@ -289,7 +290,7 @@ class Extractor:
             and clause[mentions[0].end :].startswith("的")
             else ""
         )
-        if (not head0 or area) and not verb0:
+        if (not head0 or area or head0.endswith("等")) and not verb0:  # A、B等40个公园
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
@@ -488,7 +489,7 @@ class Extractor:
         rate = mention.unit in RATE_UNITS and mention.unit != "%"
         if verb in _RISE_VERBS and not rate and not re.search("[到至]", comp_text):
             return "increment"  # NOTE: 提高10%, 增加47万千瓦 are changes; 提高到10% a level
-        if ctx.period and mention.unit not in RATE_UNITS:
+        if ctx.period and not (verb or actions) and mention.unit not in RATE_UNITS:
             return "increment"  # NOTE: “十四五”期间营造林36万亩: the amount of the period
         if mention.unit in RATE_UNITS:
             return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
