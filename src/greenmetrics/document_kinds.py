@@ -59,8 +59,11 @@ def document_genre(title: str | None, text_head: str = "") -> str:
     """The genre of a document (schemas GENRES), from its title (else its first lines): the
     report kinds of `document_kind`, a funding call or allowance allocation wherever their words
     stand, else the genre word that ends last in the title; `other` when none is found."""
-    head = (title or "").strip() or re.sub(r"\s+", "", text_head[:120])
-    kind = document_kind(head)
+    # NOTE: without a title only its first line stands for one, and never as a report: a
+    # body's 达到/实现 would read as news (an untitled document stays a plan, as before).
+    first_line = next((line for line in text_head.splitlines() if line.strip()), "")
+    head = (title or "").strip() or re.sub(r"\s+", "", first_line[:60])
+    kind = document_kind(title) if title else "plan"
     if kind != "plan":
         return kind
     for genre, pattern in _FIRST_GENRES:

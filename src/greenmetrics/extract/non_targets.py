@@ -59,7 +59,10 @@ def why_not_a_target(
         return words.note("review_present")
     if not national and _NATIONAL_SUBJECT_RE.match(before.lstrip("，、；： ")):
         return words.note("review_national_figure")
-    bracketed = before.rstrip().endswith(("（", "(")) and after.lstrip().startswith(("）", ")"))
+    # NOTE: a bare number in brackets, （1）, numbers an item; a quantity there sizes a name.
+    bracketed = (
+        unit and before.rstrip().endswith(("（", "(")) and after.lstrip().startswith(("）", ")"))
+    )
     if (
         bracketed
         or _DESIGN_RE.search(before)

@@ -23,52 +23,22 @@ OBSERVATION_KINDS = ("level", "change")
 DOC_KINDS = ("plan", "bulletin", "work_report", "news", "rules")
 # The genre a document's title names (document_kinds.document_genre); each belongs to a doc_kind.
 GENRES = (
-    "plan",  # 规划, 纲要
-    "implementation_plan",  # 实施方案
-    "action_plan",  # 行动方案, 行动计划
-    "work_plan",  # 工作方案, 工作要点
-    "opinion",  # 意见, 实施意见, 指导意见
-    "decision",  # 决定
-    "measures",  # 措施, 政策
-    "notice",  # 通知 that issues no other document
-    "funding_call",  # 申报指南, 项目指南, 专项资金
-    "rule",  # 管理办法, 办法, 细则, 规定
-    "allocation_plan",  # 配额分配方案
-    "catalogue",  # 目录, 清单
-    "standard",  # 标准, 准则, 指南
-    "bulletin",
-    "work_report",
-    "news",
-    "other",
-)
+    "plan", "implementation_plan", "action_plan", "work_plan", "opinion", "decision", "measures",
+    "notice", "funding_call", "rule", "allocation_plan", "catalogue", "standard", "bulletin",
+    "work_report", "news", "other",
+)  # fmt: skip
 DIRECTIONS = ("higher", "lower")
 MEASURES = ("level", "yearly_change", "cumulative_change")
 # Where a row of the analysis' observation table comes from: data/reference or a document.
 ORIGINS = ("curated", "extracted")
 THEMES = (
-    "agriculture",
-    "waste",
-    "energy",
-    "water",
-    "buildings",
-    "air",
-    "industry",
-    "transport",
-    "economy",
-    "ecology",
-    "lifestyle",
-)
+    "agriculture", "waste", "energy", "water", "buildings", "air", "industry", "transport",
+    "economy", "ecology", "lifestyle",
+)  # fmt: skip
 REVIEW_CATEGORIES = (
-    "document_problem",
-    "duplicate",
-    "unmapped_indicator",
-    "year_inferred",
-    "unreported_number",
-    "table_row",
-    "region_uncertain",
-    "functional_zone",
-    "metadata_missing",
-)
+    "document_problem", "duplicate", "unmapped_indicator", "year_inferred", "unreported_number",
+    "table_row", "region_uncertain", "functional_zone", "metadata_missing",
+)  # fmt: skip
 # The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
 BINDINGS = ("binding", "expected")
 # The roles of the words of policy language the extractor reads (data/policy_words.csv).
@@ -193,10 +163,8 @@ FIELDS: dict[str, Field] = {
     ),
     "genre": Field(
         "string",
-        "the genre its title names (规划 plan, 实施方案 implementation_plan, 行动方案 action_plan, "
-        "工作方案 work_plan, 意见 opinion, 决定 decision, 措施 measures, 通知 notice, 申报指南 "
-        "funding_call, 管理办法 rule, 配额分配方案 allocation_plan, 目录 catalogue, 标准/准则 "
-        "standard, or a report kind); other when the title names none",
+        "the genre its title names (规划, 实施方案, 行动方案, 工作方案, 意见, 决定, 措施, 通知, 申报指南, "
+        "管理办法, 配额分配方案, 目录, 标准 ...: docs/document_genres.md); other if none",
         allowed=GENRES,
     ),
     "report_year": Field(
