@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import words
+
 _BULLETIN_RE = re.compile(r"公报|统计月报|统计年鉴|质量状况|状况公告")
 _WORK_REPORT_RE = re.compile(r"政府工作报告")
 # A title that reports results (宁夏发布2021年经济社会发展公报 is a bulletin above; 2023年全省
@@ -86,6 +88,11 @@ def read_genre(
     if kind in ("bulletin", "work_report", "news"):
         return kind
     return document_genre(title, text[:300])
+
+
+def rules_review_note(genre: str) -> str:
+    """Why no number of a document of the rules family is a target, in review.csv's words."""
+    return words.note(f"review_genre_{genre if genre in RULE_GENRES else 'rules'}")
 
 
 def genre_family(genre: str) -> str:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, words
+from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
-from .document_kinds import RULE_GENRES, genre_family, read_genre, report_year
+from .document_kinds import genre_family, read_genre, report_year, rules_review_note
 from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year, read_observations
 from .extract.non_targets import set_aside_row
@@ -241,7 +241,7 @@ def _read_and_extract(job: tuple[Path, dict | None]):
     if kind == "rules":
         # NOTE: read after the observations, so no number of a funding call or a rule is read
         # as a measured value either; each target the rules found is listed with the reason.
-        note = words.note(f"review_genre_{genre if genre in RULE_GENRES else 'rules'}")
+        note = rules_review_note(genre)
         set_aside += [_set_aside(t, note) for t in targets]
         targets, milestones = [], []
     row = _document_row(doc, meta, source, default_year, kind, year)

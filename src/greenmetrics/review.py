@@ -18,6 +18,7 @@ from collections import defaultdict
 import pandas as pd
 
 from . import words
+from .document_kinds import rules_review_note
 from .extract.layout import layout_number
 from .extract.non_targets import why_not_a_target
 from .schemas import REVIEW_CATEGORIES, check, columns
@@ -87,8 +88,13 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -> list[dict]:
-    """Numbers of a document outside every reported target/milestone quote, with their clause."""
+def unreported_numbers(
+    doc_id: str, text: str, covered: list[tuple[int, int]], genre_note: str | None = None
+) -> list[dict]:
+    """Numbers of a document outside every reported target/milestone quote, with their clause.
+    `genre_note`: why none of a funding call's or rule's numbers is a target, said instead of
+    "possibly a missed target"."""
+    missed = words.note("review_possibly_missed")
     starts, ends = _merge(covered)
     rows = []
     for m in _NUMBER_RE.finditer(text):
@@ -96,6 +102,7 @@ def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -
         if i >= 0 and m.start() < ends[i]:
             continue
         cs, ce = _clause_around(text, m.start(), m.end())
+        note = _why_not(text, m.start(), m.end())
         rows.append(
             {
                 "doc_id": doc_id,
@@ -104,7 +111,7 @@ def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -
                 "quote": text[cs:ce],
                 "char_start": cs,
                 "char_end": ce,
-                "note": _why_not(text, m.start(), m.end()),
+                "note": genre_note if genre_note and note == missed else note,
             }
         )
     return rows
@@ -128,6 +135,12 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
             if e["category"] == "unreported_number"
         ]
     targets, milestones = result.targets, result.milestones
+    documents = getattr(result, "documents", None)
+    rules_notes = {
+        d["doc_id"]: rules_review_note(d["genre"])
+        for d in ([] if documents is None else documents.to_dict("records"))
+        if d.get("doc_kind") == "rules"
+    }
     for t in targets.to_dict("records"):
         base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}
         if pd.isna(t["indicator_id"]):
@@ -148,5 +161,5 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
     for row in result.table_review:
         covered[row["doc_id"]].append((row["char_start"], row["char_end"]))
     for doc_id, text in sorted(texts.items()):
-        rows.extend(unreported_numbers(doc_id, text, covered[doc_id]))
+        rows.extend(unreported_numbers(doc_id, text, covered[doc_id], rules_notes.get(doc_id)))
     return check(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review")
