@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -124,13 +125,15 @@ def score(
     gold: pd.DataFrame,
     raw_dir: Path | list[Path] | None = None,
     by_quote: bool = False,
+    documents: Iterable[str] = (),
 ) -> Score:
     """Match gold rows to extracted targets; see the module docstring for the rule. The plans
     are read from `raw_dir` (the first of several folders that holds the file) unless matched
-    `by_quote`."""
+    `by_quote`. `documents` (file names) are labelled too: a document whose gold holds no target
+    (a funding call) counts its every target against precision."""
     raw_dirs = raw_dir if isinstance(raw_dir, list) else [raw_dir]
     gold = gold.fillna("").astype(str)
-    docs = {Path(f).stem for f in gold["file"]}
+    docs = {Path(f).stem for f in [*gold["file"], *documents]}
     pred = [r for r in targets.to_dict("records") if r["doc_id"] in docs]
     used: set[int] = set()
     result = Score(gold=len(gold), found=0, predicted=len(pred))

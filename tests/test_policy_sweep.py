@@ -937,6 +937,56 @@ CASES: list[tuple[str, str, list[T]]] = [
         "依据《中华人民共和国节约能源法》第15条规定，实行固定资产投资项目节能审查。",
         NONE,
     ),
+    # -- numbers that are no target, whatever the document (issue 18) -------------------------
+    ("grant_once", "对新认定的国家级绿色工厂，给予一次性奖励50万元。", NONE),
+    ("subsidy_cap", "单个项目补助资金最高不超过300万元。", NONE),
+    # A requirement on what an applicant's project reaches, not the region's goal.
+    ("after_completion", "项目完成后，企业单位产品综合能耗下降15%以上。", NONE),
+    ("applicant_share", "申报单位上年度研发投入占营业收入比重不低于3%。", NONE),
+    ("forecast", "预计到2025年，全市光伏装机容量达到120万千瓦。", NONE),
+    ("already_passed", "全市新能源汽车保有量已突破12万辆。", NONE),
+    # The country's figure quoted beside the city's own: only the city's is its target.
+    (
+        "national_beside_own",
+        "到2025年，全国非化石能源消费比重达到20%左右，全市达到18%。",
+        [T(18)],
+    ),
+    ("named_projects", "加快建设北坡风电（10万千瓦）、南山光伏（5万千瓦）等项目。", NONE),
+    ("project_size_tail", "推进临江化工园区年产20万吨废塑料再生利用项目。", NONE),
+    ("standard_code_year", "出水水质达到《城镇污水处理厂污染物排放标准》（DB12/599-2015）。", NONE),
+    ("count_of_industrial_bases", "到2025年，建设10个工业资源综合利用基地。", [T(10, "个")]),
+    ("examples_then_count", "到2025年，建成滨江公园、临湖公园等30个综合公园。", [T(30, "个")]),
+    ("trillion_yuan", "到2025年，全市数字经济规模达到1.2万亿元。", [T(1.2, "万亿元")]),
+    # -- years and periods (issue 18) ------------------------------------------------------------
+    (
+        "two_periods_each",
+        "“十四五”、“十五五”期间，全市分别新增造林面积12万亩、15万亩。",
+        [T(12, "万亩", kind="increment"), T(15, "万亩", kind="increment", target_year=2030)],
+    ),
+    ("period_amount", "“十四五”期间全市营造林8万亩。", [T(8, "万亩", kind="increment")]),
+    # A period in a clause of its own may lead a stock to keep: 全面保护…5600万亩 is a level.
+    ("period_lead_keeps_level", "“十四五”期间，全面保护全市120万亩公益林。", [T(120, "万亩")]),
+    ("increase_by", "到2025年，全市电力装机增加60万千瓦。", [T(60, "万千瓦", kind="increment")]),
+    # 到2030年 opening a paragraph governs its later sentences, 比2005年 included.
+    (
+        "lead_year_governs",
+        "到2030年，全市绿色转型取得显著成效。单位地区生产总值二氧化碳排放比2005年下降65%以上；"
+        "非化石能源消费比重达到25%左右。",
+        [
+            T(65, comparator="ge", kind="reduction", target_year=2030, baseline_year=2005),
+            T(25, comparator="approx", target_year=2030),
+        ],
+    ),
+    (
+        "lead_year_ends_with_paragraph",
+        "到2030年，全市绿色转型取得显著成效。\n全市森林覆盖率达到40%。",
+        [T(40)],
+    ),
+    (
+        "lead_year_until_next",
+        "到2030年，全市绿色转型取得显著成效。2027年底前，建成充电桩5000个。全市森林覆盖率达到40%。",
+        [T(5000, "个", target_year=2027), T(40)],
+    ),
 ]
 
 

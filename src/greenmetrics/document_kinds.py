@@ -1,5 +1,6 @@
-"""What kind of document a text is (plan, bulletin, work report, news) and the year it speaks
-of, from its title, issuer and first lines.
+"""What kind of document a text is (plan, bulletin, work report, news; and its genre: 规划,
+实施方案, 意见, 申报指南, 管理办法, 标准 ...) and the year it speaks of, from its title, issuer and
+first lines.
 
 Why a module of its own: the kind governs how the extractor reads every number of a document,
 and it grows with the genres of policy a researcher collects; region and signature detection
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import words
+
 _BULLETIN_RE = re.compile(r"公报|统计月报|统计年鉴|质量状况|状况公告")
 _WORK_REPORT_RE = re.compile(r"政府工作报告")
 # A title that reports results (宁夏发布2021年经济社会发展公报 is a bulletin above; 2023年全省
@@ -20,6 +23,84 @@ _PLAN_RE = re.compile(r"规划|方案|意见|计划|通知|办法|决定|纲要|
 _TITLE_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_TITLE_YEAR_RE = re.compile(r"二[〇零○][〇零○一二三四五六七八九]{2}(?=年)")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+# NOTE: a Chinese policy title ends with the noun of its genre (…实施方案, …管理办法, …的意见),
+# so the genre word that ends last names it; a notice that issues or forwards another document
+# (关于印发《…规划》的通知) is of the genre of what it issues. Money and allowances are told
+# first wherever they stand: 关于组织申报…专项资金项目的通知 is a funding call, 上海市2020年碳排放
+# 配额分配方案 an allocation, not a plan.
+_FIRST_GENRES = (
+    (
+        "funding_call",
+        re.compile(r"申报|申请指南|项目指南|专项资金|资金支持|补助资金|奖补|资金管理"),
+    ),
+    ("allocation_plan", re.compile(r"配额.{0,8}(?:分配|方案)|分配方案")),
+)
+_TITLE_GENRES = (
+    ("implementation_plan", re.compile(r"实施方案")),
+    ("action_plan", re.compile(r"行动方案|行动计划|攻坚方案|(?<!工作)计划(?!单列)")),
+    ("work_plan", re.compile(r"工作方案|工作要点|工作计划|(?<![施动作配])方案")),
+    ("plan", re.compile(r"规划(?!环评|许可)|纲要")),
+    ("opinion", re.compile(r"意见")),
+    ("decision", re.compile(r"决定|决议")),
+    ("measures", re.compile(r"措施|政策")),
+    ("rule", re.compile(r"办法|细则|规定|条例|规则")),
+    ("catalogue", re.compile(r"目录|清单")),
+    ("standard", re.compile(r"标准(?!化)|准则|技术规范|导则|(?<!项目)指南")),
+    ("notice", re.compile(r"通知|通告|公告")),
+)
+# The genres whose numbers are requirements on applicants, thresholds that select firms and
+# parameters of a scheme, never the region's targets (schemas DOC_KINDS "rules").
+RULE_GENRES = ("funding_call", "allocation_plan", "rule", "catalogue", "standard")
+_ISSUING_NOTICE_RE = re.compile(r"(?:的)?(?:通知|通告|公告)$")
+_TRAILING_BRACKETS_RE = re.compile(r"(?:[（(][^（）()]*[）)]|[》”\s])+$")
+
+
+def document_genre(title: str | None, text_head: str = "") -> str:
+    """The genre of a document (schemas GENRES), from its title (else its first lines): the
+    report kinds of `document_kind`, a funding call or allowance allocation wherever their words
+    stand, else the genre word that ends last in the title; `other` when none is found."""
+    # NOTE: without a title only its first line stands for one, and never as a report: a
+    # body's 达到/实现 would read as news (an untitled document stays a plan, as before).
+    first_line = next((line for line in text_head.splitlines() if line.strip()), "")
+    head = (title or "").strip() or re.sub(r"\s+", "", first_line[:60])
+    kind = document_kind(title) if title else "plan"
+    if kind != "plan":
+        return kind
+    for genre, pattern in _FIRST_GENRES:
+        if pattern.search(head):
+            return genre
+    issued = _ISSUING_NOTICE_RE.sub("", _TRAILING_BRACKETS_RE.sub("", head))
+    for text in (issued, head):
+        ends = [(m.end(), genre) for genre, p in _TITLE_GENRES for m in p.finditer(text)]
+        if ends:
+            return max(ends, key=lambda item: item[0])[1]
+    return "other"
+
+
+def read_genre(
+    title: str | None, issuer: str | None, text: str, doc_kind: str | None = None
+) -> str:
+    """The genre of a document: a report kind from its title and issuer (or the manifest's
+    doc_kind) as it is, else the genre its title (else its first lines) names."""
+    kind = doc_kind or document_kind(title, issuer)
+    if kind in ("bulletin", "work_report", "news"):
+        return kind
+    return document_genre(title, text[:300])
+
+
+def rules_review_note(genre: str) -> str:
+    """Why no number of a document of the rules family is a target, in review.csv's words."""
+    return words.note(f"review_genre_{genre if genre in RULE_GENRES else 'rules'}")
+
+
+def genre_family(genre: str) -> str:
+    """The doc_kind (schemas DOC_KINDS) the extraction rules read a genre by: a report kind as
+    it is, a funding call, rule, allocation, catalogue or standard `rules`, any other `plan`."""
+    if genre in ("bulletin", "work_report", "news"):
+        return genre
+    return "rules" if genre in RULE_GENRES else "plan"
 
 
 def document_kind(title: str | None, issuer: str | None = None) -> str:

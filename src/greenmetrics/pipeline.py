@@ -23,9 +23,10 @@ import pandas as pd
 
 from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
-from .document_kinds import document_kind, report_year
+from .document_kinds import genre_family, read_genre, report_year, rules_review_note
 from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year, read_observations
+from .extract.non_targets import set_aside_row
 from .files import csv_bytes, write_all_atomic
 from .gazetteer import shipped_gazetteer
 from .inputs import iter_plan_files, unread_entries
@@ -219,7 +220,11 @@ def _read_and_extract(job: tuple[Path, dict | None]):
         meta = _with_division_code(meta)
     issue_year = _issue_year(meta)
     default_year = default_target_year(doc.text, issue_year)
-    kind = meta.get("doc_kind") or document_kind(meta.get("title_zh"), meta.get("issuer_zh"))
+    title = meta.get("title_zh")
+    genre = meta.get("genre") or read_genre(
+        title, meta.get("issuer_zh"), doc.text, meta.get("doc_kind")
+    )
+    kind = meta.get("doc_kind") or genre_family(genre)
     year = report_year(kind, meta.get("title_zh"), issue_year, doc.text)
     context = PlanContext(
         doc_id=doc.doc_id,
@@ -232,11 +237,24 @@ def _read_and_extract(job: tuple[Path, dict | None]):
     extractor = Extractor(doc.text, context)
     targets, milestones = extractor.run()
     observations = read_observations(extractor)
+    set_aside = extractor.set_aside
+    if kind == "rules":
+        # NOTE: read after the observations, so no number of a funding call or a rule is read
+        # as a measured value either; each target the rules found is listed with the reason.
+        note = rules_review_note(genre)
+        set_aside += [_set_aside(t, note) for t in targets]
+        targets, milestones = [], []
     row = _document_row(doc, meta, source, default_year, kind, year)
+    row["genre"] = genre
     region_review = (meta.get("region_review") or []) + (meta.get("metadata_review") or [])
     repairs = [{"category": "document_problem", "note": note} for note in doc.repairs]
     outcome = (row, targets, milestones, observations, doc.text, extractor.tables)
-    return path, (*outcome, region_review + repairs)
+    return path, (*outcome, region_review + repairs + set_aside)
+
+
+def _set_aside(target, note: str) -> dict:
+    number = f"{target.value:g}{target.unit}"
+    return set_aside_row(number, target.quote, target.char_start, target.char_end, note)
 
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2

@@ -18,7 +18,9 @@ from collections import defaultdict
 import pandas as pd
 
 from . import words
+from .document_kinds import rules_review_note
 from .extract.layout import layout_number
+from .extract.non_targets import why_not_a_target
 from .paths import project_relative
 from .schemas import REVIEW_CATEGORIES, check, columns
 
@@ -29,6 +31,7 @@ _NUMBER_RE = re.compile(
     r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％‰]|个百分点)?|百分之[零〇一二两三四五六七八九十百点]+|[一二两三四五六七八九十]成(?=以|左|[，。；、])"
 )
 _CLAUSE_BREAK = "，。；！？\n,;"
+_MONEY_AFTER_RE = re.compile(r"\s*[万亿千百]*元")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -47,7 +50,13 @@ def _why_not(text: str, start: int, end: int) -> str:
         return words.note("review_ordinal")
     if re.match(r"[A-Za-z]", after[:1] or " ") or re.match(r"[A-Za-z]", before or " "):
         return words.note("review_name_part")
-    return words.note("review_possibly_missed")
+    # A grant, a forecast, a requirement on applicants: what the target rules would say of it.
+    unit = _MONEY_AFTER_RE.match(text, end)
+    end = unit.end() if unit else end
+    cs, ce = _clause_around(text, start, end)
+    clause = text[cs:ce]
+    reason = why_not_a_target(clause, start - cs, end - cs, unit.group(0) if unit else "", True)
+    return reason or words.note("review_possibly_missed")
 
 
 # NOTE: a quote reaches at most this far on each side of its number. Without a bound, a plan
@@ -80,8 +89,13 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -> list[dict]:
-    """Numbers of a document outside every reported target/milestone quote, with their clause."""
+def unreported_numbers(
+    doc_id: str, text: str, covered: list[tuple[int, int]], genre_note: str | None = None
+) -> list[dict]:
+    """Numbers of a document outside every reported target/milestone quote, with their clause.
+    `genre_note`: why none of a funding call's or rule's numbers is a target, said instead of
+    "possibly a missed target"."""
+    missed = words.note("review_possibly_missed")
     starts, ends = _merge(covered)
     rows = []
     for m in _NUMBER_RE.finditer(text):
@@ -89,6 +103,7 @@ def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -
         if i >= 0 and m.start() < ends[i]:
             continue
         cs, ce = _clause_around(text, m.start(), m.end())
+        note = _why_not(text, m.start(), m.end())
         rows.append(
             {
                 "doc_id": doc_id,
@@ -97,7 +112,7 @@ def unreported_numbers(doc_id: str, text: str, covered: list[tuple[int, int]]) -
                 "quote": text[cs:ce],
                 "char_start": cs,
                 "char_end": ce,
-                "note": _why_not(text, m.start(), m.end()),
+                "note": genre_note if genre_note and note == missed else note,
             }
         )
     return rows
@@ -110,9 +125,23 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         rows.append({"doc_id": "", "category": "document_problem", "note": project_relative(line)})
     for line in result.duplicates:
         rows.append({"doc_id": "", "category": "duplicate", "note": project_relative(line)})
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, entries in sorted(getattr(result, "document_reviews", {}).items()):
         rows.extend({"doc_id": doc_id, **entry} for entry in entries)
+        # A number set aside with its reason (a grant, a forecast, a funding call's rule) is
+        # listed once, with that reason.
+        covered[doc_id] += [
+            (e["char_start"], e["char_end"])
+            for e in entries
+            if e["category"] == "unreported_number"
+        ]
     targets, milestones = result.targets, result.milestones
+    documents = getattr(result, "documents", None)
+    rules_notes = {
+        d["doc_id"]: rules_review_note(d["genre"])
+        for d in ([] if documents is None else documents.to_dict("records"))
+        if d.get("doc_kind") == "rules"
+    }
     for t in targets.to_dict("records"):
         base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}
         if pd.isna(t["indicator_id"]):
@@ -121,7 +150,6 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         if t["year_inferred"] == 1:
             rows.append({**base, "category": "year_inferred", "text": str(t["target_year"]),
                          "note": words.note("review_default_year")})  # fmt: skip
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for table in (targets, milestones):
         for doc_id, start, end in zip(
             table["doc_id"], table["char_start"], table["char_end"], strict=True
@@ -134,5 +162,5 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
     for row in result.table_review:
         covered[row["doc_id"]].append((row["char_start"], row["char_end"]))
     for doc_id, text in sorted(texts.items()):
-        rows.extend(unreported_numbers(doc_id, text, covered[doc_id]))
+        rows.extend(unreported_numbers(doc_id, text, covered[doc_id], rules_notes.get(doc_id)))
     return check(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review")

@@ -51,7 +51,8 @@ _NOT_A_VALUE_AFTER = re.compile(
 
 
 # The letters of a code before a bare number: GB/T 36132-2018, ISO 14001 (a standard, no value).
-_CODE_BEFORE = re.compile(r"[A-Za-z]\s$")
+# DB41/2087-2021: the year of a standard's code after its number.
+_CODE_BEFORE = re.compile(r"[A-Za-z]\s$|[A-Za-z][A-Za-z/ ]*\d+(?:[./]\d+)*\s*[-—–]\s*$")
 # Entities a size threshold picks out (…以上工业企业, …以下用户); counts are not sizes.
 _ENTITY_AFTER = re.compile(
     r"(?:的)?(?:工业|工矿|重点|规模)?(?:用能|用水|用电|排污|排放)?(?:企业|园区|用户|项目|单位|城市|工矿)"
@@ -89,8 +90,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             if unit_m:
                 unit = unit_m.group(0)
                 end = unit_m.end()
-                if unit.endswith("个") and clause[end : end + 1] in ("月", "工"):
-                    continue  # 3个月 / 5个工作日 are durations
+                if unit.endswith("个") and clause.startswith(("月", "工作日", "工日"), end):
+                    continue  # 3个月 / 5个工作日 are durations (50个工业园区 is a count)
                 per = vocabulary.per_unit_re.match(clause, end)
                 if per:
                     unit += per.group(0)
@@ -220,8 +221,12 @@ _FROM_YEAR_BEFORE = re.compile(r"(?:由|从)(?:19|20)\d\d年(?:底|末)?的?$")
 
 def _counts_preceding_list(before: str, value: float) -> bool:
     """True for "钢铁、焦化、水泥3个行业": a number that counts the items listed right before it,
-    or the places of a list cut short with 等 (尚志、依兰等地7个电站)."""
-    if re.search(r"[\u4e00-\u9fa5]{2,8}、[\u4e00-\u9fa5]{2,8}等(?:地|市|县|区)?$", before):
+    or the places of a list cut short with 等 (尚志、依兰等地7个电站). NOTE: examples of what is
+    counted (西流湖公园、青少年公园等40个综合公园) are no places: their names run longer.
+    """
+    if re.search(r"[\u4e00-\u9fa5]{2,8}、[\u4e00-\u9fa5]{2,8}等(?:地|市|县|区)$", before):
+        return True
+    if re.search(r"[\u4e00-\u9fa5]{2,3}、[\u4e00-\u9fa5]{2,3}等$", before):
         return True
     items = before.split("、")
     if len(items) < 3:

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
+
+from ..text import normalize
 
 
 @dataclass(frozen=True)
@@ -79,3 +82,20 @@ def stable_id(prefix: str, *parts: object) -> str:
     extraction's one id scheme: targets, milestones, observations)."""
     digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
+
+
+def assign_ids(targets: list[TargetRecord], milestones: list[MilestoneRecord]) -> None:
+    """Ids from the document, the clause text and the target: stable across reruns and
+    across edits elsewhere in the plan (offsets are deliberately not part of them)."""
+    seen: Counter[str] = Counter()
+    for t in targets:
+        key = stable_id(
+            "T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit
+        )
+        seen[key] += 1
+        t.target_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
+    seen.clear()
+    for m in milestones:
+        key = stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
+        seen[key] += 1
+        m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"

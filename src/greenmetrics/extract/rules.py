@@ -4,13 +4,13 @@ value, unit, comparator, kind, year, baseline, scope, aspiration) or a milestone
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
 from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
+from .non_targets import set_aside_row, why_not_a_target
 from .phrases import (
     _TRAILING_YEAR_RE,
     _comparison,
@@ -28,7 +28,7 @@ from .phrases import (
     without_stray_quotes,
 )
 from .quantities import Mention, find_mentions
-from .records import MilestoneRecord, PlanContext, TargetRecord, stable_id
+from .records import MilestoneRecord, PlanContext, TargetRecord, assign_ids
 from .sentences import _Sentence, _sentences, _trim
 from .vocabulary import (
     ACHIEVER_SCOPE_RE,
@@ -49,6 +49,7 @@ REPORT_GOAL_RE = re.compile(
     r"预期目标|主要目标|目标(?:是|为)|力争|争取|计划|确保|今年要|将(?:达到|实现)"
 )
 
+_QUOTE = ("quote", "char_start", "char_end")
 # Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
 _RISE_VERBS = ("提高", "提升", "增加", "增长")
 
@@ -74,6 +75,7 @@ class _ClauseContext:
     last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
     recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
     sentence_start: int = 0  # where the sentence starts in the normalized text
+    period: bool = False  # “十四五”期间: an amount stated over the period is an increment
 
 
 @dataclass
@@ -108,6 +110,9 @@ class Extractor:
             self.default_year = context.report_year + 1
         self.targets: list[TargetRecord] = []
         self.milestones: list[MilestoneRecord] = []
+        # Numbers a target rule read but the clause says are no target (non_targets.py), as
+        # review rows with the reason.
+        self.set_aside: list[dict] = []
         # The indicator tables: their rows are targets, their spans are not read as sentences.
         self.tables: TableReading = TableReading()
 
@@ -153,7 +158,7 @@ class Extractor:
             for row in self.tables.unread_rows
             if not any(s < row["char_end"] and row["char_start"] < e for s, e in read)
         ]
-        self._assign_ids()
+        assign_ids(self.targets, self.milestones)
         return self.targets, self.milestones
 
     def _in_table(self, sent: _Sentence) -> bool:
@@ -170,6 +175,7 @@ class Extractor:
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
             ctx.clause_scope = ""
+            ctx.period = False  # “十四五”期间营造林36万亩: only in the clause that states it
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
@@ -177,6 +183,7 @@ class Extractor:
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
+                ctx.period = bool(mentions) and clause[:year_end].endswith(("期间", "时期"))
                 years = year_list(clause[:year_end])
                 ctx.years = years if years and years[-1] == clause_year else ()
             if not mentions:
@@ -283,7 +290,7 @@ class Extractor:
             and clause[mentions[0].end :].startswith("的")
             else ""
         )
-        if (not head0 or area) and not verb0:
+        if (not head0 or area or head0.endswith("等")) and not verb0:  # A、B等40个公园
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
@@ -408,7 +415,7 @@ class Extractor:
                 name,
                 mention,
                 comparator,
-                self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
+                self._kind(verb, actions, comp_text, mention, clause[: mention.start], ctx),
                 ctx,
                 base,
                 value_scope,
@@ -449,7 +456,7 @@ class Extractor:
             indicator or noun,
             mention,
             self._comparator(comp_text, mention, left),
-            self._kind(verb, actions, comp_text, mention, clause[: mention.start]),
+            self._kind(verb, actions, comp_text, mention, clause[: mention.start], ctx),
             ctx,
             base,
             area or scope or ctx.scope,
@@ -473,16 +480,17 @@ class Extractor:
                     best = max(best, (pos + len(w), len(w), comp))
         return best[2]
 
-    def _kind(
-        self, verb: str, actions: list[str], comp_text: str, mention: Mention, before: str
-    ) -> str:
+    def _kind(self, verb, actions, comp_text, mention: Mention, before: str, ctx) -> str:
         reduction = self.vocabulary.reduction_verbs
         if verb in reduction or any(comp_text.endswith(r) for r in reduction):
             return "reduction"
         if mention.unit in ("个百分点", "百分点") and verb in _RISE_VERBS + ("",):
             return "increment"
-        if mention.unit == "%" and verb in _RISE_VERBS and not re.search("[到至]", comp_text):
-            return "increment"  # NOTE: 提高10% is a change; 提高到10% is the level reached
+        rate = mention.unit in RATE_UNITS and mention.unit != "%"
+        if verb in _RISE_VERBS and not rate and not re.search("[到至]", comp_text):
+            return "increment"  # NOTE: 提高10%, 增加47万千瓦 are changes; 提高到10% a level
+        if ctx.period and not (verb or actions) and mention.unit not in RATE_UNITS:
+            return "increment"  # NOTE: “十四五”期间营造林36万亩: the amount of the period
         if mention.unit in RATE_UNITS:
             return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
         v = self.vocabulary
@@ -514,9 +522,9 @@ class Extractor:
         if base is None and kind != "level":
             base = ctx.base  # 与2020年相比，单位GDP能耗下降13.5%
         # NOTE: 较2015年下降X% in a 2021 plan reports the previous period's result, unless the
-        # sentence states a goal year: 到2030年比2005年下降65%以上.
+        # sentence (or the lead or heading it sits under) states a goal year: 到2030年比2005年….
         old_base = base is not None and base < self.default_year - 5
-        if kind == "reduction" and old_base and ctx.year is None:
+        if kind == "reduction" and old_base and ctx.year is None and ctx.heading_year is None:
             return
         year = year or self._year(ctx)
         if ctx.recording_only:
@@ -530,6 +538,14 @@ class Extractor:
         s, e = _trim(clause, seg_start, seg_end)
         while s < e and clause[s] in "、和及与，,":
             s += 1
+        national = "全国" in self.context.region_names
+        lead = self.norm.text[ctx.sentence_start : cs]
+        why = why_not_a_target(clause, mention.start, mention.end, mention.unit, national, lead)
+        if why:
+            prov = self._provenance(cs + s, cs + e, ctx, aspirational)
+            number = clause[mention.start : mention.end]
+            self.set_aside.append(set_aside_row(number, *[prov[k] for k in _QUOTE], why))
+            return
         self.targets.append(
             TargetRecord(
                 indicator_zh=self._original_indicator(indicator, cs + s, cs + e),
@@ -568,22 +584,6 @@ class Extractor:
         first = start + pos
         name = "".join(self.text[o] for o in self.norm.offsets[first : first + len(indicator)])
         return without_stray_quotes(name)
-
-    def _assign_ids(self) -> None:
-        """Ids from the document, the clause text and the target: stable across reruns and
-        across edits elsewhere in the plan (offsets are deliberately not part of them)."""
-        seen: Counter[str] = Counter()
-        for t in self.targets:
-            key = stable_id(
-                "T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit
-            )
-            seen[key] += 1
-            t.target_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
-        seen.clear()
-        for m in self.milestones:
-            key = stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
-            seen[key] += 1
-            m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
 
 
 def extract(

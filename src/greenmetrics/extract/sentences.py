@@ -14,7 +14,7 @@ from .years import find_year
 class _Sentence:
     start: int
     end: int
-    year: int | None = None  # the year of the goals heading it sits under (二、2030年目标)
+    year: int | None = None  # the year of its goals heading (二、2030年目标) or lead (到2030年，…)
     history: bool = False
     clauses: list[tuple[int, int]] = field(default_factory=list)
 
@@ -72,14 +72,33 @@ def _heading_level(line: str) -> tuple[int | None, str]:
     return level, title
 
 
+# 到2030年， / 力争到2030年底， as the whole first clause of a sentence: the year of what follows.
+_YEAR_LEAD_RE = re.compile(r"(?:力争|争取)?(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?:前)?")
+
+
+def _lead_year(text: str) -> int | None:
+    """The year of a sentence that opens on a goal year alone (到2030年，…), else None."""
+    first = re.split(f"[{CLAUSE_SEP}]", text, maxsplit=1)[0].strip()
+    return find_year(first)[0] if _YEAR_LEAD_RE.fullmatch(first) else None
+
+
 def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
     """Sentences with the history flag (sections that review the past) and their clauses."""
     sentences: list[_Sentence] = []
     history_level: int | None = None
     goal_years: list[tuple[int, int]] = []  # (heading level, year) of the goal headings open
     line_start = 0
+    # NOTE: "到2030年，…取得显著成效。单位GDP二氧化碳排放比2005年下降65%以上；…": a sentence that
+    # opens on a goal year governs the sentences after it in its paragraph (a line, or lines
+    # joined by a closing ；) until one states a year of its own.
+    lead_year: int | None = None
+    paragraph_goes_on = False
     for line in norm.split("\n"):
         line_end = line_start + len(line)
+        if line.strip():
+            if not paragraph_goes_on:
+                lead_year = None
+            paragraph_goes_on = line.rstrip().endswith(("；", ";"))
         level, title = _heading_level(line)
         if level is not None:
             # NOTE: "二、到2030年的主要目标": the lines under a goals heading that state no
@@ -104,10 +123,13 @@ def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
             s, e = _trim(norm, s, e)
             if e <= s:
                 continue
+            own = _lead_year(norm[s:e])
+            if own is not None or find_year(norm[s:e])[0] is not None:
+                lead_year = own
             sent = _Sentence(
                 s,
                 e,
-                year=goal_years[-1][1] if goal_years else None,
+                year=lead_year or (goal_years[-1][1] if goal_years else None),
                 history=history_level is not None,
             )
             clauses = _bounded(norm, _split_spans(norm, s, e, CLAUSE_SEP))

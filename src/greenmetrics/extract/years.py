@@ -69,11 +69,21 @@ _YEAR_LIST_RE = re.compile(
 )
 
 
+# “十四五”、“十五五”期间分别…: two five-year periods, a value for each (their end years).
+_PERIOD_LIST_RE = re.compile(
+    r"十(?P<a>[一二三四五])五[”\"]?(?:和|、|及|与)[“\"]?十(?P<b>[一二三四五])五[”\"]?"
+    r"(?:期间|时期|末|期末)"
+)
+
+
 def year_list(text: str) -> tuple[int, ...]:
-    """The two target years of "到2025年和2030年" (which 分别 gives the values to in turn); ()
-    when `text` states no such pair."""
+    """The two target years of "到2025年和2030年" or of “十四五”、“十五五”期间 (which 分别 gives
+    the values to in turn); () when `text` states no such pair."""
     m = _YEAR_LIST_RE.search(arabic_years(text))
-    return (int(m.group("a")), int(m.group("b"))) if m else ()
+    if m:
+        return (int(m.group("a")), int(m.group("b")))
+    m = _PERIOD_LIST_RE.search(text)
+    return (FYP_END[m.group("a")], FYP_END[m.group("b")]) if m else ()
 
 
 def default_target_year(text: str, issue_year: int | None = None) -> int:

@@ -27,6 +27,7 @@ from .fields import (
     DIRECTIONS,
     DOC_KINDS,
     FIELDS,
+    GENRES,
     JOINED_OBSERVATION_FIELDS,
     KINDS,
     MEASURES,
@@ -46,7 +47,7 @@ from .fields import (
 
 # The vocabularies are part of what this module declares: importers take them from here.
 __all__ = [
-    "BINDINGS", "COMPARATORS", "DIRECTIONS", "DOC_KINDS", "FIELDS", "KINDS", "MEASURES", "OBSERVATION_KINDS",
+    "BINDINGS", "COMPARATORS", "DIRECTIONS", "DOC_KINDS", "FIELDS", "GENRES", "KINDS", "MEASURES", "OBSERVATION_KINDS",
     "ORIGINS",
     "POLICY_WORD_ROLES",
     "PROCESSED_TABLES", "RATE_UNITS", "REVIEW_CATEGORIES", "TABLES", "TARGET_CONTEXT_COLUMNS",
@@ -114,7 +115,7 @@ _REFERENCE_SOURCE = ("source_title", "doc_number", "source", "quote")
 _PER_TARGET_ORDER = ("doc_id", "char_start", "target_id")
 _DOCUMENT_METADATA = _names(
     "title_zh region_zh region_en region_level division_code parent_region_zh province_zh "
-    "issuer_zh issue_date doc_number doc_kind"
+    "issuer_zh issue_date doc_number doc_kind genre"
 )
 
 _TABLE_LIST = (
@@ -197,6 +198,7 @@ _TABLE_LIST = (
             **_optional(
                 "doc_kind", "what the document is (detected from title and issuer when empty)"
             ),
+            **_optional("genre", "the genre its title names (read from the title when empty)"),
             "source": Field("string", "where the plan was published (URL)", nullable=True),
         },
         required=("file", "region_zh", "region_level"),

@@ -17,36 +17,28 @@ KINDS = ("level", "increment", "reduction")
 # What an observation read from a document states: a state in a year, or a change over a period.
 OBSERVATION_KINDS = ("level", "change")
 # What a document is, which decides what its numbers mean: a plan states targets (and reviews
-# the last period), a bulletin, a work report or a news report states measured values.
-DOC_KINDS = ("plan", "bulletin", "work_report", "news")
+# the last period), a bulletin, a work report or a news report states measured values, rules
+# (funding calls, 管理办法, allowance allocations, catalogues, standards) state requirements,
+# thresholds and parameters, no targets.
+DOC_KINDS = ("plan", "bulletin", "work_report", "news", "rules")
+# The genre a document's title names (document_kinds.document_genre); each belongs to a doc_kind.
+GENRES = (
+    "plan", "implementation_plan", "action_plan", "work_plan", "opinion", "decision", "measures",
+    "notice", "funding_call", "rule", "allocation_plan", "catalogue", "standard", "bulletin",
+    "work_report", "news", "other",
+)  # fmt: skip
 DIRECTIONS = ("higher", "lower")
 MEASURES = ("level", "yearly_change", "cumulative_change")
 # Where a row of the analysis' observation table comes from: data/reference or a document.
 ORIGINS = ("curated", "extracted")
 THEMES = (
-    "agriculture",
-    "waste",
-    "energy",
-    "water",
-    "buildings",
-    "air",
-    "industry",
-    "transport",
-    "economy",
-    "ecology",
-    "lifestyle",
-)
+    "agriculture", "waste", "energy", "water", "buildings", "air", "industry", "transport",
+    "economy", "ecology", "lifestyle",
+)  # fmt: skip
 REVIEW_CATEGORIES = (
-    "document_problem",
-    "duplicate",
-    "unmapped_indicator",
-    "year_inferred",
-    "unreported_number",
-    "table_row",
-    "region_uncertain",
-    "functional_zone",
-    "metadata_missing",
-)
+    "document_problem", "duplicate", "unmapped_indicator", "year_inferred", "unreported_number",
+    "table_row", "region_uncertain", "functional_zone", "metadata_missing",
+)  # fmt: skip
 # The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
 BINDINGS = ("binding", "expected")
 # The roles of the words of policy language the extractor reads (data/policy_words.csv).
@@ -164,8 +156,16 @@ FIELDS: dict[str, Field] = {
     "doc_kind": Field(
         "string",
         "what the document is: plan (targets, with a review of the last period), bulletin "
-        "(统计公报, 状况公报), work_report (政府工作报告), news (a report of results)",
+        "(统计公报, 状况公报), work_report (政府工作报告), news (a report of results), rules "
+        "(a funding call, rule, allowance allocation, catalogue or standard: requirements and "
+        "thresholds, no targets)",
         allowed=DOC_KINDS,
+    ),
+    "genre": Field(
+        "string",
+        "the genre its title names (规划, 实施方案, 行动方案, 工作方案, 意见, 决定, 措施, 通知, 申报指南, "
+        "管理办法, 配额分配方案, 目录, 标准 ...: docs/document_genres.md); other if none",
+        allowed=GENRES,
     ),
     "report_year": Field(
         "Int64",

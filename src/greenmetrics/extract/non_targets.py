@@ -1,0 +1,84 @@
+"""Numbers that a target rule would take but that the clause says are something else: money
+granted (给予…万元奖励, 单项最高不超过500万元), a requirement on applicants (申报单位…,
+项目完成后…达到X%), a forecast (预计), a present state (已突破430万辆), a national figure
+quoted in a regional plan (全国…达到20%), the size of a named project (冕宁金林（20万千瓦）,
+年产4400台…项目) or a design parameter (设计规模). Each is kept for review.csv with its reason.
+
+Why a module of its own: these are the genres' ways of stating numbers that are no goal of the
+region, and they grow with the genres a researcher collects; rules.py reads what is a target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import words
+
+# NOTE: money is a target when a plan sets an output or an investment (产业产值达到2000亿元); it is
+# none when it is granted, capped or co-funded by a rule of support.
+_GRANT_RE = re.compile(
+    r"给予|奖励|补助|补贴|资助|扶持|奖补|贴息|支持资金|支持经费|资助经费|财政资金|一次性|"
+    r"单项|单个项目|每个项目|每家|每户|每项|最高"
+)
+_MONEY_UNIT_RE = re.compile(r"元$")
+# Who must meet a requirement in a funding call or a rule (not the region).
+_APPLICANT_RE = re.compile(
+    r"申报单位|申报企业|申报项目|申请人|申请单位|申报主体|申报条件|项目单位|承担单位|"
+    r"项目(?:完成|实施|建成|验收)(?:后|时)|入选|参评|获评|认定条件"
+)
+_FORECAST_RE = re.compile(r"预计|预测|预估")
+# 已突破 / 已达到: a state reached before the plan; its goal would say 到/达到 without 已.
+_PRESENT_RE = re.compile(r"已(?:经)?(?:突破|达到|超过|达|为|有|建成)\s*$")
+# NOTE: 国家卫生城市, 全国文明城市 are titles a place earns, not the country's figure.
+_NATIONAL_SUBJECT_RE = re.compile(
+    r"^(?:力争|争取)?(?:到\s*\d{4}\s*年(?:底|末)?[，,]?)?(?:全国|我国)"
+    r"(?!文明|卫生|绿化|模范|示范|先进|园林|森林|生态|节水|重点)"
+)
+_DESIGN_RE = re.compile(r"设计(?:规模|能力|寿命|标准|参数|速度|容量|流量)")
+# 年产4400台液压支架…项目, 配套1000吨/日…项目: the capacity a named project is designed for
+# (建设1400万千瓦光伏项目 is the region's new capacity, a target).
+_CAPACITY_BEFORE_RE = re.compile(r"(?:年产|年处理量?|日处理量?|配套|产能)约?$")
+_PROJECT_TAIL_RE = re.compile(r"项目$")
+
+
+def why_not_a_target(
+    clause: str, value_start: int, value_end: int, unit: str, national: bool, lead: str = ""
+) -> str | None:
+    """The review note for a value of `clause` (normalized text) at [value_start, value_end)
+    that is no target of the region, or None. `national`: the document is the country's own,
+    so 全国 is its region; `lead`: the sentence before the clause (项目完成后，…; 预计到2025年，…)."""
+    before, after = clause[:value_start], clause[value_end:]
+    near = before[-12:] + after[:6]
+    if _MONEY_UNIT_RE.search(unit) and _GRANT_RE.search(near):
+        return words.note("review_money")
+    if _APPLICANT_RE.search(lead + before):
+        return words.note("review_applicant")
+    if _FORECAST_RE.search(lead + before):
+        return words.note("review_forecast")
+    if _PRESENT_RE.search(before):
+        return words.note("review_present")
+    if not national and _NATIONAL_SUBJECT_RE.match(before.lstrip("，、；： ")):
+        return words.note("review_national_figure")
+    # NOTE: a bare number in brackets, （1）, numbers an item; a quantity there sizes a name.
+    bracketed = (
+        unit and before.rstrip().endswith(("（", "(")) and after.lstrip().startswith(("）", ")"))
+    )
+    if (
+        bracketed
+        or _DESIGN_RE.search(before)
+        or (_CAPACITY_BEFORE_RE.search(before) and _PROJECT_TAIL_RE.search(after))
+    ):
+        return words.note("review_project_size")
+    return None
+
+
+def set_aside_row(number: str, quote: str, start: int, end: int, note: str) -> dict:
+    """A review.csv row for a number the extractor did not take as a target, with its reason."""
+    return {
+        "category": "unreported_number",
+        "text": number,
+        "quote": quote,
+        "char_start": start,
+        "char_end": end,
+        "note": note,
+    }
