@@ -4,7 +4,7 @@ labels made before the rules were written (tests/gold/observations_*.csv).
 - dev: the 7 report excerpts and the reviews of 3 later plans (宁夏, 甘肃, 山西); the rules were
   tuned on it, so its floor is close to what they reach.
 - held-out: the reviews of 4 later plans (辽宁, 河南, 武汉, 广东), labelled by another hand and
-  never looked at while writing the rules; its figures are the ones the README publishes.
+  never looked at while writing the rules; its figures are the ones docs/extractor.md publishes.
 The floors are what the rules reach today, a little under: a change that loses recall or
 precision fails here.
 """
