@@ -361,6 +361,7 @@ def test_save_figure_writes_three_formats_deterministically(tmp_path):
     assert not list(tmp_path.glob("**/*.tmp"))
 
 
+@pytest.mark.slow  # two Python processes
 def test_save_figure_is_identical_across_processes(tmp_path):
     script = (
         "import sys, pandas as pd\n"
@@ -760,6 +761,7 @@ KNOWN_LAYOUT_PROBLEMS = {
 }
 
 
+@pytest.mark.slow  # draws every chart from the tables of the whole shipped corpus
 @pytest.mark.parametrize("lang", charts.LANGS)
 def test_every_chart_on_the_shipped_plans_is_laid_out_cleanly(lang, caplog):
     known = []

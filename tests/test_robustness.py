@@ -146,6 +146,7 @@ def test_missing_input_path_is_a_clear_error(tmp_path):
     assert result.exit_code == 2 and "nowhere" in result.output
 
 
+@pytest.mark.slow  # extracts the shipped corpus
 def test_rerun_is_byte_identical_and_failed_write_keeps_previous(
     tmp_path, monkeypatch, shipped_extraction
 ):
