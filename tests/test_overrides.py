@@ -45,6 +45,7 @@ def target(targets, indicator_zh):
     return rows.iloc[0]
 
 
+@pytest.mark.slow  # extracts the seed plan four times
 def test_reject_correct_add_and_map(corpus):
     before = extract_corpus([corpus]).targets
     film = target(before, "废旧农膜回收率")
@@ -120,6 +121,7 @@ def test_conflicting_overrides(corpus):
     )
 
 
+@pytest.mark.slow  # extracts the seed plan again for each bad override
 def test_map_to_unknown_indicator_and_bad_values(corpus):
     tid = extract_corpus([corpus]).targets.target_id.iloc[0]
     check_error(
