@@ -72,9 +72,9 @@ def report(*options: str) -> None:
 
 def test(*options: str) -> None:
     if options == ("--fast",):
-        # No notebook, no extraction of the whole corpus, no subprocess: the `slow` marker
-        # (pyproject.toml, tests/conftest.py). One process: two workers would import twice.
-        fast = ["-m", "not slow", "-q", "-p", "no:cacheprovider"]
+        # The tests not marked `slow` (docs/development.md says which are), in one process:
+        # on a loaded machine two workers took more time, each collecting the tests again.
+        fast = ["-m", "not slow", "-q", "-p", "no:cacheprovider", "-p", "no:nbval"]
         _run(BIN / "python", "-m", "pytest", "tests", *fast)
         return
     if options:

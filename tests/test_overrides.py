@@ -14,6 +14,8 @@ from greenmetrics.cli import app
 from greenmetrics.overrides import OVERRIDE_COLUMNS, OverrideError
 from greenmetrics.pipeline import extract_corpus
 
+pytestmark = pytest.mark.slow  # every test extracts the seed plan through the pipeline
+
 SEED = "003_d6b7a80b1f52e553.txt"
 DOC = "003_d6b7a80b1f52e553"
 runner = CliRunner()
@@ -45,7 +47,6 @@ def target(targets, indicator_zh):
     return rows.iloc[0]
 
 
-@pytest.mark.slow  # extracts the seed plan four times
 def test_reject_correct_add_and_map(corpus):
     before = extract_corpus([corpus]).targets
     film = target(before, "废旧农膜回收率")
@@ -121,7 +122,6 @@ def test_conflicting_overrides(corpus):
     )
 
 
-@pytest.mark.slow  # extracts the seed plan again for each bad override
 def test_map_to_unknown_indicator_and_bad_values(corpus):
     tid = extract_corpus([corpus]).targets.target_id.iloc[0]
     check_error(
