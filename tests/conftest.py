@@ -49,3 +49,14 @@ class NotebookKernels:
 
 def pytest_configure(config):
     config.pluginmanager.register(NotebookKernels(), "greenmetrics-notebook-kernels")
+
+
+# A test is slow (left out by `python3 tasks.py test --fast`) when it executes a notebook or
+# reads the extraction of the whole shipped corpus; other slow tests say so with the marker.
+SLOW_FIXTURES = {"shipped_extraction"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.suffix == ".ipynb" or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

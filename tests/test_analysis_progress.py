@@ -81,7 +81,6 @@ def test_trend_slope_is_least_squares():
     ],
 )
 def test_classify_status_thresholds(seen, status):
-    assert an.ON_TRACK_SHARE == 1.0 and an.NEEDS_ACCELERATION_SHARE == 0.5
     got = an.classify_status(80, 90, comparator="ge", direction="higher", years_left=5, seen=seen)
     assert got == status
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # parses every module of the package
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "greenmetrics"
 LAYERS = (
     ("paths", "errors"),

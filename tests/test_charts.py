@@ -204,6 +204,7 @@ def test_use_style_is_idempotent_and_uses_the_packaged_font():
     assert matplotlib.rcParams["svg.fonttype"] == "path"
 
 
+@pytest.mark.slow  # draws each chart family whole
 @pytest.mark.parametrize("name,plot,frame", ALL_CHARTS, ids=[c[0] for c in ALL_CHARTS])
 def test_chinese_chart_has_no_missing_glyphs(name, plot, frame):
     fig = plot(frame(), "zh", documents=DOCUMENTS)
@@ -289,6 +290,7 @@ def test_wrap_display_counts_cjk_double():
     assert charts.wrap_display("a, b, c", 3) == ["a,", "b,", "c"]
 
 
+@pytest.mark.slow  # draws two full-size charts
 def test_many_regions_and_indicators_are_capped_with_a_note():
     rows = []
     regions = [f"测试市{i:02d}" for i in range(20)]
@@ -342,6 +344,7 @@ def test_empty_frame_gives_a_no_data_chart():
 # ------------------------------------------------------------------------------ saving
 
 
+@pytest.mark.slow  # draws and saves PNG, SVG and PDF
 def test_save_figure_writes_three_formats_deterministically(tmp_path):
     fig = charts.plot_gaps(gaps_frame(), "zh", documents=DOCUMENTS)
     first = charts.save_figure(fig, "gaps", tmp_path / "a")
@@ -361,6 +364,7 @@ def test_save_figure_writes_three_formats_deterministically(tmp_path):
     assert not list(tmp_path.glob("**/*.tmp"))
 
 
+@pytest.mark.slow  # two Python processes
 def test_save_figure_is_identical_across_processes(tmp_path):
     script = (
         "import sys, pandas as pd\n"
@@ -378,6 +382,7 @@ def test_save_figure_is_identical_across_processes(tmp_path):
         assert a == (tmp_path / "b" / f"overview.{fmt}").read_bytes(), fmt
 
 
+@pytest.mark.slow  # draws and saves every format twice
 def test_failed_save_leaves_previous_figures_intact(tmp_path, monkeypatch):
     fig = charts.plot_milestones(milestones_frame(), "zh")
     paths = charts.save_figure(fig, "milestones", tmp_path)
@@ -760,6 +765,7 @@ KNOWN_LAYOUT_PROBLEMS = {
 }
 
 
+@pytest.mark.slow  # draws every chart from the tables of the whole shipped corpus
 @pytest.mark.parametrize("lang", charts.LANGS)
 def test_every_chart_on_the_shipped_plans_is_laid_out_cleanly(lang, caplog):
     known = []

@@ -89,6 +89,7 @@ def records(ws) -> list[dict]:
     return [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
 
 
+@pytest.mark.slow  # writes a workbook
 def test_workbook_read_back_holds_the_frames_and_the_images(tmp_path, chart_png):
     sheets = {"targets": targets(), "documents": documents(), "gaps": gaps()}
     images = {"甲": chart_png, "乙": chart_png, "丙": chart_png}
@@ -135,6 +136,7 @@ def test_workbook_read_back_holds_the_frames_and_the_images(tmp_path, chart_png)
         assert len([n for n in archive.namelist() if n.startswith("xl/media/")]) == 3
 
 
+@pytest.mark.slow  # writes a workbook
 def test_without_images_there_is_no_charts_sheet():
     data = export.workbook_bytes({"gaps": gaps()})
     assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == ["gaps", "fields"]
@@ -142,12 +144,14 @@ def test_without_images_there_is_no_charts_sheet():
         assert not [n for n in archive.namelist() if n.startswith("xl/media/")]
 
 
+@pytest.mark.slow  # writes a workbook
 def test_sheets_present_in_report_order(tmp_path, chart_png):
     path = write(tmp_path / "report.xlsx", images={"对比 comparison": chart_png})
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["documents", "targets", "gaps", "fields", "charts"]
 
 
+@pytest.mark.slow  # writes a workbook
 def test_every_table_sheet_is_styled_for_reading(tmp_path):
     wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
     for name in ("documents", "targets", "gaps", "fields"):
@@ -162,6 +166,7 @@ def test_every_table_sheet_is_styled_for_reading(tmp_path):
             assert export.MIN_WIDTH <= width <= export.MAX_WIDTH, (name, letter, width)
 
 
+@pytest.mark.slow  # writes a workbook
 def test_column_widths_count_cjk_double_and_are_capped(tmp_path):
     ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["targets"]
     columns = {c.value: c.column_letter for c in ws[1]}
@@ -171,6 +176,7 @@ def test_column_widths_count_cjk_double_and_are_capped(tmp_path):
     assert ws.column_dimensions[columns["unit"]].width < 12
 
 
+@pytest.mark.slow  # writes a workbook
 def test_number_formats(tmp_path):
     wb = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))
     ws = wb["targets"]
@@ -196,6 +202,7 @@ def test_number_formats(tmp_path):
     assert d.cell(2, dcol["default_target_year"]).number_format == "0"
 
 
+@pytest.mark.slow  # writes a workbook
 def test_long_quotes_wrap_and_text_is_never_a_formula(tmp_path):
     ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["targets"]
     col = {c.value: c.column for c in ws[1]}
@@ -205,6 +212,7 @@ def test_long_quotes_wrap_and_text_is_never_a_formula(tmp_path):
     assert formula_like.value == "=能耗降低13.3333%" and formula_like.data_type == "s"
 
 
+@pytest.mark.slow  # writes a workbook
 def test_fields_sheet_is_the_field_dictionary(tmp_path):
     ws = openpyxl.load_workbook(write(tmp_path / "report.xlsx"))["fields"]
     header = [c.value for c in ws[1]]
@@ -221,6 +229,7 @@ def test_fields_sheet_is_the_field_dictionary(tmp_path):
     assert "target" in by_column[("targets", "value")][3]
 
 
+@pytest.mark.slow  # writes a workbook
 def test_explicit_fields_frame_is_used(tmp_path):
     fields = pd.DataFrame({"column": ["gap_pct_points"], "meaning": ["target minus benchmark"]})
     path = export.write_workbook(tmp_path / "r.xlsx", {"gaps": gaps()}, fields=fields)
@@ -228,6 +237,7 @@ def test_explicit_fields_frame_is_used(tmp_path):
     assert [c.value for c in ws[2]] == ["gap_pct_points", "target minus benchmark"]
 
 
+@pytest.mark.slow  # writes a workbook
 def test_charts_sheet_embeds_the_images(tmp_path, chart_png):
     path = write(tmp_path / "report.xlsx", images={"甲": chart_png, "乙": chart_png})
     ws = openpyxl.load_workbook(path)["charts"]
@@ -243,6 +253,7 @@ def test_charts_sheet_embeds_the_images(tmp_path, chart_png):
     assert len(media) == 2
 
 
+@pytest.mark.slow  # writes a workbook
 def test_charts_keep_the_png_bytes_and_scale_wide_ones(tmp_path, chart_png):
     fig, _ = plt.subplots(figsize=(12, 3))  # 1200 x 300 px: wider than CHART_WIDTH_PX
     wide = tmp_path / "wide.png"
@@ -260,12 +271,14 @@ def test_charts_keep_the_png_bytes_and_scale_wide_ones(tmp_path, chart_png):
         assert [archive.read(n) for n in media] == [wide.read_bytes(), chart_png.read_bytes()]
 
 
+@pytest.mark.slow  # writes a workbook
 def test_missing_chart_image_fails_before_writing(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope.png"):
         write(tmp_path / "report.xlsx", images={"x": tmp_path / "nope.png"})
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow  # writes a workbook
 def test_rerun_gives_byte_identical_file(tmp_path, chart_png):
     a = write(tmp_path / "a.xlsx", images={"chart": chart_png}).read_bytes()
     b = write(tmp_path / "b.xlsx", images={"chart": chart_png}).read_bytes()
@@ -277,6 +290,7 @@ def test_rerun_gives_byte_identical_file(tmp_path, chart_png):
     assert props.created == export.FIXED_TIMESTAMP == props.modified
 
 
+@pytest.mark.slow  # writes a workbook
 def test_failure_mid_write_leaves_previous_workbook_intact(tmp_path, monkeypatch):
     path = write(tmp_path / "report.xlsx")
     before = path.read_bytes()
@@ -292,6 +306,7 @@ def test_failure_mid_write_leaves_previous_workbook_intact(tmp_path, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]  # temp file cleaned up
 
 
+@pytest.mark.slow  # writes a workbook
 def test_failure_while_building_leaves_previous_workbook_intact(tmp_path):
     path = write(tmp_path / "report.xlsx")
     before = path.read_bytes()
@@ -337,6 +352,7 @@ def report_sheets() -> dict[str, pd.DataFrame]:
     }
 
 
+@pytest.mark.slow  # writes a workbook
 @pytest.mark.parametrize(
     ("lang", "sheet_names", "headers", "words"),
     [
@@ -454,6 +470,7 @@ def test_unknown_language_is_refused():
         export.workbook_bytes({"gaps": gaps()}, lang="fr")
 
 
+@pytest.mark.slow  # writes a workbook
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
 def test_written_files_follow_the_umask_not_mkstemp(tmp_path, umask, mode):
     old = os.umask(umask)
@@ -483,6 +500,7 @@ def scorecard_card() -> pd.DataFrame:
     )
 
 
+@pytest.mark.slow  # writes a workbook
 @pytest.mark.parametrize(
     ("lang", "titles", "first_header", "indicators", "verdict"),
     [
@@ -543,6 +561,7 @@ def test_region_sheet_titles_stay_unique_and_within_excel_limits():
     assert all(len(t) <= 31 for t in titles)
 
 
+@pytest.mark.slow  # writes a workbook
 def test_the_gaps_sheet_for_readers_keeps_their_columns_in_their_order():
     full = pd.DataFrame(
         {

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from greenmetrics.extract import PlanContext, extract
 from greenmetrics.text import normalize
+
+pytestmark = pytest.mark.slow  # thousands of examples per property
 
 EXAMPLES = int(os.environ.get("GREENMETRICS_FUZZ", "2000"))
 CONTEXT = PlanContext(

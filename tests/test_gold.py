@@ -22,6 +22,10 @@ from greenmetrics.pipeline import extract_corpus
 
 from scoring import score, traps_reported
 
+pytestmark = (
+    pytest.mark.slow
+)  # every test reads the extraction of the shipped corpus and the dev plans
+
 GOLD = Path(__file__).parent / "gold"
 DEV_DIR = Path(__file__).parent / "corpus" / "dev"
 

@@ -118,6 +118,7 @@ def _docx(tables: list[list[list[str]]], title_row: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_docx_table_rows_become_targets(tmp_path):
     data = _docx([[HEADER, *ROWS]], title_row="表1 “十四五”绿色低碳循环发展主要指标")
     targets, review, text = _extract(tmp_path, "plan.docx", data)
@@ -128,6 +129,7 @@ def test_docx_table_rows_become_targets(tmp_path):
     assert prose["baseline_value"].isna().all()
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_a_table_whose_header_is_not_understood_goes_to_review_with_its_rows(tmp_path):
     works = [
         ["工程", "规模", "投资（亿元）"],
@@ -164,6 +166,7 @@ HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>江北市人�
 """
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_html_table_rows_become_targets(tmp_path):
     targets, review, text = _extract(tmp_path, "page.html", HTML.encode("utf-8"))
     table = _table_targets(targets)
@@ -226,6 +229,7 @@ def _cells(rows: list[list[str]]) -> list[str]:
     return [cell or "-" for row in rows for cell in row]
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_pdf_table_split_over_pages_and_wrapped_prose(tmp_path):
     rows = [[str(i + 1), *row[1:]] for i, row in enumerate(ROWS)]
     # an empty PDF cell leaves no line: the unit of row 3 is in its indicator cell
@@ -371,6 +375,7 @@ def _assert_two_years(targets, review, text, row_quote) -> None:
     assert list(cells["quote"]) == [row_quote(2)]
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_html_header_over_two_rows_gives_one_target_per_year(tmp_path):
     head = "".join(f'<th rowspan="2">{h}</th>' for h in ("序号", "指标", "单位", "2020年"))
     rows = "".join(
@@ -386,6 +391,7 @@ def test_html_header_over_two_rows_gives_one_target_per_year(tmp_path):
     _assert_two_years(targets, review, text, lambda i: "\t".join(TWO_YEAR_ROWS[i]))
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_docx_header_over_two_rows_with_merged_cells(tmp_path):
     import docx
 
@@ -407,6 +413,7 @@ def test_docx_header_over_two_rows_with_merged_cells(tmp_path):
     _assert_two_years(targets, review, text, lambda i: "\t".join(TWO_YEAR_ROWS[i]))
 
 
+@pytest.mark.slow  # writes the plan file and runs the extraction end to end
 def test_pdf_header_over_two_rows_split_years_and_empty_binding_cells(tmp_path):
     # 2020 / 年 wrapped in its cell; the second header row (2025年 | 2030年 under 目标值) after
     # the first; an empty 属性 cell leaves no line (rows 2 and 4); a page break inside the table

@@ -10,6 +10,8 @@ case that starts to pass must leave the list.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from observation_sweep_cases import CASES
 
@@ -80,6 +82,16 @@ def test_sweep_case(index):
         pytest.xfail(KNOWN_MISSES[index])
     problems = mismatches(case)
     assert not problems, f"{case.text[:60]}: {problems}"
+
+
+def test_the_sweep_holds_what_the_docs_say():
+    # docs/extractor.md publishes the size of the sweep and how many cases it reads
+    from greenmetrics import paths
+
+    docs = " ".join((paths.ROOT / "docs" / "extractor.md").read_text(encoding="utf-8").split())
+    stated = re.search(r"holds (\d+) synthetic sentences in the genre's shapes \((\d+) read", docs)
+    assert stated, "docs/extractor.md no longer says how large the observation sweep is"
+    assert (int(stated[1]), int(stated[2])) == (len(CASES), len(CASES) - len(KNOWN_MISSES))
 
 
 def test_known_misses_still_miss():

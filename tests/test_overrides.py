@@ -14,6 +14,8 @@ from greenmetrics.cli import app
 from greenmetrics.overrides import OVERRIDE_COLUMNS, OverrideError
 from greenmetrics.pipeline import extract_corpus
 
+pytestmark = pytest.mark.slow  # every test extracts the seed plan through the pipeline
+
 SEED = "003_d6b7a80b1f52e553.txt"
 DOC = "003_d6b7a80b1f52e553"
 runner = CliRunner()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 
 import pandas as pd
+import pytest
 
 from greenmetrics import paths
 from greenmetrics.pipeline import ensure_tables
+
+pytestmark = pytest.mark.slow  # extraction on demand, end to end, into a folder
 
 PLAN = "到2025年，全市秸秆综合利用率达到90%以上。\n"
 

@@ -16,6 +16,8 @@ from greenmetrics import paths
 from greenmetrics.metadata import detect_metadata
 from greenmetrics.readers import read_document
 
+pytestmark = pytest.mark.slow  # reads each shipped PDF
+
 PROVINCES = {
     "p106_shaanxi": ("陕西省", "610000"),
     "p107_gansu": ("甘肃省", "620000"),

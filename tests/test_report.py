@@ -93,6 +93,7 @@ def test_scrub_removes_what_changes_between_runs():
     assert cell["outputs"] == []  # a widget's repr says nothing to a reader of the copy
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_a_filter_cell_draws_at_once_and_its_saved_copy_says_where_filters_live(sandbox):
     source = sandbox / "src" / "01_filters.ipynb"
     explore = (
@@ -152,6 +153,7 @@ def sandbox(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_executed_copy_holds_outputs_of_the_given_parameters_and_nothing_of_the_run(sandbox):
     source = sandbox / "src" / "01_tiny.ipynb"
     nbformat.write(tiny_notebook('print("lang", LANG)', '{"a": 1}'), source)
@@ -177,6 +179,7 @@ def test_executed_copy_holds_outputs_of_the_given_parameters_and_nothing_of_the_
     assert "lang en" in html and str(sandbox) not in html
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_failing_cell_names_the_notebook_and_writes_nothing(sandbox):
     source = sandbox / "src" / "02_fails.ipynb"
     nbformat.write(tiny_notebook("x = 1", "1 / 0"), source)
@@ -185,6 +188,7 @@ def test_failing_cell_names_the_notebook_and_writes_nothing(sandbox):
     assert list((sandbox / "out").iterdir()) == []
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_a_cell_that_never_ends_stops_the_run_with_the_notebooks_name(sandbox, monkeypatch):
     monkeypatch.setenv("GREENMETRICS_CELL_TIMEOUT", "3")
     source = sandbox / "src" / "03_hangs.ipynb"
@@ -199,6 +203,7 @@ def test_a_cell_that_never_ends_stops_the_run_with_the_notebooks_name(sandbox, m
         execute_notebook(source, sandbox / "out")
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_a_kernel_never_outlives_its_shutdown_even_when_the_request_fails(sandbox):
     from greenmetrics.report import _Kernel, kernel_environment
 
@@ -252,6 +257,7 @@ def fresh_kernel_copies(tmp_path_factory) -> list[bytes]:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.slow  # starts Jupyter kernels
 def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernels(
     sandbox, workers, fresh_kernel_copies
 ):
@@ -283,6 +289,7 @@ def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernel
     assert last["cells"][1]["outputs"][0]["text"] == ["['one.txt', 'prepared.txt', 'two.txt']\n"]
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_a_failing_notebook_stops_the_run_and_the_last_one_never_runs(sandbox):
     sources = three_notebooks(sandbox / "src", second="1 / 0")
     (sandbox / "src" / "prepared.txt").write_text("ready")
@@ -330,6 +337,7 @@ def project(tmp_path, monkeypatch):
     return root
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_a_failed_report_leaves_the_previous_one_intact(project):
     from greenmetrics import report
 
@@ -363,6 +371,7 @@ WRITES_FIGURE_OF_LANG = (
 )
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_the_other_languages_figures_stay_only_while_drawn_from_the_same_inputs(project):
     from greenmetrics import report
 

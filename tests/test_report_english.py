@@ -21,6 +21,8 @@ import pytest
 
 from greenmetrics import export, paths, words
 
+pytestmark = pytest.mark.slow  # runs `greenmetrics report --lang en` in a subprocess
+
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Table columns that hold the plans' or the sources' own words (headers as the English tables
 # print them).

@@ -77,6 +77,7 @@ def messy_corpus(tmp_path: Path) -> Path:
     return raw
 
 
+@pytest.mark.slow  # the command line on a corpus of every bad file
 def test_bad_files_are_named_and_the_rest_is_processed(messy_corpus, tmp_path):
     before = tree_digest(messy_corpus)
     result = runner.invoke(app, ["extract", str(messy_corpus), "--out", str(tmp_path / "out")])
@@ -146,6 +147,7 @@ def test_missing_input_path_is_a_clear_error(tmp_path):
     assert result.exit_code == 2 and "nowhere" in result.output
 
 
+@pytest.mark.slow  # extracts the shipped corpus
 def test_rerun_is_byte_identical_and_failed_write_keeps_previous(
     tmp_path, monkeypatch, shipped_extraction
 ):
@@ -180,6 +182,7 @@ def test_outputs_never_go_into_raw():
     assert result.exit_code == 2 and "data/raw" in result.output
 
 
+@pytest.mark.slow  # starts a pool of worker processes
 def test_parallel_extraction_gives_the_same_tables(tmp_path):
     lines = SEED.read_text(encoding="utf-8").splitlines()
     for i in range(42):  # above PARALLEL_FROM, so two worker processes are used

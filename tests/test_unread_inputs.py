@@ -18,6 +18,8 @@ from typer.testing import CliRunner
 from greenmetrics import paths
 from greenmetrics.cli import app
 
+pytestmark = pytest.mark.slow  # the command line and the extraction on folders of odd entries
+
 SEED = paths.RAW_DIR / "003_d6b7a80b1f52e553.txt"
 runner = CliRunner()
 

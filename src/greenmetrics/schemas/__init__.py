@@ -6,7 +6,7 @@ or looser (the `value` of a comparison row may be empty: a region without a targ
 declares its unique key and sort order. Every CSV the project reads or writes is declared here:
 the tables it writes (data/processed), the analysis frames, and the files people curate by hand
 (the manifest, the indicator catalog, the reference data, overrides). The pandera schemas, the
-workbook's 'fields' sheet and the README's column tables are all generated from these
+workbook's 'fields' sheet and docs/tables.md are all generated from these
 declarations, so none of them can drift from the others.
 """
 
@@ -74,7 +74,7 @@ class Table:
     empty_first: bool = False  # where empty sort cells go: first, or last (the default)
     required: tuple[str, ...] | None = None
     extra_columns: bool = False  # a curated file may hold columns of its own (ignored)
-    file: str | None = None  # where the table lives, for messages and the README
+    file: str | None = None  # where the table lives, for messages and docs/tables.md
 
     def field(self, column: str) -> Field:
         """The meaning of `column` in this table (the dictionary's, unless overridden)."""
@@ -557,7 +557,7 @@ def describe(name: str) -> pd.DataFrame:
 
 
 def markdown(name: str) -> str:
-    """The column table of a declared table in Markdown, as the README shows it."""
+    """The column table of a declared table in Markdown, as docs/tables.md shows it."""
     t = table(name)
     lines = ["| column | type | meaning |", "| --- | --- | --- |"]
     for column in t.columns:
