@@ -158,8 +158,12 @@ _PAGE_NUMBER_RE = re.compile(
 _CONTINUED_RE = re.compile(r"^\s*(?:续表|续上表|表\s*\d*.*[（(]续[)）])")
 # A footnote mark left on a line of its own (①, *) by a cell it was printed beside.
 _NOTE_MARK_RE = re.compile(r"^\s*[①-⑳*※]+\s*$")
-_AFTER_TABLE_RE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[：:0-9０-９]")
+_AFTER_TABLE_RE = re.compile(
+    r"^\s*(?:(?:注|备注|说明|资料来源|数据来源)\s*[：:0-9０-９]|(?:专栏|表)\s*[0-9０-９]+\s*[:：]?\S)"
+)
 _BARE_YEAR_RE = re.compile(r"^(?:19|20)\d\d年$")
+_OF_INDICATOR_RE = re.compile(r"^(?:属性|性质|类别|分类|名称)$")
+_ROLE_IN_BRACKETS_RE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[）)]$")
 _YEAR_DIGITS_RE = re.compile(r"^(?:19|20)\d\d$")
 _MAX_CELL = 40  # a longer line is prose, not a cell
 _MAX_HEADER_CELL = 16
@@ -189,8 +193,28 @@ def _pdf_header(
         label, _ = _split_unit(_label(line), vocabulary)
         if line and label == "年" and cells and _YEAR_DIGITS_RE.match(_label(cells[-1])):
             cells[-1] += line  # 2025 / 年: the year wrapped in its cell
+        elif cells and _label(cells[-1]) == "指标" and _OF_INDICATOR_RE.match(label):
+            cells[-1] += line  # 指标 / 属性, 指标 / 类别: one header word over two lines
+        elif _ROLE_IN_BRACKETS_RE.match(line) and cells and _BARE_YEAR_RE.match(_label(cells[-1])):
+            cells[-1] += line  # 2020年 / (现状): the role of the year's column below it
+        elif (
+            line
+            and cells
+            and not _is_header_cell(label)
+            and _is_header_cell(_label(cells[-1] + line))
+        ):
+            cells[-1] += line  # 序 / 号: a header word printed over two lines
         elif not line or not _is_header_cell(label):
-            break
+            # 指标 / 名称 ...: a header word printed over two lines, the first no column word
+            following = (
+                text[lines[j + 1][0] : lines[j + 1][1]].strip() if j + 1 < len(lines) else ""
+            )
+            if not line or not following or not _is_header_cell(_label(line + following)):
+                break
+            cells.append(line + following)
+            raw.extend((line, following))
+            j += 2
+            continue
         else:
             cells.append(line)
         raw.append(line)
@@ -244,7 +268,10 @@ def _pdf_tables(
         # NOTE: a header of one cell per line may head rows printed one per line (cells apart
         # by blanks, the 属性 before the values as in the header): the rows are cut into cells.
         cells, line_of = _cells_of_lines(text, lines, i + n_header, vocabulary)
-        rows, end_cell = _pdf_rows(text, cells, 0, header, header_lines, vocabulary)
+        ends = frozenset(
+            k for k in range(len(cells)) if k + 1 == len(cells) or line_of[k + 1] != line_of[k]
+        )
+        rows, end_cell = _pdf_rows(text, cells, 0, header, header_lines, vocabulary, ends)
         end_line = line_of[end_cell - 1] + 1 if end_cell else i + n_header
         tables.append(
             _Table(
@@ -300,7 +327,10 @@ def _spaced_table(
         return None  # the header is the one line
     header, n_header, header_lines = found
     header.period_since = _period_since(text[lines[max(0, i - 2)][0] : s])
-    rows, end_cell = _pdf_rows(text, cells, n_header, header, header_lines, vocabulary)
+    ends = frozenset(
+        k for k in range(len(cells)) if k + 1 == len(cells) or line_of[k + 1] != line_of[k]
+    )
+    rows, end_cell = _pdf_rows(text, cells, n_header, header, header_lines, vocabulary, ends)
     end_line = line_of[end_cell - 1] + 1 if end_cell > n_header else i + 1
     table = _Table(s, lines[end_line - 1][1], header, " | ".join(header.labels), rows)
     return table, end_line
@@ -313,8 +343,14 @@ def _pdf_rows(
     header: _Header,
     header_lines: list[str],
     vocabulary: Vocabulary,
+    line_ends: frozenset[int] = frozenset(),
 ) -> tuple[list[Row], int]:
     """The rows after a header, and the index of the line after the table.
+
+    `lines` may be cells cut from lines printed a row each (`line_ends`: the cells that end a
+    line): where 属性 is not the last column, such a row also ends with its line once its cells
+    fill the columns after the indicator, one of them a value (a row without its category cell
+    has fewer cells than the header).
 
     A row ends at its 属性 cell (约束性/预期性) when that is the last column, else after as many
     cells as the header has. An empty cell leaves no line: a row whose 属性 is empty (or that
@@ -369,7 +405,17 @@ def _pdf_rows(
         kinds.append(kind)
         j += 1
         pending_end = j
-        complete = kind == "binding" if ends_with_binding else len(pending) == n
+        after = n - 1 - header.indicator
+        if ends_with_binding:
+            complete = kind == "binding"
+        elif line_ends:
+            complete = (
+                j - 1 in line_ends
+                and len(kinds) > after
+                and any(k in ("value", "binding") for k in kinds[-after:])
+            )
+        else:
+            complete = len(pending) == n
         if complete:
             rows.append(Row(pending))
             pending, kinds = [], []

@@ -89,7 +89,11 @@ def assign_cells(row: Row, header: _Header, vocabulary: Vocabulary) -> dict[int,
     no_binding = (
         not row.tabbed and header.binding == n - 1 and _binding(cells[-1].text.strip()) is None
     )
-    if len(cells) == n and not no_binding:
+    # NOTE: a PDF row of as many cells as the header may still lack one and hold two for its
+    # indicator (a serial number and a category cell, no unit column): read by position only
+    # when the indicator's column holds a name.
+    by_position = row.tabbed or cell_kind(cells[header.indicator].text, vocabulary) == "name"
+    if len(cells) == n and not no_binding and by_position:
         return {i: [c] for i, c in enumerate(cells)}
     last = n - 1 - no_binding
     after = last - header.indicator
@@ -168,7 +172,8 @@ def row_target(
         return
     if not by_index.get(header.indicator) or not any(c.index in by_index for c in header.targets):
         return  # a section row (一、绿色生产) or a note spanning the table: nothing to read
-    name, unit = _split_unit(joined(by_index[header.indicator]), vocabulary)
+    # a footnote mark after the unit (（%）①) is no part of the name
+    name, unit = _split_unit(joined(by_index[header.indicator]).rstrip("①②③④⑤⑥⑦⑧⑨⑩"), vocabulary)
     name = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]", "", name).rstrip("*※")
     if not re.search(r"[\u4e00-\u9fff]", name):
         return
