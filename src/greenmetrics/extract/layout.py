@@ -18,16 +18,21 @@ _FOOTER_MARK = "-—－–"
 _REFERENCE_BEFORE_RE = re.compile(
     rf"(?:(?:见|详见|参见|如)[{_BLANK}]*附?|附)[{_BLANK}]*(?:表|图|件|录)[{_BLANK}]*$"
 )
+# NOTE: plans number the items of a paragraph (（1）…（2）…) inside its sentences: a number in
+# brackets of its own is the item's, not a quantity.
+_ENUMERATOR_RE = re.compile(r"[（(][0-9０-９]{1,2}[）)]")
 _PAGE_RE = re.compile(r"[0-9０-９]{1,3}")
 _NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
 def is_layout_mention(text: str, start: int, unit: str | None) -> bool:
-    """True for a value read at text[start:] that is a page number (a bare number: no unit) or
-    a table reference (see `layout_number`)."""
+    """True for a value read at text[start:] that is a page number (a bare number: no unit), a
+    table reference (see `layout_number`) or the number of a list item (（3）创建80个)."""
     m = _NUMBER_RE.match(text, start)
     if m is None:
         return False
+    if not unit and _ENUMERATOR_RE.match(text, max(0, start - 1)):
+        return True
     kind = layout_number(text, m.start(), m.end())
     return kind == "reference" or (kind is not None and not unit)
 

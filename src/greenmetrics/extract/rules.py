@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
+from . import phrases
 from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
 from .phrases import (
@@ -206,8 +207,7 @@ class Extractor:
             )
 
     def _is_layout(self, start: int, mention: Mention) -> bool:
-        """A page number or table reference (layout.py), judged on the original text: the
-        blanks before a contents line's page number do not survive normalization."""
+        """A page number, table reference or list number (layout.py), on the original text."""
         s, _ = self.norm.span_to_original(start, start + 1)
         return is_layout_mention(self.text, s, mention.unit)
 
@@ -350,11 +350,17 @@ class Extractor:
         indicator = (
             _complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
         )
-        if not indicator:
+        if phrases.starting_point_subject(indicator):  # 由65%提升至75%: 65% is where it starts
+            ctx.last_indicator = phrases.starting_point_subject(indicator)
+            return
+        named = phrases.named_subject(indicator, ctx.last_indicator, before)
+        if indicator and not named:  # 完善24个, 新增规模40万千瓦: said of nothing named
+            span = self.norm.span_to_original(cs + segment.start, cs + mentions[-1].end)
+            self.tables.review.append(phrases.set_aside(self.context, self.text, span, indicator))
+        if not (indicator := named):
             return
         ctx.last_indicator = indicator
-        # 力争 governs the item it stands in (or all items after a 力争 lead clause), not the
-        # next item that has a verb of its own.
+        # 力争 governs its item (or all items after a 力争 lead clause), not the next with a verb.
         first = segment.mentions[0]
         aspirational = bool(v.aspiration_re.search(segment.left)) or (
             ctx.aspirational and (first == 0 or not verb)
