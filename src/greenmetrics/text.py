@@ -182,7 +182,7 @@ def _inside_spaced_number(s: str, a: int, b: int, cache: dict[int, bool]) -> boo
         dot = a - 1 if prev == "." else b
         left = _skip_blanks(s, dot - 1, -1)
         right = _skip_blanks(s, dot + 1, 1)
-        if not (0 <= left and right < len(s) and s[left].isdigit() and s[right].isdigit()):
+        if not (left >= 0 and right < len(s) and s[left].isdigit() and s[right].isdigit()):
             return False
         both = left < dot - 1 and right > dot + 1
         return both or _letter_spaced_line(s, a, cache)
