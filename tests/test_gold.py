@@ -10,6 +10,7 @@ Both: each found target carries the indicator labelled by hand in gold/seed_indi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -227,3 +228,28 @@ def test_indicator_names_carry_no_layout(extraction):
     known = sorted(set(all_names[all_names.isin(KNOWN_BAD_NAMES)]))
     if known:
         pytest.xfail(f"{len(known)} known bad names on the added documents: {known}")
+
+
+# What a name that is no indicator looks like: it starts with a closing bracket, punctuation or a
+# list item's number, opens a bracket it never closes, ends in the 由/在 that leads to its value,
+# or is only a measure word or a verb (装机, 规模, 占比, 完善) that says nothing of what is measured.
+GARBAGE_NAME_RE = re.compile(
+    r"^[）)、，,：:；;.．…—-]"
+    r"|^[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]"
+    r"|^[（(][^）)]*$"
+    r"|[由在]$"
+    r"|^(?:新增|累计|年|总)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)$"
+    r"|^(?:建立|年)?(?:完善|增设|创建|完成|实施|建设|回收)$"
+)
+# A contents line: dotted leaders or ellipses before its page number.
+LEADER_RE = re.compile(r"\.{4,}|…{2,}|·{3,}|．{3,}")
+
+
+def test_no_garbage_name_and_no_contents_line_among_the_targets(extraction):
+    """Over every shipped document (plans, the later five-year plans, bulletins): no target has
+    a name of the shapes above, and none comes from a contents line."""
+    targets = extraction.targets
+    garbage = targets[targets["indicator_zh"].str.contains(GARBAGE_NAME_RE)]
+    assert garbage.empty, list(zip(garbage["doc_id"], garbage["indicator_zh"], strict=True))
+    contents = targets[targets["quote"].str.contains(LEADER_RE)]
+    assert contents.empty, contents["quote"].tolist()

@@ -35,6 +35,7 @@ _SECTION_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]|^[一�
 _UNIT_BRACKET_ENDS = ("）", ")", "]", "】")
 # A name that starts with its row number (16．低碳示范试点数量) starts a cell of its own.
 _NUMBERED_NAME_RE = re.compile(r"^[0-9０-９]{1,3}[．.、][\u4e00-\u9fff]")
+_CAPITALS_RE = re.compile(r"^[A-ZＡ-ＺⅠ-Ⅻ]{1,3}$")
 _CJK_OR_LATIN_RE = re.compile(r"[\u4e00-\u9fffA-Za-zＡ-Ｚａ-ｚ]")
 
 
@@ -52,6 +53,8 @@ def _kind(piece: str, vocabulary: Vocabulary, first: bool) -> str:
         return "serial"
     if not isinstance(_read_value(piece, vocabulary), str):
         return "value"
+    if _CAPITALS_RE.match(piece):
+        return "name"  # 劣 V 类水体: a grade or an abbreviation inside a name
     label = _label(piece)
     if (
         _is_unit(label, vocabulary)

@@ -92,7 +92,10 @@ def assign_cells(row: Row, header: _Header, vocabulary: Vocabulary) -> dict[int,
     # NOTE: a PDF row of as many cells as the header may still lack one and hold two for its
     # indicator (a serial number and a category cell, no unit column): read by position only
     # when the indicator's column holds a name.
-    by_position = row.tabbed or cell_kind(cells[header.indicator].text, vocabulary) == "name"
+    by_position = row.tabbed or (
+        cell_kind(cells[header.indicator].text, vocabulary) == "name"
+        and not any(_NUMBERED_NAME_RE.match(c.text.strip()) for c in cells[: header.indicator])
+    )
     if len(cells) == n and not no_binding and by_position:
         return {i: [c] for i, c in enumerate(cells)}
     last = n - 1 - no_binding
