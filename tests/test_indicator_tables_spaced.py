@@ -46,7 +46,9 @@ def test_a_line_is_cut_into_its_cells():
         "２", "全省地表水劣 V 类水体比例", "％", "４．０８", "０", "０"
     ]  # fmt: skip
     # a number inside a wrapped name (城区常住人口 300 万以上城市…) is the name's
-    assert _cells("8．城区常住人口 300 万以上城市绿色出") == ["8．城区常住人口 300 万以上城市绿色出"]
+    assert _cells("8．城区常住人口 300 万以上城市绿色出") == [
+        "8．城区常住人口 300 万以上城市绿色出"
+    ]
     # a value after a name that ends in its unit is a cell
     assert _cells("3.煤炭消费总量（亿吨） 3.88 完成国家分解任务 约束性") == [
         "3.煤炭消费总量（亿吨）", "3.88", "完成国家分解任务", "约束性"
