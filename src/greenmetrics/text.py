@@ -151,6 +151,9 @@ def _space_removable(prev: str, nxt: str) -> bool:
         or (b == "c" and a in "cdlp")
         or (a == "d" and b == "p")
         or ("/" in (prev, nxt) and "c" in (a, b))
+        # NOTE: 县 (市、区): a bracket beside Chinese is set without a space
+        or (a == "c" and nxt in "()")
+        or (b == "c" and prev in "()")
     )
 
 

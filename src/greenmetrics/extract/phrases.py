@@ -392,6 +392,8 @@ _MEASURE_ONLY_RE = re.compile(
 _VERB_ONLY_RE = re.compile(
     r"^(?:年|建立|新建|推进|实现)?(?:完善|增设|创建|完成|实施|建设|回收|新建|建立|推广|培育|开展)$"
 )
+# A newspaper's page furniture before the text: (上接二版), a column title before | (央媒观豫 | …).
+_PAGE_FURNITURE_HEAD_RE = re.compile(r"^(?:[（(]上接[^（）()]{1,6}[）)]|[^|｜，。]{1,10}[|｜])\s*")
 # The label a list item opens with: “光伏+”住宅：新增装机超过10万千瓦.
 _ITEM_LABEL_RE = re.compile(r"(?:^|[，,；;])(?P<label>[^，,；;：:。0-9]{2,12})[：:][^：:，,]*$")
 
@@ -403,13 +405,13 @@ def named_subject(name: str, last_indicator: str, sentence_before: str) -> str:
     (装机, 规模, （占比）) takes its subject from the label its list item opens with
     (“光伏+”住宅：新增装机…) or else from the sentence's last indicator (X达到10个（占比47.6%）);
     a name that is only such a word with neither, or only a verb (完善, 增设), is ""."""
-    name = _COPULA_TAIL_RE.sub("", name)
+    name = _PAGE_FURNITURE_HEAD_RE.sub("", _COPULA_TAIL_RE.sub("", name))
     if name.startswith(("（", "(")) and name.count("（") + name.count("(") > name.count(
         "）"
     ) + name.count(")"):
         name = name[1:]
     name = name.lstrip("）)、，,")
-    if _VERB_ONLY_RE.match(name):
+    if _VERB_ONLY_RE.match(name) or _opens_a_note(name):
         return ""
     if not _MEASURE_ONLY_RE.match(name):
         return name
@@ -419,6 +421,13 @@ def named_subject(name: str, last_indicator: str, sentence_before: str) -> str:
     if last_indicator and not _MEASURE_ONLY_RE.match(last_indicator):
         return last_indicator + name
     return ""
+
+
+def _opens_a_note(name: str) -> bool:
+    """True when the name opens a bracket it does not close: the value stands inside a note in
+    brackets (瓦斯（甲烷含量≥8%）, 标准》（DB41/2087—2020）, “十一射”（7交4直）), which qualifies
+    the words before it and sets no target of its own."""
+    return name.count("（") + name.count("(") > name.count("）") + name.count(")")
 
 
 def set_aside(context: PlanContext, text: str, span: tuple[int, int], name: str) -> dict:
@@ -432,5 +441,7 @@ def set_aside(context: PlanContext, text: str, span: tuple[int, int], name: str)
         "quote": text[start:end],
         "char_start": start,
         "char_end": end,
-        "note": words.note("review_generic_name", text=name),
+        "note": words.note(
+            "review_value_in_note" if _opens_a_note(name) else "review_generic_name", text=name
+        ),
     }
