@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import words
+from ..schemas import RATE_UNITS
 from .quantities import Mention
 from .records import PlanContext
 from .vocabulary import (
@@ -445,3 +446,10 @@ def set_aside(context: PlanContext, text: str, span: tuple[int, int], name: str)
             "review_value_in_note" if _opens_a_note(name) else "review_generic_name", text=name
         ),
     }
+
+
+def modifies_counted(head: str, mention: Mention) -> bool:
+    """True when the words before a count end in 的 (建成覆盖全省县（市、区）的112个监测网): they
+    describe the counted thing after the value, which is what is counted. A share after 的 (达到
+    销售总量的20%) is no count."""
+    return head.endswith("的") and mention.unit not in RATE_UNITS

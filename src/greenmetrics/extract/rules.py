@@ -283,7 +283,7 @@ class Extractor:
             and clause[mentions[0].end :].startswith("的")
             else ""
         )
-        if (not head0 or area or head0.endswith("的")) and not verb0:  # 建成覆盖全县的112个X
+        if (not head0 or area or phrases.modifies_counted(head0, mentions[0])) and not verb0:
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
