@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
-from . import phrases
 from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
 from .phrases import (
@@ -23,8 +22,12 @@ from .phrases import (
     _strip_actions,
     _strip_lead,
     level_scopes,
+    modifies_counted,
+    named_subject,
     parallel_scopes,
+    set_aside,
     share_predicate,
+    starting_point_subject,
     without_own_region,
     without_stray_quotes,
 )
@@ -115,8 +118,7 @@ class Extractor:
     def _provenance(
         self, start: int, end: int, ctx: _ClauseContext, aspirational: bool
     ) -> dict[str, object]:
-        """The fields every record has: its plan, aspiration, whether the year was the plan's
-        default, and the original characters of normalized [start, end) with their offsets."""
+        """Every record's plan, aspiration, inferred year, and original quote of [start, end)."""
         s, e = self.norm.span_to_original(start, end)
         return {
             "doc_id": self.context.doc_id,
@@ -283,7 +285,7 @@ class Extractor:
             and clause[mentions[0].end :].startswith("的")
             else ""
         )
-        if (not head0 or area or phrases.modifies_counted(head0, mentions[0])) and not verb0:
+        if (not head0 or area or modifies_counted(head0, mentions[0])) and not verb0:
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
@@ -350,13 +352,13 @@ class Extractor:
         indicator = (
             _complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
         )
-        if phrases.starting_point_subject(indicator):  # 由65%提升至75%: 65% is where it starts
-            ctx.last_indicator = phrases.starting_point_subject(indicator)
+        if starting_point_subject(indicator):  # 由65%提升至75%: 65% is where it starts
+            ctx.last_indicator = starting_point_subject(indicator)
             return
-        named = phrases.named_subject(indicator, ctx.last_indicator, before)
+        named = named_subject(indicator, ctx.last_indicator, before)
         if indicator and not named:  # 完善24个, 新增规模40万千瓦: said of nothing named
             span = self.norm.span_to_original(cs + segment.start, cs + mentions[-1].end)
-            self.tables.review.append(phrases.set_aside(self.context, self.text, span, indicator))
+            self.tables.review.append(set_aside(self.context, self.text, span, indicator))
         if not (indicator := named):
             return
         ctx.last_indicator = indicator
@@ -565,9 +567,8 @@ class Extractor:
         return ctx.heading_year if ctx.heading_year is not None else self.default_year
 
     def _original_indicator(self, indicator: str, start: int, end: int) -> str:
-        """The indicator as written in the original text (full-width characters kept), without
-        what normalization dropped inside it: a PDF's line wrap or the spaces of letter-spaced
-        text (生 活\n垃圾) are layout, not part of the name."""
+        """The indicator as written (full-width characters kept), without what normalization
+        dropped inside it: a PDF's line wrap, letter-spacing (生 活\n垃圾) is no part of it."""
         pos = self.norm.text[start:end].find(indicator)
         if pos < 0:  # a name the rules completed (零填埋 -> 填埋量)
             return without_stray_quotes(indicator)
@@ -576,8 +577,7 @@ class Extractor:
         return without_stray_quotes(name)
 
     def _assign_ids(self) -> None:
-        """Ids from the document, the clause text and the target: stable across reruns and
-        across edits elsewhere in the plan (offsets are deliberately not part of them)."""
+        """Ids from the document, clause and target, stable across reruns and edits (no offsets)."""
         seen: Counter[str] = Counter()
         for t in self.targets:
             key = stable_id(
