@@ -144,6 +144,7 @@ def test_a_header_of_a_cell_per_line_over_rows_printed_a_row_per_line():
             "１ 空气质量优良天数比率 (％)① 约束性 ９３．７ ９３．８",
             "２ 城市黑臭水体比例 (％) 预期性 ０ 完成国家 下达目标",
             "３ 非化石能源占一次能源消费比重 (％) 预期性 ≥２６ ≥３０",
+            "４ 氮氧化物 重点工程减排量 (万吨) 约束性 — [１．８４]",
             "注：①为国家考核口径。",
         ]
     )
@@ -151,6 +152,8 @@ def test_a_header_of_a_cell_per_line_over_rows_printed_a_row_per_line():
     assert _fields(table) == [
         ("空气质量优良天数比率", 93.8, "%", "eq", "level", 2025, "binding"),
         ("非化石能源占一次能源消费比重", 30.0, "%", "ge", "level", 2025, "expected"),
+        # the unit in brackets of its own is no indicator cell; [ ] is the five-year amount
+        ("氮氧化物重点工程减排量", 1.84, "万吨", "eq", "increment", 2025, "binding"),
     ]
     assert [r["text"] for r in tables.review] == ["完成国家下达目标"]
 

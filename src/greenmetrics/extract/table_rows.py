@@ -68,7 +68,7 @@ def cell_kind(line: str, vocabulary: Vocabulary) -> str:
         return "binding"
     if not isinstance(_read_value(stripped, vocabulary), str):
         return "value"
-    if _is_unit(_label(stripped), vocabulary):
+    if _is_unit(_label(stripped).strip("()（）"), vocabulary):  # 万吨 or (万吨)
         return "unit"
     return "name" if re.search(r"[\u4e00-\u9fff]", stripped) else "other"
 
