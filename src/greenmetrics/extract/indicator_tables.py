@@ -2,9 +2,13 @@
 
 Plans put their main targets in a table: 指标 | 单位 | 2020年 | 2025年 | 属性, one row per
 indicator (单位GDP能耗降低（%） | - | [13.5] | 约束性). The readers give a .docx or HTML row as
-one line with its cells joined by a tab; a PDF gives one cell per line (pypdf), and a table
-split over pages has a page number and the repeated header between its rows. Both shapes are
-found here in the decoded text; the header says which column is the indicator, the unit, the
+one line with its cells joined by a tab; a PDF gives one cell per line (pypdf) or one row per
+line with its cells a blank apart (cut into cells by spaced_rows; a header word or a name may
+wrap over lines, a category cell precede the row number, 属性 come first), and a table split
+over pages has a page number and the repeated header between its rows. A table whose target
+columns all lie before the plan's year (2015年 | 2020年 in a 2021 plan) reviews the last period:
+its rows are observations (review_tables.py), never targets. The shapes are found here in the
+decoded text; the header says which column is the indicator, the unit, the
 base year, the target years and the 属性 (约束性/预期性); each row gives a target per target
 column (2025年 and 2030年, 2025年目标 and 2035年远景) whose quote is the whole row. A header may
 take two rows (目标值 over 2025年 | 2030年; in a PDF, 2025 / 年 wrapped in its cell). A target
