@@ -10,6 +10,7 @@ Both: each found target carries the indicator labelled by hand in gold/seed_indi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -195,39 +196,36 @@ def test_quotes_are_the_text_at_their_offsets(extraction):
             assert text[row["char_start"] : row["char_end"]] == row["quote"]
 
 
-# Names with layout or a lone bracket that the extractor gives on the documents added for their
-# observations (issue 17: a newspaper's page mark, a table of contents, a table row read as
-# prose, a bracket cut by the clause): reported, the rules are not changed here. Each is let
-# through only as written, and makes the test an expected failure; any other such name fails.
-KNOWN_BAD_NAMES = {
-    "(上接二版) 全州婴儿死亡率",  # gannan_2022_bulletin_part
-    "央媒观豫 | 河南可再生能源发电装机",  # henan_2023_renewables_news
-    "覆盖全省县 (市、区)",  # r320_gansu
-    "化碳排放下降率（%） -",  # r567_guangdong (indicator table)
-    "）在建材、化工、印染等领域实施",  # r149_shandong (专栏 items)
-    "）创建",
-    "）完成",
-    "）在淄博、枣庄、烟台、济宁等市实施",
-    "）在淄博、济宁、德州等市完成",
-    "）在济南、济宁、滨州等市实施",
-    "在尽快形成“双环”（500千伏双环网）“十一射”（7交4直",  # r336_shanghai
-    "燃气接入“310服务”（最多",
-    "水污染物排放稳定达到《河南省黄河流域水污染物排放标准》（DB41/2087—",  # r448_henan
-    "黄河流域内污水处理厂出水稳定达到《河南省黄河流域水污染物排放标准》（DB41/2087—",
-    "细颗粒物浓度力争进入“3时代”（",  # r541_shanxi
-    "严禁煤矿直接排放高浓度瓦斯（甲烷含量",
-    "（占比",
-}
-
-
 def test_indicator_names_carry_no_layout(extraction):
-    """Names read from wrapped PDF text: no line break, space or lone quotation mark."""
-    all_names = extraction.targets["indicator_zh"]
-    names = all_names[~all_names.isin(KNOWN_BAD_NAMES)]
+    """Names read from wrapped PDF text, newspapers and tables: no line break, space, page mark
+    or lone bracket or quotation mark (the names of issue 17's documents included)."""
+    names = extraction.targets["indicator_zh"]
     assert not names.str.contains(r"[\n\r\t ]").any(), names[names.str.contains(r"\s")].tolist()
     for opening, closing in (("“", "”"), ("《", "》"), ("（", "）")):
         unbalanced = names[names.str.count(opening) != names.str.count(closing)]
         assert unbalanced.empty, unbalanced.tolist()
-    known = sorted(set(all_names[all_names.isin(KNOWN_BAD_NAMES)]))
-    if known:
-        pytest.xfail(f"{len(known)} known bad names on the added documents: {known}")
+
+
+# What a name that is no indicator looks like: it starts with a closing bracket, punctuation or a
+# list item's number, opens a bracket it never closes, ends in the 由/在 that leads to its value,
+# or is only a measure word or a verb (装机, 规模, 占比, 完善) that says nothing of what is measured.
+GARBAGE_NAME_RE = re.compile(
+    r"^[）)、，,：:；;.．…—-]"
+    r"|^[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]"
+    r"|^[（(][^）)]*$"
+    r"|[由在]$"
+    r"|^(?:新增|累计|年|总)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)$"
+    r"|^(?:建立|年)?(?:完善|增设|创建|完成|实施|建设|回收)$"
+)
+# A contents line: dotted leaders or ellipses before its page number.
+LEADER_RE = re.compile(r"\.{4,}|…{2,}|·{3,}|．{3,}")
+
+
+def test_no_garbage_name_and_no_contents_line_among_the_targets(extraction):
+    """Over every shipped document (plans, the later five-year plans, bulletins): no target has
+    a name of the shapes above, and none comes from a contents line."""
+    targets = extraction.targets
+    garbage = targets[targets["indicator_zh"].str.contains(GARBAGE_NAME_RE)]
+    assert garbage.empty, list(zip(garbage["doc_id"], garbage["indicator_zh"], strict=True))
+    contents = targets[targets["quote"].str.contains(LEADER_RE)]
+    assert contents.empty, contents["quote"].tolist()

@@ -56,3 +56,28 @@ def test_a_contents_page_gives_no_target_and_the_review_says_why():
     notes = {r["text"]: r["note"] for r in unreported_numbers("t", text, covered)}
     for page in ("22", "29", "37", "1"):
         assert "目录页码" in notes[page] or "contents" in notes[page], notes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a heading that states a target, in the contents: the section's title, no target
+        "（一）到2025年森林覆盖率达到30%.......... 12",
+        "（三）建设10个示范园区·········· 15",
+        "（二）新增装机100万千瓦 . . . . . . . . . . 14",
+        "第二章 到2025年建成5个零碳园区 ………… 1 2",
+        "（五）建成5个零碳园区……………………",
+        "（四）培育20家绿色工厂————————－3－",
+    ],
+)
+def test_no_number_of_a_contents_line_gives_a_target_in_any_layout(line):
+    text = f"目  录\n{line}\n一、总体要求\n"
+    targets, _ = extract(text, CONTEXT)
+    assert targets == []
+    notes = {r["note"] for r in unreported_numbers("t", text, [])}
+    assert notes <= {"a page number of a contents line or footer, or a table reference (no target)"}
+
+
+def test_an_ellipsis_inside_a_sentence_is_no_contents_line():
+    targets, _ = extract("到2025年，森林覆盖率达到30%……，建成10个园区。\n", CONTEXT)
+    assert [(t.indicator_zh, t.value) for t in targets] == [("森林覆盖率", 30.0), ("园区", 10.0)]

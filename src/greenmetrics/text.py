@@ -151,7 +151,57 @@ def _space_removable(prev: str, nxt: str) -> bool:
         or (b == "c" and a in "cdlp")
         or (a == "d" and b == "p")
         or ("/" in (prev, nxt) and "c" in (a, b))
+        # NOTE: 县 (市、区): a bracket beside Chinese is set without a space
+        or (a == "c" and nxt in "()")
+        or (b == "c" and prev in "()")
     )
+
+
+# NOTE: some PDF text layers space out every character, digits too: 电 力 装机 达 到 1 . 3
+# 亿千瓦, 9 0 %, 2 97 克标准煤/千瓦时. A blank beside a decimal point between digits is such a
+# space in any text; a blank between digit groups is one only on a letter-spaced line (most of
+# its Chinese characters a blank apart) and beside a lone digit: two numbers of a table's row
+# (30.2 31, 2020 2025) stay apart.
+_SPACED_LINE_SHARE = 0.3
+_SPACED_CJK_RE = re.compile("[\u4e00-\u9fff](?= [\u4e00-\u9fff])")
+
+
+def _letter_spaced_line(s: str, pos: int, cache: dict[int, bool]) -> bool:
+    start = s.rfind("\n", 0, pos) + 1
+    if start not in cache:
+        end = s.find("\n", pos)
+        line = s[start : len(s) if end < 0 else end]
+        cjk = len(_CJK_RE.findall(line))
+        cache[start] = cjk >= 4 and len(_SPACED_CJK_RE.findall(line)) >= _SPACED_LINE_SHARE * cjk
+    return cache[start]
+
+
+def _inside_spaced_number(s: str, a: int, b: int, cache: dict[int, bool]) -> bool:
+    """True when the blanks s[a:b] (not at a line's ends) lie inside one number (see the note
+    above)."""
+    prev, nxt = s[a - 1], s[b]
+    if prev == "." or nxt == ".":
+        # 1 . 3 on any line; 1. 3 or 1 .3 only on a letter-spaced line (3. 2025年 is a sentence)
+        dot = a - 1 if prev == "." else b
+        left = _skip_blanks(s, dot - 1, -1)
+        right = _skip_blanks(s, dot + 1, 1)
+        if not (left >= 0 and right < len(s) and s[left].isdigit() and s[right].isdigit()):
+            return False
+        both = left < dot - 1 and right > dot + 1
+        return both or _letter_spaced_line(s, a, cache)
+    if not (prev.isdigit() and nxt.isdigit() and b - a == 1):
+        return False
+    lone = not s[a - 2 : a - 1].isdigit() or not s[b + 1 : b + 2].isdigit()
+    return lone and _letter_spaced_line(s, a, cache)
+
+
+def _skip_blanks(s: str, i: int, step: int) -> int:
+    """The index of the first character from i on (going by step) that is no blank; at most
+    two blanks are skipped."""
+    for _ in range(2):
+        if 0 <= i < len(s) and s[i] == " ":
+            i += step
+    return i
 
 
 def _display_width(line: str) -> int:
@@ -376,11 +426,17 @@ def normalize(text: str) -> NormalizedText:
         replacements[m.start()] = "."
     for m in _ASCII_PUNCT_IN_CJK_RE.finditer(s):
         replacements[m.start()] = _CJK_PUNCT[m.group()]
+    spaced_lines: dict[int, bool] = {}
     for m in _SPACE_RUN_RE.finditer(s):
         a, b = m.span()
         prev = s[a - 1] if a else "\n"
         nxt = s[b] if b < len(s) else "\n"
-        if prev == "\n" or nxt == "\n" or _space_removable(prev, nxt):
+        if (
+            prev == "\n"
+            or nxt == "\n"
+            or _space_removable(prev, nxt)
+            or _inside_spaced_number(s, a, b, spaced_lines)
+        ):
             mask[a:b] = b"\x01" * (b - a)
         elif b - a > 1:
             mask[a + 1 : b] = b"\x01" * (b - a - 1)

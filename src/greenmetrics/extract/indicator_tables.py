@@ -2,9 +2,13 @@
 
 Plans put their main targets in a table: 指标 | 单位 | 2020年 | 2025年 | 属性, one row per
 indicator (单位GDP能耗降低（%） | - | [13.5] | 约束性). The readers give a .docx or HTML row as
-one line with its cells joined by a tab; a PDF gives one cell per line (pypdf), and a table
-split over pages has a page number and the repeated header between its rows. Both shapes are
-found here in the decoded text; the header says which column is the indicator, the unit, the
+one line with its cells joined by a tab; a PDF gives one cell per line (pypdf) or one row per
+line with its cells a blank apart (cut into cells by spaced_rows; a header word or a name may
+wrap over lines, a category cell precede the row number, 属性 come first), and a table split
+over pages has a page number and the repeated header between its rows. A table whose target
+columns all lie before the plan's year (2015年 | 2020年 in a 2021 plan) reviews the last period:
+its rows are observations (review_tables.py), never targets. The shapes are found here in the
+decoded text; the header says which column is the indicator, the unit, the
 base year, the target years and the 属性 (约束性/预期性); each row gives a target per target
 column (2025年 and 2030年, 2025年目标 and 2035年远景) whose quote is the whole row. A header may
 take two rows (目标值 over 2025年 | 2030年; in a PDF, 2025 / 年 wrapped in its cell). A target
@@ -22,28 +26,30 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import words
-from ..schemas import RATE_UNITS
 from ..text import normalize
-from .records import PlanContext, TargetRecord
+from .records import PlanContext
+from .spaced_rows import line_cells, looks_like_row_line
 from .table_cells import (
-    _NO_VALUE_RE,
     _PERIOD_TOKEN,
-    _binding,
-    _Column,
     _Header,
     _is_header_cell,
-    _is_unit,
     _label,
     _merge_header_rows,
     _place_group_leaves,
     _read_header,
-    _read_value,
     _split_unit,
-    _Value,
     _value_column,
+)
+from .table_rows import (
+    Cell,
+    Row,
+    TableReading,
+    cell_kind,
+    review_row,
+    row_target,
 )
 from .vocabulary import FYP_END, VOCABULARY, Vocabulary
 
@@ -53,44 +59,12 @@ from .vocabulary import FYP_END, VOCABULARY, Vocabulary
 
 
 @dataclass
-class _Cell:
-    text: str  # as in the decoded document
-    start: int
-    end: int
-
-
-@dataclass
-class _Row:
-    cells: list[_Cell]
-    tabbed: bool = False  # a .docx/HTML row: one cell per column, none lost
-
-    @property
-    def start(self) -> int:
-        return self.cells[0].start
-
-    @property
-    def end(self) -> int:
-        return self.cells[-1].end
-
-
-@dataclass
 class _Table:
     start: int
     end: int
     header: _Header | None
     header_text: str
-    rows: list[_Row]
-
-
-@dataclass
-class TableReading:
-    """What the indicator tables of one plan give: targets, rows to review, and the spans of
-    the understood tables (their numbers are neither sentence targets nor unreported)."""
-
-    targets: list[TargetRecord] = field(default_factory=list)
-    review: list[dict] = field(default_factory=list)
-    unread_rows: list[dict] = field(default_factory=list)  # rows of tables not understood
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    rows: list[Row]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -102,15 +76,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tab_cells(text: str, start: int, end: int) -> list[_Cell]:
+def _tab_cells(text: str, start: int, end: int) -> list[Cell]:
     cells, pos = [], start
     for part in text[start:end].split("\t"):
-        cells.append(_Cell(part, pos, pos + len(part)))
+        cells.append(Cell(part, pos, pos + len(part)))
         pos += len(part) + 1
     return cells
 
 
-def _texts(row: _Row) -> list[str]:
+def _texts(row: Row) -> list[str]:
     return [c.text for c in row.cells]
 
 
@@ -127,7 +101,7 @@ def _continues_header(cells: list[str], vocabulary: Vocabulary) -> bool:
 
 
 def _tab_header(
-    rows: list[_Row], vocabulary: Vocabulary, issue_year: int | None
+    rows: list[Row], vocabulary: Vocabulary, issue_year: int | None
 ) -> tuple[int, int, _Header] | None:
     """(index of the first header row, header row count, header) among the first rows of a
     tab table: a title row (表1 主要指标, one merged cell) may come before the header, and a
@@ -158,7 +132,7 @@ def _tab_tables(
         j = i
         while j < len(lines) and "\t" in text[lines[j][0] : lines[j][1]]:
             j += 1
-        rows = [_Row(_tab_cells(text, s, e), tabbed=True) for s, e in lines[i:j]]
+        rows = [Row(_tab_cells(text, s, e), tabbed=True) for s, e in lines[i:j]]
         found = _tab_header(rows, vocabulary, issue_year)
         if found:
             at, n_header, header = found
@@ -186,8 +160,14 @@ _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _CONTINUED_RE = re.compile(r"^\s*(?:续表|续上表|表\s*\d*.*[（(]续[)）])")
-_AFTER_TABLE_RE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[：:0-9０-９]")
+# A footnote mark left on a line of its own (①, *) by a cell it was printed beside.
+_NOTE_MARK_RE = re.compile(r"^\s*[①-⑳*※]+\s*$")
+_AFTER_TABLE_RE = re.compile(
+    r"^\s*(?:(?:注|备注|说明|资料来源|数据来源)\s*[：:0-9０-９]|(?:专栏|表)\s*[0-9０-９]+\s*[:：]?\S)"
+)
 _BARE_YEAR_RE = re.compile(r"^(?:19|20)\d\d年$")
+_OF_INDICATOR_RE = re.compile(r"^(?:属性|性质|类别|分类|名称)$")
+_ROLE_IN_BRACKETS_RE = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}[）)]$")
 _YEAR_DIGITS_RE = re.compile(r"^(?:19|20)\d\d$")
 _MAX_CELL = 40  # a longer line is prose, not a cell
 _MAX_HEADER_CELL = 16
@@ -217,8 +197,28 @@ def _pdf_header(
         label, _ = _split_unit(_label(line), vocabulary)
         if line and label == "年" and cells and _YEAR_DIGITS_RE.match(_label(cells[-1])):
             cells[-1] += line  # 2025 / 年: the year wrapped in its cell
+        elif cells and _label(cells[-1]) == "指标" and _OF_INDICATOR_RE.match(label):
+            cells[-1] += line  # 指标 / 属性, 指标 / 类别: one header word over two lines
+        elif _ROLE_IN_BRACKETS_RE.match(line) and cells and _BARE_YEAR_RE.match(_label(cells[-1])):
+            cells[-1] += line  # 2020年 / (现状): the role of the year's column below it
+        elif (
+            line
+            and cells
+            and not _is_header_cell(label)
+            and _is_header_cell(_label(cells[-1] + line))
+        ):
+            cells[-1] += line  # 序 / 号: a header word printed over two lines
         elif not line or not _is_header_cell(label):
-            break
+            # 指标 / 名称 ...: a header word printed over two lines, the first no column word
+            following = (
+                text[lines[j + 1][0] : lines[j + 1][1]].strip() if j + 1 < len(lines) else ""
+            )
+            if not line or not following or not _is_header_cell(_label(line + following)):
+                break
+            cells.append(line + following)
+            raw.extend((line, following))
+            j += 2
+            continue
         else:
             cells.append(line)
         raw.append(line)
@@ -261,10 +261,22 @@ def _pdf_tables(
             and _pdf_header(text, lines, i, vocabulary, issue_year)
         )
         if not found:
+            spaced = _spaced_table(text, lines, i, vocabulary, issue_year)
+            if spaced:
+                tables.append(spaced[0])
+                i = spaced[1]
+                continue
             i += 1
             continue
         header, n_header, header_lines = found
-        rows, end_line = _pdf_rows(text, lines, i + n_header, header, header_lines, vocabulary)
+        # NOTE: a header of one cell per line may head rows printed one per line (cells apart
+        # by blanks, the 属性 before the values as in the header): the rows are cut into cells.
+        cells, line_of = _cells_of_lines(text, lines, i + n_header, vocabulary)
+        ends = frozenset(
+            k for k in range(len(cells)) if k + 1 == len(cells) or line_of[k + 1] != line_of[k]
+        )
+        rows, end_cell = _pdf_rows(text, cells, 0, header, header_lines, vocabulary, ends)
+        end_line = line_of[end_cell - 1] + 1 if end_cell else i + n_header
         tables.append(
             _Table(
                 lines[i][0],
@@ -278,16 +290,54 @@ def _pdf_tables(
     return tables
 
 
-def _cell_kind(line: str, vocabulary: Vocabulary) -> str:
-    """What a PDF cell line holds: binding (约束性), value (a number or a dash), unit, name."""
-    stripped = line.strip()
-    if _binding(stripped) is not None and len(stripped) <= 4:
-        return "binding"
-    if not isinstance(_read_value(stripped, vocabulary), str):
-        return "value"
-    if _is_unit(_label(stripped), vocabulary):
-        return "unit"
-    return "name" if re.search(r"[\u4e00-\u9fff]", stripped) else "other"
+# A table printed one row per line reaches at most this many lines (a page break and a repeated
+# header included); the rows reader stops at its end anyway.
+_MAX_SPACED_TABLE_LINES = 200
+
+
+def _cells_of_lines(
+    text: str, lines: list[tuple[int, int]], first: int, vocabulary: Vocabulary
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """The cells of the lines from `first` on (spaced_rows), and the line of each cell."""
+    cells: list[tuple[int, int]] = []
+    line_of: list[int] = []
+    for k in range(first, min(len(lines), first + _MAX_SPACED_TABLE_LINES)):
+        line = text[lines[k][0] : lines[k][1]]
+        whole = _PAGE_NUMBER_RE.match(line) or _CONTINUED_RE.match(line)
+        spans = [lines[k]] if whole else line_cells(text, *lines[k], vocabulary) or [lines[k]]
+        cells.extend(spans)
+        line_of.extend([k] * len(spans))
+    return cells, line_of
+
+
+def _spaced_table(
+    text: str,
+    lines: list[tuple[int, int]],
+    i: int,
+    vocabulary: Vocabulary,
+    issue_year: int | None,
+) -> tuple[_Table, int] | None:
+    """The table whose header is line i when the text layer prints a row per line, cells apart
+    by blanks (spaced_rows), and the index of the line after it; None for any other line.
+
+    Its lines are cut into cells and read as a one-cell-per-line table."""
+    s, e = lines[i]
+    line = text[s:e]
+    if "指标" not in line or "\t" in line or not looks_like_row_line(text, s, e, vocabulary):
+        return None
+    cells, line_of = _cells_of_lines(text, lines, i, vocabulary)
+    found = _pdf_header(text, cells, 0, vocabulary, issue_year)
+    if not found or line_of[found[1] - 1] != i:
+        return None  # the header is the one line
+    header, n_header, header_lines = found
+    header.period_since = _period_since(text[lines[max(0, i - 2)][0] : s])
+    ends = frozenset(
+        k for k in range(len(cells)) if k + 1 == len(cells) or line_of[k + 1] != line_of[k]
+    )
+    rows, end_cell = _pdf_rows(text, cells, n_header, header, header_lines, vocabulary, ends)
+    end_line = line_of[end_cell - 1] + 1 if end_cell > n_header else i + 1
+    table = _Table(s, lines[end_line - 1][1], header, " | ".join(header.labels), rows)
+    return table, end_line
 
 
 def _pdf_rows(
@@ -297,8 +347,14 @@ def _pdf_rows(
     header: _Header,
     header_lines: list[str],
     vocabulary: Vocabulary,
-) -> tuple[list[_Row], int]:
+    line_ends: frozenset[int] = frozenset(),
+) -> tuple[list[Row], int]:
     """The rows after a header, and the index of the line after the table.
+
+    `lines` may be cells cut from lines printed a row each (`line_ends`: the cells that end a
+    line): where 属性 is not the last column, such a row also ends with its line once its cells
+    fill the columns after the indicator, one of them a value (a row without its category cell
+    has fewer cells than the header).
 
     A row ends at its 属性 cell (约束性/预期性) when that is the last column, else after as many
     cells as the header has. An empty cell leaves no line: a row whose 属性 is empty (or that
@@ -309,9 +365,9 @@ def _pdf_rows(
     """
     n = len(header.labels)
     ends_with_binding = header.binding == n - 1
-    rows: list[_Row] = []
+    rows: list[Row] = []
     end_line = j
-    pending: list[_Cell] = []
+    pending: list[Cell] = []
     kinds: list[str] = []
     pending_end = j
 
@@ -322,7 +378,12 @@ def _pdf_rows(
     while j < len(lines):
         s, e = lines[j]
         line = text[s:e]
-        if not line.strip() or _PAGE_NUMBER_RE.match(line) or _CONTINUED_RE.match(line):
+        if (
+            not line.strip()
+            or _PAGE_NUMBER_RE.match(line)
+            or _CONTINUED_RE.match(line)
+            or _NOTE_MARK_RE.match(line)
+        ):
             j += 1
             continue
         if not pending and [text[a:b].strip() for a, b in lines[j : j + len(header_lines)]] == (
@@ -332,78 +393,43 @@ def _pdf_rows(
             continue
         if not _is_cell_line(line) or _AFTER_TABLE_RE.match(line):
             break
-        kind = _cell_kind(line, vocabulary)
+        kind = cell_kind(line, vocabulary)
         next_serial = (
             header.serial is not None
             and pending
-            and line.strip().isdigit()
-            and pending[0].text.strip().isdigit()
+            and line.strip().isdecimal()
+            and pending[0].text.strip().isdecimal()
             and int(line) == int(pending[0].text) + 1
         )
         if pending and (kind == "name" or next_serial) and whole_without_binding():
-            rows.append(_Row(pending))  # the last cell was empty: 属性 left blank
+            rows.append(Row(pending))  # the last cell was empty: 属性 left blank
             pending, kinds = [], []
             end_line = pending_end
-        pending.append(_Cell(line, s, e))
+        pending.append(Cell(line, s, e))
         kinds.append(kind)
         j += 1
         pending_end = j
-        complete = kind == "binding" if ends_with_binding else len(pending) == n
+        after = n - 1 - header.indicator
+        if ends_with_binding:
+            complete = kind == "binding"
+        elif line_ends:
+            complete = (
+                j - 1 in line_ends
+                and len(kinds) > after
+                and any(k in ("value", "binding") for k in kinds[-after:])
+            )
+        else:
+            complete = len(pending) == n
         if complete:
-            rows.append(_Row(pending))
+            rows.append(Row(pending))
             pending, kinds = [], []
             end_line = j
         elif len(pending) > n + 3:
             break  # no row ends here: the table ended before these lines
     if pending and whole_without_binding():
-        rows.append(_Row(pending))
+        rows.append(Row(pending))
         end_line = pending_end
     return rows, end_line
-
-
-# ---------------------------------------------------------------------------------------------
-# Rows -> targets
-# ---------------------------------------------------------------------------------------------
-
-
-def _assign(row: _Row, header: _Header, vocabulary: Vocabulary) -> dict[int, list[_Cell]] | None:
-    """The cells of a row by column index, or None when they do not line up with the header.
-
-    A row with fewer cells than the header (a merged category cell, an empty PDF cell that left
-    no line) or a PDF row with more (an indicator wrapped over lines) is read from the right for
-    the columns after the indicator and from the left before it; a value among the cells taken
-    for the indicator means the row is not understood."""
-    cells = list(row.cells)
-    n = len(header.labels)
-    # NOTE: a PDF row whose 属性 cell is empty ends at its last value.
-    no_binding = (
-        not row.tabbed and header.binding == n - 1 and _binding(cells[-1].text.strip()) is None
-    )
-    if len(cells) == n and not no_binding:
-        return {i: [c] for i, c in enumerate(cells)}
-    last = n - 1 - no_binding
-    after = last - header.indicator
-    if len(cells) < after + 1 or (row.tabbed and len(cells) > n):
-        return None
-    by_index = {header.indicator + 1 + k: [c] for k, c in enumerate(cells[len(cells) - after :])}
-    head = cells[: len(cells) - after]
-    if header.serial is not None and len(head) > 1 and _is_serial(head[0].text):
-        by_index[header.serial] = [head.pop(0)]
-    if header.category is not None and len(head) > 1:
-        by_index[header.category] = [head.pop(0)]
-    head = [c for c in head if not (len(head) > 1 and _SECTION_ROW_RE.match(c.text.strip()))]
-    if len(head) > 1 and any(_cell_kind(c.text, vocabulary) == "value" for c in head):
-        return None
-    by_index[header.indicator] = head
-    return by_index
-
-
-def _is_serial(text: str) -> bool:
-    return re.fullmatch(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]?\s*", text) is not None
-
-
-def _joined(cells: list[_Cell]) -> str:
-    return "".join("".join(c.text.split()) for c in cells)
 
 
 def read_indicator_tables(
@@ -428,137 +454,17 @@ def read_indicator_tables(
                 quote = text[row.start : row.end]
                 if re.search(r"[0-9０-９]", quote):
                     reading.unread_rows.append(
-                        _review_row(context, quote, row, quote,
+                        review_row(context, quote, row, quote,
                                     words.note("review_table_header", text=table.header_text))
                     )  # fmt: skip
             continue
         reading.spans.append((table.start, table.end))
+        if issue_year is not None:
+            # NOTE: a review table (指标 | 2015年 | 2020年, a 十三五 completion table in a 2021
+            # plan) states results: observations (review_tables.py), never targets.
+            table.header.targets = [
+                c for c in table.header.targets if c.year is None or c.year >= issue_year
+            ]
         for row in table.rows:
-            _row_target(text, row, table.header, context, default_year, vocabulary, reading)
+            row_target(text, row, table.header, context, default_year, vocabulary, reading)
     return reading
-
-
-def _review_row(context: PlanContext, what: str, row: _Row, quote: str, note: str) -> dict:
-    return {
-        "doc_id": context.doc_id,
-        "category": "table_row",
-        "text": what,
-        "quote": quote,
-        "char_start": row.start,
-        "char_end": row.end,
-        "note": note,
-    }
-
-
-# An intensity (per unit of output): a five-year figure of it is a cut, never a rise.
-_INTENSITY_RE = re.compile(r"^(?:单位|万元)")
-
-
-def _row_target(
-    text: str,
-    row: _Row,
-    header: _Header,
-    context: PlanContext,
-    default_year: int,
-    vocabulary: Vocabulary,
-    reading: TableReading,
-) -> None:
-    by_index = _assign(row, header, vocabulary)
-    quote = text[row.start : row.end]
-    if by_index is None:
-        if re.search(r"[0-9０-９]", quote):
-            reading.review.append(
-                _review_row(context, quote, row, quote,
-                            words.note("review_table_cells", text=" | ".join(header.labels)))
-            )  # fmt: skip
-        return
-    if not by_index.get(header.indicator) or not any(c.index in by_index for c in header.targets):
-        return  # a section row (一、绿色生产) or a note spanning the table: nothing to read
-    name, unit = _split_unit(_joined(by_index[header.indicator]), vocabulary)
-    name = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]", "", name).rstrip("*※")
-    if not re.search(r"[\u4e00-\u9fff]", name):
-        return
-    if header.unit is not None and header.unit in by_index:
-        column_unit = normalize(_joined(by_index[header.unit])).text
-        if not _NO_VALUE_RE.match(column_unit):
-            unit = column_unit
-    base = (
-        _read_value(_joined(by_index[header.base]), vocabulary) if header.base in by_index else None
-    )
-    # NOTE: a bracketed base cell is the previous period's cumulative, not a value of the year.
-    baseline_value = base.value if isinstance(base, _Value) and not base.cumulative else None
-    binding = _binding(_joined(by_index[header.binding])) if header.binding in by_index else None
-    for column in header.targets:
-        if column.index not in by_index:
-            continue
-        cell = _joined(by_index[column.index])
-        value = _read_value(cell, vocabulary)
-        if value is None:
-            continue  # - or —: the plan sets no target for this indicator
-        if isinstance(value, str):
-            reading.review.append(
-                _review_row(context, cell, row, quote, words.note("review_table_words"))
-            )  # fmt: skip
-            continue
-        year = column.year or default_year
-        value_unit = unit or header.units.get(column.index, "") or value.unit
-        kind, baseline_year = _kind_and_base(
-            name, value, value_unit, column, header, year, vocabulary
-        )
-        if baseline_year is None and baseline_value is not None:
-            baseline_year = header.base_year
-        reading.targets.append(
-            TargetRecord(
-                doc_id=context.doc_id,
-                indicator_zh=name,
-                value=value.value,
-                unit=value_unit,
-                comparator=value.comparator,
-                kind=kind,
-                target_year=year,
-                baseline_year=baseline_year,
-                scope_zh="",
-                aspirational=int(value.aspirational),
-                year_inferred=int(column.year is None),
-                quote=quote,
-                char_start=row.start,
-                char_end=row.end,
-                baseline_value=baseline_value,
-                binding=binding,
-            )
-        )
-
-
-def _kind_and_base(
-    name: str,
-    value: _Value,
-    unit: str,
-    column: _Column,
-    header: _Header,
-    year: int,
-    vocabulary: Vocabulary,
-) -> tuple[str, int | None]:
-    """The kind of a table target and the base year of a change.
-
-    NOTE: a bracketed figure ([13.5], 〔15〕) and a 累计 column are five-year cumulatives: a cut
-    of an indicator that says 降低/下降 or of an intensity (单位GDP能耗), else an increment; the
-    period starts after the base year (the column's 较2020年 or 十四五, the table's base year or
-    title, or five years before the target)."""
-    cumulative = value.cumulative or column.change == "cumulative"
-    if cumulative:
-        since = column.since or year - 5
-        reduction = _INTENSITY_RE.match(name) or column.change == "reduction"
-    else:
-        since = column.since or header.base_year or header.period_since
-        reduction = column.change == "reduction"
-    if reduction or any(w in name for w in vocabulary.reduction_verbs):
-        return "reduction", since
-    if cumulative:
-        return "increment", since
-    if (
-        column.change == "increase"
-        or unit.endswith("百分点")
-        or (unit not in RATE_UNITS and vocabulary.increment_re.match(name))
-    ):
-        return "increment", column.since
-    return "level", None

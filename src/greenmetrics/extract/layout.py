@@ -18,16 +18,23 @@ _FOOTER_MARK = "-—－–"
 _REFERENCE_BEFORE_RE = re.compile(
     rf"(?:(?:见|详见|参见|如)[{_BLANK}]*附?|附)[{_BLANK}]*(?:表|图|件|录)[{_BLANK}]*$"
 )
+# NOTE: plans number the items of a paragraph (（1）…（2）…) inside its sentences: a number in
+# brackets of its own is the item's, not a quantity.
+_ENUMERATOR_RE = re.compile(r"[（(][0-9０-９]{1,2}[）)]")
 _PAGE_RE = re.compile(r"[0-9０-９]{1,3}")
 _NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
 def is_layout_mention(text: str, start: int, unit: str | None) -> bool:
-    """True for a value read at text[start:] that is a page number (a bare number: no unit) or
-    a table reference (see `layout_number`)."""
+    """True for a value read at text[start:] that is a page number (a bare number: no unit), a
+    table reference (see `layout_number`) or the number of a list item (（3）创建80个)."""
     m = _NUMBER_RE.match(text, start)
     if m is None:
         return False
+    if not unit and _ENUMERATOR_RE.match(text, max(0, start - 1)):
+        return True
+    if layout_number(text, m.start(), m.end()) == "contents" and in_contents_line(text, start):
+        return True  # 建设10个示范园区········15: every number of a contents line
     kind = layout_number(text, m.start(), m.end())
     return kind == "reference" or (kind is not None and not unit)
 
@@ -38,6 +45,8 @@ def layout_number(text: str, start: int, end: int) -> str | None:
     附表2); None for a number the text states."""
     if _REFERENCE_BEFORE_RE.search(text, max(0, start - 8), start):
         return "reference"
+    if in_contents_line(text, start):
+        return "contents"
     if not _PAGE_RE.fullmatch(text, start, end):
         return None
     line_start = text.rfind("\n", 0, start) + 1
@@ -53,3 +62,23 @@ def layout_number(text: str, start: int, end: int) -> str | None:
     if _HEADING_BEFORE_PAGE_RE.fullmatch(before) and not _VERB_END_RE.search(before):
         return "contents"
     return None
+
+
+# NOTE: a contents line in any layout: its leaders (……, ........, ·······, . . . ., ————) run to
+# the line's end or to its page number (22, 1 2, －3－); a heading in it may state a number
+# (（一）到2025年森林覆盖率达到30%………12), which is the section's title, not a target.
+_MARKS = re.escape(_BLANK + _FOOTER_MARK)
+_CONTENTS_LINE_END_RE = re.compile(
+    rf"(?:…{{2,}}|\.{{3,}}|·{{3,}}|．{{3,}}|(?:\.[{_BLANK}]){{3,}}|—{{3,}}|_{{4,}}|-{{4,}})"
+    rf"[{_MARKS}]*(?:[0-9０-９](?:[{_BLANK}]?[0-9０-９]){{0,2}})?[{_MARKS}]*$"
+)
+
+
+def in_contents_line(text: str, pos: int) -> bool:
+    """True when text[pos] lies on a contents line (see the note above)."""
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", 0, pos) + 1
+    return line_end - line_start <= 160 and bool(
+        _CONTENTS_LINE_END_RE.search(text, line_start, line_end)
+    )

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .. import words
+from ..schemas import RATE_UNITS
 from .quantities import Mention
+from .records import PlanContext
 from .vocabulary import (
     ENTITY_SCOPE_RE,
     LEVEL_LIST,
@@ -17,8 +20,14 @@ from .vocabulary import (
     Vocabulary,
 )
 
+# The number of a list item inside a paragraph: （3）, (2), ③, 3、 (never part of a name).
+_ENUMERATOR_RE = re.compile(
+    r"^(?:[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|[0-9]{1,2}、)"
+)
+
 
 def _strip_lead(phrase: str, vocabulary: Vocabulary) -> str:
+    phrase = _ENUMERATOR_RE.sub("", phrase)
     while True:
         stripped = vocabulary.lead_re.sub("", phrase)
         stripped = stripped.lstrip("，、,；;：: ")
@@ -129,6 +138,13 @@ def _complete_from_previous(
 _VERB_CHAIN_RE = re.compile(r"^(?:集成|示范|推广|应用|使用|普及)(?:推广|应用|使用|普及)+")
 
 
+# NOTE: "在淄博、济宁等市实施20个", "在建材、化工等领域实施8-10个": a place or field where the
+# action happens frames it; what is counted follows the value.
+_LOCATIVE_RE = re.compile(
+    r"^在[\u4e00-\u9fa5、]{2,24}?(?:等)?(?:省|市|县|区|州|地|地区|领域|行业|园区|企业)"
+)
+
+
 # NOTE: "新建建筑100%执行绿色建筑标准": with no verb before it, a share is followed by what
 # its part does; the name is the subject with that predicate (新建建筑执行绿色建筑标准), not
 # the bare subject, which only names the base of the share.
@@ -156,6 +172,9 @@ def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]
             continue
         if phrase.startswith("在") and vocabulary.action_re.match(phrase[1:]):
             phrase = phrase[1:]  # 在培育6个园区过程中: the preposition frames the action
+        where = _LOCATIVE_RE.match(phrase)
+        if where and vocabulary.action_re.match(phrase[where.end() :]):
+            phrase = phrase[where.end() :]  # 在淄博、济宁等市实施20个: where, then the action
         m = vocabulary.action_re.match(phrase)
         if m and _VERB_MODIFIER.match(phrase):
             return phrase, verbs  # NOTE: 新增及更换的公交车 names vehicles, the verbs are no action
@@ -354,3 +373,83 @@ def without_stray_quotes(name: str) -> str:
         if name.count(mark) % 2:
             name = name.replace(mark, "")
     return name
+
+
+# NOTE: "城镇新建居住建筑能效由65%提升至75%": the subject before 由 says where the indicator
+# starts; that value is no target, the one after 提升至 is, under the same subject.
+def starting_point_subject(name: str) -> str:
+    """The indicator of a subject that ends in 由 (its first value is the starting level), or
+    "" for any other subject."""
+    return name[:-1] if len(name) > 2 and name.endswith("由") else ""
+
+
+# NOTE: 煤电装机在1.33亿千瓦左右, 控制在, 保持在: 在 links the indicator to its value.
+_COPULA_TAIL_RE = re.compile(r"(?<![所存现实自])在$")
+# A name that is only a measure word says what is measured of nothing: 装机, 规模, 占比.
+_MEASURE_ONLY_RE = re.compile(
+    r"^(?:新增|累计|年|总)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)$"
+)
+# A name that is only a verb says what is done to nothing: 完善, 增设, 年回收.
+_VERB_ONLY_RE = re.compile(
+    r"^(?:年|建立|新建|推进|实现)?(?:完善|增设|创建|完成|实施|建设|回收|新建|建立|推广|培育|开展)$"
+)
+# A newspaper's page furniture before the text: (上接二版), a column title before | (央媒观豫 | …).
+_PAGE_FURNITURE_HEAD_RE = re.compile(r"^(?:[（(]上接[^（）()]{1,6}[）)]|[^|｜，。]{1,10}[|｜])\s*")
+# The label a list item opens with: “光伏+”住宅：新增装机超过10万千瓦.
+_ITEM_LABEL_RE = re.compile(r"(?:^|[，,；;])(?P<label>[^，,；;：:。0-9]{2,12})[：:][^：:，,]*$")
+
+
+def named_subject(name: str, last_indicator: str, sentence_before: str) -> str:
+    """`name` as a whole indicator name, or "" when the clause does not say what it measures.
+
+    A lone bracket or the 在 before the value is dropped; a name that is only a measure word
+    (装机, 规模, （占比）) takes its subject from the label its list item opens with
+    (“光伏+”住宅：新增装机…) or else from the sentence's last indicator (X达到10个（占比47.6%）);
+    a name that is only such a word with neither, or only a verb (完善, 增设), is ""."""
+    name = _PAGE_FURNITURE_HEAD_RE.sub("", _COPULA_TAIL_RE.sub("", name))
+    if name.startswith(("（", "(")) and name.count("（") + name.count("(") > name.count(
+        "）"
+    ) + name.count(")"):
+        name = name[1:]
+    name = name.lstrip("）)、，,")
+    if _VERB_ONLY_RE.match(name) or _opens_a_note(name):
+        return ""
+    if not _MEASURE_ONLY_RE.match(name):
+        return name
+    label = _ITEM_LABEL_RE.search(sentence_before)
+    if label:
+        return label.group("label") + name
+    if last_indicator and not _MEASURE_ONLY_RE.match(last_indicator):
+        return last_indicator + name
+    return ""
+
+
+def _opens_a_note(name: str) -> bool:
+    """True when the name opens a bracket it does not close: the value stands inside a note in
+    brackets (瓦斯（甲烷含量≥8%）, 标准》（DB41/2087—2020）, “十一射”（7交4直）), which qualifies
+    the words before it and sets no target of its own."""
+    return name.count("（") + name.count("(") > name.count("）") + name.count(")")
+
+
+def set_aside(context: PlanContext, text: str, span: tuple[int, int], name: str) -> dict:
+    """The review row of a value whose clause does not name what it measures (text[start:end]
+    of `span` is its quote in the decoded document)."""
+    start, end = span
+    return {
+        "doc_id": context.doc_id,
+        "category": "unreported_number",
+        "text": name,
+        "quote": text[start:end],
+        "char_start": start,
+        "char_end": end,
+        "note": words.note(
+            "review_value_in_note" if _opens_a_note(name) else "review_generic_name", text=name
+        ),
+    }
+
+
+def modifies_counted(head: str, mention: Mention) -> bool:
+    """True when the words before a count end in 的 (建成覆盖全省县（市、区）的112个监测网): they
+    describe the counted thing after the value, which is what is counted. A share after 的 (达到
+    销售总量的20%) is no count."""
+    return head.endswith("的") and mention.unit not in RATE_UNITS

@@ -22,8 +22,12 @@ from .phrases import (
     _strip_actions,
     _strip_lead,
     level_scopes,
+    modifies_counted,
+    named_subject,
     parallel_scopes,
+    set_aside,
     share_predicate,
+    starting_point_subject,
     without_own_region,
     without_stray_quotes,
 )
@@ -119,8 +123,7 @@ class Extractor:
     def _provenance(
         self, start: int, end: int, ctx: _ClauseContext, aspirational: bool
     ) -> dict[str, object]:
-        """The fields every record has: its plan, aspiration, whether the year was the plan's
-        default, and the original characters of normalized [start, end) with their offsets."""
+        """Every record's plan, aspiration, inferred year, and original quote of [start, end)."""
         s, e = self.norm.span_to_original(start, end)
         return {
             "doc_id": self.context.doc_id,
@@ -213,8 +216,7 @@ class Extractor:
             )
 
     def _is_layout(self, start: int, mention: Mention) -> bool:
-        """A page number or table reference (layout.py), judged on the original text: the
-        blanks before a contents line's page number do not survive normalization."""
+        """A page number, table reference or list number (layout.py), on the original text."""
         s, _ = self.norm.span_to_original(start, start + 1)
         return is_layout_mention(self.text, s, mention.unit)
 
@@ -290,7 +292,8 @@ class Extractor:
             and clause[mentions[0].end :].startswith("的")
             else ""
         )
-        if (not head0 or area or head0.endswith("等")) and not verb0:  # A、B等40个公园
+        counted = head0.endswith("等") or modifies_counted(head0, mentions[0])  # A、B等40个公园
+        if (not head0 or area or counted) and not verb0:
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             return
@@ -357,11 +360,17 @@ class Extractor:
         indicator = (
             _complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
         )
-        if not indicator:
+        if starting_point_subject(indicator):  # 由65%提升至75%: 65% is where it starts
+            ctx.last_indicator = starting_point_subject(indicator)
+            return
+        named = named_subject(indicator, ctx.last_indicator, before)
+        if indicator and not named:  # 完善24个, 新增规模40万千瓦: said of nothing named
+            span = self.norm.span_to_original(cs + segment.start, cs + mentions[-1].end)
+            self.tables.review.append(set_aside(self.context, self.text, span, indicator))
+        if not (indicator := named):
             return
         ctx.last_indicator = indicator
-        # 力争 governs the item it stands in (or all items after a 力争 lead clause), not the
-        # next item that has a verb of its own.
+        # 力争 governs its item (or all items after a 力争 lead clause), not the next with a verb.
         first = segment.mentions[0]
         aspirational = bool(v.aspiration_re.search(segment.left)) or (
             ctx.aspirational and (first == 0 or not verb)
@@ -564,20 +573,17 @@ class Extractor:
         """In a bulletin or report: the sentence up to `end` sets a goal (a year after the one
         it reports on, or a word of a goal: 预期目标, 力争, 计划)."""
         reported = self.context.report_year
-        if ctx.year is not None and reported is not None and ctx.year > reported:
+        if None not in (ctx.year, reported) and ctx.year > reported:
             return True
         return bool(REPORT_GOAL_RE.search(self.norm.text[ctx.sentence_start : end]))
 
     def _year(self, ctx: _ClauseContext) -> int:
         """The year stated in the sentence, else its goals heading's, else the plan's default."""
-        if ctx.year is not None:
-            return ctx.year
-        return ctx.heading_year if ctx.heading_year is not None else self.default_year
+        return next((y for y in (ctx.year, ctx.heading_year) if y is not None), self.default_year)
 
     def _original_indicator(self, indicator: str, start: int, end: int) -> str:
-        """The indicator as written in the original text (full-width characters kept), without
-        what normalization dropped inside it: a PDF's line wrap or the spaces of letter-spaced
-        text (生 活\n垃圾) are layout, not part of the name."""
+        """The indicator as written (full-width characters kept), without what normalization
+        dropped inside it: a PDF's line wrap, letter-spacing (生 活\n垃圾) is no part of it."""
         pos = self.norm.text[start:end].find(indicator)
         if pos < 0:  # a name the rules completed (零填埋 -> 填埋量)
             return without_stray_quotes(indicator)

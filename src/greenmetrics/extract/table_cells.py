@@ -43,7 +43,8 @@ _COLUMN_WORDS = (
     ("reduction", r"下降|降低|减少|降幅"),
     ("increase", r"提高|提升|增加|增长|新增|增量"),
 )
-_COLUMN_FILLER_RE = re.compile(r"值|数值|数|水平|年|情况|期|末|[“”\"]")
+# NOTE: 2020年（现状） / 2025年（目标）: the role word may stand in brackets.
+_COLUMN_FILLER_RE = re.compile(r"值|数值|数|水平|年|情况|期|末|[“”\"（）()]")
 # A unit written in brackets at the end of a header or indicator cell: 2025年（%）, PM2.5（μg/m³）.
 _BRACKET_UNIT_RE = re.compile(r"^(?P<label>.*?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
 

@@ -1,0 +1,180 @@
+"""Indicator tables as the text layers of real five-year plans print them: one row per line with
+its cells a blank apart (`4.非化石能源消费比重（%） 7.6 13 左右 预期性`), a name wrapped over two
+lines, a category cell over several lines before the row number, the 属性 printed before the
+values, a table split over pages with its header repeated, and review tables (2015年 | 2020年 in
+a 2021 plan) that state results, never targets.
+
+The texts are written here in the shapes of the shipped 十四五 plans (data/raw/r*.pdf); they are
+read through the extractor, as a plan's decoded text is.
+"""
+
+from __future__ import annotations
+
+from greenmetrics.extract import Extractor, PlanContext
+from greenmetrics.extract.spaced_rows import line_cells
+from greenmetrics.extract.vocabulary import VOCABULARY
+
+
+def _read(text: str, issue_year: int = 2021):
+    extractor = Extractor(text, PlanContext("plan", issue_year=issue_year))
+    targets, _ = extractor.run()
+    table = [t for t in targets if t.binding is not None or t.quote.count(" ") >= 2]
+    return targets, table, extractor.tables
+
+
+def _fields(targets):
+    return [
+        (t.indicator_zh, t.value, t.unit, t.comparator, t.kind, t.target_year, t.binding)
+        for t in targets
+    ]
+
+
+def _cells(line: str) -> list[str]:
+    return [line[s:e] for s, e in line_cells(line, 0, len(line), VOCABULARY)]
+
+
+def test_a_line_is_cut_into_its_cells():
+    assert _cells("指标 2020 年 2025 年 指标属性") == ["指标", "2020 年", "2025 年", "指标属性"]
+    assert _cells("4.非化石能源消费比重（%） 7.6 13 左右 预期性") == [
+        "4.非化石能源消费比重（%）", "7.6", "13 左右", "预期性"
+    ]  # fmt: skip
+    # a year inside a name, and a letter-spaced name, stay in their cell
+    assert _cells("1.单位地区生产总值二氧化碳排放较 2020 年降低") == [
+        "1.单位地区生产总值二氧化碳排放较 2020 年降低"
+    ]
+    assert _cells("２ 全省地表水劣 V 类水体比例 ％ ４．０８ ０ ０") == [
+        "２", "全省地表水劣 V 类水体比例", "％", "４．０８", "０", "０"
+    ]  # fmt: skip
+    # a number inside a wrapped name (城区常住人口 300 万以上城市…) is the name's
+    assert _cells("8．城区常住人口 300 万以上城市绿色出") == [
+        "8．城区常住人口 300 万以上城市绿色出"
+    ]
+    # a value after a name that ends in its unit is a cell
+    assert _cells("3.煤炭消费总量（亿吨） 3.88 完成国家分解任务 约束性") == [
+        "3.煤炭消费总量（亿吨）", "3.88", "完成国家分解任务", "约束性"
+    ]  # fmt: skip
+    # 属性 printed first: moved to the end, where the header has it
+    assert _cells("约束性 森林覆盖率（%） 42 42.5") == ["森林覆盖率（%）", "42", "42.5", "约束性"]
+
+
+SHANDONG_LIKE = "\n".join(
+    [
+        "到2025年，全省绿色低碳发展取得明显成效。",
+        "山东省“十四五”应对气候变化主要指标",
+        "指标 2020 年 2025 年 指标属性",
+        "（一）总体指标",
+        "1.单位地区生产总值二氧化碳排放较 2020 年降低",
+        "（%） — 完成国家分解任务 约束性",
+        "（二）能源领域",
+        "2.非化石能源消费比重（%） 7.6 13 左右 预期性",
+        "3.累计新增绿色建筑面积（亿平方米） 1.38 [5] 预期性",
+        "—8—",
+        "指标 2020 年 2025 年 指标属性",
+        "4.营运车辆单位周转量二氧化碳排放较 2020 年下降",
+        "（%） — 5 预期性",
+        "5.森林蓄积量（万立方米） — 9000 预期性",
+        "6.湿地保护率（%） ≥60 ≥60 预期性",
+        "注：①[]内为累计值。",
+        "三、严格控制温室气体排放",
+    ]
+)
+
+
+def test_a_table_printed_a_row_per_line_split_over_pages():
+    targets, table, tables = _read(SHANDONG_LIKE)
+    assert _fields(table) == [
+        ("非化石能源消费比重", 13.0, "%", "approx", "level", 2025, "expected"),
+        ("累计新增绿色建筑面积", 5.0, "亿平方米", "eq", "increment", 2025, "expected"),
+        ("营运车辆单位周转量二氧化碳排放较2020年下降", 5.0, "%", "eq", "reduction", 2025,
+         "expected"),
+        ("森林蓄积量", 9000.0, "万立方米", "eq", "level", 2025, "expected"),
+        ("湿地保护率", 60.0, "%", "ge", "level", 2025, "expected"),
+    ]  # fmt: skip
+    # the row is the quote, and equals the text at its offsets
+    for t in targets:
+        assert SHANDONG_LIKE[t.char_start : t.char_end] == t.quote
+    wrapped = next(t for t in table if t.indicator_zh.startswith("营运车辆"))
+    assert wrapped.quote == "4.营运车辆单位周转量二氧化碳排放较 2020 年下降\n（%） — 5 预期性"
+    # a word in the target cell goes to review; no row number, page number or section gives a
+    # target, and no name is glued to a section heading or a row number
+    assert [r["text"] for r in tables.review] == ["完成国家分解任务"]
+    assert all(not t.indicator_zh[:1].isdigit() for t in targets)
+    assert all("领域" not in t.indicator_zh for t in targets)
+
+
+def test_category_cells_before_the_row_number_and_binding_first():
+    text = "\n".join(
+        [
+            "表 1 广东省“十四五”应对气候变化指标体系",
+            "一级指标 具体指标 2020 年 2025 年 指标性质",
+            "总体指标",
+            "1．单位地区生产总值能源消耗降低（%） [17.1] 14 约束性",
+            "绿色转型",
+            "升级",
+            "2．高技术制造业增加值占规模以上工业",
+            "增加值比重（%） 31.1 33 预期性",
+            "生态保护",
+            "和适应气",
+            "候变化",
+            "3．森林覆盖率（%） 58.66 58.90 约束性",
+            "预期性 4．城市生活垃圾回收利用率（%） - 35%",
+            "注：[]内为五年累计数。",
+        ]
+    )
+    _, table, _ = _read(text)
+    assert _fields(table) == [
+        ("单位地区生产总值能源消耗降低", 14.0, "%", "eq", "reduction", 2025, "binding"),
+        ("高技术制造业增加值占规模以上工业增加值比重", 33.0, "%", "eq", "level", 2025,
+         "expected"),
+        ("森林覆盖率", 58.9, "%", "eq", "level", 2025, "binding"),
+        ("城市生活垃圾回收利用率", 35.0, "%", "eq", "level", 2025, "expected"),
+    ]  # fmt: skip
+
+
+def test_a_header_of_a_cell_per_line_over_rows_printed_a_row_per_line():
+    # 指标 / 类别, 序 / 号, 指标 / 属性 and 2020年 / (现状) each a header cell over two lines; the
+    # 属性 column before the values; a category cell over two lines before some rows
+    text = "\n".join(
+        [
+            "专栏２:“十四五”生态环境保护主要指标",
+            *["指标", "类别", "序", "号", "指　标　名　称", "指标", "属性"],
+            *["２０２０年", "(现状)", "２０２５年", "(目标)"],
+            "环境",
+            "治理",
+            "１ 空气质量优良天数比率 (％)① 约束性 ９３．７ ９３．８",
+            "２ 城市黑臭水体比例 (％) 预期性 ０ 完成国家 下达目标",
+            "３ 非化石能源占一次能源消费比重 (％) 预期性 ≥２６ ≥３０",
+            "４ 氮氧化物 重点工程减排量 (万吨) 约束性 — [１．８４]",
+            "注：①为国家考核口径。",
+        ]
+    )
+    _, table, tables = _read(text)
+    assert _fields(table) == [
+        ("空气质量优良天数比率", 93.8, "%", "eq", "level", 2025, "binding"),
+        ("非化石能源占一次能源消费比重", 30.0, "%", "ge", "level", 2025, "expected"),
+        # the unit in brackets of its own is no indicator cell; [ ] is the five-year amount
+        ("氮氧化物重点工程减排量", 1.84, "万吨", "eq", "increment", 2025, "binding"),
+    ]
+    assert [r["text"] for r in tables.review] == ["完成国家下达目标"]
+
+
+def test_a_review_table_gives_no_target():
+    # the 十三五 table that opens a 2021 plan: its 2020 column is a result
+    text = "\n".join(
+        [
+            "专栏 1 内蒙古自治区“十三五”电力发展情况",
+            "类别 指标 单位 2015 年 2020 年 年均增 速 属性",
+            "安全",
+            "保障",
+            "总装机规模 亿千瓦 1.04 1.46 7.0% 预期性",
+            "其中：煤电 万千瓦 7199 9284 5.2% 预期性",
+            "能源",
+            "效率",
+            "风电利用率 - 82% 94.7% [12.7%] 预期性",
+            "注：[ ]为累计值。",
+            "二、存在的问题",
+        ]
+    )
+    targets, _, tables = _read(text)
+    assert targets == []
+    assert tables.review == []
