@@ -1,7 +1,7 @@
 """The `greenmetrics` command line.
 
     greenmetrics extract [PATH ...] [--out DIR]   plans -> data/processed/{documents,targets,milestones}.csv
-    greenmetrics report [--lang en] [--formats png,svg,pdf] [--jobs N]
+    greenmetrics report [--lang en] [--regions 武汉市,定西市] [--formats png,svg,pdf] [--jobs N]
                                                   extract, run every notebook, export figures and workbook
 
 Errors a user can act on are printed as one line naming the file and the problem; the exit
@@ -171,6 +171,13 @@ def report(
     jobs: Annotated[
         int, typer.Option(help="notebooks run side by side (default: one per core)")
     ] = 0,
+    regions: Annotated[
+        str,
+        typer.Option(
+            help="focus regions, comma-separated region names (e.g. 武汉市,定西市): they lead "
+            "and are highlighted; every region stays in the data (default in settings.py)"
+        ),
+    ] = "",
 ) -> None:
     """The main job: extract, execute every notebook, export figures and the workbook."""
     from .report import EXECUTED_DIR, check_formats, notebooks, run_report
@@ -191,8 +198,12 @@ def report(
             def done(path: Path) -> None:
                 progress.update(task, advance=1, description=f"{path.name} done")
 
+            parameters: dict[str, object] = {"LANG": lang}
+            focus = [r.strip() for r in regions.replace("，", ",").split(",") if r.strip()]
+            if focus:
+                parameters["FOCUS"] = focus
             executed = run_report(
-                {"LANG": lang}, on_notebook=done, formats=chosen, workers=jobs or None
+                parameters, on_notebook=done, formats=chosen, workers=jobs or None
             )
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)
@@ -202,7 +213,7 @@ def report(
         f"notebooks executed: {len(executed)} (copies and HTML in {EXECUTED_DIR})\n"
         f"figures: {len(figures)} x {'/'.join(f.upper() for f in chosen)} in "
         f"{paths.FIGURES_DIR}\n"
-        f"workbook: {paths.REPORTS_DIR / 'greenmetrics.xlsx'}"
+        f"workbook: {paths.REPORTS_DIR / f'greenmetrics_{lang}.xlsx'}"
     )
 
 

@@ -44,7 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from . import words
+from . import settings, words
 from .files import write_atomic
 from .schemas import TABLES, describe
 
@@ -326,8 +326,8 @@ def _in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = Non
 def report_sheets(
     frames,
     sources: pd.DataFrame | None = None,
-    as_of_year: int | None = None,
-    first_regions: Sequence[str] = (),
+    as_of_year: int = settings.AS_OF_YEAR,
+    first_regions: Sequence[str] = settings.FOCUS_REGIONS,
 ) -> dict[str, pd.DataFrame]:
     """The tables of the report workbook from the frames of a report run (documents, targets,
     milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the
@@ -351,9 +351,13 @@ def report_sheets(
         "documents": d,
         "targets": t,
         "milestones": frames.milestones,
-        "gaps": analysis.target_gaps(t, d, frames.benchmarks, frames.observations, frames.catalog),
+        "gaps": analysis.target_gaps(
+            t, d, frames.benchmarks, frames.observations, frames.catalog, as_of_year
+        ),
         "comparison": analysis.compare_regions(t, d, benchmarks=frames.benchmarks),
-        "trajectories": analysis.trajectories(t, d, frames.observations, frames.catalog),
+        "trajectories": analysis.trajectories(
+            t, d, frames.observations, frames.catalog, as_of_year=as_of_year
+        ),
         "observations": frames.observations,
         "conflicts": getattr(frames, "conflicts", None),
     }

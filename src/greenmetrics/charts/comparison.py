@@ -205,7 +205,8 @@ def comparison_takeaway(comparison: pd.DataFrame, lang: str) -> str:
         else spread["indicator_zh"]
     )
     return label(
-        "subtitle_comparison", lang, n=n, widest=plain(name), low=number_text(spread["low"]),
+        "subtitle_comparison_size" if spread["is_size"] else "subtitle_comparison", lang, n=n,
+        widest=plain(name), low=number_text(spread["low"]),
         high=number_text(spread["high"]), unit=plain(unit_text(spread["unit"], lang)),
     )  # fmt: skip
 
