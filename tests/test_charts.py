@@ -202,7 +202,7 @@ def test_use_style_is_idempotent_and_uses_the_packaged_font():
     assert matplotlib.rcParams["font.family"][0] == "Noto Sans CJK SC"
     assert matplotlib.rcParams["axes.unicode_minus"] is False
     assert matplotlib.rcParams["pdf.fonttype"] == 3
-    assert matplotlib.rcParams["svg.fonttype"] == "path"
+    assert matplotlib.rcParams["svg.fonttype"] == "none"  # text stays text an editor can change
 
 
 @pytest.mark.parametrize("name,plot,frame", ALL_CHARTS, ids=[c[0] for c in ALL_CHARTS])
@@ -354,7 +354,7 @@ def test_save_figure_writes_three_formats_deterministically(tmp_path):
     with Image.open(first[0]) as png:
         assert round(min(png.info["dpi"])) >= 200
     svg = first[1].read_bytes()
-    assert b"<text" not in svg  # glyphs drawn as paths: no font needed to view
+    assert b"<text" in svg and b"font-family: 'Noto Sans CJK SC'" in svg  # editable labels
     pdf = first[2].read_bytes()
     assert pdf.startswith(b"%PDF") and b"/Type3" in pdf
     assert b"/FontFile2" not in pdf  # no CFF font passed off as TrueType
