@@ -176,3 +176,9 @@ def test_the_report_reads_one_observation_table_and_its_conflicts():
     assert judged >= 9
     sentence = views.finding_observed_share(card, frames.conflicts, "en")
     assert sentence.startswith(f"{judged} of {len(card)} targets (")
+
+
+def test_plan_words_in_an_english_table_are_half_width():
+    table = pd.DataFrame({"indicator_zh": ["５Ａ级物流企业"], "indicator_en": [None]})
+    assert views.in_language(table, "en")["indicator"].tolist() == ["5A级物流企业"]
+    assert views.in_language(table, "zh")["指标"].tolist() == ["５Ａ级物流企业"]

@@ -357,3 +357,11 @@ def test_every_review_note_of_the_shipped_data_has_a_template():
     for note in fixed.note.dropna():
         assert words.note_parts(note)  # raises on a note written without a template
     assert len(fixed) > 100
+
+
+def test_the_most_specific_note_template_reads_a_note_whole():
+    # 'target limited to {scope}' also matches the longer note; its second half must not stay
+    # English in a Chinese workbook
+    note = words.note("no_scope_observation", area="临夏市城区")
+    assert words.note_text(note, "zh") == "目标限于临夏市城区：该范围无观测数据"
+    assert words.note_text(words.note("target_limited", scope="乙镇"), "zh") == "目标限于乙镇"

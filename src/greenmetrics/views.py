@@ -9,6 +9,7 @@ chart and a sentence.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,9 +179,12 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
         named = with_region_en(out[["region_zh"]].drop_duplicates(), documents)
         out["region_zh"] = out["region_zh"].map(region_names(named, lang))
     if {"indicator_zh", "indicator_en"} <= set(out.columns):  # one indicator column
-        if lang == "en":
+        if lang == "en":  # the plan's words where none is English, half-width (５Ａ -> 5A)
             english = out["indicator_en"]
-            out["indicator_zh"] = english.where(english.notna(), out["indicator_zh"])
+            plan = out["indicator_zh"].map(
+                lambda n: unicodedata.normalize("NFKC", n) if isinstance(n, str) else n
+            )
+            out["indicator_zh"] = english.where(english.notna(), plan)
         out = out.drop(columns="indicator_en")
     if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))

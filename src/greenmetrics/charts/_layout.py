@@ -6,6 +6,7 @@ notes on what was left out and the empty-chart placeholder."""
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -139,8 +140,12 @@ def indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     known = _catalog_names()
     catalog_zh = ids.map(lambda i: known.get(i) if isinstance(i, str) else None)
     name = catalog_zh.where(catalog_zh.notna(), df["indicator_zh"])
-    if lang == "en" and "indicator_en" in df.columns:
-        name = df["indicator_en"].where(df["indicator_en"].notna(), name)
+    if lang == "en":
+        # NOTE: a plan's own words shown in English keep their Chinese, in half-width
+        # letters and digits (５Ａ级 -> 5A级) as English text has them.
+        name = name.map(lambda n: unicodedata.normalize("NFKC", n) if isinstance(n, str) else n)
+        if "indicator_en" in df.columns:
+            name = df["indicator_en"].where(df["indicator_en"].notna(), name)
     df["_ind_name"] = name.astype(str)
     short = short_names()
     df["_ind_short"] = [
