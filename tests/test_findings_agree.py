@@ -126,3 +126,30 @@ def test_a_verdict_and_its_note_never_disagree(lang):
         text = words.note_text(note, lang)
         assert bool(says_met.search(text)) == (verdict == "met"), (verdict, text)
         assert bool(says_missed.search(text)) == (verdict == "missed"), (verdict, text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_workbook_summary_counts_the_focus_regions_as_the_sentence_does(lang):
+    import io
+
+    import openpyxl
+
+    from greenmetrics import export
+
+    frames, card, _, _ = run()
+    sheets = {"scorecard": card, "documents": frames.documents, "targets": frames.targets}
+    data = export.workbook_bytes(sheets, lang=lang, regions=settings.FOCUS_REGIONS)
+    summary = openpyxl.load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+    rows = list(summary.iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == export.word("column", "region_zh", lang))
+    judged_at = header.index(export.word("text", "n_judged", lang))
+    met_at = header.index(export.word("text", "n_met", lang))
+    below = rows[rows.index(header) + 1 :]  # one row per focus region, in their order
+    assert len(below) >= len(settings.FOCUS_REGIONS)
+    for region, row in zip(settings.FOCUS_REGIONS, below, strict=False):
+        sentence = views.finding_scorecard(card, lang, frames.documents, [region])
+        first = numbers(sentence.split("。" if lang == "zh" else ". ")[0])
+        # 以2026年判定，X的11项目标中0项… / Judged in 2026: 0 of the 11 targets…
+        judged = first[2] if lang == "zh" else first[1]
+        met = verdict_numbers(sentence, lang)[0]["met"]
+        assert (row[judged_at], row[met_at]) == (judged, met), (region, row)

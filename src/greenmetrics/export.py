@@ -399,18 +399,26 @@ def summary_frames(
     contents = pd.DataFrame(listed, columns=["sheet", "holds", "rows"])
     targets = sheets.get("targets", pd.DataFrame(columns=["region_zh"]))
     milestones = sheets.get("milestones", pd.DataFrame(columns=["region_zh"]))
+    card = sheets.get("scorecard")
     rows = []
     for region in regions:
         t = targets[targets["region_zh"] == region]
-        rows.append(
-            {
-                "region_zh": region,
-                "n_targets": len(t),
-                "n_indicators": t["indicator_id"].nunique() if "indicator_id" in t else 0,
-                "n_milestones": int((milestones["region_zh"] == region).sum()),
-            }
-        )
+        row = {
+            "region_zh": region,
+            "n_targets": len(t),
+            "n_indicators": t["indicator_id"].nunique() if "indicator_id" in t else 0,
+            "n_milestones": int((milestones["region_zh"] == region).sum()),
+        }
+        if isinstance(card, pd.DataFrame) and "verdict" in card:
+            # counted as the scorecard chart and its sentence count them
+            from .analysis.scorecard import verdict_counts
+
+            counts = verdict_counts(card[card["region_zh"] == region])
+            row |= {"n_judged": counts["judged"], "n_met": counts["met"]}
+        rows.append(row)
     columns = ["region_zh", "n_targets", "n_indicators", "n_milestones"]
+    if isinstance(card, pd.DataFrame) and "verdict" in card:
+        columns += ["n_judged", "n_met"]
     return contents, pd.DataFrame(rows, columns=columns)
 
 
@@ -430,7 +438,7 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
             ws.cell(row=i, column=j, value=_cell_value(value))
     row = 5 + len(contents) + 1
     if len(counts):
-        ws.cell(row=row, column=1, value=word("text", "seed_regions", lang)).font = Font(bold=True)
+        ws.cell(row=row, column=1, value=word("text", "focus_regions", lang)).font = Font(bold=True)
         header = [word("column", "region_zh", lang)]
         header += [word("text", c, lang) for c in counts.columns[1:]]
         _header_row(ws, row + 1, header)
@@ -439,7 +447,7 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
             values = (names.get(values[0], values[0]), *values[1:])
             for j, value in enumerate(values, start=1):
                 ws.cell(row=i, column=j, value=_cell_value(value))
-    widths = (28, 70, 14, 14, 14)
+    widths = (28, 70, 14, 14, 14, 14, 14)
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
 
