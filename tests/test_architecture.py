@@ -14,7 +14,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "greenmetrics"
 LAYERS = (
-    ("paths", "errors"),
+    ("paths", "errors", "settings"),
     ("regions",),
     ("schemas",),
     ("files",),
