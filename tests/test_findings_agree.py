@@ -153,3 +153,23 @@ def test_the_workbook_summary_counts_the_focus_regions_as_the_sentence_does(lang
         judged = first[2] if lang == "zh" else first[1]
         met = verdict_numbers(sentence, lang)[0]["met"]
         assert (row[judged_at], row[met_at]) == (judged, met), (region, row)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_cross_region_sentence_and_subtitle_name_one_spread(lang):
+    from greenmetrics.charts.comparison import comparison_takeaway
+
+    frames, *_ = run()
+    t, d = frames.targets, frames.documents
+    indicators = views.shared_indicators(t, settings.FOCUS_REGIONS)
+    comparison = analysis.compare_regions(
+        t, d, indicator_ids=indicators, benchmarks=frames.benchmarks
+    )
+    chart = comparison_takeaway(comparison, lang)
+    sentence = views.finding_comparison(comparison, lang)
+    n = numbers(chart)[0]
+    assert n == numbers(sentence)[0] == comparison.indicator_id.nunique()
+    # the same indicator, by the name its panel has, and the same low and high values
+    widest = re.split(r"[（(]", chart.split("是" if lang == "zh" else " is ")[-1])[0].strip()
+    assert widest and widest in sentence
+    assert numbers(chart)[1:3] == numbers(sentence.split(widest)[-1])[:2]

@@ -13,7 +13,7 @@ from .analysis.benchmarks import ambition_counts
 from .analysis.comparison import widest_spread
 from .analysis.scorecard import verdict_counts
 from .charts import check_lang, label
-from .charts._layout import number_text
+from .charts._layout import indicator_name, number_text
 from .charts._sources import short_name_en
 from .charts.style import list_separator, unit_text
 
@@ -105,10 +105,8 @@ def finding_comparison(comparison: pd.DataFrame, lang: str) -> str:
         return head + _say(lang, "没有取值不同的可比目标。", "No comparable targets differ.")
     unit = spread["unit"]
     gap_unit = "个百分点" if unit == "%" else unit
-    name = (
-        spread["indicator_en"]
-        if lang == "en" and spread["indicator_en"]
-        else spread["indicator_zh"]
+    name = indicator_name(
+        spread["indicator_id"], spread["indicator_zh"], spread["indicator_en"], lang
     )
     sep = "" if lang == "zh" or unit in ("%", "") else " "
     if spread["is_size"]:  # a spread of sizes says how large regions are, not how ambitious

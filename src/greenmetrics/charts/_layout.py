@@ -155,6 +155,19 @@ def indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return df
 
 
+def indicator_name(
+    indicator_id: object, indicator_zh: object, indicator_en: object, lang: str
+) -> str:
+    """One indicator's name as its panel is titled (`indicator_frame`), so a takeaway names it
+    as the chart does, not by one plan's wording."""
+    row = {
+        "indicator_id": [indicator_id],
+        "indicator_zh": [indicator_zh],
+        "indicator_en": [indicator_en],
+    }
+    return str(indicator_frame(pd.DataFrame(row), lang)["_ind_name"].iloc[0])
+
+
 def named_frame(
     df: pd.DataFrame, documents: pd.DataFrame | None, lang: str, indicators: bool = True
 ) -> tuple[pd.DataFrame, dict[str, str]]:
