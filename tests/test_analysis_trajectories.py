@@ -98,7 +98,7 @@ def test_trajectory_without_observations_and_of_increments():
     # linear from 60 (2020) to 75 (2025): 3 a year
     assert path.to_dict() == pytest.approx({2020: 60.0, 2021: 63.0, 2022: 66.0, 2023: 69.0,
                                             2024: 72.0, 2025: 75.0})  # fmt: skip
-    assert set(tr["status"]) == {"no_data"}
+    assert set(tr["verdict"]) == {"no_data"}
     assert set(tr["quote"]) == {"B的原文"} and tr["source_title"].isna().all()
 
 
@@ -146,7 +146,7 @@ def test_trajectory_of_an_absolute_reduction_is_drawn_as_the_fall():
     projection = tr[tr["series"] == "projection"]["value"].tolist()
     assert projection[-1] == pytest.approx(2370 / 21)
     assert projection[1] - projection[0] == pytest.approx(160 / 7)
-    assert set(tr["status"]) == {"on_track"}
+    assert set(tr["verdict"]) == {"on_track"}  # the scorecard's verdict
 
 
 # --------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow  # parses every module of the package
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "greenmetrics"
 LAYERS = (
-    ("paths", "errors"),
+    ("paths", "errors", "settings"),
     ("regions",),
     ("schemas",),
     ("files",),

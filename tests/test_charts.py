@@ -9,6 +9,7 @@ import functools
 import io
 import math
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -26,7 +27,7 @@ from fontTools.ttLib import TTFont  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from greenmetrics import charts  # noqa: E402
+from greenmetrics import charts, settings  # noqa: E402
 from greenmetrics.charts import _layout  # noqa: E402
 from greenmetrics.errors import SchemaError  # noqa: E402
 
@@ -103,7 +104,7 @@ def trajectory_frame() -> pd.DataFrame:
         "indicator_zh": "非化石能源消费比重",
         "indicator_en": "Share of non-fossil energy",
         "unit": "%",
-        "status": "needs_acceleration",
+        "verdict": "off_track",
     }
     points = [
         ("target", 2020, 25.0, "gansu", None),
@@ -201,7 +202,7 @@ def test_use_style_is_idempotent_and_uses_the_packaged_font():
     assert matplotlib.rcParams["font.family"][0] == "Noto Sans CJK SC"
     assert matplotlib.rcParams["axes.unicode_minus"] is False
     assert matplotlib.rcParams["pdf.fonttype"] == 3
-    assert matplotlib.rcParams["svg.fonttype"] == "path"
+    assert matplotlib.rcParams["svg.fonttype"] == "none"  # text stays text an editor can change
 
 
 @pytest.mark.slow  # draws each chart family whole
@@ -356,7 +357,7 @@ def test_save_figure_writes_three_formats_deterministically(tmp_path):
     with Image.open(first[0]) as png:
         assert round(min(png.info["dpi"])) >= 200
     svg = first[1].read_bytes()
-    assert b"<text" not in svg  # glyphs drawn as paths: no font needed to view
+    assert b"<text" in svg and b"font-family: 'Noto Sans CJK SC'" in svg  # editable labels
     pdf = first[2].read_bytes()
     assert pdf.startswith(b"%PDF") and b"/Type3" in pdf
     assert b"/FontFile2" not in pdf  # no CFF font passed off as TrueType
@@ -572,7 +573,8 @@ def test_trajectory_legend_and_status_follow_the_series_drawn():
     ax = next(a for a in fig.axes if a.get_visible())
     assert ax.get_title(loc="left") == "Gansu · Share of non-fossil energy"
     assert ax.get_ylabel() == "%"
-    assert "● needs acceleration" in [t.get_text() for t in ax.texts]
+    # the verdict sits under the year axis, never over a point, in the scorecard's words
+    assert ax.get_xlabel() == "● off track" and not ax.texts
     one_year = trajectory_frame().query("series == 'goal_2035'")
     ax = charts.plot_trajectory(one_year, "zh").axes[0]
     assert ax.get_xlim() == (2034.0, 2036.0)  # a single year is not stretched over a century
@@ -634,7 +636,7 @@ def shipped_charts():
     observed = paths_[paths_.target_id.isin(paths_.loc[paths_.series == "observed", "target_id"])]
     by_region = functools.cache(  # one call draws every region's figure: drawn once per language
         lambda lang: charts.plot_trajectories_by_region(
-            paths_, lang, documents=d, first_regions=views.SEED_REGIONS
+            paths_, lang, documents=d, first_regions=settings.FOCUS_REGIONS
         )
     )
     return {
@@ -660,8 +662,8 @@ def shipped_charts():
                 frames.benchmarks,
                 frames.observations,
                 frames.catalog,
-                as_of_year=2026,
-                first_regions=views.SEED_REGIONS,
+                as_of_year=settings.AS_OF_YEAR,
+                first_regions=settings.FOCUS_REGIONS,
             ),
             lang,
             documents=d,
@@ -807,3 +809,51 @@ def test_a_panel_of_a_mapped_indicator_is_titled_by_the_catalog_not_the_first_pl
     zh = _layout.indicator_frame(df, "zh")
     assert zh["_ind_name"].tolist() == ["秸秆综合利用率", "秸秆综合利用率", "红松绿色产业基地"]
     assert zh["_ind"].tolist() == ["straw_utilization_rate"] * 2 + ["红松绿色产业基地"]
+
+
+# ------------------------------------------------------------------------ names, labels, SVG
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scorecard_names_are_declared_short_never_cut(lang):
+    from greenmetrics import analysis
+
+    frames, *_ = shipped_frames()
+    card = analysis.scorecard(
+        frames.targets, frames.documents, frames.benchmarks, frames.observations,
+        frames.catalog, first_regions=settings.FOCUS_REGIONS,
+    )  # fmt: skip
+    texts = figure_strings(charts.plot_scorecard(card, lang, documents=frames.documents))
+    rows = [t for t in texts if t.startswith("  ")]  # the indicator cell of each row
+    assert rows and not [t for t in rows if t.endswith("…")]
+
+
+def test_a_short_name_of_an_unknown_indicator_names_the_file_and_line(tmp_path, monkeypatch):
+    from greenmetrics.charts import _layout
+    from greenmetrics.errors import InputError
+
+    bad = tmp_path / "short_names.csv"
+    bad.write_text("indicator_id,short_zh,short_en\nno_such_indicator,,Nothing\n")
+    monkeypatch.setattr(_layout, "SHORT_NAMES", bad)
+    _layout.short_names.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"short_names\.csv:2: 'no_such_indicator'"):
+            _layout.short_names()
+    finally:
+        _layout.short_names.cache_clear()
+
+
+def test_svg_keeps_text_as_text_with_its_font_named(tmp_path):
+    fig = charts.plot_trajectory(trajectory_frame(), "en", documents=DOCUMENTS)
+    svg = charts.save_figure(fig, "demo", tmp_path, formats=["svg"])[0].read_text()
+    assert "Gansu · Share of non-fossil energy" in svg  # editable, not drawn as paths
+    assert "font-family: 'Noto Sans CJK SC', 'DejaVu Sans'" in svg
+
+
+def test_source_line_in_english_names_provinces_in_english_and_counts_in_the_plural():
+    from greenmetrics.charts._sources import short_source_text
+
+    sources = {"plans": ["gansu"], "references": ["甘肃省2021年国民经济和社会发展统计公报"]}
+    line = short_source_text(sources, DOCUMENTS, "en")
+    assert "1 local plan (Gansu)" in line and "1 provincial document of Gansu" in line
+    assert not re.search(r"[\u4e00-\u9fff]", line)

@@ -417,7 +417,7 @@ def test_workbook_in_a_language_has_words_a_summary_and_native_charts(
     assert words <= values
     assert not {"ge", "approx", "level", "province"} & values - words
     status = records(gaps_)[0][export.word("column", "status", lang)]
-    assert status == ("无数据" if lang == "zh" else "no data")
+    assert status == ("无趋势" if lang == "zh" else "no trend")  # the pace, not a verdict
     # numbers stay numbers
     rows = records(comparison_)
     assert [r[export.word("column", "value", lang)] for r in rows] == [20, 16, 20, 11.3, 25.5]
@@ -580,7 +580,7 @@ def test_the_gaps_sheet_for_readers_keeps_their_columns_in_their_order():
     en = export.for_readers(full, export.GAPS_COLUMNS, "en")
     assert en["indicator_zh"].tolist() == ["Crop straw utilization rate"]
     wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full}, lang="en")))
-    assert [c.value for c in wb["gaps"][1]] == ["region", "indicator", "status", "target id"]
+    assert [c.value for c in wb["gaps"][1]] == ["region", "indicator", "pace", "target id"]
     # without a language the sheet is the table as the code has it
     wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full})))
     assert [c.value for c in wb["gaps"][1]] == full.columns.tolist()

@@ -74,38 +74,35 @@ def test_targets_sentence_without_targets_or_review_categories():
 # ------------------------------------------------------------------------------ gaps
 
 
-def test_gaps_sentence_counts_ambition_against_the_country_and_statuses():
+def test_gaps_sentence_counts_the_pairs_drawn_as_the_chart_subtitle_does():
+    from greenmetrics.charts.gaps import gaps_takeaway
+
     pairs = pd.DataFrame(
         {
-            "is_comparable": [True, True, True, True, True, True, False, True],
-            "benchmark_level": ["country"] * 7 + ["province"],
-            # above: 5, 3, 4; equal: 0 and a rounding error; below: -2; the last two do not count
-            "ambition": [5.0, 3.0, 4.0, 0.0, -1e-10, -2.0, 9.0, -7.0],
+            "is_comparable": [True, True, True, True, True, True, False, True, True],
+            "benchmark_level": ["country"] * 7 + ["province", "country"],
+            # above: 5, 3, 4, 1; equal: 0 and a rounding error; below: -2, -7; the pair not
+            # comparable and the target without a benchmark do not count
+            "benchmark_value": [1.0] * 8 + [None],
+            "ambition": [5.0, 3.0, 4.0, 0.0, -1e-10, -2.0, 9.0, -7.0, None],
+            "target_value": [6.0, 4.0, 5.0, 1.0, 1.0, -1.0, 10.0, -6.0, 3.0],
         }
     )
-    statuses = (
-        ["achieved"] + ["on_track"] * 2 + ["needs_acceleration"] * 3 + ["off_track"] * 4
-    ) + ["no_data"] * 5
-    gaps = pd.DataFrame({"status": statuses})
-    assert findings.finding_gaps(pairs, gaps, "zh") == (
-        "与全国目标可比的6项中，3项高于、2项等于、1项低于全国目标。"
-        "有观测数据的目标中，已实现1项、按进度2项、需加快3项、滞后4项；5项暂无观测数据。"
+    assert findings.finding_gaps(pairs, "zh") == (
+        "图中7组可比的目标与对标值（省级或全国）中，3组高于、2组等于、2组低于对标值；"
+        "面积、数量、装机等规模指标不与上级地区比较。"
     )
-    assert findings.finding_gaps(pairs, gaps, "en") == (
-        "Of 6 targets comparable with a national benchmark, 3 are more ambitious, 2 equal and "
-        "1 less ambitious. With observations: 1 achieved, 2 on track, 3 need acceleration, "
-        "4 off track; 5 have no observed data yet."
+    assert findings.finding_gaps(pairs, "en").startswith(
+        "Of the 7 comparable pairs of a target and a benchmark drawn (provincial or national), "
+        "3 are more ambitious, 2 equal and 2 less ambitious;"
     )
+    # the chart's subtitle counts the same pairs the same way
+    assert gaps_takeaway(pairs, "zh") == "7组可比的目标与对标值中3组高于、2组等于、2组低于对标值"
 
 
-def test_gaps_sentence_with_a_missing_status_counts_zero():
-    pairs = pd.DataFrame(
-        {"is_comparable": [True], "benchmark_level": ["country"], "ambition": [1.0]}
-    )
-    gaps = pd.DataFrame({"status": ["off_track", "off_track"]})
-    zh = findings.finding_gaps(pairs, gaps, "zh")
-    assert "可比的1项中，1项高于、0项等于、0项低于" in zh
-    assert "已实现0项、按进度0项、需加快0项、滞后2项；0项暂无观测数据" in zh
+def test_gaps_sentence_without_benchmarks_counts_zero():
+    zh = findings.finding_gaps(pd.DataFrame({"target_value": [1.0]}), "zh")
+    assert zh.startswith("图中0组可比的目标与对标值（省级或全国）中，0组高于、0组等于、0组低于")
 
 
 # ------------------------------------------------------------------------------ comparison
@@ -137,24 +134,35 @@ def test_comparison_sentence_counts_and_names_the_widest_spread():
     shares = comparison_frame().assign(unit="%")  # a gap between shares is in points
     assert findings.finding_comparison(shares, "zh") == (
         "共对比3个指标；4项目标因类型、年份、单位或范围不同而标为不可比，"
-        "2处为“规划未设目标”。可比目标差距最大的是清洁取暖率：50.5—90%（相差39.5个百分点）。"
+        "2处为“规划未设目标”。可比的比率目标中差距最大的是清洁取暖率：50.5—90%（相差39.5个百分点）。"
     )
     assert findings.finding_comparison(shares, "en") == (
         "3 indicators are compared; 4 targets are marked not comparable (kind, year, unit or "
         "scope differ) and 2 cells are 'no target in plan'. The widest spread among comparable "
-        "targets is 清洁取暖率: 50.5-90% (39.5 percentage points apart)."
+        "rates is 清洁取暖率: 50.5-90% (39.5 percentage points apart)."
     )
 
 
-def test_comparison_sentence_gives_the_unit_and_the_english_name():
+def test_comparison_sentence_of_sizes_says_it_is_a_spread_of_sizes():
+    # areas of provinces differ with the provinces' size: never called a gap in ambition
     frame = comparison_frame().assign(
         unit="万亩", indicator_en="High-standard farmland", region_level="province"
     )
     frame["region_zh"] = [f"r{i}" for i in range(len(frame))]
     sentence = findings.finding_comparison(frame, "zh")
-    assert sentence.endswith("可比目标差距最大的是清洁取暖率：50.5—90万亩（相差39.5万亩）。")
+    assert sentence.endswith(
+        "同级地区规模相差最大的是清洁取暖率：50.5—90万亩（这是规模之差，不是目标高低）。"
+    )
     english = findings.finding_comparison(frame, "en")
-    assert english.endswith("High-standard farmland: 50.5-90 10k mu (39.5 10k mu apart).")
+    assert english.endswith(
+        "High-standard farmland: 50.5-90 10k mu (a difference of size, not of ambition)."
+    )
+    # a rate that differs is the takeaway, however wide the spread of sizes
+    rates = frame.copy()
+    rates.loc[rates.indicator_id == "x", "unit"] = "%"
+    assert "比率目标中差距最大的是秸秆综合利用率：86—92%" in findings.finding_comparison(
+        rates, "zh"
+    )
 
 
 def test_comparison_sentence_without_comparable_targets():
@@ -247,11 +255,16 @@ def test_finding_scorecard_counts_verdicts_and_the_targets_with_context_only():
     )
     zh = findings.finding_scorecard(card, "zh")
     assert zh == (
-        "以2026年判定：4项目标中2项有本地区观测数据（甲县、乙省），其中已实现1项、未实现0项、"
-        "按进度推进0项、进度滞后1项、数据不足以判断趋势0项；"
-        "其余2项目标暂无观测数据（其中1项可参照所在市或省的数据）。"
+        "全部4项目标中2项有本地区观测数据（甲县、乙省）：已实现1项、未实现0项、"
+        "按进度推进0项、进度滞后1项、数据不足0项；"
+        "其余2项暂无本地区观测数据（其中1项可参照所在市或省的数据）。"
     )
     en = findings.finding_scorecard(card, "en")
-    assert "2 of 4 targets" in en and "1 met, 0 missed, 0 on track, 1 off track" in en
-    assert en.endswith("the other 2 targets have no observation yet (1 of them have a figure "
-                       "of their city or province for context).")  # fmt: skip
+    assert "Of all 4 targets, 2 have" in en
+    assert "met 1, missed 0, on track 0, off track 1, too little data 0" in en
+    # the focus regions first, counted as the chart of their rows counts them
+    focus = findings.finding_scorecard(card, "zh", focus=["甲县"])
+    assert focus.startswith(
+        "以2026年判定，甲县的3项目标中1项有本地区观测数据：已实现1项、未实现0项、"
+        "按进度推进0项、进度滞后0项、数据不足0项。全部4项目标"
+    )

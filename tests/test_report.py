@@ -10,12 +10,13 @@ import json
 import os
 import re
 import shutil
+import types
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from greenmetrics import paths
+from greenmetrics import paths, settings
 from greenmetrics.errors import GreenmetricsError
 from greenmetrics.report import (
     NotebookError,
@@ -23,12 +24,13 @@ from greenmetrics.report import (
     check_formats,
     execute_notebook,
     execute_notebooks,
+    in_language,
     kernel_environment,
     notebooks,
 )
 
 NOTEBOOKS = notebooks()
-PARAMETERS = ("LANG", "REGIONS", "THEMES")
+PARAMETERS = ("LANG", "FOCUS", "REGIONS", "THEMES")
 
 
 def test_the_suite_is_numbered_in_reading_order():
@@ -51,18 +53,47 @@ def test_stored_without_outputs_and_with_a_parameters_cell(path):
     assert len(params) == 1 and code[0] is params[0]
     defaults: dict = {}
     exec("".join(params[0]["source"]), {}, defaults)
-    # the defaults give the full report in Chinese; the scorecard also takes the year it judges in
-    extra = set(defaults) - {"LANG", "REGIONS", "THEMES"}
-    assert {k: defaults[k] for k in ("LANG", "REGIONS", "THEMES")} == {
-        "LANG": "zh", "REGIONS": None, "THEMES": None
+    defaults = {k: v for k, v in defaults.items() if not isinstance(v, types.ModuleType)}
+    # the defaults give the full report in Chinese about the focus regions of the settings;
+    # the notebooks that judge targets also take the year they judge in, from the settings
+    extra = set(defaults) - set(PARAMETERS)
+    assert {k: defaults[k] for k in PARAMETERS} == {
+        "LANG": "zh", "FOCUS": settings.FOCUS_REGIONS, "REGIONS": None, "THEMES": None
     }  # fmt: skip
     assert extra <= {"AS_OF_YEAR"}, extra
+    assert defaults.get("AS_OF_YEAR", settings.AS_OF_YEAR) == settings.AS_OF_YEAR
     # and every parameter is read by a later cell (an override must change something)
     later = "\n".join("".join(c["source"]) for c in code[1:])
     unread = [n for n in PARAMETERS if not re.search(rf"\b{n}\b", later)]
     assert unread == [], path.name
-    # a notebook reads like a report: few calls, no logic of its own
-    assert len(code) <= 12 and all(len("".join(c["source"]).splitlines()) <= 8 for c in code)
+    # a notebook reads like a report: few calls, no logic of its own (the parameters cell
+    # declares, with a comment saying what each parameter does)
+    assert len(code) <= 12 and all(len("".join(c["source"]).splitlines()) <= 8 for c in code[1:])
+    # every heading and text in both languages, in pairs the report picks from
+    text = [c for c in nb["cells"] if c["cell_type"] == "markdown"]
+    tags = [tuple(c["metadata"].get("tags", [])) for c in text]
+    assert tags == [("lang-zh",), ("lang-en",)] * (len(text) // 2), path.name
+    for zh, en in zip(text[::2], text[1::2], strict=True):
+        assert re.search(r"[\u4e00-\u9fff]", "".join(zh["source"])), zh["source"]
+        english = re.sub(r"`[^`]*`|（[^）]*）|\([^)]*\)", "", "".join(en["source"]))
+        # Chinese in an English cell only as a quoted example of policy language
+        assert len(re.findall(r"[\u4e00-\u9fff]", english)) <= 12, en["source"]
+    # no region typed in the text: the focus is a parameter
+    prose = "".join("".join(c["source"]) for c in text)
+    assert not any(r in prose for r in ("忻府", "临夏", "Xinfu", "Linxia")), path.name
+
+
+def test_a_report_keeps_the_text_of_its_language():
+    import nbformat
+
+    nb = nbformat.read(NOTEBOOKS[1], as_version=4)
+    cells = len(nb.cells)
+    english = in_language(nbformat.read(NOTEBOOKS[1], as_version=4), "en")
+    chinese = in_language(nb, "zh")
+    markdown = [c for c in english.cells if c.cell_type == "markdown"]
+    assert markdown and all(c.metadata["tags"] == ["lang-en"] for c in markdown)
+    assert all(c.metadata.get("tags") != ["lang-en"] for c in chinese.cells)
+    assert len(english.cells) + len(markdown) == cells == len(chinese.cells) + len(markdown)
 
 
 def test_scrub_removes_what_changes_between_runs():

@@ -1,6 +1,7 @@
-"""`greenmetrics report --lang en`, run as a user runs it on a copy of the project: every table
-and sentence the executed notebooks show reads in English, outside the plans' own words (quotes,
-scopes, titles, and indicators the catalog has no English name for).
+"""`greenmetrics report --lang en --regions 武汉市,定西市`, run as a user runs it on a copy of
+the project: every heading, table and sentence the executed notebooks show reads in English,
+outside the plans' own words (quotes, scopes, titles, and indicators the catalog has no English
+name for); the focus regions lead, every region stays; the workbook is the English one.
 
 Slow (one whole report, about half a minute), so it runs once and every check reads its output.
 """
@@ -24,6 +25,7 @@ from greenmetrics import export, paths, words
 pytestmark = pytest.mark.slow  # runs `greenmetrics report --lang en` in a subprocess
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+FOCUS = ("武汉市", "定西市")  # other than the default focus of settings.py
 # Table columns that hold the plans' or the sources' own words (headers as the English tables
 # print them).
 OWN_WORDS = {
@@ -51,7 +53,8 @@ def english_report(tmp_path_factory) -> Path:
     log = root / "report.log"
     with log.open("w") as out:
         done = subprocess.run(
-            [sys.executable, "-m", "greenmetrics", "report", "--lang", "en"],
+            [sys.executable, "-m", "greenmetrics", "report", "--lang", "en",
+             "--regions", ",".join(FOCUS)],
             env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900,
         )  # fmt: skip
     assert done.returncode == 0, log.read_text()[-3000:]
@@ -127,3 +130,30 @@ def test_english_report_saves_english_figures_only(english_report):
     figures = english_report / "reports" / "figures"
     names = sorted(p.name for p in figures.glob("*.png"))
     assert names and all(n.endswith("_en.png") for n in names)
+
+
+def test_english_report_text_is_english_and_follows_the_focus(english_report):
+    for path in sorted((english_report / "reports" / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        text = [c for c in cells if c["cell_type"] == "markdown"]
+        assert text and all(c["metadata"].get("tags") == ["lang-en"] for c in text), path.name
+    gaps = english_report / "reports" / "notebooks" / "02_target_gaps.ipynb"
+    printed = [
+        "".join(o.get("text", ""))
+        for c in json.loads(gaps.read_text(encoding="utf-8"))["cells"]
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "stream"
+    ]
+    scorecard = next(t for t in printed if t.startswith("Judged in"))
+    # the focus regions are counted first, by their English names; all regions after them
+    assert re.match(r"Judged in \d{4}: \d+ of the \d+ targets of Wuhan, Dingxi have", scorecard)
+    assert "Of all" in scorecard
+    figures = english_report / "reports" / "figures"
+    assert (figures / "scorecard_focus_en.png").exists()
+
+
+def test_english_report_writes_the_english_workbook(english_report):
+    reports = english_report / "reports"
+    assert (reports / "greenmetrics_en.xlsx").exists()
+    assert not (reports / "greenmetrics_zh.xlsx").exists()
+    assert not (reports / "lab").exists()  # the report writes the report's folders only

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from greenmetrics import paths, views
+from greenmetrics import paths, settings, views
+from greenmetrics.errors import GreenmetricsError
 
 # What 甘肃省 (p107_gansu, r320_gansu) and 临夏州 (003_d6b7a80b1f52e553) both set a target on,
 # read from the plans: 废旧农膜回收率 85%, 单位地区生产总值能耗 -13%, 绿色建筑 70%/80%,
@@ -28,7 +29,7 @@ SEEDS_SHARE = [
 def test_cross_region_compares_the_regions_asked_for():
     frames = views.load_all(["甘肃省", "临夏回族自治州"])
     assert set(frames.targets.region_zh) == {"甘肃省", "临夏回族自治州"}
-    assert views.focus_regions(None) == views.SEED_REGIONS
+    assert views.focus_regions(None) == settings.FOCUS_REGIONS
     asked = views.focus_regions(["甘肃省", "临夏回族自治州"])
     assert views.shared_indicators(frames.targets, asked) == GANSU_AND_LINXIA
     seeds = views.shared_indicators(views.load_all().targets, views.focus_regions(None))
@@ -50,7 +51,7 @@ def test_shared_indicators_are_those_every_region_targets_sorted_by_id():
 def test_the_seed_regions_are_the_regions_of_the_seed_plans():
     manifest = pd.read_csv(paths.RAW_DIR / "documents.csv", dtype=str)
     seed_plans = manifest[manifest.source.eq("greenmetrics seed corpus")]
-    assert tuple(seed_plans.region_zh) == views.SEED_REGIONS
+    assert tuple(seed_plans.region_zh) == settings.FOCUS_REGIONS
 
 
 def test_a_shown_chart_is_its_saved_png_and_draws_once(tmp_path, monkeypatch):
@@ -58,21 +59,54 @@ def test_a_shown_chart_is_its_saved_png_and_draws_once(tmp_path, monkeypatch):
 
     import matplotlib.pyplot as plt
 
-    from greenmetrics import paths
-
-    monkeypatch.setattr(paths, "FIGURES_DIR", tmp_path)
+    # run by hand (no GREENMETRICS_REPORTS): the lab folder, never the report's figures
+    monkeypatch.delenv("GREENMETRICS_REPORTS", raising=False)
+    monkeypatch.setattr(paths, "LAB_DIR", tmp_path)
     fig, ax = plt.subplots()
     ax.plot([1, 2], [3, 4])
     image = views.show(fig, "demo", "en")
-    png = tmp_path / "demo_en.png"
+    png = tmp_path / "figures" / "demo_en.png"
     assert image.data == png.read_bytes() and image.data.startswith(b"\x89PNG")
-    assert {p.name for p in tmp_path.iterdir()} == {"demo_en.png", "demo_en.svg", "demo_en.pdf"}
+    made = {p.name for p in (tmp_path / "figures").iterdir()}
+    assert made == {"demo_en.png", "demo_en.svg", "demo_en.pdf"}
     assert not plt.fignum_exists(fig.number)  # closed: an inline backend will not draw it again
     # no notebook leaves a bare figure as a cell's result (headless it prints '<Figure size ...>')
     for notebook in sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             lines = "".join(cell["source"]).strip().splitlines()
             assert cell["cell_type"] != "code" or lines[-1:] != ["fig"], notebook.name
+
+
+def test_only_the_report_writes_the_reports_outputs(monkeypatch, tmp_path):
+    monkeypatch.delenv("GREENMETRICS_REPORTS", raising=False)
+    assert views.output_dir() == paths.LAB_DIR != paths.REPORTS_DIR
+    assert views.workbook_path("en") == paths.LAB_DIR / "greenmetrics_en.xlsx"
+    # the report names its (staging) folder for its kernels: outputs go there, one per language
+    monkeypatch.setenv("GREENMETRICS_REPORTS", str(tmp_path))
+    assert views.output_dir() == paths.REPORTS_DIR
+    assert views.workbook_path("zh").name == "greenmetrics_zh.xlsx"
+
+
+def test_focus_changes_which_regions_lead_never_the_data():
+    from greenmetrics import analysis, charts
+
+    every = views.load_all()
+    assert charts.focus_regions() == settings.FOCUS_REGIONS
+    focus = ["武汉市", "定西市"]
+    moved = views.load_all(focus=focus)
+    try:
+        assert charts.focus_regions() == tuple(focus)
+        assert moved.targets.equals(every.targets) and moved.documents.equals(every.documents)
+        card = analysis.scorecard(
+            moved.targets, moved.documents, moved.benchmarks, moved.observations,
+            moved.catalog, first_regions=focus,
+        )  # fmt: skip
+        assert list(dict.fromkeys(card.region_zh))[:2] == focus
+        assert len(card) == len(every.targets)
+        with pytest.raises(GreenmetricsError, match="不存在市"):
+            views.load_all(focus=["不存在市"])
+    finally:
+        charts.set_focus(None)
 
 
 def test_tables_read_in_the_chosen_language_and_quotes_stay_as_written():
@@ -93,17 +127,17 @@ def test_tables_read_in_the_chosen_language_and_quotes_stay_as_written():
         {"region_zh": ["忻州市忻府区"], "region_en": ["Xinfu District, Xinzhou"]}
     )
     english = views.in_language(table, "en", documents)
-    assert list(english.columns) == ["region", "indicator", "unit", "theme", "status", "quote"]
+    assert list(english.columns) == ["region", "indicator", "unit", "theme", "pace", "quote"]
     assert english["region"].tolist() == ["Xinfu District", "China"]
     assert english["indicator"].tolist() == ["High-standard farmland area", "秸秆综合利用率"]
     assert english["unit"].tolist() == ["10k mu", "%"]
     assert english["theme"].tolist() == ["agriculture", "unmapped"]
-    assert english["status"].tolist() == ["no data", "on track"]
+    assert english["pace"].tolist() == ["no trend", "fast enough"]
     assert english["quote"].tolist() == table["quote"].tolist()
     chinese = views.in_language(table, "zh", documents)
-    assert list(chinese.columns) == ["地区", "指标", "单位", "主题", "进展", "原文"]
+    assert list(chinese.columns) == ["地区", "指标", "单位", "主题", "年均进度", "原文"]
     assert chinese["主题"].tolist() == ["农业", "未归类"]
-    assert chinese["进展"].tolist() == ["无数据", "按进度推进"]
+    assert chinese["年均进度"].tolist() == ["无趋势", "速度足够"]
 
 
 def test_codes_of_a_table_read_as_words_in_each_language():
@@ -174,3 +208,9 @@ def test_the_report_reads_one_observation_table_and_its_conflicts():
     assert judged >= 9
     sentence = views.finding_observed_share(card, frames.conflicts, "en")
     assert sentence.startswith(f"{judged} of {len(card)} targets (")
+
+
+def test_plan_words_in_an_english_table_are_half_width():
+    table = pd.DataFrame({"indicator_zh": ["５Ａ级物流企业"], "indicator_en": [None]})
+    assert views.in_language(table, "en")["indicator"].tolist() == ["5A级物流企业"]
+    assert views.in_language(table, "zh")["指标"].tolist() == ["５Ａ级物流企业"]

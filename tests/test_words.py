@@ -16,7 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from greenmetrics import export, views, words
+from greenmetrics import analysis, export, settings, views, words
 from greenmetrics.errors import InputError
 from greenmetrics.gazetteer import shipped_gazetteer
 
@@ -78,8 +78,12 @@ def test_the_loader_rejects_a_wrong_header(tmp_path):
 def test_a_word_is_one_row_shared_by_charts_and_tables():
     from greenmetrics import charts
 
-    assert charts.label("on_track", "zh") == export.word("status", "on_track", "zh") == "按进度推进"
-    assert words.code_word("status", "on_track", "en") == "on track"
+    assert charts.label("on_track", "zh") == export.word("status", "on_track", "zh") == "速度足够"
+    assert words.code_word("status", "on_track", "en") == "fast enough"
+    # the pace (status) and the verdict are two questions in two sets of words
+    paces = {words.code_word("status", s, "zh") for s in analysis.STATUSES}
+    verdicts = {words.code_word("verdict", v, "zh") for v in analysis.VERDICTS}
+    assert not paces & verdicts
     assert charts.style.theme_text("air", "zh") == words.code_word("theme", "air", "zh") == "大气"
     assert charts.label("verdict_no_data", "en") == words.code_word("verdict", "no_data", "en")
     assert charts.style.unit_text("万亩", "en") == "10k mu"
@@ -206,8 +210,8 @@ def pick(verdict, years):
 def shipped_sheets():
     frames = views.load_all()
     sheets = export.report_sheets(
-        frames, sources=views.sources_table(frames), as_of_year=2026,
-        first_regions=views.SEED_REGIONS,
+        frames, sources=views.sources_table(frames), as_of_year=settings.AS_OF_YEAR,
+        first_regions=settings.FOCUS_REGIONS,
     )  # fmt: skip
     return frames, sheets
 
@@ -257,7 +261,7 @@ def test_every_note_of_the_shipped_data_reads_in_chinese_and_english():
 @cache
 def shipped_workbook(lang: str):
     frames, sheets = shipped_sheets()
-    data = export.workbook_bytes(sheets, lang=lang, regions=views.SEED_REGIONS)
+    data = export.workbook_bytes(sheets, lang=lang, regions=settings.FOCUS_REGIONS)
     return openpyxl.load_workbook(io.BytesIO(data), read_only=True)
 
 
@@ -415,3 +419,11 @@ def test_every_review_note_of_the_shipped_data_has_a_template():
     for note in fixed.note.dropna():
         assert words.note_parts(note)  # raises on a note written without a template
     assert len(fixed) > 100
+
+
+def test_the_most_specific_note_template_reads_a_note_whole():
+    # 'target limited to {scope}' also matches the longer note; its second half must not stay
+    # English in a Chinese workbook
+    note = words.note("no_scope_observation", area="临夏市城区")
+    assert words.note_text(note, "zh") == "目标限于临夏市城区：该范围无观测数据"
+    assert words.note_text(words.note("target_limited", scope="乙镇"), "zh") == "目标限于乙镇"

@@ -3,7 +3,7 @@
     greenmetrics extract [PATH ...] [--out DIR]   plans -> data/processed/{documents,targets,milestones}.csv
     greenmetrics review [PATH ...] [--out DIR] [--limit N]
                                                   extract, then list what to check (review.csv)
-    greenmetrics report [--lang en] [--formats png,svg,pdf] [--jobs N]
+    greenmetrics report [--lang en] [--regions 武汉市,定西市] [--formats png,svg,pdf] [--jobs N]
                                                   extract, run every notebook, export figures and workbook
 
 Errors a user can act on are printed as one line naming the file and the problem. extract and
@@ -201,6 +201,13 @@ def report(
     jobs: Annotated[
         int, typer.Option(help="notebooks run side by side (default: one per core)")
     ] = 0,
+    regions: Annotated[
+        str,
+        typer.Option(
+            help="focus regions, comma-separated region names (e.g. 武汉市,定西市): they lead "
+            "and are highlighted; every region stays in the data (default in settings.py)"
+        ),
+    ] = "",
 ) -> None:
     """The main job: extract, execute every notebook, export figures and the workbook.
 
@@ -223,8 +230,12 @@ def report(
     try:
         chosen = check_formats(formats)
         console.print(f"extracting {paths.project_relative(str(paths.RAW_DIR))}, starting kernels")
+        parameters: dict[str, object] = {"LANG": lang}
+        focus = [r.strip() for r in regions.replace("，", ",").split(",") if r.strip()]
+        if focus:
+            parameters["FOCUS"] = focus
         executed = run_report(
-            {"LANG": lang},
+            parameters,
             on_notebook=done,
             formats=chosen,
             workers=jobs or None,
@@ -240,7 +251,7 @@ def report(
         f"{paths.project_relative(str(EXECUTED_DIR))})\n"
         f"figures: {len(figures)} x {'/'.join(f.upper() for f in chosen)} in "
         f"{paths.project_relative(str(paths.FIGURES_DIR))}\n"
-        f"workbook: {paths.project_relative(str(paths.REPORTS_DIR / 'greenmetrics.xlsx'))}\n"
+        f"workbook: {paths.project_relative(str(paths.REPORTS_DIR / f'greenmetrics_{lang}.xlsx'))}\n"
         f"time: {_duration(time.monotonic() - started)}",
         highlight=False,
     )

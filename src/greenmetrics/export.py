@@ -44,7 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from . import words
+from . import settings, words
 from .files import write_atomic
 from .schemas import TABLES, describe
 
@@ -326,8 +326,8 @@ def _in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = Non
 def report_sheets(
     frames,
     sources: pd.DataFrame | None = None,
-    as_of_year: int | None = None,
-    first_regions: Sequence[str] = (),
+    as_of_year: int = settings.AS_OF_YEAR,
+    first_regions: Sequence[str] = settings.FOCUS_REGIONS,
 ) -> dict[str, pd.DataFrame]:
     """The tables of the report workbook from the frames of a report run (documents, targets,
     milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the
@@ -351,9 +351,13 @@ def report_sheets(
         "documents": d,
         "targets": t,
         "milestones": frames.milestones,
-        "gaps": analysis.target_gaps(t, d, frames.benchmarks, frames.observations, frames.catalog),
+        "gaps": analysis.target_gaps(
+            t, d, frames.benchmarks, frames.observations, frames.catalog, as_of_year
+        ),
         "comparison": analysis.compare_regions(t, d, benchmarks=frames.benchmarks),
-        "trajectories": analysis.trajectories(t, d, frames.observations, frames.catalog),
+        "trajectories": analysis.trajectories(
+            t, d, frames.observations, frames.catalog, as_of_year=as_of_year
+        ),
         "observations": frames.observations,
         "conflicts": getattr(frames, "conflicts", None),
     }
@@ -395,18 +399,26 @@ def summary_frames(
     contents = pd.DataFrame(listed, columns=["sheet", "holds", "rows"])
     targets = sheets.get("targets", pd.DataFrame(columns=["region_zh"]))
     milestones = sheets.get("milestones", pd.DataFrame(columns=["region_zh"]))
+    card = sheets.get("scorecard")
     rows = []
     for region in regions:
         t = targets[targets["region_zh"] == region]
-        rows.append(
-            {
-                "region_zh": region,
-                "n_targets": len(t),
-                "n_indicators": t["indicator_id"].nunique() if "indicator_id" in t else 0,
-                "n_milestones": int((milestones["region_zh"] == region).sum()),
-            }
-        )
+        row = {
+            "region_zh": region,
+            "n_targets": len(t),
+            "n_indicators": t["indicator_id"].nunique() if "indicator_id" in t else 0,
+            "n_milestones": int((milestones["region_zh"] == region).sum()),
+        }
+        if isinstance(card, pd.DataFrame) and "verdict" in card:
+            # counted as the scorecard chart and its sentence count them
+            from .analysis.scorecard import verdict_counts
+
+            counts = verdict_counts(card[card["region_zh"] == region])
+            row |= {"n_judged": counts["judged"], "n_met": counts["met"]}
+        rows.append(row)
     columns = ["region_zh", "n_targets", "n_indicators", "n_milestones"]
+    if isinstance(card, pd.DataFrame) and "verdict" in card:
+        columns += ["n_judged", "n_met"]
     return contents, pd.DataFrame(rows, columns=columns)
 
 
@@ -426,7 +438,7 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
             ws.cell(row=i, column=j, value=_cell_value(value))
     row = 5 + len(contents) + 1
     if len(counts):
-        ws.cell(row=row, column=1, value=word("text", "seed_regions", lang)).font = Font(bold=True)
+        ws.cell(row=row, column=1, value=word("text", "focus_regions", lang)).font = Font(bold=True)
         header = [word("column", "region_zh", lang)]
         header += [word("text", c, lang) for c in counts.columns[1:]]
         _header_row(ws, row + 1, header)
@@ -435,7 +447,7 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
             values = (names.get(values[0], values[0]), *values[1:])
             for j, value in enumerate(values, start=1):
                 ws.cell(row=i, column=j, value=_cell_value(value))
-    widths = (28, 70, 14, 14, 14)
+    widths = (28, 70, 14, 14, 14, 14, 14)
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
 

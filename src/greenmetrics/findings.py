@@ -4,15 +4,18 @@ in Chinese or English, so a notebook states what its chart shows without typing 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 import pandas as pd
 
+from .analysis.benchmarks import ambition_counts
 from .analysis.comparison import widest_spread
+from .analysis.scorecard import verdict_counts
 from .charts import check_lang, label
-from .charts._layout import number_text
+from .charts._layout import indicator_name, number_text
 from .charts._sources import short_name_en
-from .charts.style import unit_text
+from .charts.style import list_separator, unit_text
 
 
 class ReportFrames(Protocol):
@@ -60,32 +63,23 @@ def finding_targets(frames: ReportFrames, lang: str) -> str:
     )
 
 
-def finding_gaps(benchmarks: pd.DataFrame, gaps: pd.DataFrame, lang: str) -> str:
-    """How plans compare with the national benchmark, and the progress status counts."""
-    comparable = benchmarks[
-        benchmarks.is_comparable.eq(True) & (benchmarks.benchmark_level == "country")
-    ]
-    above = int((comparable.ambition > 1e-9).sum())
-    equal = int((comparable.ambition.abs() <= 1e-9).sum())
-    below = int((comparable.ambition < -1e-9).sum())
-    status = gaps.status.value_counts()
+def finding_gaps(pairs: pd.DataFrame, lang: str) -> str:
+    """How the plans' targets compare with their benchmarks: the comparable pairs of `pairs`
+    (the frame the gaps chart draws) counted as its subtitle counts them
+    (`analysis.ambition_counts`). Where targets stand is the scorecard's sentence, not this
+    one: one question, one count."""
+    counts = ambition_counts(pairs)
     return _say(
         lang,
-        "与全国目标可比的{n}项中，{above}项高于、{equal}项等于、{below}项低于全国目标。"
-        "有观测数据的目标中，已实现{achieved}项、按进度{on_track}项、需加快{accel}项、滞后{off}项；"
-        "{no_data}项暂无观测数据。",
-        "Of {n} targets comparable with a national benchmark, {above} are more ambitious, {equal} "
-        "equal and {below} less ambitious. With observations: {achieved} achieved, {on_track} on "
-        "track, {accel} need acceleration, {off} off track; {no_data} have no observed data yet.",
-        n=len(comparable),
-        above=above,
-        equal=equal,
-        below=below,
-        achieved=int(status.get("achieved", 0)),
-        on_track=int(status.get("on_track", 0)),
-        accel=int(status.get("needs_acceleration", 0)),
-        off=int(status.get("off_track", 0)),
-        no_data=int(status.get("no_data", 0)),
+        "图中{n}组可比的目标与对标值（省级或全国）中，{above}组高于、{equal}组等于、"
+        "{below}组低于对标值；面积、数量、装机等规模指标不与上级地区比较。",
+        "Of the {n} comparable pairs of a target and a benchmark drawn (provincial or "
+        "national), {above} are more ambitious, {equal} equal and {below} less ambitious; "
+        "sizes (areas, counts, capacities) are not set against a larger region's.",
+        n=counts["pairs"],
+        above=counts["above"],
+        equal=counts["equal"],
+        below=counts["below"],
     )
 
 
@@ -111,16 +105,27 @@ def finding_comparison(comparison: pd.DataFrame, lang: str) -> str:
         return head + _say(lang, "没有取值不同的可比目标。", "No comparable targets differ.")
     unit = spread["unit"]
     gap_unit = "个百分点" if unit == "%" else unit
-    name = (
-        spread["indicator_en"]
-        if lang == "en" and spread["indicator_en"]
-        else spread["indicator_zh"]
+    name = indicator_name(
+        spread["indicator_id"], spread["indicator_zh"], spread["indicator_en"], lang
     )
     sep = "" if lang == "zh" or unit in ("%", "") else " "
+    if spread["is_size"]:  # a spread of sizes says how large regions are, not how ambitious
+        return head + _say(
+            lang,
+            "可比的比率目标取值相同；同级地区规模相差最大的是{widest}：{low}—{high}{unit}"
+            "（这是规模之差，不是目标高低）。",
+            "Comparable rates agree; the widest spread of sizes among regions of one level is "
+            "{widest}: {low}-{high}{sep}{unit} (a difference of size, not of ambition).",
+            widest=name,
+            low=number_text(spread["low"]),
+            high=number_text(spread["high"]),
+            unit=unit_text(unit, lang),
+            sep=sep,
+        )
     return head + _say(
         lang,
-        "可比目标差距最大的是{widest}：{low}—{high}{unit}（相差{gap}{gap_unit}）。",
-        "The widest spread among comparable targets is {widest}: {low}-{high}{sep}{unit} "
+        "可比的比率目标中差距最大的是{widest}：{low}—{high}{unit}（相差{gap}{gap_unit}）。",
+        "The widest spread among comparable rates is {widest}: {low}-{high}{sep}{unit} "
         "({gap} {gap_unit} apart).",
         widest=name,
         low=number_text(spread["low"]),
@@ -167,34 +172,56 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
     )
 
 
-def finding_scorecard(card: pd.DataFrame, lang: str, documents: pd.DataFrame | None = None) -> str:
-    """The verdicts of a scorecard: how many targets are judged and how, how many cannot be;
-    regions named in `lang` (English names from `documents`)."""
-    judged = card[card.observed_value.notna()]
-    verdicts = judged.verdict.value_counts()
-    regions = judged.region_zh.drop_duplicates().tolist()
-    if documents is not None:
-        regions = [_region_name(r, documents, lang) for r in regions]
-    return _say(
+def _verdict_clause(counts: dict[str, int], lang: str) -> str:
+    """The verdicts of `verdict_counts` in the scorecard's words (已实现3项、… / met 3, …)."""
+    order = ("met", "missed", "on_track", "off_track", "no_data")
+    if lang == "zh":
+        return "、".join(f"{label(f'verdict_{v}', lang)}{counts[v]}项" for v in order)
+    return ", ".join(f"{label(f'verdict_{v}', lang)} {counts[v]}" for v in order)
+
+
+def finding_scorecard(
+    card: pd.DataFrame,
+    lang: str,
+    documents: pd.DataFrame | None = None,
+    focus: Sequence[str] = (),
+) -> str:
+    """The verdicts of a scorecard, counted as its chart counts them (`verdict_counts`): first
+    of the `focus` regions (the rows their chart shows), then of every region; regions named
+    in `lang` (English names from `documents`)."""
+    documents = documents if documents is not None else pd.DataFrame(columns=["region_zh"])
+    sep = list_separator(lang)
+    year = int(card.as_of_year.iloc[0]) if len(card) else 0
+    text = ""
+    mine = card[card.region_zh.isin(list(focus))]
+    if len(mine):
+        c = verdict_counts(mine)
+        text = _say(
+            lang,
+            "以{year}年判定，{names}的{n}项目标中{judged}项有本地区观测数据：{verdicts}。",
+            "Judged in {year}: {judged} of the {n} targets of {names} have an observation of "
+            "their own region: {verdicts}. ",
+            year=year,
+            names=sep.join(_region_name(r, documents, lang) for r in dict.fromkeys(mine.region_zh)),
+            n=c["targets"],
+            judged=c["judged"],
+            verdicts=_verdict_clause(c, lang),
+        )
+    c = verdict_counts(card)
+    judged = card[card.observed_value.notna()].region_zh.drop_duplicates()
+    return text + _say(
         lang,
-        "以{year}年判定：{n}项目标中{obs}项有本地区观测数据（{regions}），其中已实现{met}项、"
-        "未实现{missed}项、按进度推进{on}项、进度滞后{off}项、数据不足以判断趋势{few}项；"
-        "其余{missing}项目标暂无观测数据（其中{context}项可参照所在市或省的数据）。",
-        "Judged in {year}: {obs} of {n} targets have an observation of their own region "
-        "({regions}): {met} met, {missed} missed, {on} on track, {off} off track and {few} with "
-        "too little data for a trend; the other {missing} targets have no observation yet "
-        "({context} of them have a figure of their city or province for context).",
-        year=int(card.as_of_year.iloc[0]) if len(card) else 0,
-        n=len(card),
-        obs=len(judged),
-        regions=("、" if lang == "zh" else ", ").join(regions) or "-",
-        met=int(verdicts.get("met", 0)),
-        missed=int(verdicts.get("missed", 0)),
-        on=int(verdicts.get("on_track", 0)),
-        off=int(verdicts.get("off_track", 0)),
-        few=int(verdicts.get("no_data", 0)),
-        missing=len(card) - len(judged),
-        context=int(card.context_value.notna().sum()) if "context_value" in card else 0,
+        "全部{n}项目标中{judged}项有本地区观测数据（{regions}）：{verdicts}；"
+        "其余{missing}项暂无本地区观测数据（其中{context}项可参照所在市或省的数据）。",
+        "Of all {n} targets, {judged} have an observation of their own region ({regions}): "
+        "{verdicts}; the other {missing} have none yet ({context} of them have a figure of "
+        "their city or province for context).",
+        n=c["targets"],
+        judged=c["judged"],
+        regions=sep.join(_region_name(r, documents, lang) for r in judged) or "-",
+        verdicts=_verdict_clause(c, lang),
+        missing=c["missing"],
+        context=c["context"],
     )
 
 
@@ -227,7 +254,8 @@ def finding_observed_share(card: pd.DataFrame, conflicts: pd.DataFrame | None, l
     that judges them), where those observations come from (curated, read from documents or
     both), and how many conflicts between sources the workbook lists."""
     judged = card[card.observed_value.notna()]
-    n, k = len(card), len(judged)
+    counts = verdict_counts(card)
+    n, k = counts["targets"], counts["judged"]
     origin = (
         judged.observation_origin.value_counts()
         if "observation_origin" in judged

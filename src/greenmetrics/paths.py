@@ -18,6 +18,10 @@ REFERENCE_DIR = ROOT / "data" / "reference"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = Path(os.environ.get("GREENMETRICS_REPORTS", ROOT / "reports"))
 FIGURES_DIR = REPORTS_DIR / "figures"
+# A notebook run by hand (JupyterLab, nbval) writes its figures and workbook here, never over
+# the report's: only `greenmetrics report`, which names its folder in GREENMETRICS_REPORTS,
+# writes reports/figures and the workbooks.
+LAB_DIR = REPORTS_DIR / "lab"
 
 MANIFEST_NAME = "documents.csv"
 OVERRIDES_NAME = "overrides.csv"

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import paths
+from . import paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
 
@@ -26,6 +26,18 @@ EXECUTED_DIR = paths.REPORTS_DIR / "notebooks"
 
 class NotebookError(GreenmetricsError):
     """A notebook raised while executing; the message names the notebook and the cell."""
+
+
+# A markdown cell in one language carries this tag; the report keeps those of its language.
+LANGUAGE_TAG = "lang-{lang}"
+
+
+def in_language(nb, lang: str):
+    """`nb` (a notebook node) without the cells tagged for another language: each heading and
+    text is written once per language, in a pair of cells, and a report reads in one."""
+    others = {LANGUAGE_TAG.format(lang=other) for other in settings.LANGUAGES if other != lang}
+    nb.cells = [c for c in nb.cells if not others & set(c.get("metadata", {}).get("tags", []))]
+    return nb
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
@@ -252,6 +264,7 @@ def execute_notebook(
 
     out_dir.mkdir(parents=True, exist_ok=True)
     executed = out_dir / source.name
+    language = (parameters or {}).get("LANG", "zh")
     own = kernel is None
     try:
         if own:
@@ -259,7 +272,7 @@ def execute_notebook(
         for attempt in range(1, NOTEBOOK_ATTEMPTS + 1):
             try:
                 nb = papermill.execute_notebook(
-                    str(source),
+                    in_language(nbformat.read(source, as_version=4), language),
                     None,
                     parameters=parameters or {},
                     progress_bar=False,

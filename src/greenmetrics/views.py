@@ -8,13 +8,16 @@ chart and a sentence.
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import analysis, charts, export, paths, reference, words
+from . import analysis, charts, export, paths, reference, settings, words
 from .catalog import Catalog, load_catalog
+from .errors import GreenmetricsError
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
     finding_coverage,
@@ -35,10 +38,18 @@ from .tables import (
     load_targets,
 )
 
-WORKBOOK = paths.REPORTS_DIR / "greenmetrics.xlsx"
-# The two seed regions the cross-region notebook puts side by side by default (the charts
-# mark them; one tuple for both).
-SEED_REGIONS = charts.style.SEED_REGIONS
+
+def output_dir() -> Path:
+    """Where a notebook writes its figures and workbook: the report's folder when `greenmetrics
+    report` runs it (it sets GREENMETRICS_REPORTS for its kernels), else reports/lab, so running
+    one notebook by hand never overwrites the report's outputs."""
+    return paths.REPORTS_DIR if os.environ.get("GREENMETRICS_REPORTS") else paths.LAB_DIR
+
+
+def workbook_path(lang: str) -> Path:
+    """The workbook of one language (greenmetrics_zh.xlsx, greenmetrics_en.xlsx): a report in
+    English never overwrites the Chinese one."""
+    return output_dir() / f"greenmetrics_{charts.check_lang(lang)}.xlsx"
 
 
 @dataclass
@@ -62,8 +73,12 @@ def _keep(df: pd.DataFrame, column: str, values) -> pd.DataFrame:
     return df if not values or column not in df.columns else df[df[column].isin(list(values))]
 
 
-def load_all(regions=None, themes=None) -> Frames:
-    """Extract if needed, then load every table; keep only `regions` (region_zh) and `themes`."""
+def load_all(regions=None, themes=None, focus=None) -> Frames:
+    """Extract if needed, then load every table; keep only `regions` (region_zh) and `themes`.
+
+    `focus` (region_zh, default settings.FOCUS_REGIONS) names the regions that lead and are
+    highlighted in the charts drawn after this call; it never filters. A focus region that no
+    document names is an error that lists the regions there are."""
     folder = ensure_tables()
     catalog = load_catalog()
     every_document = load_documents()
@@ -75,6 +90,13 @@ def load_all(regions=None, themes=None) -> Frames:
     # Shown as text, as in the CSV: an empty cell reads as empty, not as <NA>.
     review = review.astype(object).fillna("").astype(str)
     charts.set_regions(every_document["region_zh"])  # same colour per region in every chart
+    unknown = [r for r in (focus or ()) if r not in set(every_document["region_zh"])]
+    if unknown:
+        known = "、".join(dict.fromkeys(every_document["region_zh"].dropna()))
+        raise GreenmetricsError(
+            f"focus regions {'、'.join(unknown)}: no plan of theirs; regions: {known}"
+        )
+    charts.set_focus(focus)
     # NOTE: observations are joined before any filter: a region's figure may come from another
     # region's document (a province's bulletin states the country's), and a conflict is one
     # whichever regions a notebook shows.
@@ -102,8 +124,8 @@ def figure_name(stem: str, lang: str) -> str:
 
 
 def save(fig, stem: str, lang: str) -> list[Path]:
-    """Save a chart as PNG/SVG/PDF in reports/figures under its stable name."""
-    return charts.save_figure(fig, figure_name(stem, lang))
+    """Save a chart under its stable name in the figures folder of `output_dir`."""
+    return charts.save_figure(fig, figure_name(stem, lang), output_dir() / "figures")
 
 
 DISPLAY_WIDTH_PX = 800  # a chart in a notebook: the saved 200-dpi PNG shown at report width
@@ -132,12 +154,12 @@ def provenance_table(targets: pd.DataFrame) -> pd.DataFrame:
     return targets[columns]
 
 
-def focus_regions(regions=None) -> tuple[str, ...]:
-    """The regions a notebook sets side by side: `regions` when given, else the two seeds."""
-    return tuple(regions) if regions else SEED_REGIONS
+def focus_regions(focus=None) -> tuple[str, ...]:
+    """The regions a notebook leads with: `focus` when given, else settings.FOCUS_REGIONS."""
+    return tuple(focus) if focus else settings.FOCUS_REGIONS
 
 
-def shared_indicators(targets: pd.DataFrame, regions=SEED_REGIONS) -> list[str]:
+def shared_indicators(targets: pd.DataFrame, regions=settings.FOCUS_REGIONS) -> list[str]:
     """Indicator ids that every one of `regions` sets a target for."""
     sets = [set(targets.loc[targets.region_zh == r, "indicator_id"].dropna()) for r in regions]
     return sorted(set.intersection(*sets)) if sets else []
@@ -157,9 +179,12 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
         named = with_region_en(out[["region_zh"]].drop_duplicates(), documents)
         out["region_zh"] = out["region_zh"].map(region_names(named, lang))
     if {"indicator_zh", "indicator_en"} <= set(out.columns):  # one indicator column
-        if lang == "en":
+        if lang == "en":  # the plan's words where none is English, half-width (５Ａ -> 5A)
             english = out["indicator_en"]
-            out["indicator_zh"] = english.where(english.notna(), out["indicator_zh"])
+            plan = out["indicator_zh"].map(
+                lambda n: unicodedata.normalize("NFKC", n) if isinstance(n, str) else n
+            )
+            out["indicator_zh"] = english.where(english.notna(), plan)
         out = out.drop(columns="indicator_en")
     if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
@@ -282,7 +307,7 @@ def key_figures(lang: str) -> dict[str, Path]:
     stems = ("targets_overview", "gaps", "cross_region", "trajectories", "milestones")
     found = {}
     for stem in stems:
-        png = paths.FIGURES_DIR / f"{figure_name(stem, lang)}.png"
+        png = output_dir() / "figures" / f"{figure_name(stem, lang)}.png"
         if png.exists():
             found[stem] = png
     return found

@@ -204,8 +204,12 @@ def _note_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ]
             end = m.end()
         pieces.append(re.escape(entry["en"][end:]))
-        patterns.append((key, re.compile("".join(pieces), re.DOTALL)))
-    return patterns
+        literal = len(_FIELD_RE.sub("", entry["en"]))
+        patterns.append((literal, key, re.compile("".join(pieces), re.DOTALL)))
+    # NOTE: the most specific template first: 'target limited to {scope}' would also match
+    # 'target limited to X: no observation for that area' and leave its second half English.
+    patterns.sort(key=lambda p: -p[0])
+    return [(key, pattern) for _, key, pattern in patterns]
 
 
 def note(key: str, **fields: object) -> str:

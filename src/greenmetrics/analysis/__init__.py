@@ -22,7 +22,7 @@ Rules that hold everywhere:
 - Every output frame is checked against its declared table in `greenmetrics.schemas`.
 """
 
-from .benchmarks import target_benchmarks, target_gaps
+from .benchmarks import ambition_counts, target_benchmarks, target_gaps
 from .comparison import MIN_REGIONS_TO_COMPARE, NO_PLAN_NOTE, NO_TARGET_NOTE, compare_regions
 from .observed import change_sign, join_observations, observation_conflicts, values_agree
 from .progress import (
@@ -37,7 +37,7 @@ from .progress import (
     required_yearly_progress,
     trend_slope,
 )
-from .scorecard import scorecard, unobserved
+from .scorecard import VERDICTS, scorecard, unobserved, verdict_counts
 from .trajectories import HORIZON_YEAR, SERIES, milestones_timeline, trajectories
 
 __all__ = [
@@ -46,5 +46,5 @@ __all__ = [
     "classify_status", "compare_regions", "cumulative_reduction", "join_observations",
     "meets_target", "milestones_timeline", "observation_conflicts", "reduction_path",
     "required_yearly_progress", "scorecard", "target_benchmarks", "target_gaps", "trajectories",
-    "trend_slope", "unobserved", "values_agree",
+    "trend_slope", "unobserved", "values_agree", "verdict_counts", "ambition_counts", "VERDICTS",
 ]  # fmt: skip

@@ -13,6 +13,7 @@ from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
 from ..words import note
 from ._common import (
+    _EPS,
     _differences,
     _fmt,
     _frame,
@@ -138,6 +139,24 @@ def target_benchmarks(
             rows.append(base)
         rows.extend({**base, **pair} for pair in pairs)
     return _frame(rows, "target_benchmarks")
+
+
+def ambition_counts(pairs: pd.DataFrame) -> dict[str, int]:
+    """Of the comparable target x benchmark pairs of `pairs` (a frame of `target_benchmarks`,
+    or the part of it a chart draws): `pairs` counted, and how many are `above` (the plan more
+    ambitious), `equal` and `below` the benchmark.
+
+    Exists so a gaps chart's subtitle and the sentence under it count one frame one way."""
+    if "benchmark_value" not in pairs or pairs.empty:
+        return {"pairs": 0, "above": 0, "equal": 0, "below": 0}
+    comparable = pairs[pairs["benchmark_value"].notna() & pairs["is_comparable"].ne(False)]
+    ambition = comparable["ambition"].astype(float)
+    return {
+        "pairs": len(comparable),
+        "above": int((ambition > _EPS).sum()),
+        "equal": int((ambition.abs() <= _EPS).sum()),
+        "below": int((ambition < -_EPS).sum()),
+    }
 
 
 def _summarise_level(target: dict, pairs: list[dict], level: str) -> dict:

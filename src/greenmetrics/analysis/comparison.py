@@ -268,8 +268,12 @@ def widest_spread(comparison: pd.DataFrame) -> dict | None:
     """The indicator whose comparable plan targets differ most, like with like: among the
     comparable plan rows of one indicator, and for a size unit (`is_size_unit`) of one region
     level. Returns {indicator_id, indicator_zh, indicator_en, unit, region_level (None for a
-    rate), low, high} or None when no indicator has two comparable targets. The spread is
-    measured relative to the indicator's largest value, so 万亩 and % rank alike."""
+    rate), is_size, low, high} or None when no indicator has two comparable targets. The spread
+    is measured relative to the indicator's largest value.
+
+    NOTE: rates and shares come first: two plans' rates differ in ambition, while two
+    provinces' areas differ mostly in size, so a size is the answer (`is_size`) only when no
+    rate differs."""
     if comparison.empty:
         return None
     everything = pd.Series(True, index=comparison.index)
@@ -278,7 +282,7 @@ def widest_spread(comparison: pd.DataFrame) -> dict | None:
         comparison["is_comparable"].ne(False) if "is_comparable" in comparison else everything
     )
     plans = comparison[origin & comparable & comparison["value"].notna()]
-    best, best_score = None, -1.0
+    found: dict[bool, tuple[float, dict]] = {}
     for _, part in plans.groupby("indicator_id", sort=True):
         unit = part["unit"].iloc[0] if "unit" in part else ""
         size = is_size_unit(unit) and "region_level" in part
@@ -289,16 +293,22 @@ def widest_spread(comparison: pd.DataFrame) -> dict | None:
                 continue
             low, high = float(rows["value"].min()), float(rows["value"].max())
             score = (high - low) / max(abs(high), abs(low), 1e-9)
-            if score > best_score:
+            if score > found.get(size, (-1.0, None))[0]:
                 first = rows.iloc[0]
-                best_score = score
-                best = {
-                    "indicator_id": first["indicator_id"],
-                    "indicator_zh": first["indicator_zh"],
-                    "indicator_en": _text(first.get("indicator_en")),  # None when absent
-                    "unit": _text(unit) or "",
-                    "region_level": level,
-                    "low": low,
-                    "high": high,
-                }
-    return best
+                found[size] = (
+                    score,
+                    {
+                        "indicator_id": first["indicator_id"],
+                        "indicator_zh": first["indicator_zh"],
+                        "indicator_en": _text(first.get("indicator_en")),  # None when absent
+                        "unit": _text(unit) or "",
+                        "region_level": level,
+                        "is_size": size,
+                        "low": low,
+                        "high": high,
+                    },
+                )
+    for size in (False, True):
+        if size in found and found[size][0] > 0:
+            return found[size][1]
+    return next((found[s][1] for s in (False, True) if s in found), None)

@@ -10,12 +10,12 @@ this module only decides which observation judges a target and what the verdict 
 
 from __future__ import annotations
 
-import datetime
 import math
 from collections.abc import Sequence
 
 import pandas as pd
 
+from .. import settings
 from ..catalog import Catalog
 from ..regions import region_order
 from ..schemas import FIELDS, RATE_UNITS
@@ -39,8 +39,10 @@ from .progress import _observed_series, _progress, meets_target
 
 VERDICTS = FIELDS["verdict"].allowed
 # The trend status of `progress` read as a verdict before the target year is judged.
+# NOTE: a target whose latest observation already meets it is `met`, not `on_track`: its note
+# says "meets the target", and a verdict never says less than its note.
 _TREND_VERDICT = {
-    "achieved": "on_track",
+    "achieved": "met",
     "on_track": "on_track",
     "needs_acceleration": "off_track",
     "off_track": "off_track",
@@ -63,8 +65,9 @@ def classify_verdict(
 
     - `met` / `missed`: the target year is before `as_of_year` and the observation is of the
       target year or later: it meets the target (`meets_target`) or not;
-    - otherwise judged from the trend: `trend_status` (of `classify_status`) achieved or
-      on_track -> `on_track`; needs_acceleration or off_track -> `off_track`;
+    - otherwise from the latest observation and the trend: `trend_status` (of
+      `classify_status`) achieved -> `met` (already met before its year), on_track ->
+      `on_track`; needs_acceleration or off_track -> `off_track`;
     - `no_data`: no observation, or no trend.
     """
     if _missing(observed) or observation_year is None:
@@ -146,10 +149,13 @@ def _larger_regions(target: dict, parents: dict[str, object]) -> list[str]:
     return [r for r in dict.fromkeys(found) if r and r not in (target["region_zh"], "全国")]
 
 
-def _card_row(
-    target: dict, groups: dict, benchmarks: dict, as_of_year: int, larger: Sequence[str] = ()
-) -> dict[str, object]:
-    progress = _progress(target, groups, as_of_year)
+def standing(target: dict, progress: dict, as_of_year: int) -> dict[str, object]:
+    """The verdict of a prepared target in `as_of_year` (`classify_verdict`), its note and the
+    observed point that judges it (`point`, None without one), from the target's `progress`
+    (of `progress._progress`).
+
+    Exists so the scorecard and the trajectories say the same verdict of a target: one
+    computation, one vocabulary."""
     points = progress["points"]
     point = _judging_point(points, int(target["target_year"]), as_of_year)
     direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
@@ -163,6 +169,20 @@ def _card_row(
         as_of_year=as_of_year,
         trend_status=progress["status"],
     )
+    return {
+        "verdict": verdict,
+        "verdict_note": _verdict_note(verdict, point, target, progress),
+        "point": point,
+    }
+
+
+def _card_row(
+    target: dict, groups: dict, benchmarks: dict, as_of_year: int, larger: Sequence[str] = ()
+) -> dict[str, object]:
+    progress = _progress(target, groups, as_of_year)
+    points = progress["points"]
+    judged = standing(target, progress, as_of_year)
+    point, verdict = judged["point"], judged["verdict"]
     rows = point["rows"] if point else []
     title, source, quote = _joined_sources(rows)
     # A larger region's figure only where the region's own is missing.
@@ -172,7 +192,7 @@ def _card_row(
         **_target_part(target),
         "as_of_year": as_of_year,
         "verdict": verdict,
-        "verdict_note": _verdict_note(verdict, point, target, progress),
+        "verdict_note": judged["verdict_note"],
         "observed_value": point["value"] if point else math.nan,
         "observation_year": point["year"] if point else None,
         "observation_count": len(points),
@@ -201,7 +221,7 @@ def scorecard(
     observations: pd.DataFrame | None,
     catalog: Catalog | None = None,
     *,
-    as_of_year: int | None = None,
+    as_of_year: int = settings.AS_OF_YEAR,
     first_regions: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Per region, every target with its latest observation, verdict and comparable benchmarks.
@@ -212,7 +232,7 @@ def scorecard(
       names), on the target's scale: units converted (亿亩 -> 万亩), a reduction as the
       cumulative fall since its baseline year; observations after `as_of_year` are ignored;
     - `verdict` (`classify_verdict`): `met`/`missed` once the target year is before
-      `as_of_year` (default: this year) and an observation of that year or later exists
+      `as_of_year` (default: settings.AS_OF_YEAR) and an observation of that year or later exists
       (the first such observation judges it); else `on_track`/`off_track` from the trend;
       `no_data` without an observation or a trend;
     - the province and national benchmarks are those of `target_gaps` (same indicator, kind,
@@ -221,7 +241,7 @@ def scorecard(
     Every row keeps the target's quote and offsets and the sources of the observation and the
     benchmarks.
     """
-    as_of_year = as_of_year or datetime.date.today().year
+    as_of_year = as_of_year or settings.AS_OF_YEAR
     groups = _prepare_observations(observations)
     indexed = _index_benchmarks(benchmarks)
     prepared = _prepare_targets(targets, documents, catalog)
@@ -238,6 +258,25 @@ def scorecard(
         _card_row(t, groups, indexed, as_of_year, _larger_regions(t, parents)) for t in prepared
     ]
     return _frame(rows, "scorecard")
+
+
+def verdict_counts(card: pd.DataFrame) -> dict[str, int]:
+    """The counts a reader is told of a scorecard: `targets`, `judged` (with an observation of
+    their own region), one count per verdict of those judged (`met`, `missed`, `on_track`,
+    `off_track`, `no_data`: observed once, too little for a trend), `missing` (no observation
+    of their own) and `context` (of those, shown with a larger region's figure).
+
+    Exists so a chart's subtitle, a finding sentence and the workbook count one way."""
+    observed = card["observed_value"].notna()
+    verdicts = card.loc[observed, "verdict"].value_counts()
+    context = card["context_value"].notna() if "context_value" in card else observed & False
+    return {
+        "targets": len(card),
+        "judged": int(observed.sum()),
+        **{v: int(verdicts.get(v, 0)) for v in VERDICTS},
+        "missing": int((~observed).sum()),
+        "context": int((~observed & context).sum()),
+    }
 
 
 def unobserved(card: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from .. import settings
 from ..catalog import Catalog
 from ..schemas import FIELDS, columns
 from ._common import (
@@ -25,6 +26,7 @@ from ._common import (
     _unit,
 )
 from .progress import _progress, meets_target, reduction_path
+from .scorecard import standing
 
 HORIZON_YEAR = 2035  # the 远景目标 year drawn as `goal_2035`
 SERIES = FIELDS["series"].allowed
@@ -33,7 +35,9 @@ SERIES = FIELDS["series"].allowed
 # trajectories
 
 
-def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> list[dict]:
+def _trajectory_rows(
+    target: dict, progress: dict, start_year: int | None, as_of_year: int
+) -> list[dict]:
     """The target path, observed points and projection of one target, on its own scale."""
     points = [p for p in progress["points"] if start_year is None or p["year"] >= start_year]
     anchor = progress["anchor_year"]
@@ -49,7 +53,7 @@ def _trajectory_rows(target: dict, progress: dict, start_year: int | None) -> li
         "kind": target["kind"],
         "target_value": value,
         "target_year": target_year,
-        "status": progress["status"],
+        "verdict": standing(target, progress, as_of_year)["verdict"],
         "doc_id": target["doc_id"],
         "quote": target["quote"],
         "char_start": target["char_start"],
@@ -216,7 +220,7 @@ def trajectories(
     observations: pd.DataFrame | None,
     catalog: Catalog | None = None,
     start_year: int | None = None,
-    as_of_year: int | None = None,
+    as_of_year: int = settings.AS_OF_YEAR,
 ) -> pd.DataFrame:
     """Year-by-year paths per target: target path, observed points, projection, 2035 goal.
 
@@ -238,7 +242,8 @@ def trajectories(
     target's provenance (doc_id, quote, offsets; a goal row those of the 2035 target) and, for
     observed rows and the path start, the source of the observation (an observed row also
     `observation_note`: how its value was built, e.g. chained from the yearly changes of
-    2021-2024). `status` is the target's status as in `target_gaps`.
+    2021-2024). `verdict` is the target's verdict in `as_of_year` (default
+    settings.AS_OF_YEAR), the one of its scorecard row (`scorecard.standing`).
     """
     groups = _prepare_observations(observations)
     prepared = _prepare_targets(targets, documents, catalog)
@@ -255,7 +260,7 @@ def trajectories(
         ):
             continue  # drawn as the goal_2035 of the earlier target
         progress = _progress(target, groups, as_of_year)
-        mine = _trajectory_rows(target, progress, start_year)
+        mine = _trajectory_rows(target, progress, start_year, as_of_year)
         if len({r["year"] for r in mine}) < 2:
             continue  # one year only: a point, not a path (no single-point panels)
         rows.extend(mine)

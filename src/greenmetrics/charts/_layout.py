@@ -6,6 +6,7 @@ notes on what was left out and the empty-chart placeholder."""
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -15,9 +16,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .. import words
-from ..errors import SchemaError
+from .. import paths, words
+from ..errors import InputError, SchemaError
 from ..regions import is_country, region_order
+from ..words import LANGS
 from ._sources import short_name_en
 from .style import (
     FONT_SIZE,
@@ -25,8 +27,8 @@ from .style import (
     WIDTH_IN,
     check_lang,
     finish,
-    highlight_seeds,
-    is_seed,
+    highlight_focus,
+    is_focus,
     label,
     omitted_note,
     plain,
@@ -106,20 +108,64 @@ def _catalog_names() -> dict[str, str]:
     return {i: ind.name_zh for i, ind in load_catalog().indicators.items()}
 
 
+SHORT_NAMES = paths.PACKAGE_DATA / "short_names.csv"
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[tuple[str, str], str]:
+    """(indicator_id, lang) -> the short name data/short_names.csv declares for a narrow
+    column (the scorecard's), so a long name is written short by a person, never cut.
+
+    An id the catalog does not hold is an error naming the file and the line."""
+    table = pd.read_csv(SHORT_NAMES, dtype=str, keep_default_na=False)
+    known = _catalog_names()
+    out = {}
+    for line, row in enumerate(table.to_dict("records"), start=2):
+        if row["indicator_id"] not in known:
+            raise InputError(SHORT_NAMES, f"{row['indicator_id']!r} is not in the catalog", line)
+        for lang in LANGS:
+            if row[f"short_{lang}"].strip():
+                out[(row["indicator_id"], lang)] = row[f"short_{lang}"].strip()
+    return out
+
+
 def indicator_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Adds `_ind` (grouping key: indicator_id, else the plan's words) and `_ind_name` (the
+    """Adds `_ind` (grouping key: indicator_id, else the plan's words), `_ind_name` (the
     catalog's name of a mapped indicator, so a panel is not titled by whichever plan's wording
-    comes first; else the plan's words)."""
+    comes first; else the plan's words) and `_ind_short` (its declared short name in `lang`,
+    else `_ind_name`)."""
     df = df.copy()
     ids = df["indicator_id"] if "indicator_id" in df.columns else pd.Series(pd.NA, index=df.index)
     df["_ind"] = ids.where(ids.notna(), df["indicator_zh"]).astype(str)
     known = _catalog_names()
     catalog_zh = ids.map(lambda i: known.get(i) if isinstance(i, str) else None)
     name = catalog_zh.where(catalog_zh.notna(), df["indicator_zh"])
-    if lang == "en" and "indicator_en" in df.columns:
-        name = df["indicator_en"].where(df["indicator_en"].notna(), name)
+    if lang == "en":
+        # NOTE: a plan's own words shown in English keep their Chinese, in half-width
+        # letters and digits (５Ａ级 -> 5A级) as English text has them.
+        name = name.map(lambda n: unicodedata.normalize("NFKC", n) if isinstance(n, str) else n)
+        if "indicator_en" in df.columns:
+            name = df["indicator_en"].where(df["indicator_en"].notna(), name)
     df["_ind_name"] = name.astype(str)
+    short = short_names()
+    df["_ind_short"] = [
+        short.get((i, lang), n) if isinstance(i, str) else n
+        for i, n in zip(ids, df["_ind_name"], strict=True)
+    ]
     return df
+
+
+def indicator_name(
+    indicator_id: object, indicator_zh: object, indicator_en: object, lang: str
+) -> str:
+    """One indicator's name as its panel is titled (`indicator_frame`), so a takeaway names it
+    as the chart does, not by one plan's wording."""
+    row = {
+        "indicator_id": [indicator_id],
+        "indicator_zh": [indicator_zh],
+        "indicator_en": [indicator_en],
+    }
+    return str(indicator_frame(pd.DataFrame(row), lang)["_ind_name"].iloc[0])
 
 
 def named_frame(
@@ -146,7 +192,7 @@ def top_regions(
     first)."""
     canonical = region_order(regions)
     by_size = sorted(
-        canonical, key=lambda r: (not is_seed(r), -counts.get(r, 0), canonical.index(r))
+        canonical, key=lambda r: (not is_focus(r), -counts.get(r, 0), canonical.index(r))
     )
     kept, dropped = cap(by_size, n)
     return region_order(kept), dropped
@@ -203,7 +249,7 @@ def region_rows(
     """One labelled row per region, the first at the top; the y axis runs from
     len(regions) - margins[0] (bottom) to margins[1] (top)."""
     ax.set_yticks(range(len(regions)), [plain(names[r]) for r in regions])
-    highlight_seeds(ax.get_yticklabels(), regions)
+    highlight_focus(ax.get_yticklabels(), regions)
     ax.set_ylim(len(regions) - margins[0], margins[1])
 
 

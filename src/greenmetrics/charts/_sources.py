@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..gazetteer import shipped_gazetteer
 from ..regions import PROVINCE_SHORT, PROVINCES, region_order
+from ..words import region_name
 from ._words import _colon, label, list_separator, plain
 
 
@@ -90,9 +91,6 @@ def _title_province(title: str) -> str | None:
 def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str) -> list[str]:
     """The publishers of reference documents: the country, or the province a title names
     (directly, or through one of its prefectures or counties)."""
-    en = {}
-    if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
-        en = dict(documents[["region_zh", "region_en"]].dropna().itertuples(index=False))
     national, provinces = 0, {}
     for title in titles:
         province = _title_province(title)
@@ -104,7 +102,11 @@ def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str
     if national:
         parts.append(label("source_refs_national", lang, n=national))
     if provinces:
-        shown = [en.get(p, p) if lang == "en" else short_region(p) for p in region_order(provinces)]
+        # NOTE: a province's English name from the gazetteer: no plan of it need be drawn
+        shown = [
+            region_name(p, lang) if lang == "en" else short_region(p)
+            for p in region_order(provinces)
+        ]
         parts.append(
             label(
                 "source_refs_province", lang, n=sum(provinces.values()),

@@ -17,7 +17,8 @@ _PREFIXES = {
     "level_": "levels",
 }
 _SHARED = {
-    **{s: "status" for s in ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")},
+    # no_data is the chart's own word (a cell without data); the pace's is 无趋势 / no trend
+    **{s: "status" for s in ("achieved", "on_track", "needs_acceleration", "off_track")},
     **{s: "series" for s in ("target", "observed", "projection", "goal_2035")},
     **{s: "level" for s in ("country", "province", "prefecture", "county")},
     "benchmark": "origin",

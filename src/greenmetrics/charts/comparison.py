@@ -16,6 +16,7 @@ from ._layout import (
     chart_notes,
     empty_chart,
     flag,
+    indicator_name,
     is_comparable,
     marker_handle,
     measured_unit,
@@ -199,13 +200,12 @@ def comparison_takeaway(comparison: pd.DataFrame, lang: str) -> str:
     spread = widest_spread(comparison)
     if spread is None or spread["high"] == spread["low"]:
         return label("subtitle_comparison_flat", lang, n=n)
-    name = (
-        spread["indicator_en"]
-        if lang == "en" and spread["indicator_en"]
-        else spread["indicator_zh"]
+    name = indicator_name(
+        spread["indicator_id"], spread["indicator_zh"], spread["indicator_en"], lang
     )
     return label(
-        "subtitle_comparison", lang, n=n, widest=plain(name), low=number_text(spread["low"]),
+        "subtitle_comparison_size" if spread["is_size"] else "subtitle_comparison", lang, n=n,
+        widest=plain(name), low=number_text(spread["low"]),
         high=number_text(spread["high"]), unit=plain(unit_text(spread["unit"], lang)),
     )  # fmt: skip
 

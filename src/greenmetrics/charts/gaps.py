@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..analysis.benchmarks import ambition_counts
 from ..regions import region_order
 from ._layout import (
     begin,
@@ -138,14 +139,16 @@ def plot_gaps(
 
 def gaps_takeaway(df: pd.DataFrame, lang: str) -> str:
     """The gaps in one sentence: of the comparable targets with a benchmark, how many are
-    more and how many less ambitious (`ambition` when given, else target minus benchmark)."""
-    rows = df[df["benchmark_value"].notna()] if "benchmark_value" in df else df.iloc[0:0]
-    rows = rows[[is_comparable(r) for _, r in rows.iterrows()]] if len(rows) else rows
-    if "ambition" in rows:
-        ambition = rows["ambition"]
+    more and how many less ambitious (`analysis.ambition_counts`; `ambition` when given, else
+    target minus benchmark)."""
+    if "benchmark_value" in df and "ambition" not in df:
+        df = df.assign(ambition=df["target_value"] - df["benchmark_value"])
+    if "is_comparable" in df:
+        df = df.assign(is_comparable=[is_comparable(r) for _, r in df.iterrows()])
     else:
-        ambition = rows["target_value"] - rows.get("benchmark_value", np.nan)
+        df = df.assign(is_comparable=True)
+    counts = ambition_counts(df)
     return label(
-        "subtitle_gaps", lang, n=len(rows), above=int((ambition > 1e-9).sum()),
-        below=int((ambition < -1e-9).sum()),
+        "subtitle_gaps", lang, n=counts["pairs"], above=counts["above"], equal=counts["equal"],
+        below=counts["below"],
     )  # fmt: skip

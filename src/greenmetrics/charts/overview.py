@@ -23,9 +23,9 @@ from .style import (
     FONT_SIZE,
     MAX_PANELS,
     MAX_REGIONS,
-    SEED_REGIONS,
     finish,
-    highlight_seeds,
+    focus_regions,
+    highlight_focus,
     label,
     parenthesized,
     plain,
@@ -83,7 +83,7 @@ def plot_targets_overview(
     )
     for tick, region in zip(ax.get_yticklabels(), kept, strict=True):
         tick.set_color(region_color(region))
-    highlight_seeds(ax.get_yticklabels(), kept)
+    highlight_focus(ax.get_yticklabels(), kept)
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
@@ -97,7 +97,7 @@ def plot_targets_overview(
 
 def overview_takeaway(df: pd.DataFrame, names: dict[str, str], lang: str) -> str:
     """The overview in one sentence: the region with the most themes, and how many
-    indicators the seed regions share."""
+    indicators the focus regions share."""
     themed = df[df["theme"].notna()] if "theme" in df.columns else df.iloc[0:0]
     per_region = themed.groupby("region_zh")["theme"].nunique().sort_values(ascending=False)
     if per_region.empty:
@@ -105,7 +105,7 @@ def overview_takeaway(df: pd.DataFrame, names: dict[str, str], lang: str) -> str
     top = per_region.index[0]
     shared = 0
     if "indicator_id" in df.columns:
-        sets = [set(df.loc[df["region_zh"] == r, "indicator_id"].dropna()) for r in SEED_REGIONS]
+        sets = [set(df.loc[df["region_zh"] == r, "indicator_id"].dropna()) for r in focus_regions()]
         shared = len(set.intersection(*sets))
     return label(
         "subtitle_overview", lang, top=plain(names.get(top, top)), n=int(per_region.iloc[0]),
@@ -161,7 +161,7 @@ def plot_coverage(
     ax.set_yticks([i + 0.5 for i in range(len(regions))], [plain(names[r]) for r in regions])
     ax.tick_params(axis="y", rotation=0, length=0)
     ax.tick_params(axis="x", length=0)
-    highlight_seeds(ax.get_yticklabels(), regions)
+    highlight_focus(ax.get_yticklabels(), regions)
     for tick, region in zip(ax.get_yticklabels(), regions, strict=True):
         tick.set_color(region_color(region))
     ax.set_xlabel(label("theme", lang))

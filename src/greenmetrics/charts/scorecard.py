@@ -10,13 +10,13 @@ import math
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..analysis.scorecard import verdict_counts
 from ..words import note_parts, note_text
 from ._layout import any_region_name, begin, empty_chart, named_frame, new_figure, number_text
 from ._words import _colon
 from .style import (
-    MISSING_COLOR,
     SMALL_SIZE,
-    STATUS_COLORS,
+    VERDICT_COLORS,
     WIDTH_IN,
     finish,
     label,
@@ -26,14 +26,6 @@ from .style import (
     wrap_display,
 )
 
-# The verdicts take the colours of the progress statuses they read like.
-VERDICT_COLORS = {
-    "met": STATUS_COLORS["achieved"],
-    "on_track": STATUS_COLORS["on_track"],
-    "off_track": STATUS_COLORS["needs_acceleration"],
-    "missed": STATUS_COLORS["off_track"],
-    "no_data": MISSING_COLOR,
-}
 _COMPARATOR_SIGNS = {"ge": "≥", "le": "≤", "approx": "≈", "eq": ""}
 # Column x positions (share of the figure width) of: indicator, target, observed, verdict,
 # province benchmark, national benchmark.
@@ -108,7 +100,8 @@ def _benchmark_text(row: pd.Series, level: str, lang: str) -> str:
 
 
 def _first_line(name: object) -> str:
-    """An indicator name cut to the width of its column, marked … when cut."""
+    """An indicator name cut to the width of its column, marked … when cut (a name without a
+    declared short form in data/short_names.csv)."""
     width = int((_COLUMNS[1] - _COLUMNS[0]) * WIDTH_IN * 72 / ((SMALL_SIZE + 0.5) * 0.55)) - 3
     lines = wrap_display(plain(name), width)
     return lines[0] + ("…" if len(lines) > 1 else "")
@@ -175,7 +168,7 @@ def plot_scorecard(
             row = item
             verdict = str(row["verdict"])
             cells = (
-                "  " + _first_line(row["_ind_name"]),
+                "  " + _first_line(row["_ind_short"]),
                 quantity_text(
                     row["target_value"],
                     row["unit"],
@@ -195,14 +188,13 @@ def plot_scorecard(
                 if context and i_cell == 2:
                     color = CONTEXT_COLOR
                 ax.text(x, y, plain(text), va="center", fontsize=SMALL_SIZE + 0.5, color=color)
-    judged = df[df["observed_value"].notna()]["verdict"].value_counts()
-    n_context = int((df["observed_value"].isna() & df["context_value"].notna()).sum())
+    counts = verdict_counts(df)
+    n_context = counts["context"]
     subtitle = label(
         "subtitle_scorecard_context" if n_context else "subtitle_scorecard", lang,
-        judged=int(judged.sum()), met=int(judged.get("met", 0)),
-        on=int(judged.get("on_track", 0)), off=int(judged.get("off_track", 0)),
-        missed=int(judged.get("missed", 0)), missing=int(df["observed_value"].isna().sum()),
-        context=n_context,
+        judged=counts["judged"], met=counts["met"], on=counts["on_track"],
+        off=counts["off_track"], missed=counts["missed"], few=counts["no_data"],
+        missing=counts["missing"], context=n_context,
     )  # fmt: skip
     notes = [label("scorecard_context_note", lang)] if n_context else []
     notes += chained_notes(df[df["observed_value"].notna()], names, lang)

@@ -12,8 +12,10 @@ SimHei was rejected: it lacks U+2212 minus and superscript/subscript digits, and
 redistribution is unclear. Noto is a CFF-flavoured OpenType font; matplotlib's PDF backend embeds such a font with
 ``pdf.fonttype = 42`` as a ``/FontFile2`` (TrueType) stream holding CFF data, which is an invalid
 PDF that strict viewers refuse, so PDFs use ``pdf.fonttype = 3`` (glyph outlines drawn by the
-PDF itself; text stays searchable through its ToUnicode map). SVGs carry glyphs as paths
-(``svg.fonttype = 'path'``) so they need no font on the reader's machine.
+PDF itself; text stays searchable through its ToUnicode map). SVGs keep their text as text
+(``svg.fonttype = 'none'``), with the font family named (Noto Sans CJK SC, then DejaVu Sans),
+so a report writer can edit a label in Inkscape or Illustrator; a machine without Noto Sans
+CJK SC shows it in a fallback font.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-from .. import paths
+from .. import paths, settings
 from ..errors import InputError
 from ..files import write_atomic
 from ..regions import is_country as _is_country
@@ -106,27 +108,48 @@ STATUS_COLORS = {
     "off_track": "#d73027",
     "no_data": MISSING_COLOR,
 }
+# The verdicts take the colours of the paces they read like.
+VERDICT_COLORS = {
+    "met": STATUS_COLORS["achieved"],
+    "on_track": STATUS_COLORS["on_track"],
+    "off_track": STATUS_COLORS["needs_acceleration"],
+    "missed": STATUS_COLORS["off_track"],
+    "no_data": MISSING_COLOR,
+}
 
 SUBTITLE_SIZE = FONT_SIZE
 SOURCE_LINES = 2  # the source line of a chart; the full list is the workbook's sources sheet
-# The two seed regions of the project: every chart marks their names. Marked with a pale box,
-# not bold: the shipped CJK font has a regular weight only (bold would print a font warning).
-SEED_REGIONS = ("忻州市忻府区", "临夏回族自治州")
-SEED_HIGHLIGHT = {"facecolor": "#fde9a9", "edgecolor": "none", "pad": 1.2}
+# The focus regions of a report lead and are marked in every chart (`set_focus`; by default
+# settings.FOCUS_REGIONS). Marked with a pale box, not bold: the shipped CJK font has a regular
+# weight only (bold would print a font warning).
+FOCUS_HIGHLIGHT = {"facecolor": "#fde9a9", "edgecolor": "none", "pad": 1.2}
 
 _region_colors: dict[str, str] = {}
+_focus: list[tuple[str, ...]] = [settings.FOCUS_REGIONS]
 
 
-def is_seed(region: object) -> bool:
-    """True for the two seed regions the report is about (marked in every chart)."""
-    return region in SEED_REGIONS
+def set_focus(regions: Iterable[str] | None) -> tuple[str, ...]:
+    """Make `regions` (region_zh) the focus of every chart drawn after this call (None: the
+    default of settings.FOCUS_REGIONS); returns the focus. Like `set_regions`, once per run."""
+    _focus[0] = tuple(regions) if regions else settings.FOCUS_REGIONS
+    return _focus[0]
 
 
-def highlight_seeds(ticklabels: Iterable[Artist], regions: Sequence[str]) -> None:
-    """Mark the tick labels of the seed regions (`ticklabels` in the order of `regions`)."""
+def focus_regions() -> tuple[str, ...]:
+    """The regions the charts now lead with and mark (see `set_focus`)."""
+    return _focus[0]
+
+
+def is_focus(region: object) -> bool:
+    """True for a focus region of the report (marked in every chart)."""
+    return region in _focus[0]
+
+
+def highlight_focus(ticklabels: Iterable[Artist], regions: Sequence[str]) -> None:
+    """Mark the tick labels of the focus regions (`ticklabels` in the order of `regions`)."""
     for tick, region in zip(ticklabels, regions, strict=False):
-        if is_seed(region):
-            tick.set_bbox(SEED_HIGHLIGHT)
+        if is_focus(region):
+            tick.set_bbox(FOCUS_HIGHLIGHT)
 
 
 def font_path() -> Path:
@@ -187,7 +210,7 @@ def use_style() -> Path:
             "savefig.dpi": PNG_DPI,
             "savefig.facecolor": "white",
             "pdf.fonttype": PDF_FONTTYPE,
-            "svg.fonttype": "path",
+            "svg.fonttype": "none",
             "svg.hashsalt": "greenmetrics",
         }
     )

@@ -25,7 +25,7 @@ from .style import (
     MAX_PANELS,
     NEUTRAL_COLOR,
     SMALL_SIZE,
-    STATUS_COLORS,
+    VERDICT_COLORS,
     finish,
     label,
     region_color,
@@ -49,7 +49,7 @@ def plot_trajectory(
     Expects the frame of `analysis.trajectories`, long format: `region_zh, indicator_id,
     indicator_zh, indicator_en, unit, year, value, series` with series one of
     target (the path to the plan target), observed, projection, goal_2035, benchmark; optional
-    `status` (achieved, on_track, needs_acceleration, off_track, no_data), `doc_id`,
+    `verdict` (of the scorecard: met, missed, on_track, off_track, no_data), `doc_id`,
     `source_title`. Returns the figure.
     """
     need = ["region_zh", "indicator_zh", "unit", "year", "value", "series"]
@@ -101,10 +101,11 @@ def plot_trajectory(
         heading = f"{names[region]} · {first.loc[key, '_ind_name']}"
         unit = part["unit"].dropna()
         panel_heading(ax, heading, len(axes), unit.iloc[0] if len(unit) else None, axis="y")
-        if "status" in part.columns and part["status"].notna().any():
-            status = str(part["status"].dropna().iloc[0])
-            ax.text(0.02, 0.95, "● " + label(status, lang, default=status), transform=ax.transAxes,
-                    va="top", fontsize=SMALL_SIZE, color=STATUS_COLORS.get(status, NEUTRAL_COLOR))  # fmt: skip
+        if "verdict" in part.columns and part["verdict"].notna().any():
+            # Under the year axis, never inside the plot where a point may sit.
+            verdict = str(part["verdict"].dropna().iloc[0])
+            ax.set_xlabel("● " + label(f"verdict_{verdict}", lang, default=verdict),
+                          fontsize=SMALL_SIZE, color=VERDICT_COLORS.get(verdict, NEUTRAL_COLOR))  # fmt: skip
     styles = {
         "target": dict(color=NEUTRAL_COLOR, lw=1.8, marker="s", ms=4),
         "observed": dict(ls="none", marker="o", ms=5, mfc=NEUTRAL_COLOR, mec="black", mew=0.5),
@@ -122,11 +123,7 @@ def plot_trajectory(
     notes = chart_notes(lang, panels=omitted)
     notes += _chained_notes(df, kept, names, first, lang)
     observed = df[df["series"] == "observed"]
-    at_target = (
-        df.loc[df["status"].isin(["achieved", "met"]), "_ind"].nunique()
-        if "status" in df.columns
-        else 0
-    )
+    at_target = df.loc[df["verdict"] == "met", "_ind"].nunique() if "verdict" in df.columns else 0
     subtitle = label("subtitle_trajectories", lang, n=observed["_ind"].nunique(), met=at_target)
     return finish(
         fig, axes, title, None, df, lang,

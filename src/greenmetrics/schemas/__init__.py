@@ -441,7 +441,7 @@ _TABLE_LIST = (
         "per target: the path from the baseline, observed points, projection, 2035 goal",
         _names(
             "target_id region_zh region_level indicator_id indicator_zh indicator_en kind "
-            "target_value target_year year series value unit status doc_id quote char_start "
+            "target_value target_year year series value unit verdict doc_id quote char_start "
             "char_end source_title source source_quote observation_note"
         ),
         fields=_optional("source_title"),  # points of the plan itself have no reference

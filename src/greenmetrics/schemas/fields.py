@@ -398,10 +398,10 @@ FIELDS: dict[str, Field] = {
     ),
     "verdict": Field(
         "string",
-        "met / missed: the target year has passed and an observation of that year or later "
-        "meets / misses the target; on_track / off_track: judged from the trend (target year "
-        "not passed, or no observation for it yet); no_data: no observation, or one year and "
-        "the target not yet met",
+        "the one verdict of a target (scorecard, trajectories): met: an observation meets the "
+        "target (of the target year or later once it has passed, else the latest); missed: "
+        "the target year has passed and its observation misses; on_track / off_track: judged "
+        "from the trend; no_data: no observation, or one year and the target not yet met",
         allowed=("met", "missed", "on_track", "off_track", "no_data"),
     ),
     "verdict_note": Field("string", "why the verdict is what it is", nullable=True),
