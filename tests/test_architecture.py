@@ -17,7 +17,7 @@ LAYERS = (
     ("paths", "errors"),
     ("regions",),
     ("schemas",),
-    ("files",),
+    ("files", "fingerprint"),
     ("gazetteer",),
     ("words",),
     ("text",),

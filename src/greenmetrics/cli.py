@@ -171,8 +171,12 @@ def report(
     jobs: Annotated[
         int, typer.Option(help="notebooks run side by side (default: one per core)")
     ] = 0,
+    force: Annotated[
+        bool, typer.Option("--force", help="extract again even when the tables are current")
+    ] = False,
 ) -> None:
-    """The main job: extract, execute every notebook, export figures and the workbook."""
+    """The main job: extract (unless the tables are current), execute every notebook, export
+    figures and the workbook."""
     from .report import EXECUTED_DIR, check_formats, notebooks, run_report
 
     sources = notebooks()
@@ -192,7 +196,7 @@ def report(
                 progress.update(task, advance=1, description=f"{path.name} done")
 
             executed = run_report(
-                {"LANG": lang}, on_notebook=done, formats=chosen, workers=jobs or None
+                {"LANG": lang}, on_notebook=done, formats=chosen, workers=jobs or None, force=force
             )
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {exc}", highlight=False)

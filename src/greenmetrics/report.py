@@ -437,9 +437,14 @@ def run_report(
     *,
     formats=DEFAULT_FORMATS,
     workers: int | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Extract the corpus, then execute every notebook (see `execute_notebooks`); figures are
     saved in `formats` (PNG only by default). Returns the executed copies.
+
+    The tables of data/processed are used as they are when they were extracted from the
+    plans, reference data and code of now (`pipeline.tables_stale`), unless `force`: then
+    the notebooks start at once and data/processed is not written.
 
     The report is whole or not at all: the tables, figures, workbook and executed notebooks are
     written into a staging folder beside the project and swapped in only when every step has
@@ -448,14 +453,17 @@ def run_report(
     those of this run (a format not asked for is gone); the other language's stay only when
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
     beside fresh ones."""
-    from .pipeline import extract_corpus, output_lock, write_extraction
+    from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
     formats = check_formats(formats)
     stage = paths.ROOT / STAGING_NAME
     staged_processed, staged_reports = stage / "processed", stage / "reports"
     with output_lock(paths.PROCESSED_DIR, wait=False):
         shutil.rmtree(stage, ignore_errors=True)
+        reuse = not force and not tables_stale(paths.PROCESSED_DIR)
         try:
+            if reuse:
+                _link_tables(paths.PROCESSED_DIR, staged_processed)
 
             def extract() -> None:
                 write_extraction(extract_corpus(), staged_processed)
@@ -464,7 +472,7 @@ def run_report(
                 notebooks(),
                 staged_reports / "notebooks",
                 parameters,
-                prepare=extract,
+                prepare=None if reuse else extract,
                 on_notebook=on_notebook,
                 workers=workers,
                 formats=formats,
@@ -494,11 +502,28 @@ def run_report(
                     made_for = path.name.rsplit("-", 1)[-1]
                 return made_for in ("zh", "en") and (made_for == lang or made_for not in current)
 
-            _swap_in(staged_processed, paths.PROCESSED_DIR)
+            if not reuse:
+                _swap_in(staged_processed, paths.PROCESSED_DIR)
             _swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return [paths.REPORTS_DIR / "notebooks" / p.name for p in executed]
+
+
+def _link_tables(processed: Path, staged: Path) -> None:
+    """The current tables of `processed` (and their fingerprint) in `staged` for the kernels,
+    as hard links where the file system allows, else copies: `processed` is not written, and
+    a kernel that finds them stale (a plan edited meanwhile) extracts into `staged` instead
+    of waiting for the lock this run holds on `processed`."""
+    from .fingerprint import FINGERPRINT_NAME
+    from .schemas import PROCESSED_TABLES
+
+    staged.mkdir(parents=True, exist_ok=True)
+    for name in [f"{table}.csv" for table in PROCESSED_TABLES] + [FINGERPRINT_NAME]:
+        try:
+            os.link(processed / name, staged / name)
+        except OSError:
+            shutil.copy2(processed / name, staged / name)
 
 
 def _swap_in(staged: Path, target: Path, stale: Callable[[Path], bool] = lambda p: False) -> None:
