@@ -62,7 +62,8 @@ class ExtractionResult:
     document_reviews: dict[str, list[dict]] = field(default_factory=dict)
     validated: bool = False  # True when the frames come from extract_corpus (already checked)
     # What the tables were made from (fingerprint.extraction_fingerprint), taken before the
-    # first file was read; None for a result built by hand
+    # first file was read; None for a result built by hand or with another catalog than the
+    # shipped one (the fingerprint does not know it)
     fingerprint: dict[str, str] | None = None
 
     @property

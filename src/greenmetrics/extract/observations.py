@@ -69,6 +69,15 @@ from .sentences import _sentences, _trim
 from .vocabulary import FYP_END
 from .years import arabic_years
 
+# Patterns of the hot paths, compiled once (each runs once or more per clause).
+_BEFORE_A_PERIOD_RE = re.compile(r"(?:到|至|在)$")
+_TO_BEFORE_RE = re.compile(r"(?:到|至)$")
+_AMOUNT_AFTER_PERIOD_RE = re.compile(r"累计|年均|共|新增|完成|淘汰")
+_DATE_MONTH_RE = re.compile(r"^\s*\d{1,2}\s*月")
+_DOT_LEADER_RE = re.compile(r"\.{4,}")  # a contents line's dots
+_NAME_EDGES_RE = re.compile(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$")
+_HAN_RE = re.compile(r"[\u4e00-\u9fa5]")
+
 
 @dataclass
 class _Frame:
@@ -134,12 +143,12 @@ class ObservationReader:
             follows = text[m.end() : m.end() + 2]
             if (
                 not what
-                and not re.search(r"(?:到|至|在)$", before)
-                and not re.match(r"累计|年均|共|新增|完成|淘汰", follows)
+                and not _BEFORE_A_PERIOD_RE.search(before)
+                and not _AMOUNT_AFTER_PERIOD_RE.match(follows)
             ):
                 continue
             past = end <= self.present if self.reports else end <= (self.x.issue_year or end)
-            if what in ("末", "期末") or re.search(r"(?:到|至)$", before):
+            if what in ("末", "期末") or _TO_BEFORE_RE.search(before):
                 offer(
                     m.start(),
                     _Frame(year=end, past=past and end < (self.x.issue_year + 1), explicit=True),
@@ -158,7 +167,7 @@ class ObservationReader:
             prefix = m.group("pre") or ""
             if BASE_BEFORE_RE.search(text[: m.start()]) or text[m.start() - 1 : m.start()] == "-":
                 continue  # a baseline (比2015年), or the end of a span (2016-2023年)
-            if re.match(r"^\s*\d{1,2}\s*月", text[m.end() :]) and not m.group("end"):
+            if _DATE_MONTH_RE.match(text[m.end() :]) and not m.group("end"):
                 continue  # a date (2021年11月9日)
             year = int(m.group("year"))
             # a bulletin's present is the year it reports on; a plan's goals start at its issue
@@ -245,7 +254,7 @@ class ObservationReader:
         last_base: int | None = None
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
-            if "……" in clause or "…" * 3 in clause or re.search(r"\.{4,}", clause):
+            if "……" in clause or "…" * 3 in clause or _DOT_LEADER_RE.search(clause):
                 continue  # a contents line
             mentions = self._mentions(clause)
             head = clause[: mentions[0].start] if mentions else clause
@@ -538,9 +547,9 @@ class ObservationReader:
             if text.startswith(name):
                 text = text[len(name) :]
         text = LEVEL_TAIL_RE.sub("", text)
-        text = re.sub(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$", "", text)
+        text = _NAME_EDGES_RE.sub("", text)
         text = text.strip(' “”"‘’《》（）()：:')
-        if not re.search(r"[\u4e00-\u9fa5]", text) or len(text) < 2:
+        if not _HAN_RE.search(text) or len(text) < 2:
             return ""
         return text
 
