@@ -65,7 +65,7 @@ from .observation_words import (
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord, stable_id
 from .review_tables import base_year_observations, table_observations
-from .sentences import _sentences, _trim
+from .sentences import _trim
 from .vocabulary import FYP_END
 from .years import arabic_years
 
@@ -219,11 +219,10 @@ class ObservationReader:
 
     # -- the document -----------------------------------------------------------------------------
     def run(self) -> list[ObservationRecord]:
-        norm = self.norm.text
         records, spans = table_observations(self.x)
         self.records.extend(records)
         self.table_spans = [*self.table_spans, *spans]
-        for sent in _sentences(norm, self.x.vocabulary):
+        for sent in self.x.sentences:
             if self._in_table(sent.start, sent.end):
                 continue
             if self.reports:
