@@ -139,3 +139,26 @@ def test_the_fingerprinted_code_is_what_extraction_imports():
             "extract/__init__.py", "__init__.py", "fingerprint.py"} <= names  # fmt: skip
     # the analysis, charts and the report do not decide what is extracted
     assert not any(n.startswith(("analysis/", "charts/", "report", "cli")) for n in names)
+
+
+def test_an_interrupted_write_of_other_tables_leaves_no_fingerprint_vouching_for_them(
+    project, monkeypatch
+):
+    import os
+
+    root, _ = project
+    raw, processed = root / "data" / "raw", root / "data" / "processed"
+    ensure_tables()
+    (raw / "plan.txt").write_text(PLAN.replace("90%", "95%"), encoding="utf-8")
+    result = pipeline.extract_corpus()
+
+    real_replace = os.replace
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt  # Ctrl-C while the new tables are moved into place
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.write_extraction(result, processed)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert stored_fingerprint(processed) is None and tables_stale(processed)

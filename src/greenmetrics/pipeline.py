@@ -450,12 +450,14 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
     }
     tables["review"] = build_review(result, result.texts)
     payloads = {f"{name}.csv": csv_bytes(df) for name, df in tables.items()}
-    # The fingerprint goes last (moved into place after the tables); tables of unknown origin
-    # get none, so no older fingerprint can vouch for them.
+    # The fingerprint is moved into place after the tables. An older one that vouches for
+    # other tables goes first, so an interrupted write leaves tables that no fingerprint
+    # vouches for (made again next time); tables of unknown origin get none.
     if result.fingerprint is not None:
         payloads[FINGERPRINT_NAME] = fingerprint_bytes(result.fingerprint)
     try:
-        (out_dir / FINGERPRINT_NAME).unlink(missing_ok=True)
+        if stored_fingerprint(out_dir) != result.fingerprint:
+            (out_dir / FINGERPRINT_NAME).unlink(missing_ok=True)
         written = write_all_atomic({out_dir / name: data for name, data in payloads.items()})
         return [p for p in written if p.name != FINGERPRINT_NAME]
     except OSError as exc:
