@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from typer.testing import CliRunner
 
-from greenmetrics import paths, report
+from greenmetrics import paths, report, report_files
 from greenmetrics.cli import INPUT_PROBLEMS_EXIT, app
 
 runner = CliRunner()
@@ -111,7 +111,7 @@ def test_a_plain_run_names_the_figures_of_an_earlier_run_it_removes(project):
 def test_removed_files_are_counted_by_kind_in_one_line(project):
     figures = project / "reports" / "figures"
     removed = [figures / name for name in ("b_zh.svg", "a_zh.svg", "a_zh.pdf", ".made-from-zh")]
-    assert report.removed_files_line(removed) == (
+    assert report_files.removed_files_line(removed) == (
         "removed 1 PDF and 2 SVG files from an earlier run: reports/figures/a_zh.pdf, "
         "reports/figures/a_zh.svg, reports/figures/b_zh.svg"
     )

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
+from greenmetrics import paths
 from greenmetrics.errors import InputError
 from greenmetrics.gazetteer import GAZETTEER_PATH, load_gazetteer, shipped_gazetteer
 from greenmetrics.regions import PROVINCES
+
+TESTS = Path(__file__).resolve().parent
 
 
 def test_the_shipped_gazetteer_lists_every_division():
@@ -45,3 +52,55 @@ def test_a_broken_gazetteer_is_named_by_file_and_line(tmp_path):
     broken.write_text("\n".join([*rows[:3], "110101,东城区,district,110000,,"]) + "\n", "utf-8")
     with pytest.raises(InputError, match=r"gazetteer.csv:4: region_level 'district'"):
         load_gazetteer(broken)
+
+
+def _mentions_place_by_place(g, text: str, min_length: int) -> Counter:
+    """The reading `mentions` must give: at each place the longest name, else the next place."""
+    counts: Counter = Counter()
+    lengths = sorted({len(n) for n in g.by_name if len(n) >= min_length}, reverse=True)
+    i = 0
+    while i < len(text):
+        name = next((text[i : i + k] for k in lengths if text[i : i + k] in g.by_name
+                     and len(text[i : i + k]) == k), None)  # fmt: skip
+        if name is None:
+            i += 1
+            continue
+        counts[name] += 1
+        i += len(name)
+    return counts
+
+
+def _texts() -> list[str]:
+    plans = sorted(paths.RAW_DIR.glob("*.txt")) + sorted((TESTS / "corpus").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in plans]
+    g = shipped_gazetteer()
+    names = sorted(g.by_name)
+    rng = random.Random(19)
+    # names run together, cut, overlapping (大连市 / 大连 / 连市), with and without filler
+    for _ in range(200):
+        parts = [rng.choice(names)[: rng.randint(1, 6)] + rng.choice(["", "的", "和", "。"])
+                 for _ in range(rng.randint(1, 30))]  # fmt: skip
+        texts.append("".join(parts))
+    return texts
+
+
+@pytest.mark.parametrize("min_length", [2, 3, 4])
+def test_mentions_reads_the_longest_name_at_each_place(min_length):
+    g = shipped_gazetteer()
+    texts = _texts()
+    assert len(texts) > 200
+    for text in texts:
+        assert g.mentions(text, min_length) == _mentions_place_by_place(g, text, min_length)
+
+
+def test_mentions_of_a_body():
+    g = shipped_gazetteer()
+    text = "大连市和大连的企业，临夏州、临夏回族自治州，交易市场，忻州市忻府区"
+    assert g.mentions(text, 2) == Counter(
+        {"大连市": 1, "大连": 1, "临夏州": 1, "临夏回族自治州": 1, "忻州市": 1, "忻府区": 1}
+    )
+    assert g.mentions(text) == Counter(
+        {"大连市": 1, "临夏州": 1, "临夏回族自治州": 1, "忻州市": 1, "忻府区": 1}
+    )
+    with pytest.raises(ValueError):
+        g.mentions(text, 1)

@@ -126,6 +126,25 @@ def print_extraction(result, written_to: Path, seconds: float) -> None:
         console.print(f"[red]error[/red] {paths.project_relative(line)}", highlight=False)
 
 
+def _print_reused_tables() -> int:
+    """What the reused tables of data/processed hold, and their input problems (from
+    review.csv), as `print_extraction` says it for a new extraction; returns the problems."""
+    import pandas as pd
+
+    counts = Table(title="greenmetrics report: tables reused", show_header=False)
+    for table in ("documents", "targets", "milestones", "observations"):
+        path = paths.PROCESSED_DIR / f"{table}.csv"
+        counts.add_row(table, str(len(pd.read_csv(path, dtype=str))) if path.is_file() else "-")
+    review_path = paths.PROCESSED_DIR / "review.csv"
+    review = pd.read_csv(review_path, dtype=str) if review_path.is_file() else pd.DataFrame()
+    problems = review[review.category.eq("document_problem")].note if len(review) else []
+    counts.add_row("inputs not read or failed", str(len(problems)))
+    console.print(counts)
+    for line in problems:
+        console.print(f"[red]error[/red] {paths.project_relative(line)}", highlight=False)
+    return len(problems)
+
+
 def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
     """`_run_extract`, or exit 2 with the one-line error when the run cannot start or write
     (a bad override, an output folder that is not one): nothing has been written then."""
@@ -208,10 +227,15 @@ def report(
             "and are highlighted; every region stays in the data (default in settings.py)"
         ),
     ] = "",
+    force: Annotated[
+        bool, typer.Option("--force", help="extract again even when the tables are current")
+    ] = False,
 ) -> None:
-    """The main job: extract, execute every notebook, export figures and the workbook.
+    """The main job: extract (unless the tables are current), execute every notebook, export
+    figures and the workbook.
 
-    Prints the extraction summary and its input problems, then each notebook as it finishes."""
+    Prints the extraction summary and its input problems (of the tables reused, when they are
+    current), then each notebook as it finishes."""
     from .report import EXECUTED_DIR, check_formats, run_report
 
     started = time.monotonic()
@@ -241,6 +265,7 @@ def report(
             workers=jobs or None,
             on_extraction=summarize,
             on_message=say,
+            force=force,
         )
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {paths.project_relative(str(exc))}", highlight=False)
@@ -255,7 +280,7 @@ def report(
         f"time: {_duration(time.monotonic() - started)}",
         highlight=False,
     )
-    problems = len(extracted[0].problems) if extracted else 0
+    problems = len(extracted[0].problems) if extracted else _print_reused_tables()
     if problems:
         console.print(
             f"[red]{problems} input(s) not read or failed[/red] (listed above); the report "

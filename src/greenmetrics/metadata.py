@@ -404,10 +404,10 @@ def _national_body(text: str) -> bool:
     return country >= _MIN_COUNTRY_SCOPE and country > own
 
 
-def _named_in(text: str, division: Division) -> int:
-    """How often the text names a division above `division` (its city or province)."""
+def _named_in(counts: Counter, division: Division) -> int:
+    """How often a text whose names are `counts` names a division above `division` (its city
+    or province)."""
     g = shipped_gazetteer()
-    counts = g.mentions(text, min_length=2)
     names = {n for d in g.ancestors(division) for n in (d.name, *d.short_names)}
     return sum(counts[n] for n in names)
 
@@ -417,7 +417,8 @@ def _one_division(reading: _Reading, text: str) -> Division | None:
     the text names, and stay unresolved when the text names none or more than one of them."""
     if len(reading.candidates) == 1:
         return reading.candidates[0]
-    named = [d for d in reading.candidates if _named_in(text, d)]
+    counts = shipped_gazetteer().mentions(text, min_length=2)  # read once for every candidate
+    named = [d for d in reading.candidates if _named_in(counts, d)]
     return named[0] if len(named) == 1 else None
 
 

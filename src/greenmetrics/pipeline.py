@@ -28,6 +28,12 @@ from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year, read_observations
 from .extract.non_targets import set_aside_row
 from .files import csv_bytes, write_all_atomic
+from .fingerprint import (
+    FINGERPRINT_NAME,
+    extraction_fingerprint,
+    fingerprint_bytes,
+    stored_fingerprint,
+)
 from .gazetteer import shipped_gazetteer
 from .inputs import iter_plan_files, unread_entries
 from .manifest import load_manifest
@@ -56,6 +62,10 @@ class ExtractionResult:
     # doc_id -> review rows about the plan itself: its region was not sure, damage repaired
     document_reviews: dict[str, list[dict]] = field(default_factory=dict)
     validated: bool = False  # True when the frames come from extract_corpus (already checked)
+    # What the tables were made from (fingerprint.extraction_fingerprint), taken before the
+    # first file was read; None for a result built by hand or with another catalog than the
+    # shipped one (the fingerprint does not know it)
+    fingerprint: dict[str, str] | None = None
 
     @property
     def unmapped(self) -> pd.DataFrame:
@@ -303,6 +313,8 @@ def extract_corpus(
     the result does not depend on it.
     """
     inputs = [Path(p) for p in (inputs or [paths.RAW_DIR])]
+    # before anything is read: a file changed during the run makes the tables stale
+    fingerprint = extraction_fingerprint(inputs) if catalog is None else None
     catalog = catalog or load_catalog()
     problems: list[str] = []
     duplicates: list[str] = []
@@ -390,6 +402,7 @@ def extract_corpus(
         table_spans=table_spans,
         document_reviews=document_reviews,
         validated=True,
+        fingerprint=fingerprint,
     )
 
 
@@ -455,26 +468,36 @@ def write_extraction(result: ExtractionResult, out_dir: Path | None = None) -> l
     }
     tables["review"] = build_review(result, result.texts)
     payloads = {f"{name}.csv": csv_bytes(df) for name, df in tables.items()}
+    # The fingerprint is moved into place after the tables. An older one that vouches for
+    # other tables goes first, so an interrupted write leaves tables that no fingerprint
+    # vouches for (made again next time); tables of unknown origin get none.
+    if result.fingerprint is not None:
+        payloads[FINGERPRINT_NAME] = fingerprint_bytes(result.fingerprint)
     try:
-        return write_all_atomic({out_dir / name: data for name, data in payloads.items()})
+        if stored_fingerprint(out_dir) != result.fingerprint:
+            (out_dir / FINGERPRINT_NAME).unlink(missing_ok=True)
+        written = write_all_atomic({out_dir / name: data for name, data in payloads.items()})
+        return [p for p in written if p.name != FINGERPRINT_NAME]
     except OSError as exc:
         raise InputError(out_dir, f"cannot write outputs here: {exc.strerror or exc}") from None
 
 
 def ensure_tables(processed_dir: Path | None = None) -> Path:
-    """Run the extraction when a processed table is missing (a fresh clone, a student's first
-    run), so a notebook can start with it. Returns the folder of the tables."""
+    """Run the extraction when the tables are missing or stale (`tables_stale`), so a notebook
+    can start with tables of the plans and code it runs with. Returns the folder of the tables."""
     folder = Path(processed_dir or paths.PROCESSED_DIR)
-    if _tables_stale(folder):
+    if tables_stale(folder):
         with output_lock(folder, wait=True):
-            if _tables_stale(folder):  # another run may have written them while we waited
+            if tables_stale(folder):  # another run may have written them while we waited
                 write_extraction(extract_corpus(), folder)
     return folder
 
 
-def _tables_stale(folder: Path) -> bool:
-    """True when a table is missing, was written with other columns (by an older greenmetrics),
-    or is older than a plan, manifest or override in data/raw."""
+def tables_stale(folder: Path) -> bool:
+    """True when a table of `folder` is missing, was written with other columns, or was not
+    extracted from data/raw, the reference data and the code as they are now (its stored
+    fingerprint differs: a plan, manifest or override edited, added or removed, another
+    greenmetrics version or extraction code)."""
     tables = [folder / f"{name}.csv" for name in PROCESSED_TABLES]
     if not all(t.exists() for t in tables):
         return True
@@ -482,6 +505,4 @@ def _tables_stale(folder: Path) -> bool:
         with path.open(encoding="utf-8") as f:
             if f.readline().strip() != ",".join(columns(name)):
                 return True
-    raw = [p for p in paths.RAW_DIR.rglob("*") if p.is_file()] if paths.RAW_DIR.is_dir() else []
-    written = min(t.stat().st_mtime for t in tables)
-    return any(p.stat().st_mtime > written for p in raw)
+    return stored_fingerprint(folder) != extraction_fingerprint([paths.RAW_DIR])

@@ -506,9 +506,7 @@ def valid_text(text: str) -> tuple[str, list[str]]:
             f"offset(s) {_offsets(surrogates)}"
         )
     odd = [m.start() for m in _ODD_RE.finditer(text)]
-    unassigned = [
-        i for i, ch in enumerate(text) if ord(ch) > 0x7F and unicodedata.category(ch) == "Cn"
-    ] if not text.isascii() and _maybe_unassigned(text) else []  # fmt: skip
+    unassigned = _unassigned(text) if not text.isascii() and _maybe_unassigned(text) else []
     if odd or unassigned:
         where = sorted(odd + unassigned)
         notes.append(
@@ -522,6 +520,13 @@ def _maybe_unassigned(text: str) -> bool:
     # NOTE: checking every character's category in Python is slow on a large plan; the common
     # blocks (ASCII, CJK, punctuation, full-width forms) hold no unassigned code point.
     return bool(re.search("[^\x00-\u04ff\u2000-\u2bff\u3000-\u9fff\uff00-\uffef]", text))
+
+
+def _unassigned(text: str) -> list[int]:
+    """Offsets of the unassigned code points of `text` (each distinct character is looked up
+    once, not each place it stands)."""
+    odd = {ch for ch in set(text) if ord(ch) > 0x7F and unicodedata.category(ch) == "Cn"}
+    return [i for i, ch in enumerate(text) if ch in odd] if odd else []
 
 
 def _offsets(positions: list[int]) -> str:

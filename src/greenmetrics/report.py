@@ -20,6 +20,7 @@ from pathlib import Path
 from . import paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
+from .report_files import link_tables, removed_files_line, swap_in
 
 EXECUTED_DIR = paths.REPORTS_DIR / "notebooks"
 
@@ -460,6 +461,10 @@ def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
     return digest.hexdigest()
 
 
+# Said when the report reuses the tables (the same inputs and code as when they were made).
+REUSED_LINE = "data/processed is current (same plans, reference data and code): tables reused; --force extracts again"
+
+
 def run_report(
     parameters: dict | None = None,
     on_notebook: Callable[[Path, float], None] | None = None,
@@ -468,13 +473,18 @@ def run_report(
     workers: int | None = None,
     on_extraction: Callable[[object], None] | None = None,
     on_message: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Extract the corpus, then execute every notebook (see `execute_notebooks`); figures are
     saved in `formats` (PNG only by default). Returns the executed copies.
 
+    The tables of data/processed are used as they are when they were extracted from the
+    plans, reference data and code of now (`pipeline.tables_stale`), unless `force`: then
+    the notebooks start at once and data/processed is not written.
+
     `on_extraction` gets the extraction result (its summary and input problems) as soon as it
-    is written, while the kernels warm up; `on_message` hears what else a user should know: a
-    notebook run again, the files of an earlier run removed (`removed_files_line`).
+    is written, while the kernels warm up; `on_message` hears what else a user should know:
+    tables reused, a notebook run again, the files of an earlier run removed.
 
     The report is whole or not at all: the tables, figures, workbook and executed notebooks are
     written into a staging folder beside the project and swapped in only when every step has
@@ -483,14 +493,19 @@ def run_report(
     those of this run (a format not asked for is gone); the other language's stay only when
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
     beside fresh ones."""
-    from .pipeline import extract_corpus, output_lock, write_extraction
+    from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
     formats = check_formats(formats)
     stage = paths.ROOT / STAGING_NAME
     staged_processed, staged_reports = stage / "processed", stage / "reports"
     with output_lock(paths.PROCESSED_DIR, wait=False):
         shutil.rmtree(stage, ignore_errors=True)
+        reuse = not force and not tables_stale(paths.PROCESSED_DIR)
         try:
+            if reuse:
+                link_tables(paths.PROCESSED_DIR, staged_processed)
+                if on_message:
+                    on_message(REUSED_LINE)
 
             def extract() -> None:
                 result = extract_corpus()
@@ -502,7 +517,7 @@ def run_report(
                 notebooks(),
                 staged_reports / "notebooks",
                 parameters,
-                prepare=extract,
+                prepare=None if reuse else extract,
                 on_notebook=on_notebook,
                 on_message=on_message,
                 workers=workers,
@@ -533,51 +548,11 @@ def run_report(
                     made_for = path.name.rsplit("-", 1)[-1]
                 return made_for in ("zh", "en") and (made_for == lang or made_for not in current)
 
-            _swap_in(staged_processed, paths.PROCESSED_DIR)
-            removed = _swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
+            if not reuse:
+                swap_in(staged_processed, paths.PROCESSED_DIR)
+            removed = swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
             if removed and on_message:
                 on_message(removed_files_line(removed))
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return [paths.REPORTS_DIR / "notebooks" / p.name for p in executed]
-
-
-def removed_files_line(removed: list[Path]) -> str:
-    """One line naming the files a run removed, counted by kind: "removed 12 SVG files from
-    an earlier run: reports/figures/a_zh.svg, ..." (paths relative to the project; the
-    fingerprint stamps beside the figures are not named)."""
-    shown = sorted(p for p in removed if not p.name.startswith("."))
-    counts: dict[str, int] = {}
-    for path in shown:
-        kind = path.suffix.lstrip(".").upper() or "other"
-        counts[kind] = counts.get(kind, 0) + 1
-    kinds = " and ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-    names = ", ".join(paths.project_relative(str(p)) for p in shown)
-    return f"removed {kinds} file{'s' if len(shown) > 1 else ''} from an earlier run: {names}"
-
-
-def _swap_in(
-    staged: Path, target: Path, stale: Callable[[Path], bool] = lambda p: False
-) -> list[Path]:
-    """Move every file `staged` holds into the same place under `target` (each rename replaces
-    its namesake at once), then remove the files of `target` that `stale` says this run should
-    have made but did not (a figure of this language in a format no longer asked for, the
-    other language's figures of other inputs). Other files of `target` stay (kernel.log).
-    Returns the files removed."""
-    removed = []
-    try:
-        made = set()
-        for entry in sorted(p for p in staged.rglob("*") if p.is_file()):
-            dest = target / entry.relative_to(staged)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(entry, dest)
-            made.add(dest)
-        for old in sorted(p for p in target.rglob("*") if p.is_file()):
-            if old not in made and stale(old):
-                old.unlink()
-                removed.append(old)
-    except OSError as exc:
-        raise NotebookError(
-            f"{target}: cannot move the new report into place: {exc.strerror or exc}"
-        ) from None
-    return removed

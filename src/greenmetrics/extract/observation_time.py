@@ -28,6 +28,12 @@ from .observation_words import (
 from .vocabulary import FYP_END, HEADING_RE
 from .years import arabic_years
 
+# Patterns of the hot paths, compiled once (each runs once or more per clause).
+_BEFORE_A_PERIOD_RE = re.compile(r"(?:到|至|在)$")
+_TO_BEFORE_RE = re.compile(r"(?:到|至)$")
+_AMOUNT_AFTER_PERIOD_RE = re.compile(r"累计|年均|共|新增|完成|淘汰")
+_DATE_MONTH_RE = re.compile(r"^\s*\d{1,2}\s*月")
+
 
 @dataclass
 class Frame:
@@ -70,12 +76,12 @@ class TimeFrames:
             follows = text[m.end() : m.end() + 2]
             if (
                 not what
-                and not re.search(r"(?:到|至|在)$", before)
-                and not re.match(r"累计|年均|共|新增|完成|淘汰", follows)
+                and not _BEFORE_A_PERIOD_RE.search(before)
+                and not _AMOUNT_AFTER_PERIOD_RE.match(follows)
             ):
                 continue
             past = end <= self.present if self.reports else end <= (self.x.issue_year or end)
-            if what in ("末", "期末") or re.search(r"(?:到|至)$", before):
+            if what in ("末", "期末") or _TO_BEFORE_RE.search(before):
                 offer(
                     m.start(),
                     Frame(year=end, past=past and end < (self.x.issue_year + 1), explicit=True),
@@ -94,7 +100,7 @@ class TimeFrames:
             prefix = m.group("pre") or ""
             if BASE_BEFORE_RE.search(text[: m.start()]) or text[m.start() - 1 : m.start()] == "-":
                 continue  # a baseline (比2015年), or the end of a span (2016-2023年)
-            if re.match(r"^\s*\d{1,2}\s*月", text[m.end() :]) and not m.group("end"):
+            if _DATE_MONTH_RE.match(text[m.end() :]) and not m.group("end"):
                 continue  # a date (2021年11月9日)
             year = int(m.group("year"))
             # a bulletin's present is the year it reports on; a plan's goals start at its issue

@@ -63,9 +63,14 @@ from .observation_words import (
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord, stable_id
 from .review_tables import base_year_observations, table_observations
-from .sentences import _sentences, _trim
+from .sentences import _trim
 from .vocabulary import FYP_END
 from .years import arabic_years
+
+# Patterns of the hot paths, compiled once (each runs once or more per clause).
+_DOT_LEADER_RE = re.compile(r"\.{4,}")  # a contents line's dots
+_NAME_EDGES_RE = re.compile(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$")
+_HAN_RE = re.compile(r"[\u4e00-\u9fa5]")
 
 
 class ObservationReader(TimeFrames):
@@ -101,15 +106,15 @@ class ObservationReader(TimeFrames):
 
     # -- the document -----------------------------------------------------------------------------
     def run(self) -> list[ObservationRecord]:
-        norm = self.norm.text
         records, spans = table_observations(self.x)
         if self.reports and self.present:
             more, more_spans = bulletin_table_observations(self.x, self.present)
             records, spans = [*records, *more], [*spans, *more_spans]
         self.records.extend(records)
         self.table_spans = [*self.table_spans, *spans]
+        norm = self.norm.text
         present = [] if self.reports else self.present_spans(norm, self.x.vocabulary)
-        for sent in _sentences(norm, self.x.vocabulary):
+        for sent in self.x.sentences:
             if self._in_table(sent.start, sent.end):
                 continue
             if self.reports:
@@ -174,7 +179,7 @@ class ObservationReader(TimeFrames):
         self.part_of = None  # the change a 其中 clause breaks down
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
-            if "……" in clause or "…" * 3 in clause or re.search(r"\.{4,}", clause):
+            if "……" in clause or "…" * 3 in clause or _DOT_LEADER_RE.search(clause):
                 continue  # a contents line
             mentions = self._mentions(clause)
             if clause.startswith("其中"):
@@ -517,9 +522,9 @@ class ObservationReader(TimeFrames):
             if text.startswith(name):
                 text = text[len(name) :]
         text = LEVEL_TAIL_RE.sub("", text)
-        text = re.sub(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$", "", text)
+        text = _NAME_EDGES_RE.sub("", text)
         text = text.strip(' “”"‘’《》（）()：:')
-        if not re.search(r"[\u4e00-\u9fa5]", text) or len(text) < 2:
+        if not _HAN_RE.search(text) or len(text) < 2:
             return ""
         return text
 

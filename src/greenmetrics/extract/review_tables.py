@@ -78,15 +78,19 @@ class ReviewCell:
     end: int
 
 
+# Full-width forms as their one ASCII character (only those: a circled ④ is a footnote mark,
+# not a 4); one table, so a line is mapped in one call, not character by character.
+_FULL_WIDTH = {
+    code: mapped
+    for code in range(0xFF00, 0xFFF0)
+    if len(mapped := unicodedata.normalize("NFKC", chr(code))) == 1 and mapped != chr(code)
+}
+
+
 def plain_line(line: str) -> str:
     """A line with full-width forms as ASCII and a PDF's private-use decimal point read, its
     length kept, so positions in it are positions in the original line."""
-    out = []
-    for ch in line:
-        # full-width forms only: a circled ④ is a footnote mark, not a 4
-        mapped = unicodedata.normalize("NFKC", ch) if "\uff00" <= ch <= "\uffef" else ch
-        out.append(mapped if len(mapped) == 1 else ch)
-    return _PUA_POINT_RE.sub(".", "".join(out))
+    return _PUA_POINT_RE.sub(".", line.translate(_FULL_WIDTH))
 
 
 def _header(text: str, issue_year: int) -> list[Column] | None:
@@ -128,9 +132,10 @@ def read_review_tables(
     """The measured cells of every review table in `text` and the spans of those tables."""
     cells: list[ReviewCell] = []
     spans: list[tuple[int, int]] = []
-    lines, pos = [], 0
+    lines, plain, pos = [], [], 0
     for raw in text.split("\n"):
         lines.append((pos, raw))
+        plain.append(plain_line(raw))
         pos += len(raw) + 1
     i = 0
     while i < len(lines):
@@ -138,7 +143,7 @@ def read_review_tables(
         columns = None
         # a header may be wrapped over up to four lines
         for k in range(1, 13):
-            window = [plain_line(r) for _, r in lines[i : i + k]]
+            window = plain[i : i + k]
             if k > 4 and len(window[-1].strip()) > 12:
                 break  # a header of one label per line (指标\n属性\n2020年\n(现状)) is short
             joined = " ".join(window)
@@ -153,7 +158,7 @@ def read_review_tables(
         table_end = lines[i - 1][0] + len(lines[i - 1][1])
         while i < len(lines) and misses < 12:
             line_start, raw = lines[i]
-            line = plain_line(raw)
+            line = plain[i]
             if _END_RE.match(line) or (len(line) > 40 and "。" in line):
                 break
             if _header(line, issue_year) or _HEADER_CELL_RE.match(line) or _PAGE_RE.match(line):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
@@ -120,6 +121,11 @@ class Extractor:
         # The indicator tables: their rows are targets, their spans are not read as sentences.
         self.tables: TableReading = TableReading()
 
+    @cached_property
+    def sentences(self) -> list[_Sentence]:
+        """The sentences of the normalized text, split once for the targets and observations."""
+        return _sentences(self.norm.text, self.vocabulary)
+
     def _provenance(
         self, start: int, end: int, ctx: _ClauseContext, aspirational: bool
     ) -> dict[str, object]:
@@ -139,7 +145,7 @@ class Extractor:
         self.tables = read_indicator_tables(
             self.text, self.context, self.default_year, self.vocabulary, self.issue_year
         )
-        for sent in _sentences(norm, self.vocabulary):
+        for sent in self.sentences:
             if sent.history or self._in_table(sent):
                 continue
             head = norm[sent.start : sent.start + 12]

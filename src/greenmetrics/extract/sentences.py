@@ -26,9 +26,10 @@ def _split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, 
     """Non-empty stretches of text[start:end] between separator characters."""
     pattern = _SPAN_PATTERNS.get(seps)
     if pattern is None:
-        # A thousands comma (1,000) is part of a number, not a separator.
+        # A thousands comma (1,000) is part of a number, not a separator. Runs of other
+        # characters are taken whole (+), not one by one: the same spans, several times faster.
         pattern = _SPAN_PATTERNS[seps] = re.compile(
-            rf"(?:[^{re.escape(seps)}]|(?<=\d),(?=\d{{3}}(?!\d)))+"
+            rf"(?:[^{re.escape(seps)}]+|(?<=\d),(?=\d{{3}}(?!\d)))+"
         )
     return [m.span() for m in pattern.finditer(text, start, end)]
 
