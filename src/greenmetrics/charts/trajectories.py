@@ -122,9 +122,11 @@ def plot_trajectory(
     omitted = [f"{names[r]} · {first.loc[k, '_ind_name']}" for r, k in dropped]
     notes = chart_notes(lang, panels=omitted)
     notes += _chained_notes(df, kept, names, first, lang)
-    observed = df[df["series"] == "observed"]
-    at_target = df.loc[df["verdict"] == "met", "_ind"].nunique() if "verdict" in df.columns else 0
-    subtitle = label("subtitle_trajectories", lang, n=observed["_ind"].nunique(), met=at_target)
+    # counted by target (a panel is one region's indicator; two targets may share it)
+    target = "target_id" if "target_id" in df.columns else "_ind"
+    observed = df.loc[df["series"] == "observed", target]
+    met = df.loc[df["verdict"] == "met", target] if "verdict" in df.columns else observed[:0]
+    subtitle = label("subtitle_trajectories", lang, n=observed.nunique(), met=met.nunique())
     return finish(
         fig, axes, title, None, df, lang,
         notes=notes, legend=handles, subtitle=subtitle, documents=documents,
