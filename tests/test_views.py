@@ -11,9 +11,10 @@ from greenmetrics.errors import GreenmetricsError
 # What 甘肃省 (p107_gansu, r320_gansu) and 临夏州 (003_d6b7a80b1f52e553) both set a target on,
 # read from the plans: 废旧农膜回收率 85%, 单位地区生产总值能耗 -13%, 绿色建筑 70%/80%,
 # 绿色生态产业 25%/34%, 畜禽粪污 82%/80%, 医疗废物处置 100%/99%, 生活垃圾回收利用率 35%,
-# 主要再生资源回收利用率 93%, 污泥无害化 100%/90%, 秸秆综合利用率 86%.
+# 主要再生资源回收利用率 93%, 污泥无害化 100%/90%, 秸秆综合利用率 86%, 空气质量优良天数比率
+# 93.8% (r320_gansu's indicator table) / 90%.
 GANSU_AND_LINXIA = [
-    "ag_film_recovery_rate", "energy_intensity_reduction", "green_building_share",
+    "ag_film_recovery_rate", "air_quality_good_days_ratio", "energy_intensity_reduction", "green_building_share",
     "green_eco_industry_share", "livestock_manure_utilization_rate", "medical_waste_disposal_rate",
     "msw_recycling_rate", "recyclable_resources_recovery_rate", "sludge_safe_disposal_rate",
     "straw_utilization_rate",

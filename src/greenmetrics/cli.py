@@ -193,6 +193,7 @@ def review(
             out_console.print(
                 f"{category}: {limit} of {len(rows)} rows shown; all of them in {written}",
                 highlight=False,
+                soft_wrap=True,  # a path cut by the terminal's width cannot be copied
             )
         shown += min(limit, len(rows))
     console.print(

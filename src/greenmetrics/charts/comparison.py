@@ -4,6 +4,8 @@ drawn one region level per panel (a county's 万亩 never beside a province's)."
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -146,7 +148,10 @@ def plot_comparison(
             # order of the bars from the top, beside the longest
             if len(texts) >= 3:
                 far = max(texts, key=lambda t: abs(t[1]))
-                texts = [(" / ".join(t[0] for t in texts), far[1], y)]
+                # the same value of several targets (other scopes) once, with how many
+                same = Counter(t[0] for t in texts)
+                joined = " / ".join(f"{t} ×{same[t]}" if same[t] > 1 else t for t in same)
+                texts = [(joined, far[1], y)]
             for text, value, yy in texts:
                 ax.annotate(text, (value, yy), xytext=(3 if value >= 0 else -3, 0),
                             textcoords="offset points", va="center", fontsize=SMALL_SIZE,

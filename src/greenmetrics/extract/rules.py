@@ -44,20 +44,12 @@ from .vocabulary import (
     HISTORY_SENTENCE_RE,
     LEVEL_LIST_SCOPE_RE,
     NEW_FACILITY_SCOPE_RE,
+    REPORT_GOAL_RE,
+    RISE_VERBS,
     VOCABULARY,
     Vocabulary,
 )
 from .years import default_target_year, find_year, history_cut, year_list
-
-# Words by which a bulletin or work report states a goal rather than a result.
-REPORT_GOAL_RE = re.compile(
-    r"预期目标|主要目标|目标(?:是|为)|力争|争取|计划|确保|今年要|将(?:达到|实现)"
-)
-
-_QUOTE = ("quote", "char_start", "char_end")
-# Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
-_RISE_VERBS = ("提高", "提升", "增加", "增长")
-
 
 # 在培育6个园区过程中: the frame of the clause is not part of what is counted; nor is the
 # building of it in 推动10个产业基地建设 (10 bases, not 10 constructions).
@@ -499,10 +491,10 @@ class Extractor:
         reduction = self.vocabulary.reduction_verbs
         if verb in reduction or any(comp_text.endswith(r) for r in reduction):
             return "reduction"
-        if mention.unit in ("个百分点", "百分点") and verb in _RISE_VERBS + ("",):
+        if mention.unit in ("个百分点", "百分点") and verb in RISE_VERBS + ("",):
             return "increment"
         rate = mention.unit in RATE_UNITS and mention.unit != "%"
-        if verb in _RISE_VERBS and not rate and not re.search("[到至]", comp_text):
+        if verb in RISE_VERBS and not rate and not re.search("[到至]", comp_text):
             return "increment"  # NOTE: 提高10%, 增加47万千瓦 are changes; 提高到10% a level
         if ctx.period and not (verb or actions) and mention.unit not in RATE_UNITS:
             return "increment"  # NOTE: “十四五”期间营造林36万亩: the amount of the period
@@ -559,7 +551,9 @@ class Extractor:
         if why:
             prov = self._provenance(cs + s, cs + e, ctx, aspirational)
             number = clause[mention.start : mention.end]
-            self.set_aside.append(set_aside_row(number, *[prov[k] for k in _QUOTE], why))
+            self.set_aside.append(
+                set_aside_row(number, prov["quote"], prov["char_start"], prov["char_end"], why)
+            )
             return
         self.targets.append(
             TargetRecord(

@@ -51,6 +51,13 @@ PLACE_RE = re.compile(
 # seats); with 分别 each level takes one value in turn.
 LEVEL_LIST = r"(?:[省市县区乡镇村](?:[、和及与][省市县区乡镇村])+|市县|县市|县区|区县|乡镇)"
 LEVEL_LIST_SCOPE_RE = re.compile(rf"^(?P<place>{LEVEL_LIST})(?=[“\u4e00-\u9fa5][\u4e00-\u9fa5])")
+# Words by which a bulletin or work report states a goal rather than a result.
+REPORT_GOAL_RE = re.compile(
+    r"预期目标|主要目标|目标(?:是|为)|力争|争取|计划|确保|今年要|将(?:达到|实现)"
+)
+
+# Verbs of a rise; right before a value without 到/至 they state by how much, not to what.
+RISE_VERBS = ("提高", "提升", "增加", "增长")
 # An area a share of which is the target: 城市建成区 | 60%以上的面积达到海绵城市建设要求.
 AREA_HEAD_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:建成区|城区|县城|市区|城镇|农村|乡村)$")
 # Entity sets that limit a target (重点企业, 规模以上企业, 基地 ...).
