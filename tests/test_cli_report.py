@@ -171,3 +171,27 @@ def test_a_long_cell_is_not_taken_for_a_lost_reply(tmp_path, monkeypatch):
     executed = report.execute_notebook(source, tmp_path / "out", on_message=heard.append)
     assert heard == []
     assert nbformat.read(executed, as_version=4).cells[1].outputs[0]["text"] == "slept\n"
+
+
+def test_a_report_on_current_tables_says_what_they_hold_and_which_inputs_were_not_read(project):
+    raw = project / "data" / "raw"
+    (raw / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    first = runner.invoke(app, ["report", "--jobs", "1"])
+    assert first.exit_code == INPUT_PROBLEMS_EXIT, first.output
+    assert "tables reused" not in first.output
+
+    again = runner.invoke(app, ["report", "--jobs", "1"])
+    output = " ".join(again.output.split())
+    assert again.exit_code == INPUT_PROBLEMS_EXIT, again.output
+    assert "tables reused" in output and "documents │ 1" in output
+    assert "inputs not read or failed │ 1" in output
+    # said before the notebooks run, as for a new extraction
+    assert output.index("error data/raw/old.doc: not read") < output.index("notebook 01_figures")
+
+    (raw / "old.doc").unlink()  # an input changed: extracted again, and nothing left unread
+    clean = runner.invoke(app, ["report", "--jobs", "1"])
+    assert clean.exit_code == 0, clean.output
+    assert "tables reused" not in clean.output
+    reused = runner.invoke(app, ["report", "--jobs", "1"])
+    assert reused.exit_code == 0, reused.output
+    assert "inputs not read or failed │ 0" in " ".join(reused.output.split())

@@ -137,7 +137,10 @@ def _print_reused_tables() -> int:
         counts.add_row(table, str(len(pd.read_csv(path, dtype=str))) if path.is_file() else "-")
     review_path = paths.PROCESSED_DIR / "review.csv"
     review = pd.read_csv(review_path, dtype=str) if review_path.is_file() else pd.DataFrame()
-    problems = review[review.category.eq("document_problem")].note if len(review) else []
+    problems = []
+    if len(review):
+        # inputs not read are listed without a document (a document's own warnings name it)
+        problems = review[review.category.eq("document_problem") & review.doc_id.isna()].note
     counts.add_row("inputs not read or failed", str(len(problems)))
     console.print(counts)
     for line in problems:
@@ -237,10 +240,10 @@ def report(
 
     Prints the extraction summary and its input problems (of the tables reused, when they are
     current), then each notebook as it finishes."""
-    from .report import EXECUTED_DIR, check_formats, run_report
+    from .report import EXECUTED_DIR, REUSED_LINE, check_formats, run_report
 
     started = time.monotonic()
-    extracted = []
+    extracted, reused = [], []
 
     def summarize(result) -> None:
         extracted.append(result)
@@ -251,6 +254,8 @@ def report(
 
     def say(line: str) -> None:
         console.print(f"[yellow]{paths.project_relative(line)}[/yellow]", highlight=False)
+        if line == REUSED_LINE:  # what the reused tables hold, before the notebooks run
+            reused.append(_print_reused_tables())
 
     try:
         chosen = check_formats(formats)
@@ -281,7 +286,7 @@ def report(
         f"time: {_duration(time.monotonic() - started)}",
         highlight=False,
     )
-    problems = len(extracted[0].problems) if extracted else _print_reused_tables()
+    problems = len(extracted[0].problems) if extracted else sum(reused)
     if problems:
         console.print(
             f"[red]{problems} input(s) not read or failed[/red] (listed above); the report "
