@@ -167,6 +167,7 @@ def plot_scorecard(
         else:
             row = item
             verdict = str(row["verdict"])
+            context = pd.isna(row["observed_value"])  # a larger region's figure: never judged
             cells = (
                 "  " + _first_line(row["_ind_short"]),
                 quantity_text(
@@ -178,11 +179,10 @@ def plot_scorecard(
                     row["comparator"],
                 ),  # fmt: skip
                 _observed_text(row, lang, documents),
-                "● " + label(f"verdict_{verdict}", lang),
+                "—" if context else "● " + label(f"verdict_{verdict}", lang),
                 _benchmark_text(row, "province", lang),
                 _benchmark_text(row, "country", lang),
             )
-            context = pd.isna(row["observed_value"])
             for i_cell, (x, text) in enumerate(zip(_COLUMNS, cells, strict=True)):
                 color = VERDICT_COLORS[verdict] if text.startswith("●") else "#222222"
                 if context and i_cell == 2:
