@@ -93,15 +93,7 @@ WORDS_FILE = words.WORDS_FILE
 LANGS = words.LANGS
 # Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
 CODE_COLUMNS = frozenset(words.CODE_KINDS)
-# Progress statuses and verdicts in reading order, in the colours the report's charts give them.
-STATUS_COLORS = {
-    "achieved": "1A9850", "on_track": "66BD63", "needs_acceleration": "F28E2B",
-    "off_track": "D73027", "no_data": "B0B0B0",
-}  # fmt: skip
-VERDICT_COLORS = {
-    "met": "1A9850", "on_track": "66BD63", "off_track": "F28E2B", "missed": "D73027",
-    "no_data": "B0B0B0",
-}  # fmt: skip
+
 MAX_NATIVE_CHARTS = 12  # indicators charted on the comparison charts sheet
 CHART_ROWS = 16  # rows one native chart spans
 
@@ -507,6 +499,11 @@ def _write_comparison_charts(ws: Worksheet, comparison: pd.DataFrame, lang, name
     return len(order)
 
 
+def excel_fills(colors: Mapping[str, str]) -> dict[str, str]:
+    """A chart colour table ('#1a9850') as Excel writes fills ('1A9850'), in the same order."""
+    return {code: color.removeprefix("#").upper() for code, color in colors.items()}
+
+
 def _write_count_chart(
     ws: Worksheet,
     frame: pd.DataFrame,
@@ -516,8 +513,9 @@ def _write_count_chart(
     lang,
     names,
 ) -> None:
-    """Targets per value of `column` (in the order and colours of `colors`) and region, and a
-    stacked bar chart of them: the table the chart reads sits beside it."""
+    """Targets per value of `column` (in the order and colours of `colors`, the report charts'
+    table) and region, and a stacked bar chart of them: the table the chart reads sits beside it."""
+    colors = excel_fills(colors)
     found = [c for c in colors if (frame[column] == c).any()]
     table = pd.crosstab(frame["region_zh"], frame[column]).reindex(columns=found, fill_value=0)
     table = table.reindex(list(dict.fromkeys(frame["region_zh"])))  # the frame's region order
@@ -650,6 +648,10 @@ def workbook_bytes(
     `regions`, words instead of codes, native charts. Exists apart from `write_workbook` so the
     file is complete in memory before anything touches the disk.
     """
+    # NOTE: the colours are the report charts' (one table); imported here, as `region_scorecards`
+    # does, so that reading a table from this module does not load matplotlib.
+    from .charts.style import STATUS_COLORS, VERDICT_COLORS
+
     if not sheets:
         raise ValueError("no sheets to write")
     sheets = dict(sheets)
