@@ -27,7 +27,7 @@ from fontTools.ttLib import TTFont  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from greenmetrics import charts, settings  # noqa: E402
+from greenmetrics import charts, settings, words  # noqa: E402
 from greenmetrics.charts import _layout  # noqa: E402
 from greenmetrics.errors import SchemaError  # noqa: E402
 
@@ -467,12 +467,15 @@ def test_named_frame_prints_english_names_with_chinese_fallback():
     assert names_zh["甘肃省"] == "甘肃省"
 
 
-def test_any_region_name_reads_regions_without_a_plan_from_the_gazetteer():
-    assert _layout.any_region_name("山西省", "en", DOCUMENTS) == "Shanxi"  # from the documents
-    assert _layout.any_region_name("忻州市", "en", DOCUMENTS) == "Xinzhou"  # from the gazetteer
-    assert _layout.any_region_name("忻州市", "zh", DOCUMENTS) == "忻州市"
-    assert _layout.any_region_name("全国", "en") == "China"
-    assert _layout.any_region_name("不存在市", "en") == "不存在市"  # unknown: as written
+def test_a_region_without_a_plan_is_named_from_the_gazetteer():
+    def short(name, lang, documents=None):
+        return words.region_name(name, lang, documents, short=True)
+
+    assert short("山西省", "en", DOCUMENTS) == "Shanxi"  # from the documents
+    assert short("忻州市", "en", DOCUMENTS) == "Xinzhou"  # from the gazetteer
+    assert short("忻州市", "zh", DOCUMENTS) == "忻州市"
+    assert short("全国", "en") == "China"
+    assert short("不存在市", "en") == "不存在市"  # unknown: as written
 
 
 def test_scorecard_draws_a_larger_regions_figure_grey_and_says_it_is_context():

@@ -445,12 +445,15 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
 
 
 def _region_names(sheets: Mapping[str, pd.DataFrame], lang: str) -> dict[str, str]:
-    """region_zh -> the name shown in `lang` (region_en of the documents in English)."""
-    documents = sheets.get("documents")
-    if lang != "en" or documents is None or "region_en" not in documents:
-        return {}
-    pairs = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
-    return {**dict(zip(pairs.region_zh, pairs.region_en, strict=True)), "全国": "China"}
+    """region_zh -> the full name shown in `lang` (`words.region_names`) of every region in the
+    region columns of `sheets`."""
+    regions = [
+        region
+        for df in sheets.values()
+        for column in sorted(REGION_COLUMNS & set(df.columns))
+        for region in df[column].unique()
+    ]
+    return words.region_names(regions, lang, sheets.get("documents"))
 
 
 def _write_comparison_charts(ws: Worksheet, comparison: pd.DataFrame, lang, names) -> int:
@@ -596,17 +599,17 @@ def region_scorecards(
     """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
     rows in REGION_SCORECARD_COLUMNS (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
     Xinfu District', cut to Excel's 31 characters and kept unique."""
-    from .charts._sources import short_name_en, short_region
+    from .charts._sources import short_region
 
     head = word("sheet", "scorecard", lang)
     joiner = "·" if lang == "zh" else " · "
     out: dict[str, pd.DataFrame] = {}
     for region, part in card.groupby("region_zh", sort=False):
         shown = for_readers(part, REGION_SCORECARD_COLUMNS, lang)
-        if names and region in names:
-            name = short_name_en(names[region])
+        if lang == "zh":
+            name = short_region(str(region))
         else:
-            name = short_region(str(region)) if lang == "zh" else str(region)
+            name = words.short_name_en((names or {}).get(region, str(region)))
         title = _SHEET_NAME_BAD.sub("", f"{head}{joiner}{name}")[:SHEET_NAME_MAX].strip()
         n = 2
         while title in out:
