@@ -662,9 +662,10 @@ def workbook_bytes(
         sheets["fields"] = fields if fields is not None else field_dictionary(sheets)
     wb = Workbook()
     wb.remove(wb.active)
-    names = _region_names(sheets, lang) if lang else {}
+    names: dict[str, str] = {}
     if lang:
         word("text", "title", lang)  # check the language before anything is built
+        names = _region_names(sheets, lang)
         _check_sheet_name(word("sheet", "summary", lang))
         summary = wb.create_sheet(word("sheet", "summary", lang))
         _write_summary(summary, sheets, lang, regions, bool(images))
