@@ -27,7 +27,7 @@ from fontTools.ttLib import TTFont  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from greenmetrics import charts, settings  # noqa: E402
+from greenmetrics import charts, settings, words  # noqa: E402
 from greenmetrics.charts import _layout  # noqa: E402
 from greenmetrics.errors import SchemaError  # noqa: E402
 
@@ -450,7 +450,7 @@ def test_chart_notes_name_what_was_left_out_in_a_fixed_order():
     assert en[2] == "2 more regions not shown: Gansu, Henan"
 
 
-def test_named_frame_prints_english_names_with_chinese_fallback():
+def test_named_frame_prints_english_names_from_the_documents_else_the_gazetteer():
     df = pd.DataFrame(
         {
             "region_zh": ["甘肃省", "临夏回族自治州"],
@@ -460,19 +460,23 @@ def test_named_frame_prints_english_names_with_chinese_fallback():
         }
     )
     out, names = _layout.named_frame(df, DOCUMENTS, "en")
-    assert names == {"甘肃省": "Gansu", "临夏回族自治州": "临夏回族自治州"}
+    # Linxia has no English name in these documents: the gazetteer's, shortened for an axis
+    assert names == {"甘肃省": "Gansu", "临夏回族自治州": "Linxia Prefecture"}
     assert out["_ind"].tolist() == ["farmland", "秸秆综合利用率"]
     assert out["_ind_name"].tolist() == ["High-standard farmland", "秸秆综合利用率"]
     _, names_zh = _layout.named_frame(df, DOCUMENTS, "zh", indicators=False)
     assert names_zh["甘肃省"] == "甘肃省"
 
 
-def test_any_region_name_reads_regions_without_a_plan_from_the_gazetteer():
-    assert _layout.any_region_name("山西省", "en", DOCUMENTS) == "Shanxi"  # from the documents
-    assert _layout.any_region_name("忻州市", "en", DOCUMENTS) == "Xinzhou"  # from the gazetteer
-    assert _layout.any_region_name("忻州市", "zh", DOCUMENTS) == "忻州市"
-    assert _layout.any_region_name("全国", "en") == "China"
-    assert _layout.any_region_name("不存在市", "en") == "不存在市"  # unknown: as written
+def test_a_region_without_a_plan_is_named_from_the_gazetteer():
+    def short(name, lang, documents=None):
+        return words.region_name(name, lang, documents, short=True)
+
+    assert short("山西省", "en", DOCUMENTS) == "Shanxi"  # from the documents
+    assert short("忻州市", "en", DOCUMENTS) == "Xinzhou"  # from the gazetteer
+    assert short("忻州市", "zh", DOCUMENTS) == "忻州市"
+    assert short("全国", "en") == "China"
+    assert short("不存在市", "en") == "不存在市"  # unknown: as written
 
 
 def test_scorecard_draws_a_larger_regions_figure_grey_and_says_it_is_context():

@@ -584,3 +584,24 @@ def test_the_gaps_sheet_for_readers_keeps_their_columns_in_their_order():
     # without a language the sheet is the table as the code has it
     wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full})))
     assert [c.value for c in wb["gaps"][1]] == full.columns.tolist()
+
+
+@pytest.mark.parametrize(("field", "sheet", "chart_sheet"), [("status", "gaps", "gap_status"), ("verdict", "scorecard", "verdicts")])  # fmt: skip
+def test_the_native_count_charts_fill_each_code_in_the_report_charts_colour(
+    field, sheet, chart_sheet
+):
+    # The workbook's colours are read from the charts' one table: a code gets the same colour
+    # in a figure and in the workbook, and every code the schema allows has one.
+    from greenmetrics.charts import style
+    from greenmetrics.schemas import FIELDS
+
+    table = style.STATUS_COLORS if field == "status" else style.VERDICT_COLORS
+    codes = list(FIELDS[field].allowed)
+    assert set(codes) == set(table)
+    frame = pd.DataFrame({"region_zh": ["甲市"] * len(codes), field: codes, "indicator_zh": "x"})
+    data = export.workbook_bytes({sheet: frame}, lang="en")
+    chart = openpyxl.load_workbook(io.BytesIO(data))[
+        export.word("sheet", chart_sheet, "en")
+    ]._charts[0]
+    fills = [s.graphicalProperties.solidFill.srgbClr for s in chart.series]
+    assert fills == [table[c].removeprefix("#").upper() for c in table]  # the table's order

@@ -277,7 +277,7 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     elif name != "scorecard":
         parts = {export.word("sheet", name, lang): df}
     else:
-        names = export._region_names(shipped_sheets()[1], lang)
+        names = words.region_names(df.region_zh, lang, shipped_sheets()[1]["documents"])
         parts = export.region_scorecards(df, lang, names)
         parts = {t: df.loc[df.region_zh.eq(r), p.columns] for (t, p), r in
                  zip(parts.items(), df.region_zh.drop_duplicates(), strict=True)}  # fmt: skip

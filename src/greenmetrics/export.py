@@ -93,15 +93,7 @@ WORDS_FILE = words.WORDS_FILE
 LANGS = words.LANGS
 # Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
 CODE_COLUMNS = frozenset(words.CODE_KINDS)
-# Progress statuses and verdicts in reading order, in the colours the report's charts give them.
-STATUS_COLORS = {
-    "achieved": "1A9850", "on_track": "66BD63", "needs_acceleration": "F28E2B",
-    "off_track": "D73027", "no_data": "B0B0B0",
-}  # fmt: skip
-VERDICT_COLORS = {
-    "met": "1A9850", "on_track": "66BD63", "off_track": "F28E2B", "missed": "D73027",
-    "no_data": "B0B0B0",
-}  # fmt: skip
+
 MAX_NATIVE_CHARTS = 12  # indicators charted on the comparison charts sheet
 CHART_ROWS = 16  # rows one native chart spans
 
@@ -453,12 +445,15 @@ def _write_summary(ws: Worksheet, sheets, lang: str, regions, with_images: bool)
 
 
 def _region_names(sheets: Mapping[str, pd.DataFrame], lang: str) -> dict[str, str]:
-    """region_zh -> the name shown in `lang` (region_en of the documents in English)."""
-    documents = sheets.get("documents")
-    if lang != "en" or documents is None or "region_en" not in documents:
-        return {}
-    pairs = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
-    return {**dict(zip(pairs.region_zh, pairs.region_en, strict=True)), "全国": "China"}
+    """region_zh -> the full name shown in `lang` (`words.region_names`) of every region in the
+    region columns of `sheets`."""
+    regions = [
+        region
+        for df in sheets.values()
+        for column in sorted(REGION_COLUMNS & set(df.columns))
+        for region in df[column].unique()
+    ]
+    return words.region_names(regions, lang, sheets.get("documents"))
 
 
 def _write_comparison_charts(ws: Worksheet, comparison: pd.DataFrame, lang, names) -> int:
@@ -507,6 +502,11 @@ def _write_comparison_charts(ws: Worksheet, comparison: pd.DataFrame, lang, name
     return len(order)
 
 
+def excel_fills(colors: Mapping[str, str]) -> dict[str, str]:
+    """A chart colour table ('#1a9850') as Excel writes fills ('1A9850'), in the same order."""
+    return {code: color.removeprefix("#").upper() for code, color in colors.items()}
+
+
 def _write_count_chart(
     ws: Worksheet,
     frame: pd.DataFrame,
@@ -516,8 +516,9 @@ def _write_count_chart(
     lang,
     names,
 ) -> None:
-    """Targets per value of `column` (in the order and colours of `colors`) and region, and a
-    stacked bar chart of them: the table the chart reads sits beside it."""
+    """Targets per value of `column` (in the order and colours of `colors`, the report charts'
+    table) and region, and a stacked bar chart of them: the table the chart reads sits beside it."""
+    colors = excel_fills(colors)
     found = [c for c in colors if (frame[column] == c).any()]
     table = pd.crosstab(frame["region_zh"], frame[column]).reindex(columns=found, fill_value=0)
     table = table.reindex(list(dict.fromkeys(frame["region_zh"])))  # the frame's region order
@@ -598,17 +599,17 @@ def region_scorecards(
     """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
     rows in REGION_SCORECARD_COLUMNS (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
     Xinfu District', cut to Excel's 31 characters and kept unique."""
-    from .charts._sources import short_name_en, short_region
+    from .charts._sources import short_region
 
     head = word("sheet", "scorecard", lang)
     joiner = "·" if lang == "zh" else " · "
     out: dict[str, pd.DataFrame] = {}
     for region, part in card.groupby("region_zh", sort=False):
         shown = for_readers(part, REGION_SCORECARD_COLUMNS, lang)
-        if names and region in names:
-            name = short_name_en(names[region])
+        if lang == "zh":
+            name = short_region(str(region))
         else:
-            name = short_region(str(region)) if lang == "zh" else str(region)
+            name = words.short_name_en((names or {}).get(region, str(region)))
         title = _SHEET_NAME_BAD.sub("", f"{head}{joiner}{name}")[:SHEET_NAME_MAX].strip()
         n = 2
         while title in out:
@@ -650,6 +651,10 @@ def workbook_bytes(
     `regions`, words instead of codes, native charts. Exists apart from `write_workbook` so the
     file is complete in memory before anything touches the disk.
     """
+    # NOTE: the colours are the report charts' (one table); imported here, as `region_scorecards`
+    # does, so that reading a table from this module does not load matplotlib.
+    from .charts.style import STATUS_COLORS, VERDICT_COLORS
+
     if not sheets:
         raise ValueError("no sheets to write")
     sheets = dict(sheets)
@@ -657,9 +662,10 @@ def workbook_bytes(
         sheets["fields"] = fields if fields is not None else field_dictionary(sheets)
     wb = Workbook()
     wb.remove(wb.active)
-    names = _region_names(sheets, lang) if lang else {}
+    names: dict[str, str] = {}
     if lang:
         word("text", "title", lang)  # check the language before anything is built
+        names = _region_names(sheets, lang)
         _check_sheet_name(word("sheet", "summary", lang))
         summary = wb.create_sheet(word("sheet", "summary", lang))
         _write_summary(summary, sheets, lang, regions, bool(images))

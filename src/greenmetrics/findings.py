@@ -14,8 +14,8 @@ from .analysis.comparison import widest_spread
 from .analysis.scorecard import verdict_counts
 from .charts import check_lang, label
 from .charts._layout import indicator_name, number_text
-from .charts._sources import short_name_en
 from .charts.style import list_separator, unit_text
+from .words import region_name
 
 
 class ReportFrames(Protocol):
@@ -29,14 +29,6 @@ class ReportFrames(Protocol):
 
 def _say(lang: str, zh: str, en: str, **values: Any) -> str:
     return (zh if check_lang(lang) == "zh" else en).format(**values)
-
-
-def _region_name(region: str, documents: pd.DataFrame, lang: str) -> str:
-    """A region as named in a sentence: region_zh in Chinese, region_en (short) in English."""
-    if lang == "zh" or "region_en" not in documents.columns:
-        return region
-    found = documents.loc[documents["region_zh"] == region, "region_en"].dropna()
-    return short_name_en(found.iloc[0]) if len(found) else region
 
 
 def finding_targets(frames: ReportFrames, lang: str) -> str:
@@ -57,7 +49,7 @@ def finding_targets(frames: ReportFrames, lang: str) -> str:
         n=len(t),
         m=len(frames.milestones),
         mapped=int(t.indicator_id.notna().sum()),
-        top=_region_name(top.index[0], frames.documents, lang) if len(top) else "-",
+        top=region_name(top.index[0], lang, frames.documents, short=True) if len(top) else "-",
         top_n=int(top.iloc[0]) if len(top) else 0,
         unreported=unreported,
     )
@@ -202,7 +194,9 @@ def finding_scorecard(
             "Judged in {year}: {judged} of the {n} targets of {names} have an observation of "
             "their own region: {verdicts}. ",
             year=year,
-            names=sep.join(_region_name(r, documents, lang) for r in dict.fromkeys(mine.region_zh)),
+            names=sep.join(
+                region_name(r, lang, documents, short=True) for r in dict.fromkeys(mine.region_zh)
+            ),
             n=c["targets"],
             judged=c["judged"],
             verdicts=_verdict_clause(c, lang),
@@ -218,7 +212,7 @@ def finding_scorecard(
         "their city or province for context).",
         n=c["targets"],
         judged=c["judged"],
-        regions=sep.join(_region_name(r, documents, lang) for r in judged) or "-",
+        regions=sep.join(region_name(r, lang, documents, short=True) for r in judged) or "-",
         verdicts=_verdict_clause(c, lang),
         missing=c["missing"],
         context=c["context"],

@@ -172,12 +172,10 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
     """`table` as a reader sees it in `lang`: headers (`column` words of words.csv), regions,
     indicators, themes, units, statuses and the analysis' notes in that language; quotes stay
     as written. English region names come from `documents` (region_en)."""
-    from .charts._layout import region_names, with_region_en
-
     out = table.copy()
     if "region_zh" in out.columns:
-        named = with_region_en(out[["region_zh"]].drop_duplicates(), documents)
-        out["region_zh"] = out["region_zh"].map(region_names(named, lang))
+        names = words.region_names(out["region_zh"], lang, documents, short=True)
+        out["region_zh"] = out["region_zh"].map(names)
     if {"indicator_zh", "indicator_en"} <= set(out.columns):  # one indicator column
         if lang == "en":  # the plan's words where none is English, half-width (５Ａ -> 5A)
             english = out["indicator_en"]

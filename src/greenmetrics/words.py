@@ -22,13 +22,17 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LANGS = ("zh", "en")
 WORDS_FILE = paths.PACKAGE_DATA / "words.csv"
@@ -258,20 +262,55 @@ def note_parts(text: str) -> tuple[NotePart, ...]:
     return best[0]
 
 
-def region_name(name: str, lang: str) -> str:
-    """A region as a reader sees it: as written in Chinese, by its English name in English (the
-    gazetteer's); a name that is no single division (a scope, 乙镇) stays as written."""
-    if lang == "zh":
-        return name
-    from .gazetteer import shipped_gazetteer
-    from .regions import COUNTRY_ZH
+def short_name_en(name: str) -> str:
+    """An English region name short enough for an axis: no parent city, no ethnic autonomy
+    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
+    -> 'Linxia Prefecture'); the full names are in the documents table."""
+    name = name.split(",")[0].strip()
+    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
 
-    if name == COUNTRY_ZH:
-        return word("chart", "country_name", lang)
+
+def region_names(
+    regions: Iterable[object], lang: str, documents: pd.DataFrame | None = None, short: bool = False
+) -> dict[str, str]:
+    """region_zh -> the region as a reader sees it in `lang`, the one rule of every table, chart,
+    sentence and sheet: the country is 全国 / China; other regions are as written in Chinese and
+    in English the name their plans are filed under (region_en of `documents`), else the
+    gazetteer's, else as written (a scope, 乙镇, is no single division). `short` drops the parent
+    city and the ethnic autonomy words, for axes, sheet titles and sentences."""
+    from .regions import is_country
+
+    check_lang(lang)
+    filed: dict[str, str] = {}
+    if lang == "en" and documents is not None and {"region_zh", "region_en"} <= set(documents):
+        pairs = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
+        filed = dict(zip(pairs["region_zh"], pairs["region_en"], strict=True))
+    names = {}
+    for name in dict.fromkeys(r for r in regions if isinstance(r, str)):
+        if is_country(name):
+            names[name] = word("chart", "country_name", lang)
+        elif lang == "zh":
+            names[name] = name
+        else:
+            english = filed.get(name) or _gazetteer_name_en(name)
+            names[name] = (short_name_en(english) if short else english) if english else name
+    return names
+
+
+def region_name(
+    name: str, lang: str, documents: pd.DataFrame | None = None, short: bool = False
+) -> str:
+    """One region as a reader sees it in `lang` (the rule of `region_names`)."""
+    return region_names([name], lang, documents, short).get(name, name)
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_name_en(name: str) -> str | None:
+    from .gazetteer import shipped_gazetteer
+
     gazetteer = shipped_gazetteer()
     found = gazetteer.find_region(name)
-    english = gazetteer.display_name_en(found) if found is not None else None
-    return english or name
+    return gazetteer.display_name_en(found) if found is not None else None
 
 
 def _unit(unit: str, lang: str) -> str:

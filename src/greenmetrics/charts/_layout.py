@@ -18,9 +18,8 @@ from matplotlib.lines import Line2D
 
 from .. import paths, words
 from ..errors import InputError, SchemaError
-from ..regions import is_country, region_order
+from ..regions import region_order
 from ..words import LANGS
-from ._sources import short_name_en
 from .style import (
     FONT_SIZE,
     NEUTRAL_COLOR,
@@ -71,33 +70,6 @@ def with_region_en(df: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataF
         return df
     names = documents[["region_zh", "region_en"]].dropna().drop_duplicates("region_zh")
     return df.merge(names, on="region_zh", how="left", validate="m:1")
-
-
-def region_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
-    """region_zh -> the name to print in `lang` (region_en shortened when present, else
-    region_zh; the country is 全国 / China)."""
-    names = {r: r for r in df["region_zh"].dropna().unique()}
-    if lang == "en" and "region_en" in df.columns:
-        for zh, en in df[["region_zh", "region_en"]].dropna().drop_duplicates().itertuples(False):
-            names[zh] = short_name_en(en)
-    for zh in names:
-        if is_country(zh):
-            names[zh] = label("country_name", lang)
-    return names
-
-
-def any_region_name(name: str, lang: str, documents: pd.DataFrame | None = None) -> str:
-    """The name to print for a region that may have no plan of its own (a parent city or a
-    province named by reference data): in English the documents' name, else the gazetteer's."""
-    if is_country(name):
-        return label("country_name", lang)
-    if lang != "en":
-        return name
-    if documents is not None and {"region_zh", "region_en"} <= set(documents.columns):
-        known = documents.loc[documents["region_zh"] == name, "region_en"].dropna()
-        if len(known):
-            return short_name_en(str(known.iloc[0]))
-    return short_name_en(words.region_name(name, lang))
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +148,7 @@ def named_frame(
     df = with_region_en(df, documents)
     if indicators:
         df = indicator_frame(df, lang)
-    return df, region_names(df, lang)
+    return df, words.region_names(df["region_zh"], lang, df, short=True)
 
 
 def cap(items: Sequence, n: int) -> tuple[list, list]:

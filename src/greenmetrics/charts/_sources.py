@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..gazetteer import shipped_gazetteer
 from ..regions import PROVINCE_SHORT, PROVINCES, region_order
-from ..words import region_name
+from ..words import region_name, short_name_en
 from ._words import _colon, label, list_separator, plain
 
 
@@ -35,14 +35,6 @@ def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
         elif column == "source_title" or column.endswith("_source_title"):
             refs.extend(df[column].tolist())
     return {"plans": _unique(plans), "references": _unique(refs)}
-
-
-def short_name_en(name: str) -> str:
-    """An English region name short enough for an axis: no parent city, no ethnic autonomy
-    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
-    -> 'Linxia Prefecture'); the full names are in the documents table."""
-    name = name.split(",")[0].strip()
-    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
 
 
 def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> list[str]:

@@ -8,6 +8,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 from ..regions import region_order
+from ..words import region_names
 from ._layout import (
     begin,
     cap,
@@ -15,9 +16,7 @@ from ._layout import (
     empty_chart,
     named_frame,
     new_figure,
-    region_names,
     top_regions,
-    with_region_en,
 )
 from .style import (
     FONT_SIZE,
@@ -144,7 +143,7 @@ def plot_coverage(
     counts = counts[themes]
     names = {**{r: r for r in regions}, **names}
     if lang == "en" and documents is not None:
-        names.update(region_names(with_region_en(documents, None), lang))
+        names.update(region_names(documents["region_zh"], lang, documents, short=True))
     fig = new_figure(1.9 + 0.27 * len(regions))
     ax = fig.subplots()
     sns.heatmap(

@@ -11,8 +11,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..analysis.scorecard import verdict_counts
-from ..words import note_parts, note_text
-from ._layout import any_region_name, begin, empty_chart, named_frame, new_figure, number_text
+from ..words import note_parts, note_text, region_name
+from ._layout import begin, empty_chart, named_frame, new_figure, number_text
 from ._words import _colon
 from .style import (
     SMALL_SIZE,
@@ -71,7 +71,7 @@ def _observed_text(row: pd.Series, lang: str, documents: pd.DataFrame | None = N
     if pd.isna(row["observed_value"]):
         if pd.isna(row.get("context_value")):
             return "—"
-        region = any_region_name(str(row["context_region_zh"]), lang, documents)
+        region = region_name(str(row["context_region_zh"]), lang, documents, short=True)
         text = _observed_quantity(row["context_value"], row, lang)
         return f"{region} {text}" + parenthesized(str(int(row["context_year"])), lang)
     # NOTE: the observation of a reduction is the cumulative fall since the same baseline.
