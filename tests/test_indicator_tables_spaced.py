@@ -178,3 +178,31 @@ def test_a_review_table_gives_no_target():
     targets, _, tables = _read(text)
     assert targets == []
     assert tables.review == []
+
+
+def test_a_header_whose_year_cells_carry_their_role():
+    # 2020 年（基准值） | 2025 年目标: the year and its role word are one header cell, not a
+    # year inside a name; a category cell over two lines before the first row
+    text = "\n".join(
+        [
+            "专栏 1 某市“十四五”生态环境保护主要指标 ",
+            "类别 序号 指标 2020 年（基准值） 2025 年目标 指标性质 ",
+            "环境质量",
+            "改善 ",
+            "1 细颗粒物浓度（微克/立方米） 51 40 约束性 ",
+            "2 空气质量优良天数比率（％） 63.0 66.0 约束性 ",
+            "3 国省控断面水质达标比率 （％） 87.5 100 约束性 ",
+            "4 氨氮重点工程减排量 （吨） — ［263］ 约束性 ",
+            "注：[]为五年累计值 ",
+        ]
+    )
+    _, table, _ = _read(text)
+    assert [(name, value, unit, year) for name, value, unit, _, _, year, _ in _fields(table)] == [
+        ("细颗粒物浓度", 40.0, "微克/立方米", 2025),
+        ("空气质量优良天数比率", 66.0, "%", 2025),
+        ("国省控断面水质达标比率", 100.0, "%", 2025),
+        ("氨氮重点工程减排量", 263.0, "吨", 2025),
+    ]
+    assert _cells("类别 序号 指标 2020 年（基准值） 2025 年目标 指标性质") == [
+        "类别", "序号", "指标", "2020 年（基准值）", "2025 年目标", "指标性质"
+    ]  # fmt: skip
