@@ -22,6 +22,7 @@ from .table_cells import (
     _label,
     _read_value,
     _split_unit,
+    names_indicator_column,
 )
 from .vocabulary import Vocabulary
 
@@ -129,6 +130,6 @@ def looks_like_row_line(text: str, start: int, end: int, vocabulary: Vocabulary)
         return False
     labels = [_split_unit(_label(text[s:e]), vocabulary)[0] for s, e in cells]
     return (
-        any("指标" in label for label in labels[:3])
+        any(names_indicator_column(label) for label in labels[:3])
         and sum(1 for label in labels if _is_header_cell(label)) >= 3
     )
