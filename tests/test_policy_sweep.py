@@ -1006,6 +1006,12 @@ CASES: list[tuple[str, str, list[T]]] = [
         "到2025年，建设滨河路、环城路等15条120公里绿道。",
         [T(15, "条"), T(120, "公里")],
     ),
+    # no year: the second list of roads is built as well (the verb of the clause before)
+    (
+        "two_road_lists_one_verb",
+        "建设滨河路、环城路等15条120公里绿道，东湖路、西湖路等8条50公里慢行道。",
+        [T(15, "条"), T(120, "公里"), T(8, "条"), T(50, "公里")],
+    ),
     # a number that counts the list right before it is still no target
     ("counts_its_list", "钢铁、焦化、水泥3个行业完成超低排放改造。", NONE),
 ]

@@ -264,10 +264,15 @@ class Extractor:
             else ""
         )
         counted = head0.endswith("等") or modifies_counted(head0, mentions[0])  # A、B等40个公园
+        counts = all(m.unit not in RATE_UNITS for m in mentions)
         if (not head0 or area or counted) and not verb0:
-            ctx.built = []
+            own_actions = _strip_actions(_strip_lead(first_left, v), v)[1]
+            if not own_actions and counts and ctx.built:
+                ctx.borrowed = "".join(ctx.built)  # 建设A等20条，B等20条: built as well
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
+            ctx.borrowed = ""
+            ctx.built = (own_actions or ctx.built) if counts else []
             return
         segments: list[Segment] = []
         prev_end = 0
@@ -279,7 +284,6 @@ class Extractor:
                 segments.append(Segment(prev_end, mention.start, left, [i]))
             prev_end = mention.end
         clause_verbs = _strip_actions(_strip_lead(clause, v), v)[1]
-        counts = all(m.unit not in RATE_UNITS for m in mentions)
         if not clause_verbs and not verb0 and counts and ctx.built:
             clause_verbs = ctx.built  # 建成X座，一级环卫综合体11处、二级…4处: built as well
             ctx.borrowed = "".join(clause_verbs)
@@ -436,6 +440,7 @@ class Extractor:
         _, actions = _strip_actions(
             without_own_region(self.context.region_names, clause[: mentions[0].start], v), v
         )
+        actions = actions or ([ctx.borrowed] if ctx.borrowed else [])
         comp_text, verb, base, _ = _comparison(left, v)
         if not actions and not verb and mention.unit == "个" and DIVISION_RE.match(noun):
             return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts
