@@ -7,8 +7,9 @@ city five-year sector plan (g417). Matched by quote (the PDFs' text layers).
 Every number of the funding call, the rule and the allocation plan is a requirement, a cap, a
 threshold or a parameter: any target from them counts against precision. Floors sit at what
 the extractor reaches (before the genre rules: recall 0.709, precision 0.645, 29 traps; after:
-0.791, 0.935, 2 traps); the misses printed are the work left (14 are rows of g417's 专栏
-indicator table, which the table reader does not read yet).
+0.791, 0.935, 2 traps; after g417's 专栏 indicator table is read, a verbless clause of counts
+takes the build verb before it and 20条200公里 gives both values: 0.973, 0.947, 2 traps); the
+misses printed are the work left.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ def test_genres_recall_precision_and_fields(extraction):
         extraction.targets, gold("genres_dev_targets_gold.csv"), by_quote=True, documents=LABELLED
     )
     print(result.report(), f"fields={result.fields_right():.3f}")
-    assert result.recall >= 0.79, result.report()
-    assert result.precision >= 0.93, result.report()
+    assert result.recall >= 0.97, result.report()
+    assert result.precision >= 0.945, result.report()
     assert result.fields_right() >= 0.95, result.report()
 
 

@@ -178,3 +178,81 @@ def test_a_review_table_gives_no_target():
     targets, _, tables = _read(text)
     assert targets == []
     assert tables.review == []
+
+
+def test_a_header_whose_year_cells_carry_their_role():
+    # 2020 年（基准值） | 2025 年目标: the year and its role word are one header cell, not a
+    # year inside a name; a category cell over two lines before the first row
+    text = "\n".join(
+        [
+            "专栏 1 某市“十四五”生态环境保护主要指标 ",
+            "类别 序号 指标 2020 年（基准值） 2025 年目标 指标性质 ",
+            "环境质量",
+            "改善 ",
+            "1 细颗粒物浓度（微克/立方米） 51 40 约束性 ",
+            "2 空气质量优良天数比率（％） 63.0 66.0 约束性 ",
+            "3 国省控断面水质达标比率 （％） 87.5 100 约束性 ",
+            "4 氨氮重点工程减排量 （吨） — ［263］ 约束性 ",
+            "注：[]为五年累计值 ",
+        ]
+    )
+    _, table, _ = _read(text)
+    assert [(name, value, unit, year) for name, value, unit, _, _, year, _ in _fields(table)] == [
+        ("细颗粒物浓度", 40.0, "微克/立方米", 2025),
+        ("空气质量优良天数比率", 66.0, "%", 2025),
+        ("国省控断面水质达标比率", 100.0, "%", 2025),
+        ("氨氮重点工程减排量", 263.0, "吨", 2025),
+    ]
+    assert _cells("类别 序号 指标 2020 年（基准值） 2025 年目标 指标性质") == [
+        "类别", "序号", "指标", "2020 年（基准值）", "2025 年目标", "指标性质"
+    ]  # fmt: skip
+
+
+def test_a_table_headed_by_xiangmu_gives_a_target_per_year_and_its_total():
+    # 项目 heads the indicator column of annual tables (年度分解): each year's column is a
+    # target of that year and 总计 the five-year amount; the name wraps over two lines
+    text = "\n".join(
+        [
+            "表 3.2 新增绿色建筑示范项目目标年度分解 ",
+            "项目 单位 2021 年 2022 年 2023 年 2024 年 2025 年 总计 属性 ",
+            "城镇竣工新建建筑中绿色",
+            "建筑占比 % 60 70 80 90 98 — 约束性",
+            "绿色生态城区 个 0 1 0 1 1 3 预期性",
+            "3、可再生能源建筑应用 ",
+        ]
+    )
+    _, table, _ = _read(text)
+    assert [(name, value, unit, kind, year) for name, value, unit, _, kind, year, _ in
+            _fields(table)] == [
+        ("城镇竣工新建建筑中绿色建筑占比", 60.0, "%", "level", 2021),
+        ("城镇竣工新建建筑中绿色建筑占比", 70.0, "%", "level", 2022),
+        ("城镇竣工新建建筑中绿色建筑占比", 80.0, "%", "level", 2023),
+        ("城镇竣工新建建筑中绿色建筑占比", 90.0, "%", "level", 2024),
+        ("城镇竣工新建建筑中绿色建筑占比", 98.0, "%", "level", 2025),
+        ("绿色生态城区", 0.0, "个", "level", 2021),
+        ("绿色生态城区", 1.0, "个", "level", 2022),
+        ("绿色生态城区", 0.0, "个", "level", 2023),
+        ("绿色生态城区", 1.0, "个", "level", 2024),
+        ("绿色生态城区", 1.0, "个", "level", 2025),
+        ("绿色生态城区", 3.0, "个", "increment", 2025),
+    ]  # fmt: skip
+
+
+def test_a_project_list_and_a_xiangmu_review_table_give_no_target():
+    # 项目名称 over a project list (no unit, no 属性) is no indicator table; a 项目 table of past
+    # years (2015 | 2020 in a 2021 plan) states results
+    text = "\n".join(
+        [
+            "专栏 3 重点工程",
+            "序号 项目名称 建设内容 2021-2025 年",
+            "1 城东污水处理厂 新建 10 万吨/日 处理能力 12",
+            "专栏 1 “十三五”主要指标完成情况",
+            "项目 单位 2015 年 2020 年 属性",
+            "森林覆盖率 % 30 35 约束性",
+            "二、存在的问题",
+        ]
+    )
+    targets, _, tables = _read(text)
+    assert [t for t in targets if t.binding is not None or "森林" in t.indicator_zh] == []
+    # the only table read is the review table; the project list's line is left to the prose
+    assert [text[s:e].split("\n")[0] for s, e in tables.spans] == ["项目 单位 2015 年 2020 年 属性"]

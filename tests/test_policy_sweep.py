@@ -989,6 +989,31 @@ CASES: list[tuple[str, str, list[T]]] = [
         "到2030年，全市绿色转型取得显著成效。2027年底前，建成充电桩5000个。全市森林覆盖率达到40%。",
         [T(5000, "个", target_year=2027), T(40)],
     ),
+    # -- a verbless clause of counts after a clause that builds, two quantities of one noun ----
+    # 新建X9座，一级…11处、二级…4处: the counts are built too (the verb of the clause before)
+    (
+        "built_then_counts",
+        "到2025年，新建垃圾转运站9座，一级环卫驿站11处、二级环卫驿站4处。",
+        [T(9, "座", kind="increment"), T(11, "处", kind="increment"), T(4, "处", kind="increment")],
+    ),
+    ("jiancheng_then_counts", "建成污水处理厂3座，配套泵站12座。", [T(3, "座"), T(12, "座")]),
+    # a fact about today after the clause that builds stays no target
+    ("built_then_present", "新建公园5个，现有绿道100公里。", [T(5, "个", kind="increment")]),
+    # 15条120公里绿道: a count and a length of the same roads, both targets; the roads named
+    # before 等 are examples, not what 15 counts
+    (
+        "count_and_length_of_one_noun",
+        "到2025年，建设滨河路、环城路等15条120公里绿道。",
+        [T(15, "条"), T(120, "公里")],
+    ),
+    # no year: the second list of roads is built as well (the verb of the clause before)
+    (
+        "two_road_lists_one_verb",
+        "建设滨河路、环城路等15条120公里绿道，东湖路、西湖路等8条50公里慢行道。",
+        [T(15, "条"), T(120, "公里"), T(8, "条"), T(50, "公里")],
+    ),
+    # a number that counts the list right before it is still no target
+    ("counts_its_list", "钢铁、焦化、水泥3个行业完成超低排放改造。", NONE),
 ]
 
 

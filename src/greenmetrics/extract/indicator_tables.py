@@ -42,6 +42,7 @@ from .table_cells import (
     _read_header,
     _split_unit,
     _value_column,
+    names_indicator_column,
 )
 from .table_rows import (
     Cell,
@@ -232,6 +233,7 @@ def _pdf_header(
             and column
             and column.year is None
             and column.role in ("base", "target")
+            and column.change is None  # 2025年 | 总计: a cumulative column of its own
             and _BARE_YEAR_RE.match(_label(joined[-1]))
         ):
             joined[-1] += cell  # 2020年 / 基数 on two lines: one cell
@@ -257,7 +259,7 @@ def _pdf_tables(
         # short line, and its indicator column (指标) comes within its first three cells.
         found = (
             lines[i][1] - lines[i][0] <= _MAX_HEADER_CELL
-            and any("指标" in text[s:e] for s, e in lines[i : i + 3])
+            and any(names_indicator_column(text[s:e]) for s, e in lines[i : i + 3])
             and _pdf_header(text, lines, i, vocabulary, issue_year)
         )
         if not found:
@@ -323,7 +325,11 @@ def _spaced_table(
     Its lines are cut into cells and read as a one-cell-per-line table."""
     s, e = lines[i]
     line = text[s:e]
-    if "指标" not in line or "\t" in line or not looks_like_row_line(text, s, e, vocabulary):
+    if (
+        not names_indicator_column(line)
+        or "\t" in line
+        or not looks_like_row_line(text, s, e, vocabulary)
+    ):
         return None
     cells, line_of = _cells_of_lines(text, lines, i, vocabulary)
     found = _pdf_header(text, cells, 0, vocabulary, issue_year)

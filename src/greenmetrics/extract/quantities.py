@@ -151,7 +151,10 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             continue
         if _FROM_YEAR_BEFORE.search(clause[:start]):
             continue  # 由2020年的56% is the starting point of the target that follows
-        if _counts_preceding_list(clause[:start], value):
+        # NOTE: 长江路、尖岗路等20条200公里生态廊道: a count with a second quantity right after
+        # it sizes what is built, the roads named are examples.
+        paired = unit in _COUNT_UNITS and clause[end : end + 1].isdigit()
+        if not paired and _counts_preceding_list(clause[:start], value):
             continue
         mentions.append(Mention(start, end, value, unit, comparator, is_range))
         consumed = end

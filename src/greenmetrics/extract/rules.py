@@ -4,11 +4,11 @@ value, unit, comparator, kind, year, baseline, scope, aspiration) or a milestone
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
+from .clause_state import ClauseContext, Segment
 from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
 from .non_targets import set_aside_row, why_not_a_target
@@ -58,33 +58,6 @@ _CIRCUMSTANCE_TAIL_RE = re.compile(
 )
 
 
-@dataclass
-class _ClauseContext:
-    """What earlier clauses of the same sentence tell a later one."""
-
-    year: int | None = None  # the target year stated so far in the sentence
-    years: tuple[int, ...] = ()  # 到2025年和2030年: the years 分别 gives the values to
-    heading_year: int | None = None  # the year of the goals heading the sentence sits under
-    base: int | None = None  # 与2020年相比，...: the baseline a clause of its own states
-    aspirational: bool = False  # 力争/争取 in a lead clause (力争到2025年，...)
-    scope: str = ""  # a place named at the head of the sentence (临夏市城区基本建立..., X达到...)
-    clause_scope: str = ""  # the scope of the clause's first subject, for its 、-joined list
-    last_indicator: str = ""  # for a clause with no subject: "到2025年，达到35%"
-    recording_only: bool = False  # a clause about the past: remember its indicator, emit nothing
-    sentence_start: int = 0  # where the sentence starts in the normalized text
-    period: bool = False  # “十四五”期间: an amount stated over the period is an increment
-
-
-@dataclass
-class _Segment:
-    """The text that goes with one group of mentions: subject, verbs, comparison words."""
-
-    start: int
-    end: int
-    left: str  # clause text from the segment start to the first value
-    mentions: list[int]
-
-
 class Extractor:
     """Extract targets and milestones from one document's text."""
 
@@ -119,7 +92,7 @@ class Extractor:
         return _sentences(self.norm.text, self.vocabulary)
 
     def _provenance(
-        self, start: int, end: int, ctx: _ClauseContext, aspirational: bool
+        self, start: int, end: int, ctx: ClauseContext, aspirational: bool
     ) -> dict[str, object]:
         """Every record's plan, aspiration, inferred year, and original quote of [start, end)."""
         s, e = self.norm.span_to_original(start, end)
@@ -171,7 +144,7 @@ class Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
-        ctx = _ClauseContext(sentence_start=sent.start, heading_year=sent.year)
+        ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -244,7 +217,7 @@ class Extractor:
 
     # -- milestones ----------------------------------------------------------------------------
     def _milestones(
-        self, clause: str, cs: int, ctx: _ClauseContext, mentions: list[Mention]
+        self, clause: str, cs: int, ctx: ClauseContext, mentions: list[Mention]
     ) -> None:
         v = self.vocabulary
         for m in v.milestone_re.finditer(clause):
@@ -270,7 +243,7 @@ class Extractor:
 
     # -- targets -------------------------------------------------------------------------------
     def _clause_targets(
-        self, clause: str, cs: int, mentions: list[Mention], ctx: _ClauseContext
+        self, clause: str, cs: int, mentions: list[Mention], ctx: ClauseContext
     ) -> None:
         """Group the mentions of a clause and emit their targets.
 
@@ -291,25 +264,37 @@ class Extractor:
             else ""
         )
         counted = head0.endswith("等") or modifies_counted(head0, mentions[0])  # A、B等40个公园
+        counts = all(m.unit not in RATE_UNITS for m in mentions)
         if (not head0 or area or counted) and not verb0:
+            own_actions = _strip_actions(_strip_lead(first_left, v), v)[1]
+            if not own_actions and counts and ctx.built:
+                ctx.borrowed = "".join(ctx.built)  # 建设A等20条，B等20条: built as well
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
+            ctx.borrowed = ""
+            ctx.built = (own_actions or ctx.built) if counts else []
             return
-        segments: list[_Segment] = []
+        segments: list[Segment] = []
         prev_end = 0
         for i, mention in enumerate(mentions):
             left = clause[prev_end : mention.start]
             if i > 0 and re.sub(r"[、和及与以 ]", "", left) in ("", "分别为"):
                 segments[-1].mentions.append(i)  # 分别达到65%和30%: one subject, several values
             else:
-                segments.append(_Segment(prev_end, mention.start, left, [i]))
+                segments.append(Segment(prev_end, mention.start, left, [i]))
             prev_end = mention.end
         clause_verbs = _strip_actions(_strip_lead(clause, v), v)[1]
+        if not clause_verbs and not verb0 and counts and ctx.built:
+            clause_verbs = ctx.built  # 建成X座，一级环卫综合体11处、二级…4处: built as well
+            ctx.borrowed = "".join(clause_verbs)
         for segment in segments:
             self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
+        ctx.borrowed = ""
+        # NOTE: an action (新建, 建成) carries over; a comparison verb (达到) stays in its clause.
+        ctx.built = clause_verbs if counts and not verb0 else []
 
     def _noun_first_segment(
-        self, clause, cs, mentions, segment: _Segment, ctx, clause_verbs
+        self, clause, cs, mentions, segment: Segment, ctx, clause_verbs
     ) -> None:
         v = self.vocabulary
         comp_text, verb, base, rest_len = _comparison(segment.left, v)
@@ -431,15 +416,19 @@ class Extractor:
             )
 
     def _value_first_target(
-        self, clause, cs, mentions, i, ctx: _ClauseContext, area: str = ""
+        self, clause, cs, mentions, i, ctx: ClauseContext, area: str = ""
     ) -> None:
         mention = mentions[i]
-        has_next = i + 1 < len(mentions)
-        tail = clause[mention.end : mentions[i + 1].start if has_next else len(clause)]
+        # 20条200公里生态廊道: two quantities of one noun, the noun after the second
+        paired = i + 1 < len(mentions) and mentions[i + 1].start == mention.end
+        tail_start = mentions[i + 1].end if paired else mention.end
+        after = i + 2 if paired else i + 1
+        has_next = after < len(mentions)
+        tail = clause[tail_start : mentions[after].start if has_next else len(clause)]
         noun = re.split(r"和|、|及|与|或", tail, maxsplit=1)[0] if has_next else tail
         noun = noun.lstrip("的")
         if has_next and noun:
-            later = re.split(r"[，、]", clause[mentions[i + 1].end :], maxsplit=1)[0]
+            later = re.split(r"[，、]", clause[mentions[after].end :], maxsplit=1)[0]
             # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared; take it from the last item.
             j = later.find(noun[-1])
             noun = noun + (later[j + 1 :] if j >= 0 else later)
@@ -451,6 +440,7 @@ class Extractor:
         _, actions = _strip_actions(
             without_own_region(self.context.region_names, clause[: mentions[0].start], v), v
         )
+        actions = actions or ([ctx.borrowed] if ctx.borrowed else [])
         comp_text, verb, base, _ = _comparison(left, v)
         if not actions and not verb and mention.unit == "个" and DIVISION_RE.match(noun):
             return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts
@@ -459,7 +449,7 @@ class Extractor:
             clause,
             cs,
             mentions[i - 1].end if i else 0,
-            mention.end + len(tail),
+            tail_start + len(tail),
             indicator or noun,
             mention,
             self._comparator(comp_text, mention, left),
@@ -539,7 +529,7 @@ class Extractor:
         if self.reports and not self._states_goal(ctx, cs + seg_end):
             return
         if year < self.issue_year or not _looks_forward(
-            clause[: mention.start], mention, ctx.year, self.vocabulary
+            ctx.borrowed + clause[: mention.start], mention, ctx.year, self.vocabulary
         ):
             return
         s, e = _trim(clause, seg_start, seg_end)
@@ -569,7 +559,7 @@ class Extractor:
             )
         )
 
-    def _states_goal(self, ctx: _ClauseContext, end: int) -> bool:
+    def _states_goal(self, ctx: ClauseContext, end: int) -> bool:
         """In a bulletin or report: the sentence up to `end` sets a goal (a year after the one
         it reports on, or a word of a goal: 预期目标, 力争, 计划)."""
         reported = self.context.report_year
@@ -577,7 +567,7 @@ class Extractor:
             return True
         return bool(REPORT_GOAL_RE.search(self.norm.text[ctx.sentence_start : end]))
 
-    def _year(self, ctx: _ClauseContext) -> int:
+    def _year(self, ctx: ClauseContext) -> int:
         """The year stated in the sentence, else its goals heading's, else the plan's default."""
         return next((y for y in (ctx.year, ctx.heading_year) if y is not None), self.default_year)
 

@@ -22,6 +22,7 @@ from .table_cells import (
     _label,
     _read_value,
     _split_unit,
+    names_indicator_column,
 )
 from .vocabulary import Vocabulary
 
@@ -36,6 +37,7 @@ _UNIT_BRACKET_ENDS = ("）", ")", "]", "】")
 # A name that starts with its row number (16．低碳示范试点数量) starts a cell of its own.
 _NUMBERED_NAME_RE = re.compile(r"^[0-9０-９]{1,3}[．.、][\u4e00-\u9fff]")
 _CAPITALS_RE = re.compile(r"^[A-ZＡ-ＺⅠ-Ⅻ]{1,3}$")
+_COMPARED_RE = re.compile(r"(?:较|比|相比|相对于?)$")
 _CJK_OR_LATIN_RE = re.compile(r"[\u4e00-\u9fffA-Za-zＡ-Ｚａ-ｚ]")
 
 
@@ -83,14 +85,20 @@ def line_cells(text: str, start: int, end: int, vocabulary: Vocabulary) -> list[
         if prev_kind == "value" and piece in _BOUND_WORDS:
             glue = True  # 13 左右
         elif prev_kind == "value" and _YEAR_RE.match(prev) and piece.startswith("年"):
-            if piece != "年" and len(cells) > 1 and kinds[-2] == "name":
+            # 2020 年（基准值） | 2025 年目标: the year and its role word head a value column,
+            # unless the name before compares with the year (较 2020 年降低)
+            before = text[cells[-2][0] : cells[-2][1]] if len(cells) > 1 else ""
+            heads_column = not _COMPARED_RE.search(before) and _is_header_cell(
+                _split_unit(_label(prev + piece), vocabulary)[0]
+            )
+            if piece != "年" and not heads_column and len(cells) > 1 and kinds[-2] == "name":
                 # 较 | 2020 | 年降低: a year inside the name before it
                 cells.pop()
                 kinds.pop()
                 cells[-1][1] = e
                 continue
             glue = True  # 2020 年: a header's year column
-            kind = "header" if piece == "年" else "name"
+            kind = "header" if piece == "年" or heads_column else "name"
         elif (
             prev_kind == "name"
             and kind == "value"
@@ -122,6 +130,6 @@ def looks_like_row_line(text: str, start: int, end: int, vocabulary: Vocabulary)
         return False
     labels = [_split_unit(_label(text[s:e]), vocabulary)[0] for s, e in cells]
     return (
-        any("指标" in label for label in labels[:3])
+        any(names_indicator_column(label) for label in labels[:3])
         and sum(1 for label in labels if _is_header_cell(label)) >= 3
     )

@@ -23,7 +23,10 @@ from .vocabulary import FYP_END, NUM, Vocabulary
 # Header words as Chinese plans write them (a unit may follow in brackets: 2025年（%）).
 _SERIAL_RE = re.compile(r"^(?:序号|编号|序)$")
 _CATEGORY_RE = re.compile(r"^(?:指标)?(?:类别|分类|领域|方面|维度|类型)$|^一级指标$")
-_INDICATOR_RE = re.compile(r"^(?:主要|具体|核心|二级)?指标(?:名称|内容)?$")
+_INDICATOR_RE = re.compile(r"^(?:主要|具体|核心|二级)?指标(?:名称|内容)?$|^项目$|^(?:项目)?名称$")
+# NOTE: 项目 / 名称 head project lists as well as indicator tables: such a header is an
+# indicator table's only with a unit or a 属性 column (项目 | 单位 | 2025年 | 属性).
+_ITEM_RE = re.compile(r"^(?:项目|(?:项目)?名称)$")
 _UNIT_RE = re.compile(r"^(?:计量)?单位$")
 _BINDING_RE = re.compile(r"^(?:指标)?(?:属性|性质)$")
 _IGNORED_RE = re.compile(r"^(?:备注|说明|责任单位|牵头单位|数据来源|指标说明)$")
@@ -39,7 +42,7 @@ _PERIOD_TOKEN = re.compile(
 _COLUMN_WORDS = (
     ("base", r"基期|基准|基数|基年|基础|现状|现值|实际|完成"),
     ("target", r"目标|规划|预期|预计|远景|展望"),
-    ("cumulative", r"累计|合计"),
+    ("cumulative", r"累计|合计|总计"),
     ("reduction", r"下降|降低|减少|降幅"),
     ("increase", r"提高|提升|增加|增长|新增|增量"),
 )
@@ -175,6 +178,9 @@ def _read_header(
                 columns.append(column)
     if "indicator" not in roles:
         return None
+    item_column = _ITEM_RE.match(_split_unit(_label(cells[roles["indicator"]]), vocabulary)[0])
+    if item_column and "unit" not in roles and "binding" not in roles:
+        return None
     plain = [c for c in columns if c.role == "year"]
     stated = [c.year for c in columns if c.role == "target" and c.year]
     # NOTE: without the plan's year, a plain year before the first stated target year (or
@@ -208,6 +214,12 @@ def _read_header(
         units=units,
         n_values=len(columns),
     )
+
+
+def names_indicator_column(line: str) -> bool:
+    """True for a line that may hold an indicator table's indicator column word: a cheap
+    test run on every line before the header is read."""
+    return "指标" in line or "项目" in line or "名称" in line
 
 
 def _is_header_cell(label: str) -> bool:
