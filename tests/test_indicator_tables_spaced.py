@@ -210,7 +210,9 @@ def test_a_header_whose_year_cells_carry_their_role():
 
 def test_a_table_headed_by_xiangmu_gives_a_target_per_year_and_its_total():
     # 项目 heads the indicator column of annual tables (年度分解): each year's column is a
-    # target of that year and 总计 the five-year amount; the name wraps over two lines
+    # target of that year and 总计 the five-year amount; the name wraps over two lines. Yearly
+    # counts that sum to the 总计 are what each year adds (increments); a rate stays a level,
+    # and so do yearly counts that do not sum to the total (a stock per year)
     text = "\n".join(
         [
             "表 3.2 新增绿色建筑示范项目目标年度分解 ",
@@ -218,6 +220,7 @@ def test_a_table_headed_by_xiangmu_gives_a_target_per_year_and_its_total():
             "城镇竣工新建建筑中绿色",
             "建筑占比 % 60 70 80 90 98 — 约束性",
             "绿色生态城区 个 0 1 0 1 1 3 预期性",
+            "海绵城市示范区 个 3 4 5 6 7 7 预期性",
             "3、可再生能源建筑应用 ",
         ]
     )
@@ -229,12 +232,18 @@ def test_a_table_headed_by_xiangmu_gives_a_target_per_year_and_its_total():
         ("城镇竣工新建建筑中绿色建筑占比", 80.0, "%", "level", 2023),
         ("城镇竣工新建建筑中绿色建筑占比", 90.0, "%", "level", 2024),
         ("城镇竣工新建建筑中绿色建筑占比", 98.0, "%", "level", 2025),
-        ("绿色生态城区", 0.0, "个", "level", 2021),
-        ("绿色生态城区", 1.0, "个", "level", 2022),
-        ("绿色生态城区", 0.0, "个", "level", 2023),
-        ("绿色生态城区", 1.0, "个", "level", 2024),
-        ("绿色生态城区", 1.0, "个", "level", 2025),
+        ("绿色生态城区", 0.0, "个", "increment", 2021),
+        ("绿色生态城区", 1.0, "个", "increment", 2022),
+        ("绿色生态城区", 0.0, "个", "increment", 2023),
+        ("绿色生态城区", 1.0, "个", "increment", 2024),
+        ("绿色生态城区", 1.0, "个", "increment", 2025),
         ("绿色生态城区", 3.0, "个", "increment", 2025),
+        ("海绵城市示范区", 3.0, "个", "level", 2021),
+        ("海绵城市示范区", 4.0, "个", "level", 2022),
+        ("海绵城市示范区", 5.0, "个", "level", 2023),
+        ("海绵城市示范区", 6.0, "个", "level", 2024),
+        ("海绵城市示范区", 7.0, "个", "level", 2025),
+        ("海绵城市示范区", 7.0, "个", "increment", 2025),
     ]  # fmt: skip
 
 

@@ -190,6 +190,7 @@ def row_target(
     # NOTE: a bracketed base cell is the previous period's cumulative, not a value of the year.
     baseline_value = base.value if isinstance(base, _Value) and not base.cumulative else None
     binding = _binding(joined(by_index[header.binding])) if header.binding in by_index else None
+    made: list[tuple[bool, TargetRecord]] = []  # (a 总计/合计 column, its target)
     for column in header.targets:
         if column.index not in by_index:
             continue
@@ -209,26 +210,41 @@ def row_target(
         )
         if baseline_year is None and baseline_value is not None:
             baseline_year = header.base_year
-        reading.targets.append(
-            TargetRecord(
-                doc_id=context.doc_id,
-                indicator_zh=name,
-                value=value.value,
-                unit=value_unit,
-                comparator=value.comparator,
-                kind=kind,
-                target_year=year,
-                baseline_year=baseline_year,
-                scope_zh="",
-                aspirational=int(value.aspirational),
-                year_inferred=int(column.year is None),
-                quote=quote,
-                char_start=row.start,
-                char_end=row.end,
-                baseline_value=baseline_value,
-                binding=binding,
-            )
+        target = TargetRecord(
+            doc_id=context.doc_id,
+            indicator_zh=name,
+            value=value.value,
+            unit=value_unit,
+            comparator=value.comparator,
+            kind=kind,
+            target_year=year,
+            baseline_year=baseline_year,
+            scope_zh="",
+            aspirational=int(value.aspirational),
+            year_inferred=int(column.year is None),
+            quote=quote,
+            char_start=row.start,
+            char_end=row.end,
+            baseline_value=baseline_value,
+            binding=binding,
         )
+        made.append((column.change == "cumulative", target))
+    _yearly_parts_of_a_total(made)
+    reading.targets.extend(t for _, t in made)
+
+
+def _yearly_parts_of_a_total(made: list[tuple[bool, TargetRecord]]) -> None:
+    """A row of yearly cells beside a 总计/合计 column that is their sum (2021 | … | 2025 | 总计:
+    0 | 1 | 0 | 1 | 1 | 3) schedules what each year adds: the yearly cells are increments of
+    their year, not levels."""
+    total = [t for is_total, t in made if is_total]
+    yearly = [t for is_total, t in made if not is_total and t.kind == "level"]
+    if len(total) != 1 or len(yearly) < 2 or len({t.unit for t in [*total, *yearly]}) != 1:
+        return
+    if abs(sum(t.value for t in yearly) - total[0].value) > 0.005 * max(abs(total[0].value), 1):
+        return
+    for t in yearly:
+        t.kind, t.baseline_year = "increment", t.target_year - 1
 
 
 def _kind_and_base(
