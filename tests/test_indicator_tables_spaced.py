@@ -265,3 +265,22 @@ def test_a_project_list_and_a_xiangmu_review_table_give_no_target():
     assert [t for t in targets if t.binding is not None or "森林" in t.indicator_zh] == []
     # the only table read is the review table; the project list's line is left to the prose
     assert [text[s:e].split("\n")[0] for s, e in tables.spans] == ["项目 单位 2015 年 2020 年 属性"]
+
+
+def test_a_name_wrapped_into_the_unit_column_joins_the_name():
+    # the second line of a name lands in the unit column before a unit written in letters
+    text = "\n".join(
+        [
+            "表 3.4 可再生能源建筑应用目标 ",
+            "项目 单位 2021 年 2022 年 2023 年 2024 年 2025 年 总计 属性 ",
+            "太阳能光伏建筑",
+            "应用项目装机容量 MW 16 18 22 26 31.5 113.5 预期性",
+            "地源热泵建筑应用面积 万平方米 30 40 60 80 90 300 预期性",
+        ]
+    )
+    _, table, _ = _read(text)
+    assert {(t.indicator_zh, t.unit) for t in table} == {
+        ("太阳能光伏建筑应用项目装机容量", "MW"),
+        ("地源热泵建筑应用面积", "万平方米"),
+    }
+    assert {t.kind for t in table} == {"increment"}  # yearly parts of their 总计

@@ -148,9 +148,14 @@ def plot_comparison(
             # order of the bars from the top, beside the longest
             if len(texts) >= 3:
                 far = max(texts, key=lambda t: abs(t[1]))
-                # the same value of several targets (other scopes) once, with how many
+                # the same value of several targets (other scopes) once, with how many; a
+                # yearly schedule's not comparable years (†) counted, not listed
                 same = Counter(t[0] for t in texts)
-                joined = " / ".join(f"{t} ×{same[t]}" if same[t] > 1 else t for t in same)
+                shown = [f"{t} ×{same[t]}" if same[t] > 1 else t for t in same]
+                if len(same) > 3:
+                    other = sum(n for t, n in same.items() if t.endswith("†"))
+                    shown = [t for t in shown if "†" not in t] + ([f"+{other} †"] if other else [])
+                joined = " / ".join(shown)
                 texts = [(joined, far[1], y)]
             for text, value, yy in texts:
                 ax.annotate(text, (value, yy), xytext=(3 if value >= 0 else -3, 0),

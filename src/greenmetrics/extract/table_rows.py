@@ -151,6 +151,8 @@ def review_row(context: PlanContext, what: str, row: Row, quote: str, note: str)
     }
 
 
+# Words of a name before a unit written in letters, in a unit cell.
+_WRAPPED_NAME_RE = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,})\s*(?P<unit>[A-Za-z][A-Za-z/²³·]*)$")
 # An intensity (per unit of output): a five-year figure of it is a cut, never a rise.
 _INTENSITY_RE = re.compile(r"^(?:单位|万元)")
 
@@ -184,6 +186,11 @@ def row_target(
         column_unit = normalize(joined(by_index[header.unit])).text
         if not _NO_VALUE_RE.match(column_unit):
             unit = column_unit
+    # a name wrapped into the unit column (太阳能光伏建筑 | 应用项目装机容量 MW): the words are
+    # the name's, the unit only what follows them
+    wrapped = _WRAPPED_NAME_RE.match(unit)
+    if wrapped:
+        name, unit = name + wrapped["words"], wrapped["unit"]
     base = (
         _read_value(joined(by_index[header.base]), vocabulary) if header.base in by_index else None
     )
