@@ -195,3 +195,18 @@ def test_a_report_on_current_tables_says_what_they_hold_and_which_inputs_were_no
     reused = runner.invoke(app, ["report", "--jobs", "1"])
     assert reused.exit_code == 0, reused.output
     assert "inputs not read or failed │ 0" in " ".join(reused.output.split())
+
+
+def test_the_workbook_of_an_earlier_version_is_removed_and_named(project):
+    # before one workbook per language the report wrote reports/greenmetrics.xlsx
+    reports = project / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "greenmetrics.xlsx").write_bytes(b"PK an old workbook")
+    (reports / "kernel.log").write_text("kept")
+    result = runner.invoke(app, ["report", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert not (reports / "greenmetrics.xlsx").exists()
+    assert (reports / "kernel.log").exists()  # other files of reports/ stay
+    assert "removed 1 XLSX file from an earlier run: reports/greenmetrics.xlsx" in " ".join(
+        result.output.split()
+    )

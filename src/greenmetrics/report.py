@@ -431,6 +431,9 @@ def execute_notebooks(
 
 
 STAGING_NAME = ".greenmetrics-staging"
+# Outputs of earlier versions that the report now writes under other names (one workbook per
+# language): removed, and named, by the next report so no stale copy is left beside them.
+FORMER_OUTPUTS = ("greenmetrics.xlsx",)
 FINGERPRINT_NAME = ".made-from-{lang}"  # in reports/figures: what a language's figures show
 
 
@@ -540,7 +543,10 @@ def run_report(
 
             def stale_figure(path: Path) -> bool:
                 # This language's figures not made this time, and the other language's when
-                # they were drawn from other tables, code or parameters (or nobody knows what).
+                # they were drawn from other tables, code or parameters (or nobody knows what);
+                # an output an earlier version wrote under another name (greenmetrics.xlsx).
+                if path.parent == paths.REPORTS_DIR and path.name in FORMER_OUTPUTS:
+                    return True
                 if path.parent.name != "figures":
                     return False
                 made_for = path.stem.rsplit("_", 1)[-1] if "_" in path.stem else None
