@@ -8,6 +8,7 @@ A fixture here is shared: no test may change what it returns. A test that change
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -18,6 +19,23 @@ from greenmetrics.report import CELL_TIMEOUT_VARIABLE, DEFAULT_FORMATS, FORMATS_
 # A notebook cell of the tests takes seconds; one that never ends stops its notebook after
 # 180 s rather than the users' 300 (a lost kernel reply is found in seconds: kernel_watch).
 os.environ.setdefault(CELL_TIMEOUT_VARIABLE, "180")
+
+
+@pytest.fixture
+def seed_project(tmp_path, monkeypatch):
+    """A project of one seed plan (no notebooks yet); the package's paths point into it."""
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "data" / "raw").mkdir(parents=True)
+    shutil.copy(paths.RAW_DIR / "003_d6b7a80b1f52e553.txt", root / "data" / "raw")
+    for name, value in (("ROOT", root), ("RAW_DIR", root / "data" / "raw"),
+                        ("PROCESSED_DIR", root / "data" / "processed"),
+                        ("REPORTS_DIR", root / "reports"), ("FIGURES_DIR", root / "reports" / "figures"),
+                        ("NOTEBOOKS_DIR", root / "notebooks"),
+                        ("REFERENCE_DIR", root / "data" / "reference")):  # fmt: skip
+        monkeypatch.setattr(paths, name, value)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,6 @@ that it removed."""
 
 from __future__ import annotations
 
-import shutil
-
 import nbformat
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +13,6 @@ from greenmetrics import paths, report, report_files
 from greenmetrics.cli import INPUT_PROBLEMS_EXIT, app
 
 runner = CliRunner()
-SEED = "003_d6b7a80b1f52e553.txt"
 
 
 def tiny_notebook(*sources: str) -> nbformat.NotebookNode:
@@ -38,21 +35,10 @@ WRITES_FIGURES = (
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(seed_project):
     """A project of one seed plan and one notebook that saves a figure; paths point into it."""
-    root = tmp_path / "project"
-    (root / "notebooks").mkdir(parents=True)
-    (root / "data" / "raw").mkdir(parents=True)
-    shutil.copy(paths.RAW_DIR / SEED, root / "data" / "raw")
-    for name, value in (("ROOT", root), ("RAW_DIR", root / "data" / "raw"),
-                        ("PROCESSED_DIR", root / "data" / "processed"),
-                        ("REPORTS_DIR", root / "reports"), ("FIGURES_DIR", root / "reports" / "figures"),
-                        ("NOTEBOOKS_DIR", root / "notebooks"),
-                        ("REFERENCE_DIR", root / "data" / "reference")):  # fmt: skip
-        monkeypatch.setattr(paths, name, value)
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    nbformat.write(tiny_notebook(WRITES_FIGURES), root / "notebooks" / "01_figures.ipynb")
-    return root
+    nbformat.write(tiny_notebook(WRITES_FIGURES), seed_project / "notebooks" / "01_figures.ipynb")
+    return seed_project
 
 
 def test_report_prints_each_step_names_input_problems_and_exits_with_their_status(project):

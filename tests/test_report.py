@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import types
 from pathlib import Path
 
@@ -352,20 +351,9 @@ WRITES_FIGURE = (
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(seed_project):
     """A project of one seed plan whose notebooks the test writes; paths point into it."""
-    root = tmp_path / "project"
-    (root / "notebooks").mkdir(parents=True)
-    (root / "data" / "raw").mkdir(parents=True)
-    shutil.copy(paths.RAW_DIR / "003_d6b7a80b1f52e553.txt", root / "data" / "raw")
-    for name, value in (("ROOT", root), ("RAW_DIR", root / "data" / "raw"),
-                        ("PROCESSED_DIR", root / "data" / "processed"),
-                        ("REPORTS_DIR", root / "reports"), ("FIGURES_DIR", root / "reports" / "figures"),
-                        ("NOTEBOOKS_DIR", root / "notebooks"),
-                        ("REFERENCE_DIR", root / "data" / "reference")):  # fmt: skip
-        monkeypatch.setattr(paths, name, value)
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    return root
+    return seed_project
 
 
 @pytest.mark.slow  # starts Jupyter kernels
