@@ -407,10 +407,8 @@ def named_subject(name: str, last_indicator: str, sentence_before: str) -> str:
     (“光伏+”住宅：新增装机…) or else from the sentence's last indicator (X达到10个（占比47.6%）);
     a name that is only such a word with neither, or only a verb (完善, 增设), is ""."""
     name = _PAGE_FURNITURE_HEAD_RE.sub("", _COPULA_TAIL_RE.sub("", name))
-    if name.startswith(("（", "(")) and name.count("（") + name.count("(") > name.count(
-        "）"
-    ) + name.count(")"):
-        name = name[1:]
+    if name.startswith(("（", "(")) and _opens_a_note(name):
+        name = name[1:]  # a lone opening bracket before the name
     name = name.lstrip("）)、，,")
     if _VERB_ONLY_RE.match(name) or _opens_a_note(name):
         return ""
