@@ -8,7 +8,7 @@ clauses and a goals table (g213 天津市电力发展“十四五”规划), a p
 by quote (the PDFs' text layers).
 
 Never tuned on: the floors sit just under what the extractor reached when the set was first
-scored (recall 0.672, precision 0.713, fields 0.961, 9 traps; the funding call gave no target),
+scored (recall 0.672, precision 0.713, fields 0.963, 9 traps; the funding call gave no target),
 so a regression fails; the misses and extras printed are the work left (issue 18 asks 0.90 and
 0.90 on sets like this one). Raise a floor when a general rule lifts the figure; never edit the
 gold to meet the output.
