@@ -138,6 +138,8 @@ def catalog():
         ("13 森林生态系统服务价值（亿元）", "森林生态系统服务功能价值"),
         ("１５ 放射源辐射事故年发生率", "18 放射源辐射事故年发生率 (起/万枚)"),  # 甘肃's two tables
         ("新增节能建筑(五年累计)", "新增节能建筑面积"),  # 武汉's indicator table and review
+        # 武汉's 建筑能效由65%提升至75%: the design standard's saving, goal and starting value
+        ("城镇新建居住建筑建筑能效", "达到城镇新建居住建筑建筑能效由", "新建居住建筑节能率"),
     ],
 )
 def test_aliases_land_on_one_id(catalog, phrases):
@@ -235,6 +237,10 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("森林生态系统服务价值", "湿地生态系统服务价值"),
         ("草地生态系统服务价值", "草原综合植被盖度"),
         ("林草产业总产值", "森林生态系统服务价值"),
+        # a standard's saving rate vs an improvement over the base year's standard; homes vs
+        # public buildings
+        ("城镇新建居住建筑建筑能效", "城镇新建居住建筑能效水平提升"),
+        ("城镇新建居住建筑建筑能效", "城镇新建公共建筑建筑能效"),
     ],
 )
 def test_different_meanings_stay_apart(catalog, a, b):
