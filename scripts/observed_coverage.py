@@ -97,9 +97,9 @@ CAUSES = (
     "not comparable: a reduction, no change since its baseline observed",
     "not comparable: a level, observed only in another unit or as changes",
 )
-# A table row's item number, a bracketed note or unit, and what moves the value are no part of
-# the name (6 自然保护地面积（万公顷） is 自然保护地面积).
-_NAME_NOISE = re.compile(r"^\d{1,2}[.、]?|\([^()]*\)?|(?:下降|降低|提高|增长|增加)$")
+# A table row's item number, a bracketed note or unit, and the words that introduce or move the
+# value are no part of the name (6 自然保护地面积（万公顷） and 达到建筑能效由 name 自然保护地面积, 建筑能效).
+_NAME_NOISE = re.compile(r"^\d{1,2}[.、]?|^达到|\([^()]*\)?|(?:下降|降低|提高|增长|增加|由|从)$")
 
 
 def _bare_name(text: object) -> str:

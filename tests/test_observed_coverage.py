@@ -134,6 +134,10 @@ def test_each_unobserved_target_gets_its_cause_blocked_on_data_or_not(script):
         script.CAUSES[8],
     ]
     assert all(c.startswith("blocked on data") for c in causes[[0, 1, 3]])
+    # a goal's starting value (达到X由65%提升至75%) names the same thing as the goal
+    goal = card.iloc[[2]].assign(indicator_zh="城镇新建居住建筑建筑能效")
+    start = observations.iloc[[0]].assign(indicator_zh="达到城镇新建居住建筑建筑能效由")
+    assert list(script.unobserved_causes(goal, start)) == [script.CAUSES[2]]
     # a larger region's figure shown as context: still blocked on the region's own data
     with_context = card.assign(context_value=[nan, nan, nan, 12.0, nan, nan, nan, nan, nan])
     assert script.unobserved_causes(with_context, observations)[3] == script.CAUSES[3]
