@@ -19,13 +19,17 @@ Prints:
    of that region); observations of its region, none of its indicator; an observation of its
    region and indicator that the scorecard cannot set against it (another measure or unit, e.g.
    a level beside an increment target, a yearly change no chain reaches, a value without unit);
-4. per region, the targets left without an observation, how many indicators the corpus
+4. the same targets by cause (`CAUSES`, `unobserved_causes`): what is blocked on data (no
+   document of the region states the value) apart from what a catalog alias, a unit or a
+   matching rule could reach;
+5. per region, the targets left without an observation, how many indicators the corpus
    observes for that region, and the indicators most often left unobserved.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -34,7 +38,7 @@ from pathlib import Path
 import pandas as pd
 
 from greenmetrics import analysis, paths, reference
-from greenmetrics.catalog import load_catalog
+from greenmetrics.catalog import load_catalog, normalize_phrase
 from greenmetrics.findings import finding_observed_share
 from greenmetrics.pipeline import extract_corpus, write_extraction
 from greenmetrics.tables import load_documents, load_extracted_observations, load_targets
@@ -77,6 +81,66 @@ def unobserved_reasons(card: pd.DataFrame, observations: pd.DataFrame) -> pd.Ser
         else:
             reasons.append(REASONS[3])
     return pd.Series(reasons, index=missing.index, dtype=object)
+
+
+# Why a target has no observation of its own region, finer than REASONS: each cause says
+# whether documents are missing (blocked on data) or the matching could reach a value.
+CAUSES = (
+    "blocked on data: no document of its region states a value",
+    "blocked on data: name not in the catalog, its region states no value of that name",
+    "name not in the catalog, its region states a value under that name (an alias to judge)",
+    "blocked on data: its region states no value of this indicator, its city or province does "
+    "(context only)",
+    "blocked on data: its region states no value of this indicator",
+    "not comparable: a sub-area target, only the whole region observed",
+    "not comparable: an increment, only levels or an earlier period's changes observed",
+    "not comparable: a reduction, no change since its baseline observed",
+    "not comparable: a level, observed only in another unit or as changes",
+)
+# A table row's item number, a bracketed note or unit, and the words that introduce or move the
+# value are no part of the name (6 自然保护地面积（万公顷） and 达到建筑能效由 name 自然保护地面积, 建筑能效).
+_NAME_NOISE = re.compile(r"^\d{1,2}[.、]?|^达到|\([^()]*\)?|(?:下降|降低|提高|增长|增加|由|从)$")
+
+
+def _bare_name(text: object) -> str:
+    return _NAME_NOISE.sub("", normalize_phrase(str(text)))
+
+
+def unobserved_causes(card: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
+    """For each target the scorecard leaves without an observation, the first cause of
+    `CAUSES` that holds. Every row of the joined table counts as a value its region states
+    (used or not: an unmapped row is a value the catalog does not reach); the context columns
+    of the card say whether a larger region's figure exists."""
+    regions = set(observations["region_zh"])
+    names = {
+        (region, _bare_name(name))
+        for region, name in zip(
+            observations["region_zh"], observations["indicator_zh"], strict=True
+        )
+    }
+    used = observations[observations["is_used"].astype(bool)]
+    pairs = set(zip(used["region_zh"], used["indicator_id"], strict=True))
+    missing = card[card["observed_value"].isna()]
+    causes = []
+    for row in missing.to_dict("records"):
+        region, indicator_id = row["region_zh"], row["indicator_id"]
+        if region not in regions:
+            cause = CAUSES[0]
+        elif not isinstance(indicator_id, str):
+            same_name = (region, _bare_name(row["indicator_zh"])) in names
+            cause = CAUSES[2] if same_name else CAUSES[1]
+        elif (region, indicator_id) not in pairs:
+            cause = CAUSES[3] if pd.notna(row.get("context_value")) else CAUSES[4]
+        elif isinstance(row.get("scope_zh"), str) and row["scope_zh"]:
+            cause = CAUSES[5]
+        elif row["kind"] == "increment":
+            cause = CAUSES[6]
+        elif row["kind"] == "reduction":
+            cause = CAUSES[7]
+        else:
+            cause = CAUSES[8]
+        causes.append(cause)
+    return pd.Series(causes, index=missing.index, dtype=object)
 
 
 def region_blockers(card: pd.DataFrame, observations: pd.DataFrame, top: int) -> pd.DataFrame:
@@ -144,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     reasons = unobserved_reasons(card, joined).value_counts()
     for reason in REASONS:
         print(f"  {reason}: {int(reasons.get(reason, 0))}")
+    print("\nthe same targets by cause:")
+    causes = unobserved_causes(card, joined).value_counts()
+    for cause in CAUSES:
+        print(f"  {cause}: {int(causes.get(cause, 0))}")
     print()
     blockers = region_blockers(card, joined, args.top)
     with pd.option_context("display.width", 250, "display.max_colwidth", 140):

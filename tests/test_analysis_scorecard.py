@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from analysis_tables import CATALOG, DOCUMENTS, bench, by_id, frame, obs, target, targets
 
-from greenmetrics.analysis.progress import convert_unit
+from greenmetrics.analysis.progress import convert_unit, period_start
 from greenmetrics.analysis.scorecard import classify_verdict, scorecard, unobserved
 
 # --------------------------------------------------------------------------------------------
@@ -178,6 +178,37 @@ def test_scorecard_reduction_judged_on_the_cumulative_fall():
     # judged in 2024 on the 2024 figure (11.47%): the trend 2.87 a year exceeds the 1.53 needed
     row = scorecard(tg, DOCUMENTS, None, ob, CATALOG, as_of_year=2024).iloc[0]
     assert row["observation_year"] == 2024 and row["verdict"] == "on_track"
+
+
+def test_a_reduction_that_states_no_baseline_falls_from_the_start_of_its_period():
+    # 单位GDP能耗下降15% by 2025 with no 较2020年: a five-year plan's fall, counted from 2020
+    tg = targets(
+        target("R", "甲省", "intensity", 15, comparator="eq", kind="reduction"),
+        target("S", "甲省", "intensity", 15, comparator="eq", kind="reduction", target_year=2023),
+    )
+    ob = frame(
+        obs("甲省", "intensity", 2019, -4.0, measure="yearly_change"),  # before the period
+        obs("甲省", "intensity", 2021, -5.0, measure="yearly_change"),
+        obs("甲省", "intensity", 2022, -2.0, measure="yearly_change"),
+    )
+    rows = by_id(scorecard(tg, DOCUMENTS, None, ob, CATALOG, as_of_year=2026))
+    for row in rows.values():
+        assert row["observed_value"] == pytest.approx(100 * (1 - 0.95 * 0.98))
+        assert row["observation_year"] == 2022
+        assert "since 2020" in row["observation_note"]
+        assert "no baseline year stated: counted from 2020" in row["observation_note"]
+    # a stated baseline is kept: 较2021年 starts the chain after 2021
+    stated = targets(
+        target("T", "甲省", "intensity", 15, comparator="eq", kind="reduction", baseline_year=2021)
+    )
+    row = scorecard(stated, DOCUMENTS, None, ob, CATALOG, as_of_year=2026).iloc[0]
+    assert row["observed_value"] == pytest.approx(2.0)
+    assert "no baseline year stated" not in row["observation_note"]
+
+
+@pytest.mark.parametrize(("target_year", "start"), [(2025, 2020), (2021, 2020), (2030, 2025)])
+def test_period_start_is_the_year_before_the_five_year_period(target_year, start):
+    assert period_start(target_year) == start
 
 
 def test_scorecard_shows_a_larger_region_for_context_only_where_its_own_is_missing():

@@ -132,6 +132,13 @@ def catalog():
             "新增更新公交车辆新能源及清洁能源占比",
         ),
         ("新增更新巡游出租汽车新能源和清洁能源占比", "新增更新巡游出租车清洁能源及新能源占比"),
+        # 辽宁's forestry plan: a table row (item number, unit in brackets) and the review's words
+        ("6 自然保护地面积（万公顷）", "自然保护地面积", "自然保护地总面积"),
+        ("16 森林生态系统年固碳量（万吨）", "森林生态系统年碳汇量"),
+        ("13 森林生态系统服务价值（亿元）", "森林生态系统服务功能价值"),
+        ("１５ 放射源辐射事故年发生率", "18 放射源辐射事故年发生率 (起/万枚)"),  # 甘肃's two tables
+        # 武汉's 建筑能效由65%提升至75%: the design standard's saving, goal and starting value
+        ("城镇新建居住建筑建筑能效", "达到城镇新建居住建筑建筑能效由", "新建居住建筑节能率"),
     ],
 )
 def test_aliases_land_on_one_id(catalog, phrases):
@@ -222,6 +229,17 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("非水可再生能源电力消纳比重", "可再生能源电力消纳比重"),
         ("全社会用电量", "可再生能源消纳量占全社会用电量比重"),
         ("煤电装机容量", "煤电机组平均供电煤耗"),
+        # an area vs its share; animals vs plants vs both; one ecosystem's value vs another's
+        ("自然保护地面积", "自然保护地面积占国土面积比例"),
+        ("国家重点保护野生动物种数保护率", "国家重点保护野生动植物物种保护率"),
+        ("国家重点保护野生植物种数保护率", "国家重点保护野生动物种数保护率"),
+        ("森林生态系统服务价值", "湿地生态系统服务价值"),
+        ("草地生态系统服务价值", "草原综合植被盖度"),
+        ("林草产业总产值", "森林生态系统服务价值"),
+        # a standard's saving rate vs an improvement over the base year's standard; homes vs
+        # public buildings
+        ("城镇新建居住建筑建筑能效", "城镇新建居住建筑能效水平提升"),
+        ("城镇新建居住建筑建筑能效", "城镇新建公共建筑建筑能效"),
     ],
 )
 def test_different_meanings_stay_apart(catalog, a, b):

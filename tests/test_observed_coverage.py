@@ -56,6 +56,93 @@ def test_each_unobserved_target_gets_its_first_reason(script):
     ]
 
 
+def test_each_unobserved_target_gets_its_cause_blocked_on_data_or_not(script):
+    nan = float("nan")
+    card = pd.DataFrame(
+        {
+            "region_zh": ["丙县", "甲省", "甲省", "甲省", "甲省", "甲省", "甲省", "甲省", "甲省"],
+            "indicator_id": [
+                "straw_utilization_rate",  # 丙县: no document states anything
+                None,  # a name no catalog alias reaches, nowhere in 甲省's documents
+                None,  # a name 甲省's documents state (as a table row: 6 林草产业总产值（亿元）)
+                "pm25_concentration",  # 甲省 states other indicators only
+                "forest_coverage_rate",  # observed, but the target is a sub-area's
+                "afforestation_area",  # an increment beside a level
+                "energy_intensity_reduction",  # a reduction, no fall since its baseline
+                "water_use_total",  # a level, observed in another unit
+                "straw_utilization_rate",  # observed: no cause
+            ],
+            "indicator_zh": [
+                "秸秆综合利用率",
+                "萤火虫观测站点",
+                "林草产业总产值",
+                "PM2.5浓度",
+                "森林覆盖率",
+                "造林",
+                "单位地区生产总值能耗",
+                "用水总量",
+                "秸秆综合利用率",
+            ],  # fmt: skip
+            "kind": [
+                "level",
+                "level",
+                "level",
+                "level",
+                "level",
+                "increment",
+                "reduction",
+                "level",
+                "level",
+            ],  # fmt: skip
+            "scope_zh": [None, None, None, None, "乙市", None, None, None, None],
+            "context_value": [nan] * 9,
+            "observed_value": [nan] * 8 + [90.0],
+        }
+    )
+    observations = pd.DataFrame(
+        {
+            "region_zh": ["甲省"] * 6,
+            "indicator_id": [
+                None,
+                "forest_coverage_rate",
+                "afforestation_area",
+                "energy_intensity_reduction",
+                "water_use_total",
+                "straw_utilization_rate",
+            ],  # fmt: skip
+            "indicator_zh": [
+                "6 林草产业总产值（亿元）",
+                "森林覆盖率",
+                "完成造林",
+                "单位地区生产总值能耗下降",
+                "用水总量",
+                "秸秆综合利用率",
+            ],  # fmt: skip
+            "is_used": [False, True, True, True, True, True],
+        }
+    )
+    causes = script.unobserved_causes(card, observations)
+    assert list(causes.index) == list(range(8))
+    assert list(causes) == [
+        script.CAUSES[0],
+        script.CAUSES[1],
+        script.CAUSES[2],
+        script.CAUSES[4],
+        script.CAUSES[5],
+        script.CAUSES[6],
+        script.CAUSES[7],
+        script.CAUSES[8],
+    ]
+    assert all(c.startswith("blocked on data") for c in causes[[0, 1, 3]])
+    # a goal's starting value (达到X由65%提升至75%) names the same thing as the goal
+    goal = card.iloc[[2]].assign(indicator_zh="城镇新建居住建筑建筑能效")
+    start = observations.iloc[[0]].assign(indicator_zh="达到城镇新建居住建筑建筑能效由")
+    assert list(script.unobserved_causes(goal, start)) == [script.CAUSES[2]]
+    # a larger region's figure shown as context: still blocked on the region's own data
+    with_context = card.assign(context_value=[nan, nan, nan, 12.0, nan, nan, nan, nan, nan])
+    assert script.unobserved_causes(with_context, observations)[3] == script.CAUSES[3]
+
+
 def test_runs_on_a_folder_and_counts_what_the_scorecard_judges(script, tmp_path, capsys):
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -70,5 +157,6 @@ def test_runs_on_a_folder_and_counts_what_the_scorecard_judges(script, tmp_path,
     assert "targets mapped: 1 of 2 (50.0%)" in printed
     assert "(curated + extracted): 0 of 2" in printed
     assert "no catalog indicator: 1" in printed
+    assert "no document of its region states a value: 2" in printed
     regions = pd.read_csv(out)
     assert regions["targets"].sum() == 2 and regions["observed"].sum() == 0

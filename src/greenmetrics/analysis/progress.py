@@ -191,6 +191,15 @@ def convert_unit(value: float, from_unit: object, to_unit: object) -> float:
     return float(value) * a[1] / b[1]
 
 
+def period_start(target_year: int) -> int:
+    """The baseline of a target that states none: the last year before the five-year plan
+    period its target year falls in (2020 for 2021-2025, 2025 for 2030).
+
+    NOTE: a five-year plan's reductions (单位GDP能耗下降15%, no 较2020年) run over the plan's
+    period, counted from the last year of the period before (the "十三五" end for "十四五")."""
+    return 5 * ((int(target_year) - 1) // 5)
+
+
 def _one_per_year(rows: list[dict]) -> dict[int, dict]:
     """One row per year: where sources repeat a cell, the most precise value (then a curated
     row, then table order).
@@ -278,9 +287,10 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     there is one, else chained from the previous year's: C_y = 1 - (1 - C_{y-1})(1 + r_y).
     A gap in the yearly series stops the chain until the next cumulative row.
     """
-    t0 = _int(target.get("baseline_year"))
-    if t0 is None:
-        return [], note("no_baseline"), None
+    stated = _int(target.get("baseline_year"))
+    t0 = stated if stated is not None else period_start(int(target["target_year"]))
+    # a baseline the plan does not state is said beside every point it judges
+    assumed = None if stated is not None else note("baseline_of_period", year=t0)
     unit = _unit(target["unit"])
     relative = unit == "%"
     cumulative = _one_per_year(
@@ -332,7 +342,8 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
             used, chained = [], []
         previous = value
         if value is not None:
-            points.append({"year": year, "value": value, "rows": list(used), "note": note_})
+            how = _join([note_, assumed])
+            points.append({"year": year, "value": value, "rows": list(used), "note": how})
     if not points:
         return [], note("no_change_observed", year=t0), t0
     return points, None, t0

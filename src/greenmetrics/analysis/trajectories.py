@@ -85,7 +85,8 @@ def _trajectory_rows(
         )
 
     if target["kind"] == "reduction" and _unit(target["unit"]) == "%":
-        t0 = _int(target.get("baseline_year"))
+        # a plan that states no baseline is drawn from the one its points were judged from
+        t0 = _int(target.get("baseline_year")) or anchor
         if t0 is None or t0 >= target_year:
             return rows
         # NOTE: intensities are observed as changes, never as levels, so the path is drawn as
