@@ -37,6 +37,7 @@ LAYERS = (
     ("analysis",),
     ("charts", "charts_new"),
     ("findings",),
+    ("workbook",),
     ("export",),
     ("views",),
     ("kernel_watch", "report_files"),

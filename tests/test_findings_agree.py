@@ -135,15 +135,16 @@ def test_the_workbook_summary_counts_the_focus_regions_as_the_sentence_does(lang
     import openpyxl
 
     from greenmetrics import export
+    from greenmetrics.workbook import reader_tables
 
     frames, card, _, _ = run()
     sheets = {"scorecard": card, "documents": frames.documents, "targets": frames.targets}
     data = export.workbook_bytes(sheets, lang=lang, regions=settings.FOCUS_REGIONS)
     summary = openpyxl.load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
     rows = list(summary.iter_rows(values_only=True))
-    header = next(r for r in rows if r[0] == export.word("column", "region_zh", lang))
-    judged_at = header.index(export.word("text", "n_judged", lang))
-    met_at = header.index(export.word("text", "n_met", lang))
+    header = next(r for r in rows if r[0] == reader_tables.word("column", "region_zh", lang))
+    judged_at = header.index(reader_tables.word("text", "n_judged", lang))
+    met_at = header.index(reader_tables.word("text", "n_met", lang))
     below = rows[rows.index(header) + 1 :]  # one row per focus region, in their order
     assert len(below) >= len(settings.FOCUS_REGIONS)
     for region, row in zip(settings.FOCUS_REGIONS, below, strict=False):

@@ -16,6 +16,7 @@ import pytest  # noqa: E402
 from greenmetrics import export, findings, views, words  # noqa: E402
 from greenmetrics.charts import _layout  # noqa: E402
 from greenmetrics.charts.style import list_separator  # noqa: E402
+from greenmetrics.workbook import reader_tables  # noqa: E402
 
 DOCUMENTS = pd.DataFrame(
     {
@@ -90,11 +91,13 @@ def test_a_workbook_names_regions_by_the_rule(lang):
         {"targets": targets, "documents": DOCUMENTS, "scorecard": card}, lang=lang
     )
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    rows = list(wb[export.word("sheet", "targets", lang)].iter_rows(min_row=2, values_only=True))
+    rows = list(
+        wb[reader_tables.word("sheet", "targets", lang)].iter_rows(min_row=2, values_only=True)
+    )
     full = words.region_names(REGIONS, lang, DOCUMENTS)
     assert [r[0] for r in rows] == [full[r] for r in REGIONS]
     assert [r[1] for r in rows] == [full[r] for r in REGIONS[::-1]]
     if lang == "en":  # a sheet title is short, as on a chart's axis
         short = words.region_names(REGIONS[:2], lang, DOCUMENTS, short=True)
-        titles = [f"{export.word('sheet', 'scorecard', lang)} · {n}" for n in short.values()]
+        titles = [f"{reader_tables.word('sheet', 'scorecard', lang)} · {n}" for n in short.values()]
         assert wb.sheetnames[1:3] == titles

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import analysis, charts, export, paths, reference, settings, words
+from . import analysis, charts, paths, reference, settings, words
 from .catalog import Catalog, load_catalog
 from .errors import GreenmetricsError
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
@@ -37,6 +37,7 @@ from .tables import (
     load_review,
     load_targets,
 )
+from .workbook import reader_tables
 
 
 def output_dir() -> Path:
@@ -186,21 +187,21 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
         out = out.drop(columns="indicator_en")
     if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
-    for column in (export.REGION_COLUMNS - {"region_zh"}) & set(out.columns):
+    for column in (reader_tables.REGION_COLUMNS - {"region_zh"}) & set(out.columns):
         out[column] = out[column].map(
             lambda v: words.region_name(v, lang) if isinstance(v, str) else v
         )
-    for column in export.UNIT_COLUMNS & set(out.columns):
+    for column in reader_tables.UNIT_COLUMNS & set(out.columns):
         out[column] = out[column].map(lambda u: charts.style.unit_text(u, lang))
     # NOTE: codes, notes and headers read as the workbook writes them (one vocabulary,
     # data/words.csv), so a table in a notebook and its sheet say the same words.
-    for column in (export.CODE_COLUMNS - {"theme"}) & set(out.columns):
+    for column in (reader_tables.CODE_COLUMNS - {"theme"}) & set(out.columns):
         out[column] = out[column].map(lambda v, c=column: words.code_word(c, v, lang))
     for column in filter(words.is_note_column, out.columns):
         out[column] = out[column].map(lambda v: words.note_text(v, lang))
     if {"category", "note"} <= set(out.columns):  # the review table's notes
         out["note"] = out["note"].map(lambda v: review_note(v, lang))
-    return out.rename(columns=lambda c: export.word("column", c, lang))
+    return out.rename(columns=lambda c: reader_tables.word("column", c, lang))
 
 
 def review_note(note: object, lang: str) -> object:
@@ -238,7 +239,7 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
         return [(everything, everything), *map(tuple, pairs[["name", "value"]].to_numpy())]
 
     def dropdown(column: str, word: str) -> widgets.Dropdown:
-        header = export.word("column", column, lang)
+        header = reader_tables.word("column", column, lang)
         return widgets.Dropdown(
             options=options(column, header), description=charts.label(word, lang)
         )
