@@ -504,7 +504,7 @@ def test_the_scorecard_chart_shows_a_chained_fall_and_says_how_it_was_built():
 
 
 def test_a_source_line_counts_a_prefectures_document_under_its_province():
-    from greenmetrics.charts._sources import short_source_text
+    from greenmetrics.charts.citations import short_source_text
 
     titles = [
         "关于加快建立健全绿色低碳循环发展经济体系的工作方案（临夏回族自治州人民政府）",

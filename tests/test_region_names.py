@@ -14,7 +14,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from greenmetrics import export, findings, views, words  # noqa: E402
-from greenmetrics.charts import _layout  # noqa: E402
+from greenmetrics.charts import panel_helpers  # noqa: E402
 from greenmetrics.charts.style import list_separator  # noqa: E402
 from greenmetrics.workbook import reader_tables  # noqa: E402
 
@@ -62,7 +62,9 @@ def test_a_notebook_table_names_regions_by_the_rule(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_chart_names_regions_by_the_rule(lang):
-    _, names = _layout.named_frame(pd.DataFrame({"region_zh": REGIONS}), DOCUMENTS, lang, False)
+    _, names = panel_helpers.named_frame(
+        pd.DataFrame({"region_zh": REGIONS}), DOCUMENTS, lang, False
+    )
     assert names == words.region_names(REGIONS, lang, DOCUMENTS, short=True)
 
 

@@ -145,7 +145,7 @@ def region_scorecards(
     """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
     rows in REGION_SCORECARD_COLUMNS (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
     Xinfu District', cut to Excel's 31 characters and kept unique."""
-    from ..charts._sources import short_region
+    from ..charts.citations import short_region
 
     head = word("sheet", "scorecard", lang)
     joiner = "·" if lang == "zh" else " · "
