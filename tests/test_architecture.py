@@ -40,6 +40,7 @@ LAYERS = (
     ("findings",),
     ("workbook",),
     ("export",),
+    ("report_run",),
     ("views",),
     ("kernel_watch", "report_files"),
     ("report",),

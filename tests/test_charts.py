@@ -27,7 +27,7 @@ from fontTools.ttLib import TTFont  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from greenmetrics import charts, settings, words  # noqa: E402
+from greenmetrics import charts, words  # noqa: E402
 from greenmetrics.charts import panel_helpers  # noqa: E402
 from greenmetrics.errors import SchemaError  # noqa: E402
 
@@ -625,61 +625,31 @@ def test_milestones_share_one_mark_per_region_and_year():
 
 
 @functools.cache
-def shipped_frames():
-    """The shipped tables and the analysis frames the charts below start from, loaded once for
-    both languages (nothing changes them: every chart copies what it draws)."""
-    from greenmetrics import analysis, views
+def shipped_run():
+    """The report run of the shipped tables the charts below start from, loaded once for both
+    languages (its frames are computed once; nothing changes them: every chart copies what it
+    draws)."""
+    from greenmetrics import views
 
-    frames = views.load_all()
-    t, d = frames.targets, frames.documents
-    benchmarks = analysis.target_benchmarks(t, d, frames.benchmarks, frames.catalog)
-    seeds = views.shared_indicators(t, views.focus_regions(None))
-    paths_ = analysis.trajectories(t, d, frames.observations, frames.catalog)
-    return frames, benchmarks, seeds, paths_
+    return views.load_all()
 
 
 def shipped_charts():
     """Every chart of the report, drawn from the shipped plans as the notebooks draw it."""
-    from greenmetrics import analysis, views
+    from greenmetrics.report_run import FIGURES
 
-    frames, benchmarks, seeds, paths_ = shipped_frames()
-    t, d = frames.targets, frames.documents
+    run = shipped_run()
+    paths_, d = run.trajectories, run.documents
     charts.set_regions(d["region_zh"])  # as views.load_all does, in case a test changed them
     observed = paths_[paths_.target_id.isin(paths_.loc[paths_.series == "observed", "target_id"])]
     by_region = functools.cache(  # one call draws every region's figure: drawn once per language
         lambda lang: charts.plot_trajectories_by_region(
-            paths_, lang, documents=d, first_regions=settings.FOCUS_REGIONS
+            paths_, lang, documents=d, first_regions=run.focus
         )
     )
     return {
-        "overview": lambda lang: charts.plot_targets_overview(t, lang, documents=d),
-        "coverage": lambda lang: charts.plot_coverage(t, lang, documents=d),
-        "gaps": lambda lang: charts.plot_gaps(views.benchmarked(benchmarks), lang, documents=d),
-        "cross_region": lambda lang: charts.plot_comparison(
-            analysis.compare_regions(t, d, indicator_ids=seeds, benchmarks=frames.benchmarks),
-            lang,
-            documents=d,
-        ),
-        "cross_region_all": lambda lang: charts.plot_comparison(
-            analysis.compare_regions(t, d, benchmarks=frames.benchmarks), lang, documents=d
-        ),
+        **{name: (lambda lang, name=name: run.figure(name, lang)) for name in FIGURES},
         "trajectories": lambda lang: charts.plot_trajectory(observed, lang, documents=d),
-        "milestones": lambda lang: charts.plot_milestones(
-            analysis.milestones_timeline(frames.milestones, d), lang, documents=d
-        ),
-        "scorecard": lambda lang: charts.plot_scorecard(
-            analysis.scorecard(
-                t,
-                d,
-                frames.benchmarks,
-                frames.observations,
-                frames.catalog,
-                as_of_year=settings.AS_OF_YEAR,
-                first_regions=settings.FOCUS_REGIONS,
-            ),
-            lang,
-            documents=d,
-        ),  # fmt: skip
         **{f"trajectories_{k}": (lambda lang, k=k: by_region(lang)[k][1]) for k in range(2)},
     }
 
@@ -828,14 +798,9 @@ def test_a_panel_of_a_mapped_indicator_is_titled_by_the_catalog_not_the_first_pl
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_scorecard_names_are_declared_short_never_cut(lang):
-    from greenmetrics import analysis
 
-    frames, *_ = shipped_frames()
-    card = analysis.scorecard(
-        frames.targets, frames.documents, frames.benchmarks, frames.observations,
-        frames.catalog, first_regions=settings.FOCUS_REGIONS,
-    )  # fmt: skip
-    texts = figure_strings(charts.plot_scorecard(card, lang, documents=frames.documents))
+    run = shipped_run()
+    texts = figure_strings(charts.plot_scorecard(run.scorecard, lang, documents=run.documents))
     rows = [t for t in texts if t.startswith("  ")]  # the indicator cell of each row
     assert rows and not [t for t in rows if t.endswith("…")]
 

@@ -213,12 +213,8 @@ def pick(verdict, years):
 
 @cache
 def shipped_sheets():
-    frames = views.load_all()
-    sheets = export.report_sheets(
-        frames, sources=views.sources_table(frames), as_of_year=settings.AS_OF_YEAR,
-        first_regions=settings.FOCUS_REGIONS,
-    )  # fmt: skip
-    return frames, sheets
+    run = views.load_all()
+    return run, run.workbook_sheets
 
 
 def shipped_notes() -> set[str]:

@@ -32,7 +32,6 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from . import settings
 from .files import write_atomic
 from .workbook.cells import check_sheet_name, write_chart_images, write_frame
 from .workbook.native_charts import write_comparison_charts, write_count_chart
@@ -75,60 +74,9 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-# -- the report's sheets ------------------------------------------------------------------------
-
-
-def report_sheets(
-    frames,
-    sources: pd.DataFrame | None = None,
-    as_of_year: int = settings.AS_OF_YEAR,
-    first_regions: Sequence[str] = settings.FOCUS_REGIONS,
-) -> dict[str, pd.DataFrame]:
-    """The tables of the report workbook from the frames of a report run (documents, targets,
-    milestones, benchmarks, observations, catalog, as `views.load_all` gives them): the
-    per-region scorecard (judged in `as_of_year`, `first_regions` first; placed after the
-    summary), the tidy tables, the gaps, the cross-region comparison, the trajectories and
-    `sources`; the observations the analysis read (curated and extracted) and the conflicts
-    between their sources."""
-    from . import analysis
-
-    t, d = frames.targets, frames.documents
-    sheets = {
-        "scorecard": analysis.scorecard(
-            t,
-            d,
-            frames.benchmarks,
-            frames.observations,
-            frames.catalog,
-            as_of_year=as_of_year,
-            first_regions=first_regions,
-        ),  # fmt: skip
-        "documents": d,
-        "targets": t,
-        "milestones": frames.milestones,
-        "gaps": analysis.target_gaps(
-            t, d, frames.benchmarks, frames.observations, frames.catalog, as_of_year
-        ),
-        "comparison": analysis.compare_regions(t, d, benchmarks=frames.benchmarks),
-        "trajectories": analysis.trajectories(
-            t, d, frames.observations, frames.catalog, as_of_year=as_of_year
-        ),
-        "observations": frames.observations,
-        "conflicts": getattr(frames, "conflicts", None),
-    }
-    if sheets["conflicts"] is None:
-        sheets["conflicts"] = analysis.observation_conflicts(frames.observations)
-    if sources is not None:
-        sheets["sources"] = sources
-    return sheets
-
-
-# -- summary and native charts ----------------------------------------------------------------
-
-
 def workbook_bytes(
     sheets: Mapping[str, pd.DataFrame],
-    images: Mapping[str, Path] | None = None,
+    images: Mapping[str, Path | bytes] | None = None,
     fields: pd.DataFrame | None = None,
     lang: str | None = None,
     regions: Sequence[str] = (),
@@ -213,7 +161,7 @@ def workbook_bytes(
 def write_workbook(
     path: Path,
     sheets: Mapping[str, pd.DataFrame],
-    images: Mapping[str, Path] | None = None,
+    images: Mapping[str, Path | bytes] | None = None,
     fields: pd.DataFrame | None = None,
     lang: str | None = None,
     regions: Sequence[str] = (),
@@ -223,7 +171,7 @@ def write_workbook(
     One styled sheet per frame in `sheets` (bold filled header, frozen header row, auto-filter,
     widths from the content with CJK counted double, years without separators, values with up
     to two decimals, long quotes wrapped), a 'fields' sheet (`fields`, or the field dictionary
-    of the declared tables) and, when `images` (title -> PNG) is given, a 'charts' sheet with
+    of the declared tables) and, when `images` (title -> PNG file or bytes) is given, a 'charts' sheet with
     them embedded. The bytes are built in memory and moved into place, so an error leaves any
     previous workbook intact. `lang` and `regions`: see `workbook_bytes`.
     """

@@ -19,7 +19,7 @@ from .words import region_name
 
 
 class ReportFrames(Protocol):
-    """The tables a report run reads (`views.Frames` is one)."""
+    """The tables a report run reads (`report_run.ReportRun` is one)."""
 
     documents: pd.DataFrame
     targets: pd.DataFrame

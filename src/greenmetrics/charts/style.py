@@ -463,10 +463,19 @@ def save_figure(
     out_dir = Path(out_dir or paths.FIGURES_DIR)
     rendered = {}
     for fmt in (f for f in FORMATS if f in wanted):  # render all first: a failure writes none
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
-        data = buffer.getvalue()
-        rendered[out_dir / f"{name}.{fmt}"] = _stable_svg_ids(data) if fmt == "svg" else data
+        rendered[out_dir / f"{name}.{fmt}"] = rendered_bytes(fig, fmt)
     for path, data in rendered.items():
         write_atomic(path, data)
     return list(rendered)
+
+
+def rendered_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """`fig` as the bytes of a `fmt` file (one of FORMATS), exactly as `save_figure` writes it:
+    for a chart embedded elsewhere (the workbook) without a file in between."""
+    if fmt not in FORMATS:
+        raise ValueError(f"figure format {fmt!r}: choose from {', '.join(FORMATS)}")
+    use_style()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
+    data = buffer.getvalue()
+    return _stable_svg_ids(data) if fmt == "svg" else data

@@ -5,6 +5,7 @@ decimals; long text wrapped. And the sheet of chart images."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import numbers
 import re
@@ -155,16 +156,20 @@ def write_frame(ws: Worksheet, df: pd.DataFrame, headers: Sequence[str] | None =
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{max(len(df) + 1, 1)}"
 
 
-def write_chart_images(ws: Worksheet, images: Mapping[str, Path]) -> None:
-    """Embed each PNG under a title cell, scaled to a common width, one below the other."""
+def write_chart_images(ws: Worksheet, images: Mapping[str, Path | bytes]) -> None:
+    """Embed each PNG (a file, or its bytes as a report run draws them) under a title cell,
+    scaled to a common width, one below the other."""
     ws.column_dimensions["A"].width = 80
     row = 1
-    for title, path in images.items():
-        path = Path(path)
-        if not path.exists():
-            raise FileNotFoundError(f"chart image {path} (for {title!r}) does not exist")
+    for title, png in images.items():
+        if isinstance(png, bytes):
+            source = io.BytesIO(png)  # read once, when the workbook is written
+        else:
+            source = str(png)
+            if not Path(png).exists():
+                raise FileNotFoundError(f"chart image {png} (for {title!r}) does not exist")
         ws.cell(row=row, column=1, value=str(title)).font = Font(bold=True, size=12)
-        image = Image(str(path))
+        image = Image(source)
         if image.width > CHART_WIDTH_PX:
             image.height = round(image.height * CHART_WIDTH_PX / image.width)
             image.width = CHART_WIDTH_PX
