@@ -42,7 +42,7 @@ def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
     return pairs[has.fillna(False).astype(bool)]
 
 
-@dataclass
+@dataclass(eq=False)  # a run is itself: two runs are never compared table by table
 class ReportRun:
     """The tidy tables and reference data of one report run (filtered by region and theme, as
     `views.load_all` gives them), the settings it is judged with, and its analysis frames.
