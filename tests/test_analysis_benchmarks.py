@@ -17,7 +17,7 @@ from analysis_tables import (
 )
 
 from greenmetrics import analysis as an
-from greenmetrics.analysis import _common
+from greenmetrics.analysis import shared
 from greenmetrics.catalog import Catalog
 
 
@@ -114,7 +114,7 @@ def test_every_gap_and_pair_keeps_its_provenance():
 
 
 def test_given_catalog_is_used_even_when_empty(monkeypatch):
-    monkeypatch.setattr(_common, "load_catalog", lambda: pytest.fail("default catalog loaded"))
+    monkeypatch.setattr(shared, "load_catalog", lambda: pytest.fail("default catalog loaded"))
     tg = targets(target("T", "甲县", "green_share", 80))
     bm = frame(bench("province", "甲省", "green_share", 75))
     row = an.target_gaps(tg, DOCUMENTS, bm, None, Catalog({})).iloc[0]

@@ -504,7 +504,7 @@ def test_the_scorecard_chart_shows_a_chained_fall_and_says_how_it_was_built():
 
 
 def test_a_source_line_counts_a_prefectures_document_under_its_province():
-    from greenmetrics.charts._sources import short_source_text
+    from greenmetrics.charts.citations import short_source_text
 
     titles = [
         "关于加快建立健全绿色低碳循环发展经济体系的工作方案（临夏回族自治州人民政府）",
@@ -533,6 +533,7 @@ def test_the_workbook_lists_the_conflicts_in_the_report_language(lang, sheet, he
     import openpyxl
 
     from greenmetrics import export
+    from greenmetrics.workbook import reader_tables
 
     curated = frame(obs("甲省", "green_share", 2022, 74.0, line=2, indicator_zh="绿色建筑占比"))
     table = joined(
@@ -545,13 +546,15 @@ def test_the_workbook_lists_the_conflicts_in_the_report_language(lang, sheet, he
     shown = dict(zip(rows[0], rows[1], strict=True))
     assert [shown[h] for h in header] == cells
     # the observations sheet: both rows, the extracted one not used and why
-    observed = list(wb[export.word("sheet", "observations", lang)].iter_rows(values_only=True))
+    observed = list(
+        wb[reader_tables.word("sheet", "observations", lang)].iter_rows(values_only=True)
+    )
     names = observed[0]
-    used = [dict(zip(names, r, strict=True))[export.word("column", "is_used", lang)]
+    used = [dict(zip(names, r, strict=True))[reader_tables.word("column", "is_used", lang)]
             for r in observed[1:]]  # fmt: skip
-    yes, no = export.word("text", "yes", lang), export.word("text", "no", lang)
+    yes, no = reader_tables.word("text", "yes", lang), reader_tables.word("text", "no", lang)
     assert used == [yes, no]
-    why = dict(zip(names, observed[2], strict=True))[export.word("column", "use_note", lang)]
+    why = dict(zip(names, observed[2], strict=True))[reader_tables.word("column", "use_note", lang)]
     assert why == words.note_text(row_of(table, "E1")["use_note"], lang)
     assert why.startswith(
         "与采用值74不一致" if lang == "zh" else "differs from the value used (74)"

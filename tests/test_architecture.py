@@ -1,4 +1,5 @@
-"""The shape of the code: data flows one way, each stage one module of a readable size.
+"""The shape of the code: data flows one way, each stage one module of a readable size, and
+what a module keeps private (a name or a module starting with `_`) no other module imports.
 
 The layers below are the stages in the order data flows (raw files -> documents -> extracted
 records -> tidy tables -> analysis -> charts and exports -> notebooks and command line). A
@@ -37,7 +38,9 @@ LAYERS = (
     ("analysis",),
     ("charts", "charts_new"),
     ("findings",),
+    ("workbook",),
     ("export",),
+    ("report_run",),
     ("views",),
     ("kernel_watch", "report_files"),
     ("report",),
@@ -148,3 +151,70 @@ def test_the_checks_see_real_imports():
     assert "schemas" in edges["tables"] and "regions" in edges["schemas.fields"]
     assert "pipeline" not in edges["tables"]
     assert layer("cli") > layer("pipeline") > layer("tables") > layer("schemas")
+
+
+def is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def private_uses(module: str, path: Path) -> list[str]:
+    """Where `module` reaches into another module's privates: a private module imported
+    (analysis._helpers), a private name imported (from .x import _y) or renamed private
+    (import y as _y: a second name for a public one), or read as an attribute (x._y)."""
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    known = modules()
+    found = []
+    bound: set[str] = set()  # names this module gives to package modules
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            named = node.module.split(".") if node.module else []
+            if node.level:
+                base = package[: len(package) - node.level + 1] + named
+            elif named[:1] == ["greenmetrics"]:
+                base = named[1:]
+            else:
+                continue
+            where = f"{path.name}:{node.lineno}"
+            if any(map(is_private, base)):
+                found.append(f"{where} imports the private module {'.'.join(base)}")
+            for alias in node.names:
+                if is_private(alias.name):
+                    found.append(f"{where} imports {'.'.join(base)}.{alias.name}")
+                if alias.asname and is_private(alias.asname):
+                    found.append(f"{where} imports {alias.name} as {alias.asname}")
+                if ".".join([*base, alias.name]) in known:
+                    bound.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "greenmetrics":
+                    if any(map(is_private, parts)):
+                        found.append(f"{path.name}:{node.lineno} imports {alias.name}")
+                    bound.add(alias.asname or parts[0])
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and is_private(node.attr):
+            owner = node.value
+            while isinstance(owner, ast.Attribute):
+                owner = owner.value
+            if isinstance(owner, ast.Name) and owner.id in bound:
+                found.append(f"{path.name}:{node.lineno} reads {ast.unparse(node)}")
+    return found
+
+
+def test_no_module_imports_another_modules_privates():
+    wrong = [use for name, path in modules().items() for use in private_uses(name, path)]
+    assert not wrong, "give these public names (or move them):\n" + "\n".join(wrong)
+
+
+def test_the_privacy_check_sees_private_imports(tmp_path):
+    # the check above is only as good as what it catches
+    path = tmp_path / "probe.py"
+    path.write_text(
+        "from . import words\n"
+        "from ._hidden import shown\n"
+        "from .text import _helper, normalize as _normalize\n"
+        "words._cache.clear()\n"
+    )
+    found = private_uses("probe", path)
+    assert len(found) == 4, found

@@ -27,8 +27,8 @@ from fontTools.ttLib import TTFont  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from greenmetrics import charts, settings, words  # noqa: E402
-from greenmetrics.charts import _layout  # noqa: E402
+from greenmetrics import charts, words  # noqa: E402
+from greenmetrics.charts import panel_helpers  # noqa: E402
 from greenmetrics.errors import SchemaError  # noqa: E402
 
 DOCUMENTS = pd.DataFrame(
@@ -180,7 +180,7 @@ def test_words_csv_has_every_word_the_charts_use():
     keys = [(r["kind"], r["key"]) for r in rows]
     assert len(keys) == len(set(keys))
     assert all(r["zh"] and (r["en"] or r["kind"] == "meaning") for r in rows)
-    from greenmetrics.charts._words import word_of
+    from greenmetrics.charts.chart_words import word_of
 
     needed = {
         "target", "observed", "benchmark", "province", "country", "achieved", "on_track",
@@ -429,23 +429,25 @@ def test_each_chart_family_has_its_module_and_the_package_reexports_it():
 
 def test_top_regions_keeps_the_largest_in_canonical_order():
     counts = {"全国": 5, "河南省": 3, "甘肃省": 3, "山西省": 1}
-    kept, dropped = _layout.top_regions(["河南省", "甘肃省", "山西省", "全国"], counts, 2)
+    kept, dropped = panel_helpers.top_regions(["河南省", "甘肃省", "山西省", "全国"], counts, 2)
     assert kept == ["全国", "河南省"]  # 河南省 (41) before 甘肃省 (62) on a tie
     assert dropped == ["甘肃省", "山西省"]  # largest first
-    assert _layout.top_regions(["甘肃省"], {}, 12) == (["甘肃省"], [])
+    assert panel_helpers.top_regions(["甘肃省"], {}, 12) == (["甘肃省"], [])
 
 
 def test_top_panels_keeps_the_largest_sorted_by_key():
-    kept, dropped = _layout.top_panels(["b", "a", "c", "d"], {"a": 1, "b": 2, "c": 2}, 2)
+    kept, dropped = panel_helpers.top_panels(["b", "a", "c", "d"], {"a": 1, "b": 2, "c": 2}, 2)
     assert kept == ["b", "c"] and dropped == ["a", "d"]
 
 
 def test_chart_notes_name_what_was_left_out_in_a_fixed_order():
-    notes = _layout.chart_notes("zh", panels=["指标甲"], columns=[f"主题{i}" for i in range(8)])
+    notes = panel_helpers.chart_notes(
+        "zh", panels=["指标甲"], columns=[f"主题{i}" for i in range(8)]
+    )
     assert notes[0] is None and notes[2] is None
     assert notes[1] == "另有1个分图未显示：指标甲"
     assert notes[3] == "另有8个主题未显示：主题0、主题1、主题2、主题3、主题4、主题5…"
-    en = _layout.chart_notes("en", not_comparable=True, regions=["Gansu", "Henan"])
+    en = panel_helpers.chart_notes("en", not_comparable=True, regions=["Gansu", "Henan"])
     assert en[0] == "† not comparable: different definition, unit, kind or year"
     assert en[2] == "2 more regions not shown: Gansu, Henan"
 
@@ -459,12 +461,12 @@ def test_named_frame_prints_english_names_from_the_documents_else_the_gazetteer(
             "indicator_en": ["High-standard farmland", None],
         }
     )
-    out, names = _layout.named_frame(df, DOCUMENTS, "en")
+    out, names = panel_helpers.named_frame(df, DOCUMENTS, "en")
     # Linxia has no English name in these documents: the gazetteer's, shortened for an axis
     assert names == {"甘肃省": "Gansu", "临夏回族自治州": "Linxia Prefecture"}
     assert out["_ind"].tolist() == ["farmland", "秸秆综合利用率"]
     assert out["_ind_name"].tolist() == ["High-standard farmland", "秸秆综合利用率"]
-    _, names_zh = _layout.named_frame(df, DOCUMENTS, "zh", indicators=False)
+    _, names_zh = panel_helpers.named_frame(df, DOCUMENTS, "zh", indicators=False)
     assert names_zh["甘肃省"] == "甘肃省"
 
 
@@ -518,19 +520,25 @@ def test_scorecard_draws_a_larger_regions_figure_grey_and_says_it_is_context():
 
 def test_a_panel_of_reductions_counts_a_fall_not_a_level():
     reduction = ["reduction", "reduction", None]
-    assert _layout.measured_unit("%", "zh", reduction, [2020, 2020]) == "较2020年降幅%"
-    assert _layout.measured_unit("%", "en", reduction, [2020, None]) == "% fall since 2020"
-    assert _layout.measured_unit("%", "en", reduction, [2020, 2015]) == "% fall"  # two baselines
-    assert _layout.measured_unit("%", "zh", ["reduction", "level"]) == "%"  # mixed: as written
-    assert _layout.measured_unit("万亩", "en", ["level"]) == "10k mu"
-    assert _layout.measured_unit(None, "en", reduction) == ""
+    assert panel_helpers.measured_unit("%", "zh", reduction, [2020, 2020]) == "较2020年降幅%"
+    assert panel_helpers.measured_unit("%", "en", reduction, [2020, None]) == "% fall since 2020"
+    assert (
+        panel_helpers.measured_unit("%", "en", reduction, [2020, 2015]) == "% fall"
+    )  # two baselines
+    assert (
+        panel_helpers.measured_unit("%", "zh", ["reduction", "level"]) == "%"
+    )  # mixed: as written
+    assert panel_helpers.measured_unit("万亩", "en", ["level"]) == "10k mu"
+    assert panel_helpers.measured_unit(None, "en", reduction) == ""
 
 
 def test_flag_reads_yes_no_cells_leniently():
-    assert [_layout.flag(v) for v in (True, 0, "yes", "False", " 1 ", None, np.nan)] == [
+    assert [panel_helpers.flag(v) for v in (True, 0, "yes", "False", " 1 ", None, np.nan)] == [
         True, False, True, False, True, None, None,
     ]  # fmt: skip
-    assert _layout.number_text(1234.5) == "1,234.5" and _layout.number_text(-3.0) == "-3"
+    assert (
+        panel_helpers.number_text(1234.5) == "1,234.5" and panel_helpers.number_text(-3.0) == "-3"
+    )
 
 
 # ------------------------------------------------------------------------------ chart families
@@ -617,61 +625,31 @@ def test_milestones_share_one_mark_per_region_and_year():
 
 
 @functools.cache
-def shipped_frames():
-    """The shipped tables and the analysis frames the charts below start from, loaded once for
-    both languages (nothing changes them: every chart copies what it draws)."""
-    from greenmetrics import analysis, views
+def shipped_run():
+    """The report run of the shipped tables the charts below start from, loaded once for both
+    languages (its frames are computed once; nothing changes them: every chart copies what it
+    draws)."""
+    from greenmetrics import views
 
-    frames = views.load_all()
-    t, d = frames.targets, frames.documents
-    benchmarks = analysis.target_benchmarks(t, d, frames.benchmarks, frames.catalog)
-    seeds = views.shared_indicators(t, views.focus_regions(None))
-    paths_ = analysis.trajectories(t, d, frames.observations, frames.catalog)
-    return frames, benchmarks, seeds, paths_
+    return views.load_all()
 
 
 def shipped_charts():
     """Every chart of the report, drawn from the shipped plans as the notebooks draw it."""
-    from greenmetrics import analysis, views
+    from greenmetrics.report_run import FIGURES
 
-    frames, benchmarks, seeds, paths_ = shipped_frames()
-    t, d = frames.targets, frames.documents
+    run = shipped_run()
+    paths_, d = run.trajectories, run.documents
     charts.set_regions(d["region_zh"])  # as views.load_all does, in case a test changed them
     observed = paths_[paths_.target_id.isin(paths_.loc[paths_.series == "observed", "target_id"])]
     by_region = functools.cache(  # one call draws every region's figure: drawn once per language
         lambda lang: charts.plot_trajectories_by_region(
-            paths_, lang, documents=d, first_regions=settings.FOCUS_REGIONS
+            paths_, lang, documents=d, first_regions=run.focus
         )
     )
     return {
-        "overview": lambda lang: charts.plot_targets_overview(t, lang, documents=d),
-        "coverage": lambda lang: charts.plot_coverage(t, lang, documents=d),
-        "gaps": lambda lang: charts.plot_gaps(views.benchmarked(benchmarks), lang, documents=d),
-        "cross_region": lambda lang: charts.plot_comparison(
-            analysis.compare_regions(t, d, indicator_ids=seeds, benchmarks=frames.benchmarks),
-            lang,
-            documents=d,
-        ),
-        "cross_region_all": lambda lang: charts.plot_comparison(
-            analysis.compare_regions(t, d, benchmarks=frames.benchmarks), lang, documents=d
-        ),
+        **{name: (lambda lang, name=name: run.figure(name, lang)) for name in FIGURES},
         "trajectories": lambda lang: charts.plot_trajectory(observed, lang, documents=d),
-        "milestones": lambda lang: charts.plot_milestones(
-            analysis.milestones_timeline(frames.milestones, d), lang, documents=d
-        ),
-        "scorecard": lambda lang: charts.plot_scorecard(
-            analysis.scorecard(
-                t,
-                d,
-                frames.benchmarks,
-                frames.observations,
-                frames.catalog,
-                as_of_year=settings.AS_OF_YEAR,
-                first_regions=settings.FOCUS_REGIONS,
-            ),
-            lang,
-            documents=d,
-        ),  # fmt: skip
         **{f"trajectories_{k}": (lambda lang, k=k: by_region(lang)[k][1]) for k in range(2)},
     }
 
@@ -810,7 +788,7 @@ def test_a_panel_of_a_mapped_indicator_is_titled_by_the_catalog_not_the_first_pl
             "indicator_en": ["Crop straw comprehensive utilization rate"] * 2 + [None],
         }
     )
-    zh = _layout.indicator_frame(df, "zh")
+    zh = panel_helpers.indicator_frame(df, "zh")
     assert zh["_ind_name"].tolist() == ["秸秆综合利用率", "秸秆综合利用率", "红松绿色产业基地"]
     assert zh["_ind"].tolist() == ["straw_utilization_rate"] * 2 + ["红松绿色产业基地"]
 
@@ -820,31 +798,26 @@ def test_a_panel_of_a_mapped_indicator_is_titled_by_the_catalog_not_the_first_pl
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_scorecard_names_are_declared_short_never_cut(lang):
-    from greenmetrics import analysis
 
-    frames, *_ = shipped_frames()
-    card = analysis.scorecard(
-        frames.targets, frames.documents, frames.benchmarks, frames.observations,
-        frames.catalog, first_regions=settings.FOCUS_REGIONS,
-    )  # fmt: skip
-    texts = figure_strings(charts.plot_scorecard(card, lang, documents=frames.documents))
+    run = shipped_run()
+    texts = figure_strings(charts.plot_scorecard(run.scorecard, lang, documents=run.documents))
     rows = [t for t in texts if t.startswith("  ")]  # the indicator cell of each row
     assert rows and not [t for t in rows if t.endswith("…")]
 
 
 def test_a_short_name_of_an_unknown_indicator_names_the_file_and_line(tmp_path, monkeypatch):
-    from greenmetrics.charts import _layout
+    from greenmetrics.charts import panel_helpers
     from greenmetrics.errors import InputError
 
     bad = tmp_path / "short_names.csv"
     bad.write_text("indicator_id,short_zh,short_en\nno_such_indicator,,Nothing\n")
-    monkeypatch.setattr(_layout, "SHORT_NAMES", bad)
-    _layout.short_names.cache_clear()
+    monkeypatch.setattr(panel_helpers, "SHORT_NAMES", bad)
+    panel_helpers.short_names.cache_clear()
     try:
         with pytest.raises(InputError, match=r"short_names\.csv:2: 'no_such_indicator'"):
-            _layout.short_names()
+            panel_helpers.short_names()
     finally:
-        _layout.short_names.cache_clear()
+        panel_helpers.short_names.cache_clear()
 
 
 def test_svg_keeps_text_as_text_with_its_font_named(tmp_path):
@@ -855,7 +828,7 @@ def test_svg_keeps_text_as_text_with_its_font_named(tmp_path):
 
 
 def test_source_line_in_english_names_provinces_in_english_and_counts_in_the_plural():
-    from greenmetrics.charts._sources import short_source_text
+    from greenmetrics.charts.citations import short_source_text
 
     sources = {"plans": ["gansu"], "references": ["甘肃省2021年国民经济和社会发展统计公报"]}
     line = short_source_text(sources, DOCUMENTS, "en")

@@ -18,6 +18,7 @@ import pytest  # noqa: E402
 
 from greenmetrics import export  # noqa: E402
 from greenmetrics.schemas import columns  # noqa: E402
+from greenmetrics.workbook import cells, reader_tables  # noqa: E402
 
 LONG_QUOTE = (
     "到2025年，非化石能源消费比重达到20%以上，单位地区生产总值能耗降低完成国家下达目标任务" * 2
@@ -163,7 +164,7 @@ def test_every_table_sheet_is_styled_for_reading(tmp_path):
         assert all(c.fill.fill_type == "solid" for c in header), name
         for letter in (c.column_letter for c in header):
             width = ws.column_dimensions[letter].width
-            assert export.MIN_WIDTH <= width <= export.MAX_WIDTH, (name, letter, width)
+            assert cells.MIN_WIDTH <= width <= cells.MAX_WIDTH, (name, letter, width)
 
 
 @pytest.mark.slow  # writes a workbook
@@ -172,7 +173,7 @@ def test_column_widths_count_cjk_double_and_are_capped(tmp_path):
     columns = {c.value: c.column_letter for c in ws[1]}
     # 单位地区生产总值能耗降低: 12 CJK characters = 24 cells
     assert ws.column_dimensions[columns["indicator_zh"]].width >= 24
-    assert ws.column_dimensions[columns["quote"]].width == export.MAX_WIDTH
+    assert ws.column_dimensions[columns["quote"]].width == cells.MAX_WIDTH
     assert ws.column_dimensions[columns["unit"]].width < 12
 
 
@@ -247,7 +248,7 @@ def test_charts_sheet_embeds_the_images(tmp_path, chart_png):
     anchors = [image.anchor._from.row + 1 for image in ws._images]  # 1-based rows
     assert anchors[0] == 2
     second_title = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "乙")
-    assert anchors[1] == second_title + 1 > anchors[0] + 300 // export.ROW_HEIGHT_PX
+    assert anchors[1] == second_title + 1 > anchors[0] + 300 // cells.ROW_HEIGHT_PX
     with zipfile.ZipFile(path) as archive:
         media = [n for n in archive.namelist() if n.startswith("xl/media/")]
     assert len(media) == 2
@@ -265,7 +266,7 @@ def test_charts_keep_the_png_bytes_and_scale_wide_ones(tmp_path, chart_png):
     ws = openpyxl.load_workbook(path)["charts"]
     emu = 9525  # EMU per pixel in the drawing's anchor
     shown = [(i.anchor.ext.width // emu, i.anchor.ext.height // emu) for i in ws._images]
-    assert shown == [(export.CHART_WIDTH_PX, 225), (400, 300)]  # aspect kept; small as is
+    assert shown == [(cells.CHART_WIDTH_PX, 225), (400, 300)]  # aspect kept; small as is
     with zipfile.ZipFile(path) as archive:
         media = sorted(n for n in archive.namelist() if n.startswith("xl/media/"))
         assert [archive.read(n) for n in media] == [wide.read_bytes(), chart_png.read_bytes()]
@@ -316,9 +317,9 @@ def test_failure_while_building_leaves_previous_workbook_intact(tmp_path):
 
 
 def test_display_width():
-    assert export.display_width("abc") == 3
-    assert export.display_width("甘肃省") == 6
-    assert export.display_width("〔2021〕") == 8
+    assert cells.display_width("abc") == 3
+    assert cells.display_width("甘肃省") == 6
+    assert cells.display_width("〔2021〕") == 8
 
 
 # -- the workbook for report writers (a language) ----------------------------------------------
@@ -416,11 +417,17 @@ def test_workbook_in_a_language_has_words_a_summary_and_native_charts(
     }
     assert words <= values
     assert not {"ge", "approx", "level", "province"} & values - words
-    status = records(gaps_)[0][export.word("column", "status", lang)]
+    status = records(gaps_)[0][reader_tables.word("column", "status", lang)]
     assert status == ("无趋势" if lang == "zh" else "no trend")  # the pace, not a verdict
     # numbers stay numbers
     rows = records(comparison_)
-    assert [r[export.word("column", "value", lang)] for r in rows] == [20, 16, 20, 11.3, 25.5]
+    assert [r[reader_tables.word("column", "value", lang)] for r in rows] == [
+        20,
+        16,
+        20,
+        11.3,
+        25.5,
+    ]
     # the summary: title, one line per sheet, the seed region's counts
     cells = [r for r in summary.iter_rows(values_only=True)]
     listed = [r[0] for r in cells[4 : 4 + len(sheet_names) - 1]]
@@ -444,7 +451,10 @@ def test_workbook_in_a_language_has_words_a_summary_and_native_charts(
         assert len([n for n in archive.namelist() if n.startswith("xl/charts/chart")]) == 3
     # the field dictionary keeps the code next to the word
     fields_ = records(wb[sheet_names[7]])
-    assert {r[export.word("column", "field", lang)] for r in fields_} >= {"target_year", "quote"}
+    assert {r[reader_tables.word("column", "field", lang)] for r in fields_} >= {
+        "target_year",
+        "quote",
+    }
 
 
 def test_every_column_of_the_report_has_a_word_in_both_languages():
@@ -454,7 +464,10 @@ def test_every_column_of_the_report_has_a_word_in_both_languages():
     from greenmetrics.words import vocabulary
 
     missing = {
-        (lang, c) for lang in export.LANGS for c in names if ("column", c) not in vocabulary()
+        (lang, c)
+        for lang in reader_tables.LANGS
+        for c in names
+        if ("column", c) not in vocabulary()
     }
     # the declared tables of the report: every column a word (others fall back to spaces)
     report_columns = {
@@ -521,7 +534,9 @@ def test_the_scorecard_is_one_short_sheet_per_region_after_the_summary(
         "忻州市忻府区": "Xinfu District, Xinzhou",
         "临夏回族自治州": "Linxia Hui Autonomous Prefecture",
     }
-    sheets = export.region_scorecards(scorecard_card(), lang, names if lang == "en" else None)
+    sheets = reader_tables.region_scorecards(
+        scorecard_card(), lang, names if lang == "en" else None
+    )
     assert list(sheets) == titles
     first = sheets[titles[0]]
     assert first.columns.tolist() == [
@@ -542,9 +557,9 @@ def test_the_scorecard_is_one_short_sheet_per_region_after_the_summary(
     assert wb.sheetnames[1:3] == titles
     rows = records(wb[titles[0]])
     assert [c.value for c in wb[titles[0]][1]][0] == first_header
-    assert rows[0][export.word("column", "verdict", lang)] == verdict
+    assert rows[0][reader_tables.word("column", "verdict", lang)] == verdict
     listed = [r[0] for r in wb.worksheets[0].iter_rows(min_row=5, max_row=7, values_only=True)]
-    chart_sheet = export.word("sheet", "verdicts", lang)
+    chart_sheet = reader_tables.word("sheet", "verdicts", lang)
     assert listed == [*titles, chart_sheet]  # the summary names each region's sheet
     # a native chart of the verdicts per region, over the counts it reads (regions in order)
     verdicts = wb[chart_sheet]
@@ -556,7 +571,7 @@ def test_the_scorecard_is_one_short_sheet_per_region_after_the_summary(
 
 def test_region_sheet_titles_stay_unique_and_within_excel_limits():
     card = pd.DataFrame({"region_zh": ["甲" * 40, "甲" * 40 + "乙"], "indicator_zh": ["a", "b"]})
-    titles = list(export.region_scorecards(card, "zh"))
+    titles = list(reader_tables.region_scorecards(card, "zh"))
     assert len(titles) == 2 and len(set(titles)) == 2
     assert all(len(t) <= 31 for t in titles)
 
@@ -574,10 +589,10 @@ def test_the_gaps_sheet_for_readers_keeps_their_columns_in_their_order():
             "status": ["no_data"],
         }
     )
-    zh = export.for_readers(full, export.GAPS_COLUMNS, "zh")
+    zh = reader_tables.for_readers(full, reader_tables.GAPS_COLUMNS, "zh")
     assert zh.columns.tolist() == ["region_zh", "indicator_zh", "status", "target_id"]
     assert zh["indicator_zh"].tolist() == ["秸秆综合利用率"]
-    en = export.for_readers(full, export.GAPS_COLUMNS, "en")
+    en = reader_tables.for_readers(full, reader_tables.GAPS_COLUMNS, "en")
     assert en["indicator_zh"].tolist() == ["Crop straw utilization rate"]
     wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full}, lang="en")))
     assert [c.value for c in wb["gaps"][1]] == ["region", "indicator", "pace", "target id"]
@@ -601,7 +616,7 @@ def test_the_native_count_charts_fill_each_code_in_the_report_charts_colour(
     frame = pd.DataFrame({"region_zh": ["甲市"] * len(codes), field: codes, "indicator_zh": "x"})
     data = export.workbook_bytes({sheet: frame}, lang="en")
     chart = openpyxl.load_workbook(io.BytesIO(data))[
-        export.word("sheet", chart_sheet, "en")
+        reader_tables.word("sheet", chart_sheet, "en")
     ]._charts[0]
     fills = [s.graphicalProperties.solidFill.srgbClr for s in chart.series]
     assert fills == [table[c].removeprefix("#").upper() for c in table]  # the table's order

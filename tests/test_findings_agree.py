@@ -17,25 +17,16 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from greenmetrics import analysis, charts, settings, views, words  # noqa: E402
+from greenmetrics import charts, settings, views, words  # noqa: E402
 
 VERDICT_ORDER = ("met", "missed", "on_track", "off_track", "no_data")
 
 
 @functools.cache
 def run():
-    """The frames of notebooks 02 and 04 on the shipped plans, computed once."""
-    frames = views.load_all()
-    t, d = frames.targets, frames.documents
-    card = analysis.scorecard(
-        t, d, frames.benchmarks, frames.observations, frames.catalog,
-        as_of_year=settings.AS_OF_YEAR, first_regions=settings.FOCUS_REGIONS,
-    )  # fmt: skip
-    drawn = views.benchmarked(analysis.target_benchmarks(t, d, frames.benchmarks, frames.catalog))
-    paths_ = analysis.trajectories(
-        t, d, frames.observations, frames.catalog, as_of_year=settings.AS_OF_YEAR
-    )
-    return frames, card, drawn, paths_
+    """The frames of notebooks 02 and 04 on the shipped plans, from one report run."""
+    shipped = views.load_all()
+    return shipped, shipped.scorecard, shipped.drawn_benchmarks, shipped.trajectories
 
 
 def subtitle(fig) -> str:
@@ -135,15 +126,16 @@ def test_the_workbook_summary_counts_the_focus_regions_as_the_sentence_does(lang
     import openpyxl
 
     from greenmetrics import export
+    from greenmetrics.workbook import reader_tables
 
     frames, card, _, _ = run()
     sheets = {"scorecard": card, "documents": frames.documents, "targets": frames.targets}
     data = export.workbook_bytes(sheets, lang=lang, regions=settings.FOCUS_REGIONS)
     summary = openpyxl.load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
     rows = list(summary.iter_rows(values_only=True))
-    header = next(r for r in rows if r[0] == export.word("column", "region_zh", lang))
-    judged_at = header.index(export.word("text", "n_judged", lang))
-    met_at = header.index(export.word("text", "n_met", lang))
+    header = next(r for r in rows if r[0] == reader_tables.word("column", "region_zh", lang))
+    judged_at = header.index(reader_tables.word("text", "n_judged", lang))
+    met_at = header.index(reader_tables.word("text", "n_met", lang))
     below = rows[rows.index(header) + 1 :]  # one row per focus region, in their order
     assert len(below) >= len(settings.FOCUS_REGIONS)
     for region, row in zip(settings.FOCUS_REGIONS, below, strict=False):
@@ -159,12 +151,8 @@ def test_the_workbook_summary_counts_the_focus_regions_as_the_sentence_does(lang
 def test_the_cross_region_sentence_and_subtitle_name_one_spread(lang):
     from greenmetrics.charts.comparison import comparison_takeaway
 
-    frames, *_ = run()
-    t, d = frames.targets, frames.documents
-    indicators = views.shared_indicators(t, settings.FOCUS_REGIONS)
-    comparison = analysis.compare_regions(
-        t, d, indicator_ids=indicators, benchmarks=frames.benchmarks
-    )
+    shipped, *_ = run()
+    comparison = shipped.focus_comparison
     chart = comparison_takeaway(comparison, lang)
     sentence = views.finding_comparison(comparison, lang)
     n = numbers(chart)[0]

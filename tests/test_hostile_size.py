@@ -3,7 +3,7 @@ of text for every number in it (measured in counted output, never in time; bench
 
 from __future__ import annotations
 
-from greenmetrics.extract.sentences import MAX_CLAUSE, _sentences
+from greenmetrics.extract.sentences import MAX_CLAUSE, split_sentences
 from greenmetrics.extract.vocabulary import VOCABULARY
 from greenmetrics.review import QUOTE_REACH, unreported_numbers
 from greenmetrics.text import normalize
@@ -22,7 +22,7 @@ def test_a_review_quote_reaches_a_bounded_distance_from_its_number():
 
 def test_a_clause_without_punctuation_is_cut_into_bounded_pieces_between_numbers():
     norm = normalize(STRETCH).text
-    sentences = _sentences(norm, VOCABULARY)
+    sentences = split_sentences(norm, VOCABULARY)
     clauses = [c for s in sentences for c in s.clauses]
     assert max(e - s for s, e in clauses) <= MAX_CLAUSE
     assert sum(e - s for s, e in clauses) == len(norm)  # every character in one clause

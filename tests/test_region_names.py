@@ -14,8 +14,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from greenmetrics import export, findings, views, words  # noqa: E402
-from greenmetrics.charts import _layout  # noqa: E402
+from greenmetrics.charts import panel_helpers  # noqa: E402
 from greenmetrics.charts.style import list_separator  # noqa: E402
+from greenmetrics.workbook import reader_tables  # noqa: E402
 
 DOCUMENTS = pd.DataFrame(
     {
@@ -61,7 +62,9 @@ def test_a_notebook_table_names_regions_by_the_rule(lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_chart_names_regions_by_the_rule(lang):
-    _, names = _layout.named_frame(pd.DataFrame({"region_zh": REGIONS}), DOCUMENTS, lang, False)
+    _, names = panel_helpers.named_frame(
+        pd.DataFrame({"region_zh": REGIONS}), DOCUMENTS, lang, False
+    )
     assert names == words.region_names(REGIONS, lang, DOCUMENTS, short=True)
 
 
@@ -90,11 +93,13 @@ def test_a_workbook_names_regions_by_the_rule(lang):
         {"targets": targets, "documents": DOCUMENTS, "scorecard": card}, lang=lang
     )
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    rows = list(wb[export.word("sheet", "targets", lang)].iter_rows(min_row=2, values_only=True))
+    rows = list(
+        wb[reader_tables.word("sheet", "targets", lang)].iter_rows(min_row=2, values_only=True)
+    )
     full = words.region_names(REGIONS, lang, DOCUMENTS)
     assert [r[0] for r in rows] == [full[r] for r in REGIONS]
     assert [r[1] for r in rows] == [full[r] for r in REGIONS[::-1]]
     if lang == "en":  # a sheet title is short, as on a chart's axis
         short = words.region_names(REGIONS[:2], lang, DOCUMENTS, short=True)
-        titles = [f"{export.word('sheet', 'scorecard', lang)} · {n}" for n in short.values()]
+        titles = [f"{reader_tables.word('sheet', 'scorecard', lang)} · {n}" for n in short.values()]
         assert wb.sheetnames[1:3] == titles

@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from greenmetrics import export, paths, words
+from greenmetrics import paths, words
+from greenmetrics.workbook import reader_tables
 
 pytestmark = pytest.mark.slow  # runs `greenmetrics report --lang en` in a subprocess
 
@@ -29,7 +30,7 @@ FOCUS = ("武汉市", "定西市")  # other than the default focus of settings.p
 # Table columns that hold the plans' or the sources' own words (headers as the English tables
 # print them).
 OWN_WORDS = {
-    export.word("column", c, "en")
+    reader_tables.word("column", c, "en")
     for c in (
         "quote", "source_quote", "source_title", "scope_zh", "doc_id", "file", "title_zh",
         "issuer_zh", "doc_number", "text", "source",
@@ -105,7 +106,7 @@ def test_english_report_tables_read_in_english(english_report):
                 if header in OWN_WORDS:
                     continue
                 for cell in table[column].dropna().astype(str):
-                    indicator = header == export.word("column", "indicator_zh", "en")
+                    indicator = header == reader_tables.word("column", "indicator_zh", "en")
                     if indicator and cell in allowed_indicators:
                         continue
                     assert not CJK.search(without_plan_words(header, cell)), (name, header, cell)

@@ -7,6 +7,7 @@ import pytest
 
 from greenmetrics import paths, settings, views
 from greenmetrics.errors import GreenmetricsError
+from greenmetrics.report_run import benchmarked, shared_indicators
 
 # What 甘肃省 (p107_gansu, r320_gansu) and 临夏州 (003_d6b7a80b1f52e553) both set a target on,
 # read from the plans: 废旧农膜回收率 85%, 单位地区生产总值能耗 -13%, 绿色建筑 70%/80%,
@@ -32,8 +33,8 @@ def test_cross_region_compares_the_regions_asked_for():
     assert set(frames.targets.region_zh) == {"甘肃省", "临夏回族自治州"}
     assert views.focus_regions(None) == settings.FOCUS_REGIONS
     asked = views.focus_regions(["甘肃省", "临夏回族自治州"])
-    assert views.shared_indicators(frames.targets, asked) == GANSU_AND_LINXIA
-    seeds = views.shared_indicators(views.load_all().targets, views.focus_regions(None))
+    assert shared_indicators(frames.targets, asked) == GANSU_AND_LINXIA
+    seeds = shared_indicators(views.load_all().targets, views.focus_regions(None))
     assert seeds == SEEDS_SHARE
 
 
@@ -44,9 +45,9 @@ def test_shared_indicators_are_those_every_region_targets_sorted_by_id():
             "indicator_id": ["straw", "forest", None, "forest", "straw", "straw"],
         }
     )
-    assert views.shared_indicators(targets, ("甲县", "乙市")) == ["forest", "straw"]
-    assert views.shared_indicators(targets, ("甲县", "乙市", "丙省")) == ["straw"]
-    assert views.shared_indicators(targets, ("甲县", "丁县")) == []  # a region without a plan
+    assert shared_indicators(targets, ("甲县", "乙市")) == ["forest", "straw"]
+    assert shared_indicators(targets, ("甲县", "乙市", "丙省")) == ["straw"]
+    assert shared_indicators(targets, ("甲县", "丁县")) == []  # a region without a plan
 
 
 def test_the_seed_regions_are_the_regions_of_the_seed_plans():
@@ -89,7 +90,7 @@ def test_only_the_report_writes_the_reports_outputs(monkeypatch, tmp_path):
 
 
 def test_focus_changes_which_regions_lead_never_the_data():
-    from greenmetrics import analysis, charts
+    from greenmetrics import charts
 
     every = views.load_all()
     assert charts.focus_regions() == settings.FOCUS_REGIONS
@@ -98,10 +99,8 @@ def test_focus_changes_which_regions_lead_never_the_data():
     try:
         assert charts.focus_regions() == tuple(focus)
         assert moved.targets.equals(every.targets) and moved.documents.equals(every.documents)
-        card = analysis.scorecard(
-            moved.targets, moved.documents, moved.benchmarks, moved.observations,
-            moved.catalog, first_regions=focus,
-        )  # fmt: skip
+        assert moved.focus == tuple(focus)
+        card = moved.scorecard  # the run's scorecard leads with the run's focus
         assert list(dict.fromkeys(card.region_zh))[:2] == focus
         assert len(card) == len(every.targets)
         with pytest.raises(GreenmetricsError, match="不存在市"):
@@ -172,13 +171,13 @@ def test_the_gaps_chart_sets_no_area_against_another_levels():
             "benchmark_value": [107500.0, None, 86.0, 13.5],
         }
     )
-    kept = views.benchmarked(pairs)
+    kept = benchmarked(pairs)
     assert kept["indicator_id"].tolist() == ["straw", "energy"]
 
 
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_the_report_reads_one_observation_table_and_its_conflicts():
-    from greenmetrics import analysis, reference
+    from greenmetrics import reference
 
     frames = views.load_all()
     observed = frames.observations
@@ -203,8 +202,7 @@ def test_the_report_reads_one_observation_table_and_its_conflicts():
     assert len(frames.conflicts) == len(lost) > 0  # the shipped curated rows hold a few
     assert set(frames.conflicts.other_observation_id) == set(lost.observation_id)
     # the scorecard reads the joined table: today's 9 targets judged at least
-    card = analysis.scorecard(frames.targets, frames.documents, frames.benchmarks, observed,
-                              frames.catalog, as_of_year=2026)  # fmt: skip
+    card = frames.scorecard
     judged = int(card.observed_value.notna().sum())
     assert judged >= 9
     sentence = views.finding_observed_share(card, frames.conflicts, "en")

@@ -19,6 +19,7 @@ import pytest
 from greenmetrics import analysis, export, settings, views, words
 from greenmetrics.errors import InputError
 from greenmetrics.gazetteer import shipped_gazetteer
+from greenmetrics.workbook import reader_tables
 
 # ASCII in a Chinese note: only these tokens (units, codes, the comparison word "vs").
 ALLOWED_ASCII = {"vs", "ug", "PM2", "GDP", "CO2", "nan", "inf", "None"}
@@ -78,7 +79,11 @@ def test_the_loader_rejects_a_wrong_header(tmp_path):
 def test_a_word_is_one_row_shared_by_charts_and_tables():
     from greenmetrics import charts
 
-    assert charts.label("on_track", "zh") == export.word("status", "on_track", "zh") == "速度足够"
+    assert (
+        charts.label("on_track", "zh")
+        == reader_tables.word("status", "on_track", "zh")
+        == "速度足够"
+    )
     assert words.code_word("status", "on_track", "en") == "fast enough"
     # the pace (status) and the verdict are two questions in two sets of words
     paces = {words.code_word("status", s, "zh") for s in analysis.STATUSES}
@@ -208,12 +213,8 @@ def pick(verdict, years):
 
 @cache
 def shipped_sheets():
-    frames = views.load_all()
-    sheets = export.report_sheets(
-        frames, sources=views.sources_table(frames), as_of_year=settings.AS_OF_YEAR,
-        first_regions=settings.FOCUS_REGIONS,
-    )  # fmt: skip
-    return frames, sheets
+    run = views.load_all()
+    return run, run.workbook_sheets
 
 
 def shipped_notes() -> set[str]:
@@ -270,21 +271,25 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     scorecard: its region sheets one after the other, in their columns)."""
     wb = shipped_workbook(lang)
     if name in ("gaps", "observations"):
-        wanted = export.GAPS_COLUMNS if name == "gaps" else export.OBSERVATIONS_COLUMNS
+        wanted = (
+            reader_tables.GAPS_COLUMNS if name == "gaps" else reader_tables.OBSERVATIONS_COLUMNS
+        )
         parts = {
-            export.word("sheet", name, lang): df[list(export.for_readers(df, wanted, lang).columns)]
+            reader_tables.word("sheet", name, lang): df[
+                list(reader_tables.for_readers(df, wanted, lang).columns)
+            ]
         }
     elif name != "scorecard":
-        parts = {export.word("sheet", name, lang): df}
+        parts = {reader_tables.word("sheet", name, lang): df}
     else:
         names = words.region_names(df.region_zh, lang, shipped_sheets()[1]["documents"])
-        parts = export.region_scorecards(df, lang, names)
+        parts = reader_tables.region_scorecards(df, lang, names)
         parts = {t: df.loc[df.region_zh.eq(r), p.columns] for (t, p), r in
                  zip(parts.items(), df.region_zh.drop_duplicates(), strict=True)}  # fmt: skip
     rows = []
     for title, part in parts.items():
         shown = list(wb[title].iter_rows(values_only=True))
-        header = [export.word("column", str(c), lang) for c in part.columns]
+        header = [reader_tables.word("column", str(c), lang) for c in part.columns]
         assert list(shown[0]) == header
         rows += shown[1:]
     return rows, pd.concat(parts.values()) if len(parts) > 1 else next(iter(parts.values()))
@@ -323,9 +328,9 @@ def test_the_chinese_workbook_has_no_english_note():
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_the_chinese_fields_sheet_gives_meanings_in_chinese():
     _, sheets = shipped_sheets()
-    fields = export.field_dictionary(sheets)
-    rows, _, _ = _columns("zh", "fields", export._fields_in_words(fields, "zh")[0])
-    meaning = export._fields_in_words(fields, "zh")[0].columns.get_loc("meaning")
+    fields = reader_tables.field_dictionary(sheets)
+    rows, _, _ = _columns("zh", "fields", reader_tables.fields_in_words(fields, "zh")[0])
+    meaning = reader_tables.fields_in_words(fields, "zh")[0].columns.get_loc("meaning")
     assert rows and all(CJK.search(str(r[meaning])) for r in rows)
 
 
@@ -334,7 +339,7 @@ def test_the_english_workbook_has_no_chinese_outside_peoples_words():
     _, sheets = shipped_sheets()
     # regions and units read in English in the workbook (the documents sheet keeps region_zh
     # beside its region_en)
-    allowed = EN_CHINESE_COLUMNS - export.REGION_COLUMNS - export.UNIT_COLUMNS
+    allowed = EN_CHINESE_COLUMNS - reader_tables.REGION_COLUMNS - reader_tables.UNIT_COLUMNS
     for name, df in sheets.items():
         rows, columns, frame = _columns("en", name, df)
         for j, column in enumerate(columns):
@@ -351,8 +356,8 @@ def test_the_english_workbook_has_no_chinese_outside_peoples_words():
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
     frames, sheets = shipped_sheets()
-    people = EN_CHINESE_COLUMNS - export.REGION_COLUMNS - export.UNIT_COLUMNS
-    allowed = {export.word("column", c, "en") for c in people}
+    people = EN_CHINESE_COLUMNS - reader_tables.REGION_COLUMNS - reader_tables.UNIT_COLUMNS
+    allowed = {reader_tables.word("column", c, "en") for c in people}
     tables = [
         views.provenance_table(frames.targets),
         sheets["gaps"],
@@ -363,9 +368,11 @@ def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
         shown = views.in_language(table, "en", frames.documents)
         notes = [c for c in table.columns if words.is_note_column(c)]
         for column in shown.columns:
-            if column in allowed or column == export.word("column", "indicator_zh", "en"):
+            if column in allowed or column == reader_tables.word("column", "indicator_zh", "en"):
                 continue  # an unmapped indicator keeps the plan's words
-            original = next(c for c in table.columns if export.word("column", c, "en") == column)
+            original = next(
+                c for c in table.columns if reader_tables.word("column", c, "en") == column
+            )
             for cell, canonical in zip(shown[column], table[original], strict=True):
                 if not isinstance(cell, str):
                     continue
@@ -401,14 +408,14 @@ def test_review_notes_read_in_chinese_and_messages_about_one_document_stay_as_wr
             ],
         }
     )
-    zh = views.in_language(review, "zh")[export.word("column", "note", "zh")].tolist()
+    zh = views.in_language(review, "zh")[reader_tables.word("column", "note", "zh")].tolist()
     assert zh == [
         "请核对：可能是漏提的目标",
         "句中无年份：采用了规划的默认目标年",
         "此行单元格与表头（指标 | 单位 | 2025年）对不齐：请人工阅读此行",
         "gansu.pdf: 3 stray NUL bytes dropped",
     ]
-    en = views.in_language(review, "en")[export.word("column", "note", "en")].tolist()
+    en = views.in_language(review, "en")[reader_tables.word("column", "note", "en")].tolist()
     assert en[:2] == ["check: possibly a missed target", review.note[1]]
 
 

@@ -13,13 +13,13 @@ from .analysis.benchmarks import ambition_counts
 from .analysis.comparison import widest_spread
 from .analysis.scorecard import verdict_counts
 from .charts import check_lang, label
-from .charts._layout import indicator_name, number_text
+from .charts.panel_helpers import indicator_name, number_text
 from .charts.style import list_separator, unit_text
 from .words import region_name
 
 
 class ReportFrames(Protocol):
-    """The tables a report run reads (`views.Frames` is one)."""
+    """The tables a report run reads (`report_run.ReportRun` is one)."""
 
     documents: pd.DataFrame
     targets: pd.DataFrame

@@ -1,6 +1,8 @@
-"""What the report notebooks call: the filtered frames, saving charts under stable names, small
-table helpers, an interactive filter, and the Excel workbook; the finding sentences live in
-`findings` and are re-exported here, so a notebook needs one import.
+"""What the report notebooks call: the report run of the filtered tables (`load_all`; its
+analysis frames, charts and workbook tables live in `report_run`), saving and showing charts
+under stable names, tables in a reader's language, an interactive filter and where the
+workbook goes; the finding sentences live in `findings` and are re-exported here, so a
+notebook needs one import.
 
 Everything a notebook needs more than once lives here, so each notebook stays a few calls, a
 chart and a sentence.
@@ -10,13 +12,12 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import analysis, charts, export, paths, reference, settings, words
-from .catalog import Catalog, load_catalog
+from . import analysis, charts, paths, reference, settings, words
+from .catalog import load_catalog
 from .errors import GreenmetricsError
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_comparison,
@@ -29,7 +30,8 @@ from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
     finding_trajectories,
 )
 from .pipeline import ensure_tables
-from .schemas import RATE_UNITS, empty_table
+from .report_run import ReportRun
+from .schemas import empty_table
 from .tables import (
     load_documents,
     load_extracted_observations,
@@ -37,6 +39,7 @@ from .tables import (
     load_review,
     load_targets,
 )
+from .workbook import reader_tables
 
 
 def output_dir() -> Path:
@@ -52,29 +55,14 @@ def workbook_path(lang: str) -> Path:
     return output_dir() / f"greenmetrics_{charts.check_lang(lang)}.xlsx"
 
 
-@dataclass
-class Frames:
-    """The tidy tables and reference data of one report run, filtered by region and theme.
-
-    `observations` is the one observation table of the analysis (curated and extracted rows,
-    `analysis.join_observations`) and `conflicts` the disagreements between its sources."""
-
-    documents: pd.DataFrame
-    targets: pd.DataFrame
-    milestones: pd.DataFrame
-    benchmarks: pd.DataFrame
-    observations: pd.DataFrame
-    catalog: Catalog
-    review: pd.DataFrame
-    conflicts: pd.DataFrame = field(default_factory=lambda: empty_table("observation_conflicts"))
-
-
 def _keep(df: pd.DataFrame, column: str, values) -> pd.DataFrame:
     return df if not values or column not in df.columns else df[df[column].isin(list(values))]
 
 
-def load_all(regions=None, themes=None, focus=None) -> Frames:
+def load_all(regions=None, themes=None, focus=None, as_of_year=settings.AS_OF_YEAR) -> ReportRun:
     """Extract if needed, then load every table; keep only `regions` (region_zh) and `themes`.
+    Returns the report run of these tables: its analysis frames (`run.scorecard`, `run.gaps`
+    ...) are computed once each, when first used, with targets judged in `as_of_year`.
 
     `focus` (region_zh, default settings.FOCUS_REGIONS) names the regions that lead and are
     highlighted in the charts drawn after this call; it never filters. A focus region that no
@@ -106,7 +94,7 @@ def load_all(regions=None, themes=None, focus=None) -> Frames:
         every_document,
         catalog,
     )
-    return Frames(
+    return ReportRun(
         documents=documents.reset_index(drop=True),
         targets=targets.reset_index(drop=True),
         milestones=milestones.reset_index(drop=True),
@@ -115,6 +103,8 @@ def load_all(regions=None, themes=None, focus=None) -> Frames:
         catalog=catalog,
         review=_keep(review, "doc_id", set(documents["doc_id"])) if regions else review,
         conflicts=analysis.observation_conflicts(observations),
+        as_of_year=as_of_year,
+        focus=focus_regions(focus),
     )
 
 
@@ -147,6 +137,12 @@ def show(fig, stem: str, lang: str):
     return Image(data=png.read_bytes(), format="png", width=DISPLAY_WIDTH_PX)
 
 
+def show_figure(run: ReportRun, name: str, lang: str):
+    """Draw the run's chart `name` (`report_run.FIGURES`: the drawing the workbook embeds too),
+    save it under that name and return the saved PNG to display (`show`)."""
+    return show(run.figure(name, lang), name, lang)
+
+
 def provenance_table(targets: pd.DataFrame) -> pd.DataFrame:
     """The targets with where they come from: document, clause and offsets."""
     columns = ["region_zh", "indicator_zh", "indicator_en", "value", "unit", "comparator", "kind", "target_year",
@@ -157,12 +153,6 @@ def provenance_table(targets: pd.DataFrame) -> pd.DataFrame:
 def focus_regions(focus=None) -> tuple[str, ...]:
     """The regions a notebook leads with: `focus` when given, else settings.FOCUS_REGIONS."""
     return tuple(focus) if focus else settings.FOCUS_REGIONS
-
-
-def shared_indicators(targets: pd.DataFrame, regions=settings.FOCUS_REGIONS) -> list[str]:
-    """Indicator ids that every one of `regions` sets a target for."""
-    sets = [set(targets.loc[targets.region_zh == r, "indicator_id"].dropna()) for r in regions]
-    return sorted(set.intersection(*sets)) if sets else []
 
 
 # -- interactive -------------------------------------------------------------------------------
@@ -186,21 +176,21 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
         out = out.drop(columns="indicator_en")
     if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
-    for column in (export.REGION_COLUMNS - {"region_zh"}) & set(out.columns):
+    for column in (reader_tables.REGION_COLUMNS - {"region_zh"}) & set(out.columns):
         out[column] = out[column].map(
             lambda v: words.region_name(v, lang) if isinstance(v, str) else v
         )
-    for column in export.UNIT_COLUMNS & set(out.columns):
+    for column in reader_tables.UNIT_COLUMNS & set(out.columns):
         out[column] = out[column].map(lambda u: charts.style.unit_text(u, lang))
     # NOTE: codes, notes and headers read as the workbook writes them (one vocabulary,
     # data/words.csv), so a table in a notebook and its sheet say the same words.
-    for column in (export.CODE_COLUMNS - {"theme"}) & set(out.columns):
+    for column in (reader_tables.CODE_COLUMNS - {"theme"}) & set(out.columns):
         out[column] = out[column].map(lambda v, c=column: words.code_word(c, v, lang))
     for column in filter(words.is_note_column, out.columns):
         out[column] = out[column].map(lambda v: words.note_text(v, lang))
     if {"category", "note"} <= set(out.columns):  # the review table's notes
         out["note"] = out["note"].map(lambda v: review_note(v, lang))
-    return out.rename(columns=lambda c: export.word("column", c, lang))
+    return out.rename(columns=lambda c: reader_tables.word("column", c, lang))
 
 
 def review_note(note: object, lang: str) -> object:
@@ -238,7 +228,7 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
         return [(everything, everything), *map(tuple, pairs[["name", "value"]].to_numpy())]
 
     def dropdown(column: str, word: str) -> widgets.Dropdown:
-        header = export.word("column", column, lang)
+        header = reader_tables.word("column", column, lang)
         return widgets.Dropdown(
             options=options(column, header), description=charts.label(word, lang)
         )
@@ -269,55 +259,3 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
     display(widgets.VBox([widgets.HBox([region, indicator, theme]), output]))
     # NOTE: a saved copy (executed notebook, HTML) cannot run the filters: say where they live.
     print(charts.label("filters_live_in_lab", lang))
-
-
-# -- workbook ----------------------------------------------------------------------------------
-
-
-def sources_table(frames: Frames) -> pd.DataFrame:
-    """Every source behind a number: the plans read and every reference row."""
-    plans = frames.documents.assign(kind="plan")[
-        ["kind", "region_zh", "title_zh", "doc_number", "file"]
-    ]
-    plans = plans.rename(columns={"title_zh": "source_title", "file": "source"})
-    refs = []
-    for kind, df in (("benchmark", frames.benchmarks), ("observation", frames.observations)):
-        cols = [
-            c
-            for c in (
-                "region_zh",
-                "indicator_zh",
-                "value",
-                "unit",
-                "source_title",
-                "doc_number",
-                "source",
-                "quote",
-            )
-            if c in df.columns
-        ]
-        refs.append(df[cols].assign(kind=kind))
-    return pd.concat([plans, *refs], ignore_index=True)
-
-
-def key_figures(lang: str) -> dict[str, Path]:
-    """The PNGs of the key charts (those already saved) for the workbook's charts sheet."""
-    stems = ("targets_overview", "gaps", "cross_region", "trajectories", "milestones")
-    found = {}
-    for stem in stems:
-        png = output_dir() / "figures" / f"{figure_name(stem, lang)}.png"
-        if png.exists():
-            found[stem] = png
-    return found
-
-
-def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
-    """Target x benchmark rows of indicators that have a benchmark (the panels worth drawing).
-
-    Areas, counts and capacities (万亩, 个, 万千瓦) are never set against another level's: a
-    county's 12万亩 beside the nation's 107,500万亩 says nothing, and it would flatten the axis.
-    Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable)."""
-    size = ~pairs["unit"].fillna("").isin(RATE_UNITS) & pairs["kind"].ne("reduction")
-    pairs = pairs[~(size & pairs["benchmark_value"].notna())]
-    has = pairs.groupby("indicator_id")["benchmark_value"].transform(lambda v: v.notna().any())
-    return pairs[has.fillna(False).astype(bool)]

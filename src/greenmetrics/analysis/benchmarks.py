@@ -12,24 +12,24 @@ from ..catalog import Catalog
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
 from ..words import note
-from ._common import (
-    _EPS,
-    _differences,
-    _fmt,
-    _frame,
-    _int,
-    _is_false,
-    _join,
-    _prepare_observations,
-    _prepare_targets,
-    _reference_source,
-    _scale_direction,
-    _sign,
-    _target_part,
-    _text,
-    _unit,
+from .progress import convert_unit, judge_progress
+from .shared import (
+    EPS,
+    checked_frame,
+    differences,
+    direction_sign,
+    format_number,
+    int_or_none,
+    is_false,
+    join_texts,
+    prepare_observations,
+    prepare_targets,
+    reference_source,
+    scale_direction,
+    target_part,
+    text_or_none,
+    unit_or_empty,
 )
-from .progress import _progress, convert_unit
 
 # benchmarks
 
@@ -47,7 +47,7 @@ def _levels_above(target: dict) -> list[tuple[str, str]]:
     return out
 
 
-def _index_benchmarks(benchmarks: pd.DataFrame | None) -> dict[tuple, list[dict]]:
+def index_benchmarks(benchmarks: pd.DataFrame | None) -> dict[tuple, list[dict]]:
     """Benchmark rows by (indicator_id, level, region_zh): one pass over the frame, so that
     judging 20,000 targets is dictionary look-ups, not 20,000 frame filters."""
     index: dict[tuple, list[dict]] = {}
@@ -60,40 +60,40 @@ def _index_benchmarks(benchmarks: pd.DataFrame | None) -> dict[tuple, list[dict]
     return index
 
 
-def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[dict]:
+def benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[dict]:
     """The benchmarks of the target's indicator at the levels above it, each judged."""
     if not benchmarks or target["indicator_id"] is None:
         return []
     pairs = []
     for level, region in _levels_above(target):
         for bench in benchmarks.get((target["indicator_id"], level, region), []):
-            unit = _unit(bench["unit"])
+            unit = unit_or_empty(bench["unit"])
             value = float(bench["value"])
             remarks = []
             # NOTE: a benchmark in another scale of the target's unit (10.75 亿亩 beside a target
             # in 万亩) is restated in the target's unit, so a chart never draws it on the wrong axis.
             restated = convert_unit(value, unit, target["unit"])
-            if unit != _unit(target["unit"]) and not math.isnan(restated):
+            if unit != unit_or_empty(target["unit"]) and not math.isnan(restated):
                 remarks.append(note("restated", amount=f"{value:g} {unit}"))
-                value, unit = restated, _unit(target["unit"])
-            reasons = _differences(
+                value, unit = restated, unit_or_empty(target["unit"])
+            reasons = differences(
                 target,
                 bench["kind"],
-                _int(bench["target_year"]),
+                int_or_none(bench["target_year"]),
                 unit,
-                _int(bench["baseline_year"]),
+                int_or_none(bench["baseline_year"]),
             )
-            if target["kind"] != "reduction" and _unit(target["unit"]) not in RATE_UNITS:
-                reasons.append(note("size_dependent", unit=_unit(target["unit"])))
-            if _text(target.get("scope_zh")):
+            if target["kind"] != "reduction" and unit_or_empty(target["unit"]) not in RATE_UNITS:
+                reasons.append(note("size_dependent", unit=unit_or_empty(target["unit"])))
+            if text_or_none(target.get("scope_zh")):
                 reasons.append(note("target_limited", scope=target["scope_zh"]))
-            if _is_false(bench.get("is_value_quoted")):
+            if is_false(bench.get("is_value_quoted")):
                 remarks.append(note("benchmark_coded"))
             comparable = not reasons
             ambition = math.nan
-            scale = _scale_direction(target["direction"], target["kind"])
+            scale = scale_direction(target["direction"], target["kind"])
             if comparable and scale is not None:
-                ambition = _sign(scale) * (target["target_value"] - value)
+                ambition = direction_sign(scale) * (target["target_value"] - value)
             pairs.append(
                 {
                     "benchmark_level": level,
@@ -103,12 +103,12 @@ def _benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[
                     "benchmark_unit": unit or None,
                     "benchmark_kind": bench["kind"],
                     "benchmark_comparator": bench["comparator"],
-                    "benchmark_target_year": _int(bench["target_year"]),
+                    "benchmark_target_year": int_or_none(bench["target_year"]),
                     "is_comparable": comparable,
                     "comparability_note": "; ".join(reasons + remarks) or None,
                     "ambition": ambition,
-                    **_reference_source(bench),
-                    "source_line": _int(bench.get("line")),
+                    **reference_source(bench),
+                    "source_line": int_or_none(bench.get("line")),
                 }
             )
     return pairs
@@ -131,14 +131,14 @@ def target_benchmarks(
     `charts.plot_gaps` draws; `target_gaps` summarises it to one row per target.
     """
     rows = []
-    indexed = _index_benchmarks(benchmarks)
-    for target in _prepare_targets(targets, documents, catalog):
-        pairs = _benchmark_pairs(target, indexed)
-        base = _target_part(target)
+    indexed = index_benchmarks(benchmarks)
+    for target in prepare_targets(targets, documents, catalog):
+        pairs = benchmark_pairs(target, indexed)
+        base = target_part(target)
         if not pairs:
             rows.append(base)
         rows.extend({**base, **pair} for pair in pairs)
-    return _frame(rows, "target_benchmarks")
+    return checked_frame(rows, "target_benchmarks")
 
 
 def ambition_counts(pairs: pd.DataFrame) -> dict[str, int]:
@@ -153,13 +153,13 @@ def ambition_counts(pairs: pd.DataFrame) -> dict[str, int]:
     ambition = comparable["ambition"].astype(float)
     return {
         "pairs": len(comparable),
-        "above": int((ambition > _EPS).sum()),
-        "equal": int((ambition.abs() <= _EPS).sum()),
-        "below": int((ambition < -_EPS).sum()),
+        "above": int((ambition > EPS).sum()),
+        "equal": int((ambition.abs() <= EPS).sum()),
+        "below": int((ambition < -EPS).sum()),
     }
 
 
-def _summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
+def summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
     """The wide columns of one benchmark level: the most demanding comparable benchmark."""
     out = {
         f"{level}_benchmark_value": math.nan,
@@ -180,17 +180,17 @@ def _summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
         )
         return out
     if not comparable:
-        reasons = _join(p["comparability_note"] for p in mine)
+        reasons = join_texts(p["comparability_note"] for p in mine)
         out[f"{level}_benchmark_note"] = note("no_comparable_benchmark", reasons=reasons)
         return out
     # NOTE: sources can disagree (Gansu's energy intensity: 13% and 12.5%); the target is
     # measured against the most demanding one and the note lists them all.
-    scale = _sign(_scale_direction(target["direction"], target["kind"]))
+    scale = direction_sign(scale_direction(target["direction"], target["kind"]))
     best = max(comparable, key=lambda p: (scale * p["benchmark_value"], -(p["source_line"] or 0)))
     values = sorted({p["benchmark_value"] for p in comparable})
     notes = []
     if len(values) > 1:
-        listed = ", ".join(_fmt(v) for v in values)
+        listed = ", ".join(format_number(v) for v in values)
         notes.append(note("sources_disagree", n=len(comparable), values=listed))
     elif len(comparable) > 1:
         notes.append(note("sources_agree", n=len(comparable)))
@@ -233,20 +233,20 @@ def target_gaps(
       with `status_note` saying why.
     Exists so one table answers "how ambitious is each plan, and is it getting there".
     """
-    groups = _prepare_observations(observations)
-    indexed = _index_benchmarks(benchmarks)
+    groups = prepare_observations(observations)
+    indexed = index_benchmarks(benchmarks)
     rows = []
-    for target in _prepare_targets(targets, documents, catalog):
-        pairs = _benchmark_pairs(target, indexed)
-        progress = _progress(target, groups, as_of_year)
+    for target in prepare_targets(targets, documents, catalog):
+        pairs = benchmark_pairs(target, indexed)
+        progress = judge_progress(target, groups, as_of_year)
         progress.pop("points")
         progress.pop("anchor_year")
         rows.append(
             {
-                **_target_part(target),
-                **_summarise_level(target, pairs, "province"),
-                **_summarise_level(target, pairs, "country"),
+                **target_part(target),
+                **summarise_level(target, pairs, "province"),
+                **summarise_level(target, pairs, "country"),
                 **progress,
             }
         )
-    return _frame(rows, "target_gaps")
+    return checked_frame(rows, "target_gaps")

@@ -15,18 +15,18 @@ import pandas as pd
 from ..regions import COUNTRY_ZH
 from ..schemas import KINDS
 from ..words import note
-from ._common import (
-    _LEVEL_RANK,
-    _TARGET_COLUMNS,
-    _differences,
-    _first,
-    _frame,
-    _int,
-    _is_false,
-    _reference_source,
-    _require,
-    _text,
-    _unit,
+from .shared import (
+    LEVEL_RANK,
+    TARGET_COLUMNS,
+    checked_frame,
+    differences,
+    first_text,
+    int_or_none,
+    is_false,
+    reference_source,
+    require_columns,
+    text_or_none,
+    unit_or_empty,
 )
 
 MIN_REGIONS_TO_COMPARE = 2  # compare_regions keeps indicators targeted by at least this many
@@ -39,7 +39,7 @@ RATE_UNITS = frozenset({"", "%", "‰", "个百分点", "ug/m3", "微克/立方�
 
 def is_size_unit(unit: object) -> bool:
     """True for a unit that measures size (万亩, 万千瓦, 个 ...), false for a share or rate."""
-    text = _unit(unit)
+    text = unit_or_empty(unit)
     return text not in RATE_UNITS and "/万元" not in text and "/人" not in text
 
 
@@ -50,8 +50,8 @@ def _region_order(documents: pd.DataFrame) -> list[str]:
     docs = documents.drop_duplicates("region_zh")
     keys = []
     for row in docs.to_dict("records"):
-        rank = _LEVEL_RANK.get(row.get("region_level"), len(_LEVEL_RANK))
-        keys.append((rank, _text(row.get("province_zh")) or "", row["region_zh"]))
+        rank = LEVEL_RANK.get(row.get("region_level"), len(LEVEL_RANK))
+        keys.append((rank, text_or_none(row.get("province_zh")) or "", row["region_zh"]))
     return [k[2] for k in sorted(keys)]
 
 
@@ -62,7 +62,7 @@ def _reference_form(rows: list[dict]) -> tuple[str, int, str]:
     """
     counts: dict[tuple[str, int, str], int] = {}
     for row in rows:
-        key = (row["kind"], int(row["target_year"]), _unit(row["unit"]))
+        key = (row["kind"], int(row["target_year"]), unit_or_empty(row["unit"]))
         counts[key] = counts.get(key, 0) + 1
     kind_rank = {k: i for i, k in enumerate(KINDS)}
     return min(counts, key=lambda k: (-counts[k], kind_rank.get(k[0], 99), -k[1], k[2]))
@@ -91,8 +91,8 @@ def compare_regions(
       regions' provinces and of the country for the indicator, judged the same way.
     Exists so a chart can set regions side by side without comparing unlike targets.
     """
-    _require(targets, _TARGET_COLUMNS, "targets")
-    _require(documents, ("doc_id", "region_zh", "region_level", "province_zh"), "documents")
+    require_columns(targets, TARGET_COLUMNS, "targets")
+    require_columns(documents, ("doc_id", "region_zh", "region_level", "province_zh"), "documents")
     with_plan = _region_order(documents)
     selected = list(dict.fromkeys(regions)) if regions is not None else with_plan
     levels = documents.drop_duplicates("region_zh").set_index("region_zh")["region_level"]
@@ -133,7 +133,7 @@ def _indicators_to_compare(tgt: pd.DataFrame, indicator_ids: Sequence[str] | Non
 def _provinces_of(documents: pd.DataFrame, selected: list[str]) -> list[str]:
     """The provinces of the selected regions, whose benchmarks join the comparison."""
     chosen = documents.loc[documents["region_zh"].isin(selected), "province_zh"]
-    return sorted({_text(p) for p in chosen if _text(p)})
+    return sorted({text_or_none(p) for p in chosen if text_or_none(p)})
 
 
 def _indicator_columns(indicator_id: str, mine: list[dict], form: tuple) -> dict:
@@ -143,8 +143,8 @@ def _indicator_columns(indicator_id: str, mine: list[dict], form: tuple) -> dict
     return {
         "indicator_id": indicator_id,
         "indicator_zh": words.index[0],
-        "indicator_en": _first(r.get("indicator_en") for r in mine),
-        "theme": _first(r.get("theme") for r in mine),
+        "indicator_en": first_text(r.get("indicator_en") for r in mine),
+        "theme": first_text(r.get("theme") for r in mine),
         "reference_kind": kind,
         "reference_target_year": year,
         "reference_unit": unit or None,
@@ -160,29 +160,29 @@ def _set_target(row: dict, region_level: str, origin: str) -> dict:
         "origin": origin,
         "has_target": True,
         "value": float(row["value"]),
-        "unit": _text(row["unit"]),
+        "unit": text_or_none(row["unit"]),
         "kind": row["kind"],
         "comparator": row["comparator"],
-        "target_year": _int(row["target_year"]),
+        "target_year": int_or_none(row["target_year"]),
     }
 
 
 def _plan_row(r: dict, form: tuple) -> dict:
     """A plan target, judged against the indicator's reference form."""
-    reasons = _differences(r, *form)
-    if _text(r.get("scope_zh")):
+    reasons = differences(r, *form)
+    if text_or_none(r.get("scope_zh")):
         reasons.append(note("scope_limited", scope=r["scope_zh"]))
     return {
         **_set_target(r, r["region_level"], "plan"),
-        "scope_zh": _text(r.get("scope_zh")),
-        "aspirational": _int(r.get("aspirational")),
+        "scope_zh": text_or_none(r.get("scope_zh")),
+        "aspirational": int_or_none(r.get("aspirational")),
         "is_comparable": not reasons,
         "comparability_note": "; ".join(reasons) or None,
         "target_id": r["target_id"],
         "doc_id": r["doc_id"],
         "quote": r["quote"],
-        "char_start": _int(r["char_start"]),
-        "char_end": _int(r["char_end"]),
+        "char_start": int_or_none(r["char_start"]),
+        "char_end": int_or_none(r["char_end"]),
     }
 
 
@@ -216,15 +216,15 @@ def _one_row_per_benchmark(rows: list[dict]) -> list[dict]:
     are joined so none is lost."""
     merged: dict[tuple, dict] = {}
     for row in rows:
-        key = (row["region_zh"], float(row["value"]), _unit(row["unit"]), row["kind"],
-               _int(row["target_year"]))  # fmt: skip
+        key = (row["region_zh"], float(row["value"]), unit_or_empty(row["unit"]), row["kind"],
+               int_or_none(row["target_year"]))  # fmt: skip
         if key not in merged:
             merged[key] = dict(row)
             continue
         kept = merged[key]
         for column in ("source_title", "doc_number", "source"):
             seen = [t for t in str(kept.get(column) or "").split("；") if t]
-            extra = _text(row.get(column))
+            extra = text_or_none(row.get(column))
             if extra and extra not in seen:
                 kept[column] = "；".join([*seen, extra])
     return list(merged.values())
@@ -233,20 +233,20 @@ def _one_row_per_benchmark(rows: list[dict]) -> list[dict]:
 def _benchmark_row(b: dict, form: tuple) -> dict:
     """A province's or the country's benchmark, judged like a plan target."""
     as_target = {"kind": b["kind"], "target_year": b["target_year"], "unit": b["unit"]}
-    reasons = _differences(as_target, *form)
-    coded = [note("coded")] if _is_false(b.get("is_value_quoted")) else []
+    reasons = differences(as_target, *form)
+    coded = [note("coded")] if is_false(b.get("is_value_quoted")) else []
     return {
         **_set_target(b, b["level"], "benchmark"),
         "is_comparable": not reasons,
         "comparability_note": "; ".join(reasons + coded) or None,
-        **_reference_source(b),
+        **reference_source(b),
     }
 
 
 def _in_comparison_order(rows: list[dict], region_order: list[str]) -> pd.DataFrame:
     """The checked frame, per indicator: plan rows before benchmarks, regions in the order
     given (provinces and country, then the selected regions), then year and position."""
-    df = _frame(rows, "region_comparison")
+    df = checked_frame(rows, "region_comparison")
     if df.empty:
         return df
     rank = {r: i for i, r in enumerate(region_order)}
@@ -300,8 +300,8 @@ def widest_spread(comparison: pd.DataFrame) -> dict | None:
                     {
                         "indicator_id": first["indicator_id"],
                         "indicator_zh": first["indicator_zh"],
-                        "indicator_en": _text(first.get("indicator_en")),  # None when absent
-                        "unit": _text(unit) or "",
+                        "indicator_en": text_or_none(first.get("indicator_en")),  # None when absent
+                        "unit": text_or_none(unit) or "",
                         "region_level": level,
                         "is_size": size,
                         "low": low,

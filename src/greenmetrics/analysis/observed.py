@@ -41,8 +41,15 @@ from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import columns
 from ..words import note
-from ._common import _decimals, _frame, _int, _missing, _require, _text
 from .progress import APPROX_TOLERANCE, convert_unit
+from .shared import (
+    checked_frame,
+    decimal_places,
+    int_or_none,
+    is_missing,
+    require_columns,
+    text_or_none,
+)
 
 # NOTE: an extracted change keeps its direction in the indicator's last words (the value is
 # positive as written, the words are the extraction's FALL_WORDS / RISE_WORDS):
@@ -61,7 +68,7 @@ _CATALOG_COLUMNS = ("indicator_en", "theme", "direction")
 def change_sign(indicator_zh: object) -> int | None:
     """-1 when an extracted change's indicator ends on a fall (…下降, …减少), +1 on a rise
     (…增长, …提高), None when it names no direction (新增, 淘汰, or nothing)."""
-    text = (_text(indicator_zh) or "").removesuffix("了")
+    text = (text_or_none(indicator_zh) or "").removesuffix("了")
     if text.endswith(FALL_WORDS):
         return -1
     if text.endswith(RISE_WORDS):
@@ -75,12 +82,12 @@ def change_sign(indicator_zh: object) -> int | None:
 def _curated_rows(curated: pd.DataFrame | None) -> list[dict]:
     if curated is None or curated.empty:
         return []
-    _require(curated, _CURATED_COLUMNS, "curated observations")
+    require_columns(curated, _CURATED_COLUMNS, "curated observations")
     rows = []
     seen: set[str] = set()
     for i, row in enumerate(curated.to_dict("records")):
-        line = _int(row.get("line")) or i + 2
-        indicator = _text(row.get("indicator_id"))
+        line = int_or_none(row.get("line")) or i + 2
+        indicator = text_or_none(row.get("indicator_id"))
         # a frame built by hand may repeat a line: its rows still need ids of their own
         observation_id = (
             f"curated:{line}" if f"curated:{line}" not in seen else f"curated:{line}#{i + 1}"
@@ -92,25 +99,25 @@ def _curated_rows(curated: pd.DataFrame | None) -> list[dict]:
                 "origin": "curated",
                 "line": line,
                 "region_zh": row["region_zh"],
-                "region_level": _text(row.get("region_level")),
-                "indicator_zh": _text(row.get("indicator_zh")) or indicator or "",
+                "region_level": text_or_none(row.get("region_level")),
+                "indicator_zh": text_or_none(row.get("indicator_zh")) or indicator or "",
                 "indicator_id": indicator,
-                "indicator_match": _text(row.get("indicator_match"))
+                "indicator_match": text_or_none(row.get("indicator_match"))
                 or ("given" if indicator else "unmapped"),
                 "year": int(row["year"]),
                 "value": float(row["value"]),
-                "unit": _text(row.get("unit")),
+                "unit": text_or_none(row.get("unit")),
                 "comparator": "eq",
-                "measure": _text(row.get("measure")) or "level",
-                "baseline_year": _int(row.get("baseline_year")),
+                "measure": text_or_none(row.get("measure")) or "level",
+                "baseline_year": int_or_none(row.get("baseline_year")),
                 "is_proxy": bool(row.get("is_proxy"))
-                if not _missing(row.get("is_proxy"))
+                if not is_missing(row.get("is_proxy"))
                 else False,
                 "is_value_quoted": bool(row.get("is_value_quoted", True)),
-                "note": _text(row.get("note")),
+                "note": text_or_none(row.get("note")),
                 "source_title": row.get("source_title"),
-                "doc_number": _text(row.get("doc_number")),
-                "source": _text(row.get("source")),
+                "doc_number": text_or_none(row.get("doc_number")),
+                "source": text_or_none(row.get("source")),
                 "quote": row.get("quote"),
                 "use_note": None if indicator else note("not_in_catalog"),
             }
@@ -121,22 +128,24 @@ def _curated_rows(curated: pd.DataFrame | None) -> list[dict]:
 def _region_level(region: str, code: object, document: dict) -> str | None:
     """The level of an extracted row's region: 全国 the country, else its division code's level
     in the gazetteer, else the document's level when it is the document's region."""
-    if region == COUNTRY_ZH or _text(code) == "000000":
+    if region == COUNTRY_ZH or text_or_none(code) == "000000":
         return "country"
     gazetteer = shipped_gazetteer()
-    division = gazetteer.divisions.get(_text(code) or "")
+    division = gazetteer.divisions.get(text_or_none(code) or "")
     if division is None:
         division = gazetteer.find_region(region)
     if division is not None:
         return division.level
-    return _text(document.get("region_level")) if region == document.get("region_zh") else None
+    return (
+        text_or_none(document.get("region_level")) if region == document.get("region_zh") else None
+    )
 
 
 def _source_title(document: dict, doc_id: str) -> str:
     """A document as a source: its title, followed by its issuer unless the title holds it
     (the form of the curated sources: title, then publisher)."""
-    title = _text(document.get("title_zh"))
-    issuer = _text(document.get("issuer_zh"))
+    title = text_or_none(document.get("title_zh"))
+    issuer = text_or_none(document.get("issuer_zh"))
     if title is None:
         return issuer or doc_id
     return f"{title}（{issuer}）" if issuer and issuer not in title else title
@@ -144,9 +153,9 @@ def _source_title(document: dict, doc_id: str) -> str:
 
 def _extracted_row(row: dict, document: dict) -> dict:
     """One row of observations.csv in the analysis' shape (see the module docstring)."""
-    year, baseline = int(row["year"]), _int(row.get("baseline_year"))
-    value, unit = float(row["value"]), _text(row.get("unit"))
-    indicator = _text(row.get("indicator_id"))
+    year, baseline = int(row["year"]), int_or_none(row.get("baseline_year"))
+    value, unit = float(row["value"]), text_or_none(row.get("unit"))
+    indicator = text_or_none(row.get("indicator_id"))
     problem = None if indicator else note("not_in_catalog")
     if row["kind"] == "level":
         measure = "level"
@@ -164,7 +173,7 @@ def _extracted_row(row: dict, document: dict) -> dict:
             problem = problem or note("change_no_direction")
         elif value < -100:
             problem = problem or note("implausible_percent", value=f"{value:g}")
-    scope = _text(row.get("scope_zh"))
+    scope = text_or_none(row.get("scope_zh"))
     if scope:
         problem = problem or note("scope_limited", scope=scope)
     doc_id = str(row["doc_id"])
@@ -173,7 +182,7 @@ def _extracted_row(row: dict, document: dict) -> dict:
         "origin": "extracted",
         "line": None,
         "doc_id": doc_id,
-        "doc_kind": _text(document.get("doc_kind")),
+        "doc_kind": text_or_none(document.get("doc_kind")),
         "region_zh": row["region_zh"],
         "region_level": _region_level(row["region_zh"], row.get("division_code"), document),
         "indicator_zh": row["indicator_zh"],
@@ -182,7 +191,7 @@ def _extracted_row(row: dict, document: dict) -> dict:
         "year": year,
         "value": value,
         "unit": unit,
-        "comparator": _text(row.get("comparator")) or "eq",
+        "comparator": text_or_none(row.get("comparator")) or "eq",
         "measure": measure,
         "baseline_year": baseline,
         "scope_zh": scope,
@@ -190,22 +199,22 @@ def _extracted_row(row: dict, document: dict) -> dict:
         "is_value_quoted": True,
         "note": None,
         "source_title": _source_title(document, doc_id),
-        "doc_number": _text(document.get("doc_number")),
-        "source": _text(document.get("file")) or doc_id,
+        "doc_number": text_or_none(document.get("doc_number")),
+        "source": text_or_none(document.get("file")) or doc_id,
         "quote": row["quote"],
-        "char_start": _int(row.get("char_start")),
-        "char_end": _int(row.get("char_end")),
+        "char_start": int_or_none(row.get("char_start")),
+        "char_end": int_or_none(row.get("char_end")),
         "use_note": problem,
         # what ranks documents in a conflict (not a column of the table)
-        "_report_year": _int(document.get("report_year")),
-        "_issue_date": _text(document.get("issue_date")),
+        "_report_year": int_or_none(document.get("report_year")),
+        "_issue_date": text_or_none(document.get("issue_date")),
     }
 
 
 def _extracted_rows(extracted: pd.DataFrame | None, documents: pd.DataFrame) -> list[dict]:
     if extracted is None or extracted.empty:
         return []
-    _require(extracted, _EXTRACTED_COLUMNS, "extracted observations")
+    require_columns(extracted, _EXTRACTED_COLUMNS, "extracted observations")
     docs = (
         documents.drop_duplicates("doc_id").set_index("doc_id").to_dict("index")
         if len(documents) and "doc_id" in documents
@@ -223,7 +232,7 @@ def _interval(row: dict) -> tuple[float, float]:
     on its size: 下降超过3% is -3 or less."""
     value = row["value"]
     size = abs(value) if value < 0 and row["measure"] != "level" else value
-    r = 0.5 * 10.0 ** -_decimals(size)
+    r = 0.5 * 10.0 ** -decimal_places(size)
     low, high = size - r, size + r
     comparator = row["comparator"]
     if comparator == "ge":
@@ -249,7 +258,7 @@ def values_agree(a: dict, b: dict) -> bool | None:
 
 def _rank(row: dict) -> tuple:
     """Lower wins a conflict (the rule of the module docstring), one position per criterion."""
-    precision = -_decimals(abs(row["value"]))
+    precision = -decimal_places(abs(row["value"]))
     if row["origin"] == "curated":
         return (0, 0, 0, 0, precision, row["line"], "", 0)
     digits = "".join(c for c in row["_issue_date"] or "" if c.isdigit())[:8]
@@ -327,14 +336,14 @@ def join_observations(
     catalog = catalog if catalog is not None else load_catalog()
     rows = _curated_rows(curated) + _extracted_rows(extracted, documents)
     if not rows:
-        return _frame([], "joined_observations")
+        return checked_frame([], "joined_observations")
     _resolve(rows)
     for row in rows:
         row["is_used"] = row["use_note"] is None
         row.setdefault("used_instead", None)
     df = pd.DataFrame(rows)
     df = attach_indicators(df, catalog, match_phrases=False, columns=_CATALOG_COLUMNS)
-    return _frame(df.to_dict("records"), "joined_observations")
+    return checked_frame(df.to_dict("records"), "joined_observations")
 
 
 def observation_conflicts(observations: pd.DataFrame) -> pd.DataFrame:
@@ -344,7 +353,7 @@ def observation_conflicts(observations: pd.DataFrame) -> pd.DataFrame:
     Returns the frame of `schemas.TABLES['observation_conflicts']` (empty without conflicts).
     Exists so the workbook lists each disagreement between sources for a reader to check."""
     if observations.empty or observations["used_instead"].isna().all():
-        return _frame([], "observation_conflicts")
+        return checked_frame([], "observation_conflicts")
     by_id = observations.set_index("observation_id", drop=False).to_dict("index")
     side_columns = _side_columns()
     out = []
@@ -356,7 +365,7 @@ def observation_conflicts(observations: pd.DataFrame) -> pd.DataFrame:
             row.update({f"{side}_{c}": source[c] for c in side_columns})
         row["conflict_note"] = str(other["use_note"]).split("; ", 1)[1]
         out.append(row)
-    return _frame(out, "observation_conflicts")
+    return checked_frame(out, "observation_conflicts")
 
 
 def _side_columns() -> tuple[str, ...]:

@@ -11,19 +11,19 @@ import numpy as np
 
 from ..schemas import FIELDS
 from ..words import note
-from ._common import (
-    _EPS,
-    _decimals,
-    _fmt,
-    _int,
-    _join,
-    _joined_sources,
-    _missing,
-    _origin,
-    _progress_direction,
-    _sign,
-    _text,
-    _unit,
+from .shared import (
+    EPS,
+    decimal_places,
+    direction_sign,
+    format_number,
+    int_or_none,
+    is_missing,
+    join_texts,
+    joined_sources,
+    origin_of_rows,
+    progress_direction,
+    text_or_none,
+    unit_or_empty,
 )
 
 # Status thresholds: the yearly progress seen, as a share of the yearly progress needed.
@@ -61,9 +61,9 @@ def required_yearly_progress(
     progress still to make (for a 'lower' indicator, a fall). NaN when years_left <= 0 or an
     input is missing. Exists so "needed" means the same thing in every table and chart.
     """
-    if _missing(current) or _missing(target) or _missing(years_left) or years_left <= 0:
+    if is_missing(current) or is_missing(target) or is_missing(years_left) or years_left <= 0:
         return math.nan
-    return _sign(direction) * (float(target) - float(current)) / float(years_left)
+    return direction_sign(direction) * (float(target) - float(current)) / float(years_left)
 
 
 def reduction_path(
@@ -118,15 +118,15 @@ def meets_target(observed: float, target: float, comparator: str, direction: str
     once the indicator has reached the value in its better direction; `approx` (左右) also
     within APPROX_TOLERANCE of the value.
     """
-    if _missing(observed) or _missing(target):
+    if is_missing(observed) or is_missing(target):
         return False
     observed, target = float(observed), float(target)
     if comparator == "ge":
-        return observed >= target - _EPS
+        return observed >= target - EPS
     if comparator == "le":
-        return observed <= target + _EPS
+        return observed <= target + EPS
     tolerance = APPROX_TOLERANCE * abs(target) if comparator == "approx" else 0.0
-    return _sign(direction) * (observed - target) >= -tolerance - _EPS
+    return direction_sign(direction) * (observed - target) >= -tolerance - EPS
 
 
 def classify_status(
@@ -150,20 +150,20 @@ def classify_status(
     `seen` is the yearly progress observed, signed like `required_yearly_progress` (positive =
     towards the target). Boundaries count as the better status.
     """
-    if _missing(observed) or _missing(target):
+    if is_missing(observed) or is_missing(target):
         return "no_data"
     if meets_target(observed, target, comparator, direction):
         return "achieved"
-    if _missing(years_left):
+    if is_missing(years_left):
         return "no_data"
     if years_left <= 0:
         return "off_track"
-    if _missing(seen):
+    if is_missing(seen):
         return "no_data"
     needed = required_yearly_progress(observed, target, years_left, direction)
-    if seen >= ON_TRACK_SHARE * needed - _EPS:
+    if seen >= ON_TRACK_SHARE * needed - EPS:
         return "on_track"
-    if seen > 0 and seen >= NEEDS_ACCELERATION_SHARE * needed - _EPS:
+    if seen > 0 and seen >= NEEDS_ACCELERATION_SHARE * needed - EPS:
         return "needs_acceleration"
     return "off_track"
 
@@ -176,8 +176,8 @@ def convert_unit(value: float, from_unit: object, to_unit: object) -> float:
     when the parts after the slash agree (万吨/日 -> 吨/日). Exists because sources state the same
     quantity at different scales and a target must be read against its observation exactly.
     """
-    source, target = _unit(from_unit), _unit(to_unit)
-    if _missing(value):
+    source, target = unit_or_empty(from_unit), unit_or_empty(to_unit)
+    if is_missing(value):
         return math.nan
     if source == target:
         return float(value)
@@ -211,7 +211,7 @@ def _one_per_year(rows: list[dict]) -> dict[int, dict]:
     out: dict[int, dict] = {}
 
     def key(r: dict) -> tuple:
-        return (r["year"], -_decimals(r["value"]), r.get("origin") != "curated", r["line"])
+        return (r["year"], -decimal_places(r["value"]), r.get("origin") != "curated", r["line"])
 
     for row in sorted(rows, key=key):
         out.setdefault(row["year"], row)
@@ -221,7 +221,7 @@ def _one_per_year(rows: list[dict]) -> dict[int, dict]:
 # observed series on the target's scale
 
 
-def _observed_series(
+def observed_series(
     target: dict, groups: dict[tuple, list[dict]], as_of_year: int | None
 ) -> tuple[list[dict], str | None, float | None]:
     """The observed points of a target on the target's own scale.
@@ -235,16 +235,16 @@ def _observed_series(
     kind = target["kind"]
     if target["indicator_id"] is None:
         return [], note("not_in_catalog"), None
-    area = _text(target.get("scope_zh")) or target["region_zh"]
+    area = text_or_none(target.get("scope_zh")) or target["region_zh"]
     rows = groups.get((area, target["indicator_id"]), [])
     if kind == "increment" and as_of_year is not None:
         rows = [r for r in rows if r["year"] <= as_of_year]
     if kind == "increment":
         if not rows:
-            start = _int(target.get("baseline_year")) or int(target["target_year"]) - 5
+            start = int_or_none(target.get("baseline_year")) or int(target["target_year"]) - 5
             return [], note("increment_no_observation", year=start), None
         return _increment_points(target, rows)
-    if not rows and _text(target.get("scope_zh")):
+    if not rows and text_or_none(target.get("scope_zh")):
         return [], note("no_scope_observation", area=area), None
     if not rows:
         return [], note("no_observation", area=area), None
@@ -254,8 +254,8 @@ def _observed_series(
             return [], note("no_observation_until", area=area, year=as_of_year), None
     if kind == "reduction":
         return _reduction_points(target, rows)
-    unit = _unit(target["unit"])
-    usable = [r for r in rows if r["measure"] == "level" and not _missing(_converted(r, unit))]
+    unit = unit_or_empty(target["unit"])
+    usable = [r for r in rows if r["measure"] == "level" and not is_missing(_converted(r, unit))]
     if not usable:
         units = "、".join(sorted({r["unit"] or "none" for r in rows}))
         return [], note("units_differ", units=units, unit=unit or "none"), None
@@ -266,7 +266,7 @@ def _observed_series(
             "rows": [r],
             "note": None
             if r["unit"] == unit
-            else note("converted", amount=f"{_fmt(r['value'])}{r['unit']}"),
+            else note("converted", amount=f"{format_number(r['value'])}{r['unit']}"),
         }
         for y, r in sorted(_one_per_year(usable).items())
     ]
@@ -287,11 +287,11 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     there is one, else chained from the previous year's: C_y = 1 - (1 - C_{y-1})(1 + r_y).
     A gap in the yearly series stops the chain until the next cumulative row.
     """
-    stated = _int(target.get("baseline_year"))
+    stated = int_or_none(target.get("baseline_year"))
     t0 = stated if stated is not None else period_start(int(target["target_year"]))
     # a baseline the plan does not state is said beside every point it judges
     assumed = None if stated is not None else note("baseline_of_period", year=t0)
-    unit = _unit(target["unit"])
+    unit = unit_or_empty(target["unit"])
     relative = unit == "%"
     cumulative = _one_per_year(
         [
@@ -342,7 +342,7 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
             used, chained = [], []
         previous = value
         if value is not None:
-            how = _join([note_, assumed])
+            how = join_texts([note_, assumed])
             points.append({"year": year, "value": value, "rows": list(used), "note": how})
     if not points:
         return [], note("no_change_observed", year=t0), t0
@@ -360,8 +360,8 @@ def _increment_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     baseline year, else the year before its five-year period begins (2020 for a 2025 target).
     A % change (增长8%) or a % level never measures an amount added.
     """
-    unit = _unit(target["unit"])
-    t0 = _int(target.get("baseline_year"))
+    unit = unit_or_empty(target["unit"])
+    t0 = int_or_none(target.get("baseline_year"))
     if t0 is None:
         t0 = int(target["target_year"]) - 5
     if unit in ("%", "‰"):
@@ -376,14 +376,16 @@ def _increment_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
             for r in rows
             if r["measure"] != "level"
             and r["baseline_year"] == t0
-            and not _missing(amount(r))
+            and not is_missing(amount(r))
             and r["measure"] == "cumulative_change"
         ]
     )
     yearly = _one_per_year(
-        [r for r in rows if r["measure"] == "yearly_change" and not _missing(amount(r))]
+        [r for r in rows if r["measure"] == "yearly_change" and not is_missing(amount(r))]
     )
-    levels = _one_per_year([r for r in rows if r["measure"] == "level" and not _missing(amount(r))])
+    levels = _one_per_year(
+        [r for r in rows if r["measure"] == "level" and not is_missing(amount(r))]
+    )
     base = levels.get(t0)
     last = max(r["year"] for r in rows)
     points: list[dict] = []
@@ -426,9 +428,9 @@ def _chained_note(t0: int, chained: list[int], start: tuple[str, int] | None) ->
     return note("fall_chained_on_levels", year=t0, other_year=start[1], years=years)
 
 
-def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | None) -> dict:
+def judge_progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | None) -> dict:
     """Latest observation, remaining gap, yearly progress needed and seen, status."""
-    points, problem, anchor = _observed_series(target, groups, as_of_year)
+    points, problem, anchor = observed_series(target, groups, as_of_year)
     out: dict[str, object] = {
         "observed_value": math.nan,
         "observation_year": None,
@@ -452,8 +454,8 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
         return out
     latest = points[-1]
     rows = latest["rows"]
-    direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
-    sign = _sign(direction)
+    direction = progress_direction(target["comparator"], target["direction"], target["kind"])
+    sign = direction_sign(direction)
     target_value = target["target_value"]
     observed = latest["value"]
     years_left = int(target["target_year"]) - latest["year"]
@@ -474,17 +476,21 @@ def _progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: int | N
         seen=seen,
     )
     notes = [latest["note"]] if latest["note"] else []
-    notes += [note("source_note", text=_text(r["note"])) for r in rows if _text(r.get("note"))]
-    title, source, quote = _joined_sources(rows)
+    notes += [
+        note("source_note", text=text_or_none(r["note"]))
+        for r in rows
+        if text_or_none(r.get("note"))
+    ]
+    title, source, quote = joined_sources(rows)
     out.update(
         observed_value=observed,
         observation_year=latest["year"],
         observation_source_title=title,
         observation_source=source,
         observation_source_quote=quote,
-        observation_note=_join(notes),
+        observation_note=join_texts(notes),
         is_observation_proxy=any(r["is_proxy"] for p in points for r in p["rows"]),
-        observation_origin=_origin(rows),
+        observation_origin=origin_of_rows(rows),
         remaining_gap=sign * (target_value - observed),
         years_left=years_left,
         needed_yearly_progress=needed,
@@ -501,10 +507,10 @@ def _status_note(
     status: str, observed: float, year: int, years_left: int, needed: float, seen: float
 ) -> str:
     if status == "achieved":
-        return note("status_met", value=_fmt(observed), year=year)
+        return note("status_met", value=format_number(observed), year=year)
     if years_left <= 0:
-        return note("status_missed", value=_fmt(observed), year=year)
+        return note("status_missed", value=format_number(observed), year=year)
     if math.isnan(seen):
         return note("status_one_year", year=year)
     key = "status_needs_one" if years_left == 1 else "status_needs"
-    return note(key, needed=_fmt(needed), n=years_left, seen=_fmt(seen))
+    return note(key, needed=format_number(needed), n=years_left, seen=format_number(seen))

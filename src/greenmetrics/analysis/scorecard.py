@@ -20,22 +20,22 @@ from ..catalog import Catalog
 from ..regions import region_order
 from ..schemas import FIELDS, RATE_UNITS
 from ..words import note
-from ._common import (
-    _fmt,
-    _frame,
-    _join,
-    _joined_sources,
-    _missing,
-    _origin,
-    _prepare_observations,
-    _prepare_targets,
-    _progress_direction,
-    _target_part,
-    _text,
-    _unit,
+from .benchmarks import benchmark_pairs, index_benchmarks, summarise_level
+from .progress import judge_progress, meets_target, observed_series
+from .shared import (
+    checked_frame,
+    format_number,
+    is_missing,
+    join_texts,
+    joined_sources,
+    origin_of_rows,
+    prepare_observations,
+    prepare_targets,
+    progress_direction,
+    target_part,
+    text_or_none,
+    unit_or_empty,
 )
-from .benchmarks import _benchmark_pairs, _index_benchmarks, _summarise_level
-from .progress import _observed_series, _progress, meets_target
 
 VERDICTS = FIELDS["verdict"].allowed
 # The trend status of `progress` read as a verdict before the target year is judged.
@@ -70,7 +70,7 @@ def classify_verdict(
       `on_track`; needs_acceleration or off_track -> `off_track`;
     - `no_data`: no observation, or no trend.
     """
-    if _missing(observed) or observation_year is None:
+    if is_missing(observed) or observation_year is None:
         return "no_data"
     if target_year < as_of_year and observation_year >= target_year:
         return "met" if meets_target(observed, target, comparator, direction) else "missed"
@@ -93,7 +93,7 @@ def _verdict_note(verdict: str, point: dict | None, target: dict, progress: dict
     if point is None:
         return progress["status_note"]
     if verdict in ("met", "missed"):
-        seen = {"value": _fmt(point["value"]), "year": point["year"]}
+        seen = {"value": format_number(point["value"]), "year": point["year"]}
         return note(f"verdict_{verdict}", **seen, target_year=int(target["target_year"]))
     return progress["status_note"]
 
@@ -106,8 +106,8 @@ def _rate_benchmarks_only(target: dict, pairs: list[dict]) -> list[dict]:
     """
     out = []
     for pair in pairs:
-        if pair["is_comparable"] and _unit(target["unit"]) not in RATE_UNITS:
-            reason = note("size_dependent", unit=_unit(target["unit"]))
+        if pair["is_comparable"] and unit_or_empty(target["unit"]) not in RATE_UNITS:
+            reason = note("size_dependent", unit=unit_or_empty(target["unit"]))
             pair = {**pair, "is_comparable": False, "comparability_note": reason}
         out.append(pair)
     return out
@@ -125,13 +125,13 @@ def _context(target: dict, larger: Sequence[str], groups: dict, as_of_year: int)
         ("context_region_zh", "context_value", "context_year", "context_source_title",
          "context_source", "context_source_quote"),
     )  # fmt: skip
-    if _unit(target["unit"]) not in RATE_UNITS or _text(target.get("scope_zh")):
+    if unit_or_empty(target["unit"]) not in RATE_UNITS or text_or_none(target.get("scope_zh")):
         return empty
     for area in larger:
-        points, _, _ = _observed_series({**target, "region_zh": area}, groups, as_of_year)
+        points, _, _ = observed_series({**target, "region_zh": area}, groups, as_of_year)
         if points:
             latest = points[-1]
-            title, source, quote = _joined_sources(latest["rows"])
+            title, source, quote = joined_sources(latest["rows"])
             return {
                 "context_region_zh": area,
                 "context_value": latest["value"],
@@ -145,20 +145,20 @@ def _context(target: dict, larger: Sequence[str], groups: dict, as_of_year: int)
 
 def _larger_regions(target: dict, parents: dict[str, object]) -> list[str]:
     """The parent region then the province of a target's plan, without repeats or the region."""
-    found = [_text(parents.get(target["doc_id"])), target.get("province_zh")]
+    found = [text_or_none(parents.get(target["doc_id"])), target.get("province_zh")]
     return [r for r in dict.fromkeys(found) if r and r not in (target["region_zh"], "全国")]
 
 
 def standing(target: dict, progress: dict, as_of_year: int) -> dict[str, object]:
     """The verdict of a prepared target in `as_of_year` (`classify_verdict`), its note and the
     observed point that judges it (`point`, None without one), from the target's `progress`
-    (of `progress._progress`).
+    (of `progress.judge_progress`).
 
     Exists so the scorecard and the trajectories say the same verdict of a target: one
     computation, one vocabulary."""
     points = progress["points"]
     point = _judging_point(points, int(target["target_year"]), as_of_year)
-    direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
+    direction = progress_direction(target["comparator"], target["direction"], target["kind"])
     verdict = classify_verdict(
         point["value"] if point else math.nan,
         target["target_value"],
@@ -179,17 +179,17 @@ def standing(target: dict, progress: dict, as_of_year: int) -> dict[str, object]
 def _card_row(
     target: dict, groups: dict, benchmarks: dict, as_of_year: int, larger: Sequence[str] = ()
 ) -> dict[str, object]:
-    progress = _progress(target, groups, as_of_year)
+    progress = judge_progress(target, groups, as_of_year)
     points = progress["points"]
     judged = standing(target, progress, as_of_year)
     point, verdict = judged["point"], judged["verdict"]
     rows = point["rows"] if point else []
-    title, source, quote = _joined_sources(rows)
+    title, source, quote = joined_sources(rows)
     # A larger region's figure only where the region's own is missing.
     context = _context(target, larger if point is None else (), groups, as_of_year)
-    pairs = _rate_benchmarks_only(target, _benchmark_pairs(target, benchmarks))
+    pairs = _rate_benchmarks_only(target, benchmark_pairs(target, benchmarks))
     return {
-        **_target_part(target),
+        **target_part(target),
         "as_of_year": as_of_year,
         "verdict": verdict,
         "verdict_note": judged["verdict_note"],
@@ -199,18 +199,18 @@ def _card_row(
         "observation_source_title": title,
         "observation_source": source,
         "observation_source_quote": quote,
-        "observation_note": _join(
+        "observation_note": join_texts(
             [
                 point["note"] if point else None,
-                *(note("source_note", text=t) for r in rows if (t := _text(r.get("note")))),
+                *(note("source_note", text=t) for r in rows if (t := text_or_none(r.get("note")))),
             ]
         ),
         "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
-        "observation_origin": _origin(rows),
+        "observation_origin": origin_of_rows(rows),
         "status": progress["status"],
         **context,
-        **_summarise_level(target, pairs, "province"),
-        **_summarise_level(target, pairs, "country"),
+        **summarise_level(target, pairs, "province"),
+        **summarise_level(target, pairs, "country"),
     }
 
 
@@ -242,9 +242,9 @@ def scorecard(
     benchmarks.
     """
     as_of_year = as_of_year or settings.AS_OF_YEAR
-    groups = _prepare_observations(observations)
-    indexed = _index_benchmarks(benchmarks)
-    prepared = _prepare_targets(targets, documents, catalog)
+    groups = prepare_observations(observations)
+    indexed = index_benchmarks(benchmarks)
+    prepared = prepare_targets(targets, documents, catalog)
     first = [r for r in first_regions if any(t["region_zh"] == r for t in prepared)]
     others = region_order(t["region_zh"] for t in prepared if t["region_zh"] not in first)
     rank = {region: i for i, region in enumerate([*first, *others])}
@@ -257,7 +257,7 @@ def scorecard(
     rows = [
         _card_row(t, groups, indexed, as_of_year, _larger_regions(t, parents)) for t in prepared
     ]
-    return _frame(rows, "scorecard")
+    return checked_frame(rows, "scorecard")
 
 
 def verdict_counts(card: pd.DataFrame) -> dict[str, int]:

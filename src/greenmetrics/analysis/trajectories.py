@@ -12,21 +12,21 @@ import pandas as pd
 from .. import settings
 from ..catalog import Catalog
 from ..schemas import FIELDS, columns
-from ._common import (
-    _LEVEL_RANK,
-    _frame,
-    _int,
-    _joined_sources,
-    _missing,
-    _prepare_observations,
-    _prepare_targets,
-    _progress_direction,
-    _require,
-    _text,
-    _unit,
-)
-from .progress import _progress, meets_target, reduction_path
+from .progress import judge_progress, meets_target, reduction_path
 from .scorecard import standing
+from .shared import (
+    LEVEL_RANK,
+    checked_frame,
+    int_or_none,
+    is_missing,
+    joined_sources,
+    prepare_observations,
+    prepare_targets,
+    progress_direction,
+    require_columns,
+    text_or_none,
+    unit_or_empty,
+)
 
 HORIZON_YEAR = 2035  # the 远景目标 year drawn as `goal_2035`
 SERIES = FIELDS["series"].allowed
@@ -69,7 +69,7 @@ def _trajectory_rows(
         source: Sequence[dict] = (),
         how: str | None = None,
     ) -> None:
-        title, where, quote = _joined_sources(source)
+        title, where, quote = joined_sources(source)
         rows.append(
             {
                 **base_part,
@@ -84,9 +84,9 @@ def _trajectory_rows(
             }
         )
 
-    if target["kind"] == "reduction" and _unit(target["unit"]) == "%":
+    if target["kind"] == "reduction" and unit_or_empty(target["unit"]) == "%":
         # a plan that states no baseline is drawn from the one its points were judged from
-        t0 = _int(target.get("baseline_year")) or anchor
+        t0 = int_or_none(target.get("baseline_year")) or anchor
         if t0 is None or t0 >= target_year:
             return rows
         # NOTE: intensities are observed as changes, never as levels, so the path is drawn as
@@ -106,7 +106,7 @@ def _trajectory_rows(
         return rows
     if target["kind"] not in ("level", "reduction"):
         return rows
-    unit = _text(target["unit"])
+    unit = text_or_none(target["unit"])
     reduction = target["kind"] == "reduction"
     if reduction:
         if not points:
@@ -118,7 +118,7 @@ def _trajectory_rows(
         if start is None:
             return rows  # a lone target point is no trajectory
         path_start, start_value, start_rows = start
-    direction = _progress_direction(target["comparator"], target["direction"], target["kind"])
+    direction = progress_direction(target["comparator"], target["direction"], target["kind"])
     if not reduction and meets_target(start_value, value, target["comparator"], direction):
         # NOTE: a target already met at the start (临夏's good-air days: 92.2% observed, 90%
         # due) is a floor to stay above, not a path: drawn flat, never sloping the wrong way.
@@ -145,15 +145,15 @@ def _path_start(target: dict, points: list[dict]) -> tuple[int, float, list[dict
     year starts from the year before its own (a plan of 2021: the 2020 level its review or a
     bulletin gives), else the first observation. Returns (year, value, reference rows cited)
     or None when there is nothing to start from."""
-    baseline = own = _int(target.get("baseline_year"))
-    plan_year = _int(target.get("plan_year"))
+    baseline = own = int_or_none(target.get("baseline_year"))
+    plan_year = int_or_none(target.get("plan_year"))
     if own is None and plan_year is not None and plan_year - 1 < int(target["target_year"]):
         baseline = plan_year - 1
     at_baseline = [p for p in points if p["year"] == baseline]
     if at_baseline:
         return baseline, at_baseline[0]["value"], at_baseline[0]["rows"]
     stated = target.get("baseline_value")
-    if own is not None and not _missing(stated) and own < int(target["target_year"]):
+    if own is not None and not is_missing(stated) and own < int(target["target_year"]):
         return baseline, float(stated), []  # cited by the target's own quote
     if points:
         return points[0]["year"], points[0]["value"], points[0]["rows"]
@@ -186,13 +186,13 @@ def _horizon_rows(target: dict, all_targets: list[dict], rows: list[dict]) -> li
             or goal["indicator_id"] != target["indicator_id"]
             or int(goal["target_year"]) != HORIZON_YEAR
             or goal["kind"] != target["kind"]
-            or _unit(goal["unit"]) != _unit(target["unit"])
+            or unit_or_empty(goal["unit"]) != unit_or_empty(target["unit"])
         ):
             continue
         value = goal["target_value"]
         unit = rows[0]["unit"]
-        if target["kind"] == "reduction" and _unit(target["unit"]) == "%":
-            if _int(goal.get("baseline_year")) != _int(target.get("baseline_year")):
+        if target["kind"] == "reduction" and unit_or_empty(target["unit"]) == "%":
+            if int_or_none(goal.get("baseline_year")) != int_or_none(target.get("baseline_year")):
                 continue
             value = 100.0 * (1 - value / 100.0)
         out.append(
@@ -246,8 +246,8 @@ def trajectories(
     2021-2024). `verdict` is the target's verdict in `as_of_year` (default
     settings.AS_OF_YEAR), the one of its scorecard row (`scorecard.standing`).
     """
-    groups = _prepare_observations(observations)
-    prepared = _prepare_targets(targets, documents, catalog)
+    groups = prepare_observations(observations)
+    prepared = prepare_targets(targets, documents, catalog)
     rows = []
     for target in prepared:
         if target["indicator_id"] is None:
@@ -260,7 +260,7 @@ def trajectories(
             for t in prepared
         ):
             continue  # drawn as the goal_2035 of the earlier target
-        progress = _progress(target, groups, as_of_year)
+        progress = judge_progress(target, groups, as_of_year)
         mine = _trajectory_rows(target, progress, start_year, as_of_year)
         if len({r["year"] for r in mine}) < 2:
             continue  # one year only: a point, not a path (no single-point panels)
@@ -268,7 +268,7 @@ def trajectories(
         rows.extend(_horizon_rows(target, prepared, mine))
     series_rank = {s: i for i, s in enumerate(SERIES)}
     rows.sort(key=lambda r: (r["target_id"], series_rank[r["series"]], r["year"]))
-    return _frame(rows, "trajectories")
+    return checked_frame(rows, "trajectories")
 
 
 # milestones
@@ -283,15 +283,15 @@ def milestones_timeline(milestones: pd.DataFrame, documents: pd.DataFrame) -> pd
     table read the commitments in one order.
     """
     wanted = [c for c in columns("milestones_timeline") if c != "province_zh"]
-    _require(milestones, wanted, "milestones")
-    _require(documents, ("doc_id", "province_zh"), "documents")
+    require_columns(milestones, wanted, "milestones")
+    require_columns(documents, ("doc_id", "province_zh"), "documents")
     docs = documents[["doc_id", "province_zh"]].drop_duplicates("doc_id")
     df = milestones[wanted].merge(docs, on="doc_id", how="left", validate="m:1")
-    df["_rank"] = df["region_level"].map(_LEVEL_RANK)
+    df["_rank"] = df["region_level"].map(LEVEL_RANK)
     df = df.sort_values(
         ["target_year", "_rank", "province_zh", "region_zh", "doc_id", "char_start"],
         kind="mergesort",
         na_position="last",
     )
     rows = df.drop(columns="_rank").to_dict("records")
-    return _frame(rows, "milestones_timeline")
+    return checked_frame(rows, "milestones_timeline")

@@ -12,8 +12,7 @@ from matplotlib.patches import Patch
 
 from ..analysis.comparison import is_size_unit, widest_spread
 from ..regions import region_order
-from ._layout import (
-    _ncols,
+from .panel_helpers import (
     begin,
     chart_notes,
     empty_chart,
@@ -24,6 +23,7 @@ from ._layout import (
     measured_unit,
     named_frame,
     number_text,
+    panel_columns,
     panel_title,
     panels,
     region_rows,
@@ -85,7 +85,7 @@ def plot_comparison(
     kept_panels, dropped_panels = top_panels(first.index, per_panel, max_panels)
     register_regions(regions)
     fig, axes = panels(len(kept_panels), len(regions))
-    ncols = _ncols(len(axes))
+    ncols = panel_columns(len(axes))
     flags = {"not_comparable": False, "no_target": False, "benchmark": False, "level": False}
     for panel_no, (ax, key) in enumerate(zip(axes, kept_panels, strict=True)):
         level = first.loc[key, "_level"]

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from ..analysis.benchmarks import ambition_counts
 from ..regions import region_order
-from ._layout import (
+from .panel_helpers import (
     begin,
     cap,
     chart_notes,

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..regions import region_order
-from ._layout import (
+from .panel_helpers import (
     begin,
     chart_notes,
     dot_handle,

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from ..regions import region_order
 from ..words import region_names
-from ._layout import (
+from .panel_helpers import (
     begin,
     cap,
     chart_notes,

@@ -12,8 +12,8 @@ from matplotlib.figure import Figure
 
 from ..analysis.scorecard import verdict_counts
 from ..words import note_parts, note_text, region_name
-from ._layout import begin, empty_chart, named_frame, new_figure, number_text
-from ._words import _colon
+from .chart_words import colon
+from .panel_helpers import begin, empty_chart, named_frame, new_figure, number_text
 from .style import (
     SMALL_SIZE,
     VERDICT_COLORS,
@@ -90,7 +90,7 @@ def chained_notes(rows: pd.DataFrame, names: dict, lang: str) -> list[str]:
         how = row["observation_note"]
         if isinstance(how, str) and any(p.key.startswith("fall_chained") for p in note_parts(how)):
             head = f"{names[row['region_zh']]} · {row['_ind_name']}"
-            out.append(f"{head}{_colon(lang)}{note_text(how, lang)}")
+            out.append(f"{head}{colon(lang)}{note_text(how, lang)}")
     return list(dict.fromkeys(out))
 
 

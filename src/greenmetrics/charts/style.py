@@ -39,14 +39,12 @@ from matplotlib.figure import Figure
 from .. import paths, settings
 from ..errors import InputError
 from ..files import write_atomic
-from ..regions import is_country as _is_country
-from ..regions import region_order
-from ._sources import _unique, provenance, short_source_text
-from ._words import (
+from ..regions import is_country, region_order
+from .chart_words import (
     LANGS,
     WORDS_FILE,
-    _colon,
     check_lang,
+    colon,
     label,
     list_separator,
     parenthesized,
@@ -54,6 +52,7 @@ from ._words import (
     theme_text,
     unit_text,
 )
+from .citations import provenance, short_source_text, unique_texts
 
 __all__ = [  # the chart words are re-exported: charts import them from the one style
     "WORDS_FILE", "LANGS", "check_lang", "label", "list_separator", "parenthesized", "plain",
@@ -234,10 +233,10 @@ def register_regions(names: Iterable[str]) -> None:
     for name in region_order(names):
         if name in _region_colors:
             continue
-        if _is_country(name):
+        if is_country(name):
             _region_colors[name] = COUNTRY_COLOR
         else:
-            used = sum(1 for n in _region_colors if not _is_country(n))
+            used = sum(1 for n in _region_colors if not is_country(n))
             _region_colors[name] = PALETTE[used % len(PALETTE)]
 
 
@@ -304,10 +303,10 @@ def source_text(sources: pd.DataFrame | dict | Sequence[str], lang: str) -> str:
                 parts.append(f"{label('source_' + key, lang)} {sep.join(map(plain, names))}")
         body = "；".join(parts) if lang == "zh" else "; ".join(parts)
     else:
-        body = sep.join(plain(s) for s in _unique(sources))
+        body = sep.join(plain(s) for s in unique_texts(sources))
     if not body:
         body = label("no_data", lang)
-    return f"{label('source', lang)}{_colon(lang)}{body}"
+    return f"{label('source', lang)}{colon(lang)}{body}"
 
 
 def omitted_note(key: str, names: Sequence[str], lang: str) -> str | None:
@@ -464,10 +463,19 @@ def save_figure(
     out_dir = Path(out_dir or paths.FIGURES_DIR)
     rendered = {}
     for fmt in (f for f in FORMATS if f in wanted):  # render all first: a failure writes none
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
-        data = buffer.getvalue()
-        rendered[out_dir / f"{name}.{fmt}"] = _stable_svg_ids(data) if fmt == "svg" else data
+        rendered[out_dir / f"{name}.{fmt}"] = rendered_bytes(fig, fmt)
     for path, data in rendered.items():
         write_atomic(path, data)
     return list(rendered)
+
+
+def rendered_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """`fig` as the bytes of a `fmt` file (one of FORMATS), exactly as `save_figure` writes it:
+    for a chart embedded elsewhere (the workbook) without a file in between."""
+    if fmt not in FORMATS:
+        raise ValueError(f"figure format {fmt!r}: choose from {', '.join(FORMATS)}")
+    use_style()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
+    data = buffer.getvalue()
+    return _stable_svg_ids(data) if fmt == "svg" else data

@@ -10,7 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import SchemaError
 from ..regions import region_order
-from ._layout import (
+from .panel_helpers import (
     begin,
     cap,
     chart_notes,

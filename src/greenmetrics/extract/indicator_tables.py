@@ -33,16 +33,16 @@ from ..text import normalize
 from .records import PlanContext
 from .spaced_rows import line_cells, looks_like_row_line
 from .table_cells import (
-    _PERIOD_TOKEN,
-    _Header,
-    _is_header_cell,
-    _label,
-    _merge_header_rows,
-    _place_group_leaves,
-    _read_header,
-    _split_unit,
-    _value_column,
+    PERIOD_TOKEN,
+    TableHeader,
+    cell_label,
+    is_header_cell,
+    merge_header_rows,
     names_indicator_column,
+    place_group_leaves,
+    read_header,
+    split_unit,
+    value_column,
 )
 from .table_rows import (
     Cell,
@@ -63,7 +63,7 @@ from .vocabulary import FYP_END, VOCABULARY, Vocabulary
 class _Table:
     start: int
     end: int
-    header: _Header | None
+    header: TableHeader | None
     header_text: str
     rows: list[Row]
 
@@ -91,30 +91,30 @@ def _texts(row: Row) -> list[str]:
 
 def _period_since(title: str) -> int | None:
     """2020 for a table titled “十四五”…主要指标: the base year of the period it plans."""
-    m = _PERIOD_TOKEN.search(normalize(title).text)
+    m = PERIOD_TOKEN.search(normalize(title).text)
     return FYP_END[m["fyp"]] - 5 if m else None
 
 
 def _continues_header(cells: list[str], vocabulary: Vocabulary) -> bool:
     """True for the second row of a header over two rows (2025年 | 2030年 under 目标值)."""
-    labels = [_split_unit(_label(c), vocabulary)[0] for c in cells]
-    return any(labels) and all(not x or x == "年" or _is_header_cell(x) for x in labels)
+    labels = [split_unit(cell_label(c), vocabulary)[0] for c in cells]
+    return any(labels) and all(not x or x == "年" or is_header_cell(x) for x in labels)
 
 
 def _tab_header(
     rows: list[Row], vocabulary: Vocabulary, issue_year: int | None
-) -> tuple[int, int, _Header] | None:
+) -> tuple[int, int, TableHeader] | None:
     """(index of the first header row, header row count, header) among the first rows of a
     tab table: a title row (表1 主要指标, one merged cell) may come before the header, and a
     header may take two rows (目标值 over 2025年 | 2030年)."""
     for k, row in enumerate(rows[:3]):
         texts = _texts(row)
         if k + 1 < len(rows) and _continues_header(_texts(rows[k + 1]), vocabulary):
-            leaves = _merge_header_rows(texts, _texts(rows[k + 1]))
-            header = _read_header(leaves, vocabulary, issue_year) if leaves else None
+            leaves = merge_header_rows(texts, _texts(rows[k + 1]))
+            header = read_header(leaves, vocabulary, issue_year) if leaves else None
             if header:
                 return k, 2, header
-        header = _read_header(texts, vocabulary, issue_year)
+        header = read_header(texts, vocabulary, issue_year)
         if header:
             return k, 1, header
     return None
@@ -186,7 +186,7 @@ def _pdf_header(
     i: int,
     vocabulary: Vocabulary,
     issue_year: int | None,
-) -> tuple[_Header, int, list[str]] | None:
+) -> tuple[TableHeader, int, list[str]] | None:
     """The header of a one-cell-per-line table starting at line i: (header, its line count,
     its lines). A header cell split over two lines (2025 / 年, 2020年 / 基数) is one cell; a
     header over two rows (目标值 above 2025年 | 2030年) is read as its leaf columns."""
@@ -195,26 +195,30 @@ def _pdf_header(
     j = i
     while j < len(lines):
         line = text[lines[j][0] : lines[j][1]].strip()
-        label, _ = _split_unit(_label(line), vocabulary)
-        if line and label == "年" and cells and _YEAR_DIGITS_RE.match(_label(cells[-1])):
+        label, _ = split_unit(cell_label(line), vocabulary)
+        if line and label == "年" and cells and _YEAR_DIGITS_RE.match(cell_label(cells[-1])):
             cells[-1] += line  # 2025 / 年: the year wrapped in its cell
-        elif cells and _label(cells[-1]) == "指标" and _OF_INDICATOR_RE.match(label):
+        elif cells and cell_label(cells[-1]) == "指标" and _OF_INDICATOR_RE.match(label):
             cells[-1] += line  # 指标 / 属性, 指标 / 类别: one header word over two lines
-        elif _ROLE_IN_BRACKETS_RE.match(line) and cells and _BARE_YEAR_RE.match(_label(cells[-1])):
+        elif (
+            _ROLE_IN_BRACKETS_RE.match(line)
+            and cells
+            and _BARE_YEAR_RE.match(cell_label(cells[-1]))
+        ):
             cells[-1] += line  # 2020年 / (现状): the role of the year's column below it
         elif (
             line
             and cells
-            and not _is_header_cell(label)
-            and _is_header_cell(_label(cells[-1] + line))
+            and not is_header_cell(label)
+            and is_header_cell(cell_label(cells[-1] + line))
         ):
             cells[-1] += line  # 序 / 号: a header word printed over two lines
-        elif not line or not _is_header_cell(label):
+        elif not line or not is_header_cell(label):
             # 指标 / 名称 ...: a header word printed over two lines, the first no column word
             following = (
                 text[lines[j + 1][0] : lines[j + 1][1]].strip() if j + 1 < len(lines) else ""
             )
-            if not line or not following or not _is_header_cell(_label(line + following)):
+            if not line or not following or not is_header_cell(cell_label(line + following)):
                 break
             cells.append(line + following)
             raw.extend((line, following))
@@ -224,24 +228,24 @@ def _pdf_header(
             cells.append(line)
         raw.append(line)
         j += 1
-    cells = _place_group_leaves(cells)
+    cells = place_group_leaves(cells)
     joined: list[str] = []
     for cell in cells:
-        column = _value_column(_split_unit(_label(cell), vocabulary)[0])
+        column = value_column(split_unit(cell_label(cell), vocabulary)[0])
         if (
             joined
             and column
             and column.year is None
             and column.role in ("base", "target")
             and column.change is None  # 2025年 | 总计: a cumulative column of its own
-            and _BARE_YEAR_RE.match(_label(joined[-1]))
+            and _BARE_YEAR_RE.match(cell_label(joined[-1]))
         ):
             joined[-1] += cell  # 2020年 / 基数 on two lines: one cell
         else:
             joined.append(cell)
     if len(joined) < 3:
         return None
-    header = _read_header(joined, vocabulary, issue_year)
+    header = read_header(joined, vocabulary, issue_year)
     if header:
         before = text[lines[max(0, i - 2)][0] : lines[i][0]]
         header.period_since = _period_since(before)
@@ -350,7 +354,7 @@ def _pdf_rows(
     text: str,
     lines: list[tuple[int, int]],
     j: int,
-    header: _Header,
+    header: TableHeader,
     header_lines: list[str],
     vocabulary: Vocabulary,
     line_ends: frozenset[int] = frozenset(),

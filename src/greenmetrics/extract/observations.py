@@ -63,7 +63,7 @@ from .observation_words import (
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord, stable_id
 from .review_tables import base_year_observations, table_observations
-from .sentences import _trim
+from .sentences import trim_span
 from .vocabulary import FYP_END
 from .years import arabic_years
 
@@ -438,7 +438,7 @@ class ObservationReader(TimeFrames):
                 comparator = "ge"
             elif LE_BEFORE_RE.search(left):
                 comparator = "le"
-        s, e = _trim(clause, 0, mention.end)
+        s, e = trim_span(clause, 0, mention.end)
         start, end = self.norm.span_to_original(cs + s, cs + e)
         return ObservationRecord(
             doc_id=self.context.doc_id,

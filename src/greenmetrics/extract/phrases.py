@@ -26,7 +26,7 @@ _ENUMERATOR_RE = re.compile(
 )
 
 
-def _strip_lead(phrase: str, vocabulary: Vocabulary) -> str:
+def strip_lead(phrase: str, vocabulary: Vocabulary) -> str:
     phrase = _ENUMERATOR_RE.sub("", phrase)
     while True:
         stripped = vocabulary.lead_re.sub("", phrase)
@@ -90,14 +90,14 @@ def _practice_named_before(before: str, vocabulary: Vocabulary) -> str:
     clause = re.split(r"[，,；;。]", before.rstrip("，,；; "))[-1]
     if re.search(r"\d", clause):
         return ""
-    thing, verbs = _strip_actions(clause, vocabulary)
+    thing, verbs = strip_actions(clause, vocabulary)
     trimmed = _PROGRAMME_TAIL_RE.sub("", thing)
     if not verbs or trimmed == thing or len(trimmed) < 2:
         return ""
     return trimmed
 
 
-def _complete_from_previous(
+def complete_from_previous(
     indicator: str, previous: str, vocabulary: Vocabulary, before: str = ""
 ) -> str:
     """ "发电量占比" after "新能源和清洁能源装机容量占比": the owner of the share is shared;
@@ -161,10 +161,10 @@ def share_predicate(after: str) -> str:
     return m.group(0) if m else ""
 
 
-def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
+def strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
     verbs = []
     while True:
-        phrase = _strip_lead(phrase, vocabulary)
+        phrase = strip_lead(phrase, vocabulary)
         chain = _VERB_CHAIN_RE.match(phrase)
         if chain and len(phrase) > chain.end() + 1:
             verbs.append(chain.group(0))
@@ -199,7 +199,7 @@ _RELATIVE_CLAUSE_RE = re.compile(
 def without_own_region(region_names: tuple[str, ...], text: str, vocabulary: Vocabulary) -> str:
     """`text` without lead words and the plan's own region (全市, 我省, its names) at its head."""
     while True:
-        stripped = vocabulary.whole_region_re.sub("", _strip_lead(text, vocabulary))
+        stripped = vocabulary.whole_region_re.sub("", strip_lead(text, vocabulary))
         for name in region_names:
             if name and stripped.startswith(name):
                 stripped = stripped[len(name) :]
@@ -209,16 +209,16 @@ def without_own_region(region_names: tuple[str, ...], text: str, vocabulary: Voc
         text = stripped
 
 
-def _split_scope(
+def split_scope(
     phrase: str, region_names: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, str]:
     """(scope, indicator): a leading place or entity set that limits the target, if any."""
     phrase = _RELATIVE_CLAUSE_RE.sub("", phrase)
-    phrase = _strip_lead(phrase, vocabulary)
+    phrase = strip_lead(phrase, vocabulary)
     for _ in range(2):
         m = vocabulary.whole_region_re.match(phrase)
         if m:
-            phrase = _strip_lead(phrase[m.end() :], vocabulary)
+            phrase = strip_lead(phrase[m.end() :], vocabulary)
         for name in region_names:
             # NOTE: 临夏市 in a plan of 临夏州 is a city inside the region, not the region itself.
             if (
@@ -227,7 +227,7 @@ def _split_scope(
                 and len(phrase) > len(name) + 1
                 and phrase[len(name)] not in "省市县区州旗盟镇乡"
             ):
-                phrase = _strip_lead(phrase[len(name) :], vocabulary)
+                phrase = strip_lead(phrase[len(name) :], vocabulary)
                 break
     for pattern in (LEVEL_LIST_SCOPE_RE, THRESHOLD_SCOPE_RE, PLACE_RE, ENTITY_SCOPE_RE):
         m = pattern.match(phrase)
@@ -236,7 +236,7 @@ def _split_scope(
         place = m.group("place")
         rest = phrase[m.end() :]
         if pattern is LEVEL_LIST_SCOPE_RE:
-            return place, _strip_lead(rest, vocabulary)
+            return place, strip_lead(rest, vocabulary)
         if place in vocabulary.generic_place_words or len(rest) < 2:
             continue
         if pattern is PLACE_RE and (
@@ -245,7 +245,7 @@ def _split_scope(
             continue
         if pattern is ENTITY_SCOPE_RE and place in ("城市", "县城", "城区"):
             continue
-        return place.rstrip("中内的"), _strip_lead(rest, vocabulary)
+        return place.rstrip("中内的"), strip_lead(rest, vocabulary)
     return "", phrase
 
 
@@ -257,7 +257,7 @@ _SHARED_HEAD_RE = re.compile(
 _PER_UNIT_RE = re.compile(r"^单位(?:地区生产总值|国内生产总值|GDP|工业增加值|产值)")
 
 
-def _split_parallel(subject: str, n: int) -> list[str] | None:
+def split_parallel(subject: str, n: int) -> list[str] | None:
     """One subject with n values (分别达到X、Y) -> n indicator phrases.
 
     Two shapes of parallel wording: a shared prefix (非化石能源装机和消费比重 -> 非化石能源装机比重,
@@ -318,7 +318,7 @@ def level_scopes(scope: str, n: int) -> list[str] | None:
     return levels if len(levels) == n else None
 
 
-def _split_shared_subject(subject: str, vocabulary: Vocabulary) -> list[str]:
+def split_shared_subject(subject: str, vocabulary: Vocabulary) -> list[str]:
     """'秸秆综合利用率、农用残膜回收率' (one value for both) -> two indicators."""
     items = [p for p in subject.split("、") if p]
     head = vocabulary.indicator_head_re
@@ -327,7 +327,7 @@ def _split_shared_subject(subject: str, vocabulary: Vocabulary) -> list[str]:
     return [subject]
 
 
-def _comparison(left: str, vocabulary: Vocabulary) -> tuple[str, str | None, int | None, int]:
+def read_comparison(left: str, vocabulary: Vocabulary) -> tuple[str, str | None, int | None, int]:
     """Split the words right before a value into (verb, baseline year) and the rest's length."""
     m = vocabulary.compare_tail_re.search(left)
     verb = m.group("verb") or "" if m else ""
@@ -336,12 +336,12 @@ def _comparison(left: str, vocabulary: Vocabulary) -> tuple[str, str | None, int
     return left[rest_len:], verb, base, rest_len
 
 
-_TRAILING_YEAR_RE = re.compile(
+TRAILING_YEAR_RE = re.compile(
     r"(?:到|至|在|于)?(?:(?:19|20)\d\d年(?:底|末)?(?:前|以前|之前)?|[“\"]?十四五[”\"]?(?:末期?|期末|期间|时期))$"
 )
 
 
-def _looks_forward(before: str, mention: Mention, year: int | None, vocabulary: Vocabulary) -> bool:
+def looks_forward(before: str, mention: Mention, year: int | None, vocabulary: Vocabulary) -> bool:
     """A target states what is to be reached: a year, a verb or a comparator says so; words of
     the present (现有, 共有, 目前) say it is a fact about today."""
     if vocabulary.status_re.search(before):

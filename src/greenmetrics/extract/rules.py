@@ -13,28 +13,28 @@ from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
 from .non_targets import set_aside_row, why_not_a_target
 from .phrases import (
-    _TRAILING_YEAR_RE,
-    _comparison,
-    _complete_from_previous,
-    _looks_forward,
-    _split_parallel,
-    _split_scope,
-    _split_shared_subject,
-    _strip_actions,
-    _strip_lead,
+    TRAILING_YEAR_RE,
+    complete_from_previous,
     level_scopes,
+    looks_forward,
     modifies_counted,
     named_subject,
     parallel_scopes,
+    read_comparison,
     set_aside,
     share_predicate,
+    split_parallel,
+    split_scope,
+    split_shared_subject,
     starting_point_subject,
+    strip_actions,
+    strip_lead,
     without_own_region,
     without_stray_quotes,
 )
 from .quantities import Mention, find_mentions
 from .records import MilestoneRecord, PlanContext, TargetRecord, assign_ids
-from .sentences import _Sentence, _sentences, _trim
+from .sentences import Sentence, split_sentences, trim_span
 from .vocabulary import (
     ACHIEVER_SCOPE_RE,
     AREA_HEAD_RE,
@@ -87,9 +87,9 @@ class Extractor:
         self.tables: TableReading = TableReading()
 
     @cached_property
-    def sentences(self) -> list[_Sentence]:
+    def sentences(self) -> list[Sentence]:
         """The sentences of the normalized text, split once for the targets and observations."""
-        return _sentences(self.norm.text, self.vocabulary)
+        return split_sentences(self.norm.text, self.vocabulary)
 
     def _provenance(
         self, start: int, end: int, ctx: ClauseContext, aspirational: bool
@@ -135,14 +135,14 @@ class Extractor:
         assign_ids(self.targets, self.milestones)
         return self.targets, self.milestones
 
-    def _in_table(self, sent: _Sentence) -> bool:
+    def _in_table(self, sent: Sentence) -> bool:
         """True for a sentence inside an understood indicator table (its rows are read there)."""
         if not self.tables.spans:
             return False
         s, e = self.norm.span_to_original(sent.start, sent.end)
         return any(a < e and s < b for a, b in self.tables.spans)
 
-    def _sentence(self, sent: _Sentence) -> None:
+    def _sentence(self, sent: Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
         ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year)
         after_year_only = False
@@ -167,7 +167,7 @@ class Extractor:
                 if v.aspiration_re.search(clause) and (clause_year is not None or len(clause) <= 6):
                     ctx.aspirational = True
                 if index == 0 or after_year_only:
-                    scope, _ = _split_scope(_strip_lead(clause, v), self.context.region_names, v)
+                    scope, _ = split_scope(strip_lead(clause, v), self.context.region_names, v)
                     if scope and not ENTITY_SCOPE_RE.match(scope):
                         ctx.scope = scope
                 self._milestones(clause, cs, ctx, mentions)
@@ -182,7 +182,7 @@ class Extractor:
                 ctx.recording_only = False
             # A clause that is nothing but a time phrase (到2025年 / 力争到2025年底) opens the
             # sentence's goals; the clause after it may name the place they apply to.
-            after_year_only = clause_year is not None and not _strip_lead(
+            after_year_only = clause_year is not None and not strip_lead(
                 v.aspiration_re.sub("", clause[year_end:]), v
             )
 
@@ -202,15 +202,15 @@ class Extractor:
         if re.search("[；;]", norm[prev_end:cs]):
             return True
         v = self.vocabulary
-        head = _strip_lead(clause, v)
-        for subject in (head, _strip_actions(head, v)[0]):
+        head = strip_lead(clause, v)
+        for subject in (head, strip_actions(head, v)[0]):
             if (
                 v.whole_region_re.match(subject)
                 or LEVEL_LIST_SCOPE_RE.match(subject)
                 or subject.startswith(("各", "其他", "其余"))
                 or any(subject.startswith(w) for w in v.generic_place_words)
                 or any(n and subject.startswith(n) for n in self.context.region_names)
-                or _split_scope(subject, self.context.region_names, v)[0]
+                or split_scope(subject, self.context.region_names, v)[0]
             ):
                 return True
         return False
@@ -251,9 +251,9 @@ class Extractor:
         分别 and several values) and value first (建设30个示范县, 80%的机关达到要求)."""
         v = self.vocabulary
         first_left = clause[: mentions[0].start]
-        _, verb0, _, rest_len0 = _comparison(first_left, v)
+        _, verb0, _, rest_len0 = read_comparison(first_left, v)
         # NOTE: "全市建设3-5个示范园区": the whole region before the verb is no subject.
-        head0, _ = _strip_actions(
+        head0, _ = strip_actions(
             without_own_region(self.context.region_names, first_left[:rest_len0], v), v
         )
         area = (
@@ -266,7 +266,7 @@ class Extractor:
         counted = head0.endswith("等") or modifies_counted(head0, mentions[0])  # A、B等40个公园
         counts = all(m.unit not in RATE_UNITS for m in mentions)
         if (not head0 or area or counted) and not verb0:
-            own_actions = _strip_actions(_strip_lead(first_left, v), v)[1]
+            own_actions = strip_actions(strip_lead(first_left, v), v)[1]
             if not own_actions and counts and ctx.built:
                 ctx.borrowed = "".join(ctx.built)  # 建设A等20条，B等20条: built as well
             for i in range(len(mentions)):
@@ -283,7 +283,7 @@ class Extractor:
             else:
                 segments.append(Segment(prev_end, mention.start, left, [i]))
             prev_end = mention.end
-        clause_verbs = _strip_actions(_strip_lead(clause, v), v)[1]
+        clause_verbs = strip_actions(strip_lead(clause, v), v)[1]
         if not clause_verbs and not verb0 and counts and ctx.built:
             clause_verbs = ctx.built  # 建成X座，一级环卫综合体11处、二级…4处: built as well
             ctx.borrowed = "".join(clause_verbs)
@@ -297,8 +297,8 @@ class Extractor:
         self, clause, cs, mentions, segment: Segment, ctx, clause_verbs
     ) -> None:
         v = self.vocabulary
-        comp_text, verb, base, rest_len = _comparison(segment.left, v)
-        subject = _strip_lead(segment.left[:rest_len], v)
+        comp_text, verb, base, rest_len = read_comparison(segment.left, v)
+        subject = strip_lead(segment.left[:rest_len], v)
         own = without_own_region(self.context.region_names, subject, v)
         cut = next((r for r in v.reduction_verbs if own.startswith(r)), "")
         if cut and not verb:
@@ -307,20 +307,20 @@ class Extractor:
         facility = NEW_FACILITY_SCOPE_RE.match(subject)
         if facility:
             subject = subject[facility.end() :]
-        subject, actions = _strip_actions(subject, v)
-        subject = _TRAILING_YEAR_RE.sub("", subject)  # 森林覆盖率到2025年达到35%
+        subject, actions = strip_actions(subject, v)
+        subject = TRAILING_YEAR_RE.sub("", subject)  # 森林覆盖率到2025年达到35%
         start_value = v.starting_value_re.search(subject)
         if start_value:
             # NOTE: "由2020年的56%提高到60%": the first number is where the region starts from.
             subject = subject[: start_value.start()]
             base = base or int(start_value.group("year"))
-        scope, indicator = _split_scope(subject, self.context.region_names, v)
+        scope, indicator = split_scope(subject, self.context.region_names, v)
         scope = facility.group("place") if facility else scope
         achiever = ACHIEVER_SCOPE_RE.match(indicator)
         if achiever and not scope:
             # "公路改造工程实现路面旧料零废弃": who achieves the target is its scope.
             scope, indicator = achiever.group("who"), indicator[achiever.end() :]
-        indicator, more_actions = _strip_actions(indicator, v)
+        indicator, more_actions = strip_actions(indicator, v)
         newly = more_actions or (actions if not scope else [])
         if (
             newly in (["新增"], ["新建"])
@@ -341,7 +341,7 @@ class Extractor:
         scope = scope or ctx.scope
         before = self.norm.text[ctx.sentence_start : cs + segment.start]
         indicator = (
-            _complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
+            complete_from_previous(indicator, ctx.last_indicator, v, before) or ctx.last_indicator
         )
         if starting_point_subject(indicator):  # 由65%提升至75%: 65% is where it starts
             ctx.last_indicator = starting_point_subject(indicator)
@@ -359,16 +359,16 @@ class Extractor:
             ctx.aspirational and (first == 0 or not verb)
         )
         if len(segment.mentions) > 1:
-            names = _split_parallel(indicator, len(segment.mentions)) or [indicator] * len(
+            names = split_parallel(indicator, len(segment.mentions)) or [indicator] * len(
                 segment.mentions
             )
             pairs = list(zip(segment.mentions, names, strict=True))
         else:
-            names = _split_shared_subject(indicator, v)
+            names = split_shared_subject(indicator, v)
             items = [p for p in re.split(r"以及|和|、|及|与", indicator) if p]
             if len(names) == 1 and len(items) > 1 and "均" in comp_text:
                 # NOTE: "化肥、农药利用率均达到43%": 均 gives the value to each item in full.
-                names = _split_parallel(indicator, len(items)) or names
+                names = split_parallel(indicator, len(items)) or names
             pairs = [(first, name) for name in names]
         shared = len(pairs) > 1
         parallel = len(segment.mentions) > 1
@@ -437,14 +437,14 @@ class Extractor:
             return
         v = self.vocabulary
         left = clause[mentions[i - 1].end if i else 0 : mention.start]
-        _, actions = _strip_actions(
+        _, actions = strip_actions(
             without_own_region(self.context.region_names, clause[: mentions[0].start], v), v
         )
         actions = actions or ([ctx.borrowed] if ctx.borrowed else [])
-        comp_text, verb, base, _ = _comparison(left, v)
+        comp_text, verb, base, _ = read_comparison(left, v)
         if not actions and not verb and mention.unit == "个" and DIVISION_RE.match(noun):
             return  # NOTE: 全市12个县（市、区）全部建成...: a count of the region's parts
-        scope, indicator = _split_scope(noun, self.context.region_names, v)
+        scope, indicator = split_scope(noun, self.context.region_names, v)
         self._emit(
             clause,
             cs,
@@ -528,11 +528,11 @@ class Extractor:
             return
         if self.reports and not self._states_goal(ctx, cs + seg_end):
             return
-        if year < self.issue_year or not _looks_forward(
+        if year < self.issue_year or not looks_forward(
             ctx.borrowed + clause[: mention.start], mention, ctx.year, self.vocabulary
         ):
             return
-        s, e = _trim(clause, seg_start, seg_end)
+        s, e = trim_span(clause, seg_start, seg_end)
         while s < e and clause[s] in "、和及与，,":
             s += 1
         national = "全国" in self.context.region_names

@@ -11,7 +11,7 @@ from .years import find_year
 
 
 @dataclass
-class _Sentence:
+class Sentence:
     start: int
     end: int
     year: int | None = None  # the year of its goals heading (二、2030年目标) or lead (到2030年，…)
@@ -56,7 +56,7 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \t“”\"'‘’《》【】":
         s += 1
     while e > s and text[e - 1] in " \t“”\"'‘’【】":
@@ -83,9 +83,9 @@ def _lead_year(text: str) -> int | None:
     return find_year(first)[0] if _YEAR_LEAD_RE.fullmatch(first) else None
 
 
-def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
+def split_sentences(norm: str, vocabulary: Vocabulary) -> list[Sentence]:
     """Sentences with the history flag (sections that review the past) and their clauses."""
-    sentences: list[_Sentence] = []
+    sentences: list[Sentence] = []
     history_level: int | None = None
     goal_years: list[tuple[int, int]] = []  # (heading level, year) of the goal headings open
     line_start = 0
@@ -121,20 +121,20 @@ def _sentences(norm: str, vocabulary: Vocabulary) -> list[_Sentence]:
             ):
                 history_level = level
         for s, e in _split_spans(norm, line_start, line_end, SENTENCE_END):
-            s, e = _trim(norm, s, e)
+            s, e = trim_span(norm, s, e)
             if e <= s:
                 continue
             own = _lead_year(norm[s:e])
             if own is not None or find_year(norm[s:e])[0] is not None:
                 lead_year = own
-            sent = _Sentence(
+            sent = Sentence(
                 s,
                 e,
                 year=lead_year or (goal_years[-1][1] if goal_years else None),
                 history=history_level is not None,
             )
             clauses = _bounded(norm, _split_spans(norm, s, e, CLAUSE_SEP))
-            sent.clauses = [_trim(norm, cs, ce) for cs, ce in clauses]
+            sent.clauses = [trim_span(norm, cs, ce) for cs, ce in clauses]
             sent.clauses = [(cs, ce) for cs, ce in sent.clauses if ce > cs]
             sentences.append(sent)
         line_start = line_end + 1

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 from .table_cells import (
-    _binding,
-    _is_header_cell,
-    _is_unit,
-    _label,
-    _read_value,
-    _split_unit,
+    binding_code,
+    cell_label,
+    is_header_cell,
+    is_unit,
     names_indicator_column,
+    read_value,
+    split_unit,
 )
 from .vocabulary import Vocabulary
 
@@ -43,7 +43,7 @@ _CJK_OR_LATIN_RE = re.compile(r"[\u4e00-\u9fffA-Za-zＡ-Ｚａ-ｚ]")
 
 def is_binding_cell(piece: str) -> bool:
     """约束性 / 预期性 (a cell of the 属性 column), not a name that contains the word."""
-    return _binding(piece) is not None and len(piece) <= 4
+    return binding_code(piece) is not None and len(piece) <= 4
 
 
 def _kind(piece: str, vocabulary: Vocabulary, first: bool) -> str:
@@ -53,18 +53,18 @@ def _kind(piece: str, vocabulary: Vocabulary, first: bool) -> str:
         return "binding"
     if first and _SERIAL_RE.match(piece):
         return "serial"
-    if not isinstance(_read_value(piece, vocabulary), str):
+    if not isinstance(read_value(piece, vocabulary), str):
         return "value"
     if _CAPITALS_RE.match(piece):
         return "name"  # 劣 V 类水体: a grade or an abbreviation inside a name
-    label = _label(piece)
+    label = cell_label(piece)
     if (
-        _is_unit(label, vocabulary)
-        or _is_unit(_split_unit(label, vocabulary)[1], vocabulary)
-        and (_split_unit(label, vocabulary)[0] == "")
+        is_unit(label, vocabulary)
+        or is_unit(split_unit(label, vocabulary)[1], vocabulary)
+        and (split_unit(label, vocabulary)[0] == "")
     ):
         return "unit"
-    if _is_header_cell(_split_unit(label, vocabulary)[0]):
+    if is_header_cell(split_unit(label, vocabulary)[0]):
         return "header"
     if _SECTION_RE.match(piece):
         return "section"
@@ -88,8 +88,8 @@ def line_cells(text: str, start: int, end: int, vocabulary: Vocabulary) -> list[
             # 2020 年（基准值） | 2025 年目标: the year and its role word head a value column,
             # unless the name before compares with the year (较 2020 年降低)
             before = text[cells[-2][0] : cells[-2][1]] if len(cells) > 1 else ""
-            heads_column = not _COMPARED_RE.search(before) and _is_header_cell(
-                _split_unit(_label(prev + piece), vocabulary)[0]
+            heads_column = not _COMPARED_RE.search(before) and is_header_cell(
+                split_unit(cell_label(prev + piece), vocabulary)[0]
             )
             if piece != "年" and not heads_column and len(cells) > 1 and kinds[-2] == "name":
                 # 较 | 2020 | 年降低: a year inside the name before it
@@ -128,8 +128,8 @@ def looks_like_row_line(text: str, start: int, end: int, vocabulary: Vocabulary)
     cells = line_cells(text, start, end, vocabulary)
     if len(cells) < 3:
         return False
-    labels = [_split_unit(_label(text[s:e]), vocabulary)[0] for s, e in cells]
+    labels = [split_unit(cell_label(text[s:e]), vocabulary)[0] for s, e in cells]
     return (
         any(names_indicator_column(label) for label in labels[:3])
-        and sum(1 for label in labels if _is_header_cell(label)) >= 3
+        and sum(1 for label in labels if is_header_cell(label)) >= 3
     )

@@ -36,7 +36,7 @@ _SINCE_TOKEN = re.compile(r"(?:较|比|相比|相对于?)(?P<year>(?:19|20)\d\d)
 _YEAR_TOKEN = re.compile(
     r"(?P<y1>(?:19|20)\d\d)(?:年?[-—–~～至到](?P<y2>(?:19|20)\d\d))?年?(?:底|末)?"
 )
-_PERIOD_TOKEN = re.compile(
+PERIOD_TOKEN = re.compile(
     r"[“\"]?十(?P<fyp>[一二三四五六七八九])五[”\"]?(?:末期?|期末|时期|期间|期)?"
 )
 _COLUMN_WORDS = (
@@ -55,7 +55,7 @@ _BINDING_WORDS = (("约束", "binding"), ("预期", "expected"))
 
 
 @dataclass
-class _Column:
+class TableColumn:
     """A value column: the year its values are for, and what they are."""
 
     index: int
@@ -65,7 +65,7 @@ class _Column:
     since: int | None = None  # the base year of that change (较2020年; 十四五, 2021-2025年: 2020)
 
 
-def _value_column(label: str, index: int = 0) -> _Column | None:
+def value_column(label: str, index: int = 0) -> TableColumn | None:
     """What a value column's header says, or None when `label` is no value column header.
 
     The words may come in any order (目标值2025年 is 2025年目标值: a group header over two rows
@@ -85,7 +85,7 @@ def _value_column(label: str, index: int = 0) -> _Column | None:
             since = since or int(m["y1"]) - 1  # 2021-2025年累计: over the years after 2020
         rest = rest[: m.start()] + rest[m.end() :]
     else:
-        m = _PERIOD_TOKEN.search(rest)
+        m = PERIOD_TOKEN.search(rest)
         if m:
             year = FYP_END[m["fyp"]]
             since = since or year - 5
@@ -98,19 +98,19 @@ def _value_column(label: str, index: int = 0) -> _Column | None:
         return None
     change = next((w for w in ("reduction", "cumulative", "increase") if found[w]), None)
     if found["base"] and not found["target"] and not change:
-        return _Column(index, year, "base")
+        return TableColumn(index, year, "base")
     if found["target"] or change or since:
-        return _Column(index, year, "target", change, since if change or since else None)
-    return _Column(index, year, "year")
+        return TableColumn(index, year, "target", change, since if change or since else None)
+    return TableColumn(index, year, "year")
 
 
 @dataclass
-class _Header:
+class TableHeader:
     """Which column holds what (column indexes), and the years the header states."""
 
     labels: list[str]
     indicator: int
-    targets: list[_Column]
+    targets: list[TableColumn]
     unit: int | None = None
     base: int | None = None
     base_year: int | None = None
@@ -122,19 +122,19 @@ class _Header:
     period_since: int | None = None  # the table's title names a plan period (“十四五”): 2020
 
 
-def _label(cell: str) -> str:
+def cell_label(cell: str) -> str:
     return re.sub(r"\s+", "", normalize(cell).text)
 
 
-def _split_unit(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+def split_unit(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     """('单位GDP能耗降低', '%') from '单位GDP能耗降低（%）'; a bracket that is no unit stays."""
     m = _BRACKET_UNIT_RE.match(text)
-    if m and _is_unit(normalize(m.group("unit")).text.strip(), vocabulary):
+    if m and is_unit(normalize(m.group("unit")).text.strip(), vocabulary):
         return m.group("label").strip(), normalize(m.group("unit")).text.strip()
     return text.strip(), ""
 
 
-def _is_unit(text: str, vocabulary: Vocabulary) -> bool:
+def is_unit(text: str, vocabulary: Vocabulary) -> bool:
     # NOTE: units without CJK (%, μg/m³, m³/万元) are too varied to list; a CJK unit must be
     # one of the policy words (万吨, 吨标准煤/万元 ...), so that （含县城） stays in the name.
     if not text or len(text) > 12:
@@ -153,9 +153,9 @@ _ROLE_PATTERNS = (
 )
 
 
-def _read_header(
+def read_header(
     cells: list[str], vocabulary: Vocabulary, issue_year: int | None = None
-) -> _Header | None:
+) -> TableHeader | None:
     """The header of an indicator table, or None when `cells` is not one we understand: it
     needs an indicator column and a target column (a year, 目标值, 十四五, 累计 ...).
 
@@ -164,21 +164,21 @@ def _read_header(
     else a target; without that year, the latest plain year is the target."""
     roles: dict[str, int] = {}
     units: dict[int, str] = {}
-    columns: list[_Column] = []
+    columns: list[TableColumn] = []
     for i, cell in enumerate(cells):
-        label, unit = _split_unit(_label(cell), vocabulary)
+        label, unit = split_unit(cell_label(cell), vocabulary)
         if unit:
             units[i] = unit
         role = next((r for r, p in _ROLE_PATTERNS if p.match(label) and r not in roles), None)
         if role:
             roles[role] = i
         elif label and not _IGNORED_RE.match(label):
-            column = _value_column(label, i)
+            column = value_column(label, i)
             if column:
                 columns.append(column)
     if "indicator" not in roles:
         return None
-    item_column = _ITEM_RE.match(_split_unit(_label(cells[roles["indicator"]]), vocabulary)[0])
+    item_column = _ITEM_RE.match(split_unit(cell_label(cells[roles["indicator"]]), vocabulary)[0])
     if item_column and "unit" not in roles and "binding" not in roles:
         return None
     plain = [c for c in columns if c.role == "year"]
@@ -201,7 +201,7 @@ def _read_header(
     bases = [c for c in bases if c.year is None or first_year is None or c.year < first_year]
     # NOTE: 2015年 | 2020年 | 2025年: the base of a target is the latest year before it.
     base = max(bases, key=lambda c: c.year or 0) if bases else None
-    return _Header(
+    return TableHeader(
         labels=list(cells),
         indicator=roles["indicator"],
         targets=targets,
@@ -222,16 +222,16 @@ def names_indicator_column(line: str) -> bool:
     return "指标" in line or "项目" in line or "名称" in line
 
 
-def _is_header_cell(label: str) -> bool:
+def is_header_cell(label: str) -> bool:
     """A cell a header may hold: a column word, or a value column (2025年, 目标值, 累计)."""
     return any(p.match(label) for _, p in _ROLE_PATTERNS) or bool(
-        _IGNORED_RE.match(label) or (label and _value_column(label))
+        _IGNORED_RE.match(label) or (label and value_column(label))
     )
 
 
 def _is_group(label: str) -> bool:
     """目标值 / 规划目标 over year columns: a value column header that names no year."""
-    column = _value_column(label)
+    column = value_column(label)
     return column is not None and column.year is None and column.since is None and not column.change
 
 
@@ -250,15 +250,15 @@ def _combine(group: str, leaf: str) -> str:
     return _bare(leaf) + _bare(group) + (brackets[0] if brackets else "")
 
 
-def _merge_header_rows(first: list[str], second: list[str]) -> list[str] | None:
+def merge_header_rows(first: list[str], second: list[str]) -> list[str] | None:
     """The leaf columns of a header over two rows, each a label of its own words and those of
     the group cell above it (目标值 over 2025年 | 2030年: 2025年目标值, 2030年目标值).
 
     The readers give merged cells once: HTML (rowspan) leaves the second row only the cells
     under a group; a .docx row repeats a cell merged down (指标 in both rows), so the second
     row is the first with each group replaced by its leaves."""
-    labels = [_label(c) for c in first]
-    under = [_label(c) for c in second]
+    labels = [cell_label(c) for c in first]
+    under = [cell_label(c) for c in second]
     if len(under) == len(labels):
         return [
             a if a == b or not b else _combine(a, b) for a, b in zip(labels, under, strict=True)
@@ -292,17 +292,17 @@ def _merge_header_rows(first: list[str], second: list[str]) -> list[str] | None:
     return leaves
 
 
-def _place_group_leaves(cells: list[str]) -> list[str]:
+def place_group_leaves(cells: list[str]) -> list[str]:
     """A PDF header over two rows comes one cell per line, the second row after the first:
     指标 | 单位 | 2020年 | 目标值 | 属性 | 2025年 | 2030年. The year cells of the second row go
     where their group cell (目标值) stands, each joined to it; without a group, `cells`."""
-    labels = [_label(c) for c in cells]
+    labels = [cell_label(c) for c in cells]
     group = next((i for i, label in enumerate(labels) if _is_group(_bare(label))), None)
     if group is None:
         return cells
 
     def is_leaf(label: str) -> bool:
-        column = _value_column(_bare(label))
+        column = value_column(_bare(label))
         return column is not None and column.year is not None
 
     k = len(labels)
@@ -324,7 +324,7 @@ def _place_group_leaves(cells: list[str]) -> list[str]:
 # Cells: a number with its comparator, a dash, or text
 # ---------------------------------------------------------------------------------------------
 
-_NO_VALUE_RE = re.compile(r"^[-—–－―─/／…无\s]*$")
+NO_VALUE_RE = re.compile(r"^[-—–－―─/／…无\s]*$")
 _CUMULATIVE_RE = re.compile(
     r"^(?P<pre>[^\[〔［【]*)[\[〔［【](?P<inner>[^\]〕］】]*)[\]〕］】](?P<post>.*)$"
 )
@@ -335,7 +335,7 @@ _AFTER = {"以上": "ge", "以下": "le", "以内": "le", "左右": "approx"}
 
 
 @dataclass
-class _Value:
+class CellValue:
     value: float
     comparator: str
     cumulative: bool  # bracketed: the five-year cumulative
@@ -343,10 +343,10 @@ class _Value:
     aspirational: bool
 
 
-def _read_value(cell: str, vocabulary: Vocabulary) -> _Value | str | None:
+def read_value(cell: str, vocabulary: Vocabulary) -> CellValue | str | None:
     """A cell as a value; None for a dash or an empty cell (no target); "text" for words."""
     text = re.sub(r"\s+", "", normalize(cell).text)
-    if _NO_VALUE_RE.match(text):
+    if NO_VALUE_RE.match(text):
         return None
     cumulative = False
     m = _CUMULATIVE_RE.match(text)
@@ -376,8 +376,8 @@ def _read_value(cell: str, vocabulary: Vocabulary) -> _Value | str | None:
     if number["hi"] and comparator == "eq":
         comparator = "ge"  # a range 13-15 is at least its lower end, as in prose
     value = float(number["lo"].replace(",", ""))
-    return _Value(value, comparator, cumulative, unit, aspirational)
+    return CellValue(value, comparator, cumulative, unit, aspirational)
 
 
-def _binding(cell: str) -> str | None:
+def binding_code(cell: str) -> str | None:
     return next((code for word, code in _BINDING_WORDS if word in cell), None)

@@ -11,15 +11,15 @@ from ..schemas import RATE_UNITS
 from ..text import normalize
 from .records import PlanContext, TargetRecord
 from .table_cells import (
-    _NO_VALUE_RE,
-    _binding,
-    _Column,
-    _Header,
-    _is_unit,
-    _label,
-    _read_value,
-    _split_unit,
-    _Value,
+    NO_VALUE_RE,
+    CellValue,
+    TableColumn,
+    TableHeader,
+    binding_code,
+    cell_label,
+    is_unit,
+    read_value,
+    split_unit,
 )
 from .vocabulary import Vocabulary
 
@@ -64,11 +64,11 @@ _SECTION_ROW_RE = re.compile(r"^[一二三四五六七八九十]+、|^[（(][一
 def cell_kind(line: str, vocabulary: Vocabulary) -> str:
     """What a PDF cell line holds: binding (约束性), value (a number or a dash), unit, name."""
     stripped = line.strip()
-    if _binding(stripped) is not None and len(stripped) <= 4:
+    if binding_code(stripped) is not None and len(stripped) <= 4:
         return "binding"
-    if not isinstance(_read_value(stripped, vocabulary), str):
+    if not isinstance(read_value(stripped, vocabulary), str):
         return "value"
-    if _is_unit(_label(stripped).strip("()（）"), vocabulary):  # 万吨 or (万吨)
+    if is_unit(cell_label(stripped).strip("()（）"), vocabulary):  # 万吨 or (万吨)
         return "unit"
     return "name" if re.search(r"[\u4e00-\u9fff]", stripped) else "other"
 
@@ -76,7 +76,9 @@ def cell_kind(line: str, vocabulary: Vocabulary) -> str:
 _NUMBERED_NAME_RE = re.compile(r"^[0-9０-９]{1,3}[．.、]\s*[\u4e00-\u9fff]")
 
 
-def assign_cells(row: Row, header: _Header, vocabulary: Vocabulary) -> dict[int, list[Cell]] | None:
+def assign_cells(
+    row: Row, header: TableHeader, vocabulary: Vocabulary
+) -> dict[int, list[Cell]] | None:
     """The cells of a row by column index, or None when they do not line up with the header.
 
     A row with fewer cells than the header (a merged category cell, an empty PDF cell that left
@@ -87,7 +89,7 @@ def assign_cells(row: Row, header: _Header, vocabulary: Vocabulary) -> dict[int,
     n = len(header.labels)
     # NOTE: a PDF row whose 属性 cell is empty ends at its last value.
     no_binding = (
-        not row.tabbed and header.binding == n - 1 and _binding(cells[-1].text.strip()) is None
+        not row.tabbed and header.binding == n - 1 and binding_code(cells[-1].text.strip()) is None
     )
     # NOTE: a PDF row of as many cells as the header may still lack one and hold two for its
     # indicator (a serial number and a category cell, no unit column): read by position only
@@ -160,7 +162,7 @@ _INTENSITY_RE = re.compile(r"^(?:单位|万元)")
 def row_target(
     text: str,
     row: Row,
-    header: _Header,
+    header: TableHeader,
     context: PlanContext,
     default_year: int,
     vocabulary: Vocabulary,
@@ -178,13 +180,13 @@ def row_target(
     if not by_index.get(header.indicator) or not any(c.index in by_index for c in header.targets):
         return  # a section row (一、绿色生产) or a note spanning the table: nothing to read
     # a footnote mark after the unit (（%）①) is no part of the name
-    name, unit = _split_unit(joined(by_index[header.indicator]).rstrip("①②③④⑤⑥⑦⑧⑨⑩"), vocabulary)
+    name, unit = split_unit(joined(by_index[header.indicator]).rstrip("①②③④⑤⑥⑦⑧⑨⑩"), vocabulary)
     name = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[、.．]", "", name).rstrip("*※")
     if not re.search(r"[\u4e00-\u9fff]", name):
         return
     if header.unit is not None and header.unit in by_index:
         column_unit = normalize(joined(by_index[header.unit])).text
-        if not _NO_VALUE_RE.match(column_unit):
+        if not NO_VALUE_RE.match(column_unit):
             unit = column_unit
     # a name wrapped into the unit column (太阳能光伏建筑 | 应用项目装机容量 MW): the words are
     # the name's, the unit only what follows them
@@ -192,17 +194,17 @@ def row_target(
     if wrapped:
         name, unit = name + wrapped["words"], wrapped["unit"]
     base = (
-        _read_value(joined(by_index[header.base]), vocabulary) if header.base in by_index else None
+        read_value(joined(by_index[header.base]), vocabulary) if header.base in by_index else None
     )
     # NOTE: a bracketed base cell is the previous period's cumulative, not a value of the year.
-    baseline_value = base.value if isinstance(base, _Value) and not base.cumulative else None
-    binding = _binding(joined(by_index[header.binding])) if header.binding in by_index else None
+    baseline_value = base.value if isinstance(base, CellValue) and not base.cumulative else None
+    binding = binding_code(joined(by_index[header.binding])) if header.binding in by_index else None
     made: list[tuple[bool, TargetRecord]] = []  # (a 总计/合计 column, its target)
     for column in header.targets:
         if column.index not in by_index:
             continue
         cell = joined(by_index[column.index])
-        value = _read_value(cell, vocabulary)
+        value = read_value(cell, vocabulary)
         if value is None:
             continue  # - or —: the plan sets no target for this indicator
         if isinstance(value, str):
@@ -256,10 +258,10 @@ def _yearly_parts_of_a_total(made: list[tuple[bool, TargetRecord]]) -> None:
 
 def _kind_and_base(
     name: str,
-    value: _Value,
+    value: CellValue,
     unit: str,
-    column: _Column,
-    header: _Header,
+    column: TableColumn,
+    header: TableHeader,
     year: int,
     vocabulary: Vocabulary,
 ) -> tuple[str, int | None]:

@@ -41,8 +41,8 @@ from .fields import (
     YEAR_MAX,
     YEAR_MIN,
     Field,
-    _benchmark_fields,
-    _optional,
+    benchmark_fields,
+    optional_fields,
 )
 
 # The vocabularies are part of what this module declares: importers take them from here.
@@ -180,8 +180,8 @@ _TABLE_LIST = (
         "what to check before a number reaches a report",
         ("doc_id", "category", "target_id", "text", "quote", "char_start", "char_end", "note"),
         fields={
-            **_optional("doc_id", description="the plan; empty for a problem of the run"),
-            **_optional("target_id quote char_start char_end"),
+            **optional_fields("doc_id", description="the plan; empty for a problem of the run"),
+            **optional_fields("target_id quote char_start char_end"),
             "note": Field("string", "why it is listed and what to do", nullable=True),
         },
         sort_by=("category", "doc_id", "char_start"),
@@ -194,11 +194,13 @@ _TABLE_LIST = (
         "metadata of the plans in a folder, one row per file (overrides detection)",
         ("file", *_DOCUMENT_METADATA, "completeness", "source"),
         fields={
-            **_optional("region_level region_zh"),  # a row without them is skipped, named
-            **_optional(
+            **optional_fields("region_level region_zh"),  # a row without them is skipped, named
+            **optional_fields(
                 "doc_kind", "what the document is (detected from title and issuer when empty)"
             ),
-            **_optional("genre", "the genre its title names (read from the title when empty)"),
+            **optional_fields(
+                "genre", "the genre its title names (read from the title when empty)"
+            ),
             "source": Field("string", "where the plan was published (URL)", nullable=True),
         },
         required=("file", "region_zh", "region_level"),
@@ -265,7 +267,7 @@ _TABLE_LIST = (
                 "level, increment, reduction or cumulative (a stock built up to the year)",
                 allowed=(*KINDS, "cumulative"),
             ),  # fmt: skip
-            **_optional("indicator_id unit doc_number"),
+            **optional_fields("indicator_id unit doc_number"),
         },
         required=_names(
             "level region_zh indicator_zh value unit comparator kind target_year source_title quote"
@@ -279,7 +281,7 @@ _TABLE_LIST = (
             "region_zh region_level indicator_zh indicator_id year value unit measure "
             "baseline_year is_proxy note source_title doc_number source quote"
         ),
-        fields=_optional("indicator_id unit measure is_proxy doc_number"),
+        fields=optional_fields("indicator_id unit measure is_proxy doc_number"),
         required=_names("region_zh region_level indicator_zh year value unit source_title quote"),
         file="data/reference/observations.csv",
     ),
@@ -290,7 +292,7 @@ _TABLE_LIST = (
             "action target_id doc_id quote char_start indicator_zh indicator_id value unit "
             "comparator kind target_year baseline_year scope_zh aspirational note"
         ),
-        fields=_optional(
+        fields=optional_fields(
             "target_id doc_id quote char_start indicator_zh value comparator kind target_year "
             "aspirational"
         ),
@@ -384,7 +386,7 @@ _TABLE_LIST = (
             "source_quote",
             "source_line",
         ),  # fmt: skip
-        fields=_optional("source_title"),  # empty for a target without a benchmark
+        fields=optional_fields("source_title"),  # empty for a target without a benchmark
         sort_by=_PER_TARGET_ORDER,
     ),
     Table(
@@ -392,7 +394,7 @@ _TABLE_LIST = (
         "one row per target: benchmarks, latest observation, gap and progress needed",
         (
             *TARGET_CONTEXT_COLUMNS,
-            *(c for level in ("province", "country") for c in _benchmark_fields(level, "")),
+            *(c for level in ("province", "country") for c in benchmark_fields(level, "")),
             *_OBSERVATION_COLUMNS,
             "remaining_gap",
             "years_left",
@@ -415,7 +417,7 @@ _TABLE_LIST = (
             *_OBSERVATION_COLUMNS,
             "status",
             *_CONTEXT_COLUMNS,
-            *(c for level in ("province", "country") for c in _benchmark_fields(level, "")),
+            *(c for level in ("province", "country") for c in benchmark_fields(level, "")),
         ),  # fmt: skip
         unique=("target_id",),
         # NOTE: no sort_by: rows come region by region, the regions asked for first.
@@ -431,7 +433,7 @@ _TABLE_LIST = (
             "doc_number source source_quote"
         ),
         # A region whose plan sets no target for the indicator has a row without one.
-        fields=_optional(
+        fields=optional_fields(
             "value kind comparator target_year aspirational target_id doc_id quote char_start "
             "char_end region_level source_title"
         ),
@@ -444,7 +446,7 @@ _TABLE_LIST = (
             "target_value target_year year series value unit verdict doc_id quote char_start "
             "char_end source_title source source_quote observation_note"
         ),
-        fields=_optional("source_title"),  # points of the plan itself have no reference
+        fields=optional_fields("source_title"),  # points of the plan itself have no reference
     ),
     Table(
         "milestones_timeline",

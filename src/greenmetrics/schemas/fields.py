@@ -97,7 +97,7 @@ class Field:
 YEAR = dict(min_value=YEAR_MIN, max_value=YEAR_MAX)
 
 
-def _benchmark_fields(level: str, adjective: str) -> dict[str, Field]:
+def benchmark_fields(level: str, adjective: str) -> dict[str, Field]:
     """The columns target_gaps gives for the benchmark of one level (province or country)."""
     return {
         f"{level}_benchmark_value": Field(
@@ -329,8 +329,8 @@ FIELDS: dict[str, Field] = {
     "source_line": Field(
         "Int64", "line of the reference row in its CSV", nullable=True, min_value=2
     ),
-    **_benchmark_fields("province", "province"),
-    **_benchmark_fields("country", "national"),
+    **benchmark_fields("province", "province"),
+    **benchmark_fields("country", "national"),
     "observed_value": Field(
         "float64",
         "latest observation on the target's scale (for a reduction: the cumulative fall in % "
@@ -538,7 +538,7 @@ OBSERVATION_FIELDS: dict[str, Field] = {
 }
 
 
-def _optional(names: str, description: str | None = None) -> dict[str, Field]:
+def optional_fields(names: str, description: str | None = None) -> dict[str, Field]:
     """Per-table overrides that let the columns `names` (space-separated) be empty (and, if
     `description` is given, say why)."""
     out = {}
@@ -559,9 +559,9 @@ JOINED_OBSERVATION_FIELDS = {
         "curated: a row of data/reference/observations.csv; extracted: read from a document",
         allowed=ORIGINS,
     ),
-    **_optional("line", "line of a curated row in its CSV; empty for an extracted row"),
-    **_optional("doc_id", "the document an extracted row was read from; empty if curated"),
-    **_optional("doc_kind region_level"),
+    **optional_fields("line", "line of a curated row in its CSV; empty for an extracted row"),
+    **optional_fields("doc_id", "the document an extracted row was read from; empty if curated"),
+    **optional_fields("doc_kind region_level"),
     "region_zh": OBSERVATION_FIELDS["region_zh"],
     "indicator_zh": Field("string", "indicator as the source words it"),
     "baseline_year": OBSERVATION_FIELDS["baseline_year"],
@@ -582,7 +582,7 @@ JOINED_OBSERVATION_FIELDS = {
     ),
     "quote": Field("string", "the clause holding the value (extracted: as in the document)"),
     "source": Field("string", "URL (curated) or file read (extracted)", nullable=True),
-    **_optional("char_start char_end", "offset of quote in an extracted row's document"),
+    **optional_fields("char_start char_end", "offset of quote in an extracted row's document"),
 }
 
 # The conflicts between sources: the cell, then the value used and the other, side by side.

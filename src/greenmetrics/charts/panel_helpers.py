@@ -202,7 +202,7 @@ def new_figure(height: float, width: float = WIDTH_IN) -> Figure:
 
 def panels(n: int, rows_each: int) -> tuple[Figure, list]:
     """A grid for `n` small multiples of about `rows_each` rows; unused cells hidden."""
-    ncols = _ncols(n)
+    ncols = panel_columns(n)
     nrows = math.ceil(n / ncols)
     panel_h = 0.9 + 0.28 * max(rows_each, 2)
     fig = new_figure(min(1.3 + nrows * panel_h, 22.0))
@@ -278,14 +278,14 @@ def empty_chart(title: str, df: pd.DataFrame, lang: str) -> Figure:
     return finish(fig, ax, title, None, df, lang)
 
 
-def _ncols(n: int) -> int:
+def panel_columns(n: int) -> int:
     return 1 if n == 1 else 2 if n <= 4 else 3
 
 
 def panel_title(text: str, n_panels: int) -> str:
     """A panel title wrapped to the panel width (three lines at most)."""
     # the panel is narrower than its share of the figure (tick labels, gaps)
-    cells = int(WIDTH_IN * 72 / _ncols(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 12
+    cells = int(WIDTH_IN * 72 / panel_columns(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 12
     lines = wrap_display(plain(text), cells)
     return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 

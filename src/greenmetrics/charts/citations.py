@@ -12,10 +12,10 @@ import pandas as pd
 from ..gazetteer import shipped_gazetteer
 from ..regions import PROVINCE_SHORT, PROVINCES, region_order
 from ..words import region_name, short_name_en
-from ._words import _colon, label, list_separator, plain
+from .chart_words import colon, label, list_separator, plain
 
 
-def _unique(values: Iterable[object]) -> list[str]:
+def unique_texts(values: Iterable[object]) -> list[str]:
     out = {str(v).strip() for v in values if isinstance(v, str) and v.strip()}
     return sorted(out)
 
@@ -34,7 +34,7 @@ def provenance(df: pd.DataFrame) -> dict[str, list[str]]:
             plans.extend(df[column].tolist())
         elif column == "source_title" or column.endswith("_source_title"):
             refs.extend(df[column].tolist())
-    return {"plans": _unique(plans), "references": _unique(refs)}
+    return {"plans": unique_texts(plans), "references": unique_texts(refs)}
 
 
 def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> list[str]:
@@ -127,6 +127,6 @@ def short_source_text(
         parts.append(label("source_plan_count", lang, n=len(plans), names=shown))
     parts.extend(_publishers(sources.get("references") or [], documents, lang))
     body = ("；" if lang == "zh" else "; ").join(parts) or label("no_data", lang)
-    return f"{label('source', lang)}{_colon(lang)}{body}{'；' if lang == 'zh' else '; '}" + label(
+    return f"{label('source', lang)}{colon(lang)}{body}{'；' if lang == 'zh' else '; '}" + label(
         "source_workbook", lang
     )

@@ -1,6 +1,6 @@
 """The chart words of the project in Chinese and English: `label` reads the one vocabulary
 (`greenmetrics.words`, data/words.csv), units and themes as printed, and how lists, brackets and
-colons are written in each language. A module of its own so the source line (`_sources`) and the
+colons are written in each language. A module of its own so the source line (`citations`) and the
 style share them without a cycle."""
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def theme_text(theme: object, lang: str) -> str:
     return label(f"theme_{theme}", lang, default=theme)
 
 
-def _colon(lang: str) -> str:
+def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
 

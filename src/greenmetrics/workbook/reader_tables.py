@@ -1,0 +1,196 @@
+"""What a reader sees of each table in the workbook: the sheets in their order, the columns a
+report writer reads, coded values, yes/no, notes, regions and units in words of a language
+(data/words.csv, which a researcher can reword), one sheet per region of a scorecard and the
+field dictionary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from .. import words
+from ..schemas import TABLES, describe
+from .cells import SHEET_NAME_BAD, SHEET_NAME_MAX
+
+SHEET_ORDER = (
+    "summary",
+    "scorecard",  # each target of each region with its verdict (analysis.scorecard)
+    "verdicts",  # targets by verdict and region (native chart)
+    "documents",
+    "targets",
+    "milestones",
+    "gaps",
+    "gap_status",
+    "comparison",
+    "comparison_charts",
+    "trajectories",
+    "observations",  # every observation the analysis reads, curated and extracted
+    "conflicts",  # sources that disagree, the value used and the rule
+    "sources",
+    "fields",
+    "charts",
+)
+
+WORDS_FILE = words.WORDS_FILE
+LANGS = words.LANGS
+# Columns holding codes (no_data, level, ge ...) that a language-specific workbook shows as words.
+CODE_COLUMNS = frozenset(words.CODE_KINDS)
+
+
+def field_dictionary(tables: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+    """The field dictionary of the declared tables (those in `tables`, default all).
+
+    Returns one row per table column (table, column, type, meaning, allowed, nullable), built
+    from schemas.FIELDS so the workbook's 'fields' sheet can never disagree with the schemas.
+    """
+    names = [t for t in TABLES if tables is None or t in tables]
+    frames = [describe(t).assign(table=t) for t in names]
+    if not frames:
+        return pd.DataFrame(columns=["table", "column", "type", "meaning", "allowed", "nullable"])
+    df = pd.concat(frames, ignore_index=True)
+    return df[["table", "column", "type", "meaning", "allowed", "nullable"]]
+
+
+def word(kind: str, key: str, lang: str) -> str:
+    """`key` (a sheet, column or summary text) in `lang`, from the one vocabulary (words.csv);
+    a column or sheet with no entry reads as its name with spaces, anything else as itself."""
+    if lang not in LANGS:
+        raise ValueError(f"language {lang!r}: choose from {', '.join(LANGS)}")
+    fallback = key.replace("_", " ") if kind in ("column", "sheet") else key
+    return words.word(kind, key, lang, default=fallback)
+
+
+# Columns naming a region, and columns holding a unit: in English a reader sees 'Gansu' and
+# '10k mu' (the documents sheet keeps region_zh beside its own region_en).
+REGION_COLUMNS = frozenset(
+    ("region_zh", "province_zh", "parent_region_zh", "benchmark_region_zh", "context_region_zh")
+)
+UNIT_COLUMNS = frozenset(("unit", "reference_unit", "benchmark_unit"))
+
+
+def in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """`df` with coded values, yes/no and the analysis' notes (`words.note_text`) as words of
+    `lang`, and in English region names (`names`, else the gazetteer's) and units in English
+    (numbers and other text left alone)."""
+    out = df.copy()
+    english = lang == "en"
+    for column in out.columns:
+        series = out[column]
+        keeps_own = column == "region_zh" and "region_en" in out.columns
+        if english and column in REGION_COLUMNS and not keeps_own:
+            out[column] = series.map(
+                lambda v: (names or {}).get(v) or words.region_name(v, lang)
+                if isinstance(v, str) else v
+            )  # fmt: skip
+            continue
+        if english and column in UNIT_COLUMNS:
+            out[column] = series.map(lambda v: words.unit_name(v, lang))
+            continue
+        if pd.api.types.is_bool_dtype(series):
+            yes, no = word("text", "yes", lang), word("text", "no", lang)
+            out[column] = series.map(lambda v, y=yes, n=no: None if pd.isna(v) else (y if v else n))
+        elif str(column) in CODE_COLUMNS and not pd.api.types.is_numeric_dtype(series):
+            out[column] = series.map(lambda v, c=str(column): words.code_word(c, v, lang))
+        elif words.is_note_column(column):
+            out[column] = series.map(lambda v: words.note_text(v, lang))
+    return out
+
+
+# What a report writer reads of a region's scorecard, in this order: the target, the verdict,
+# what it rests on, and where each number comes from (the full frame has 50 columns).
+REGION_SCORECARD_COLUMNS = (
+    "indicator_zh", "comparator", "target_value", "unit", "kind", "baseline_year",
+    "target_year", "observed_value", "observation_year", "verdict", "verdict_note",
+    "context_region_zh", "context_value", "context_year", "province_benchmark_value",
+    "country_benchmark_value", "quote", "char_start", "char_end", "doc_id", "target_id",
+    "observation_source_title", "observation_source_quote", "context_source_title",
+    "context_source_quote",
+)  # fmt: skip
+# The gaps as a report writer reads them: the target, each benchmark with its gap and why it
+# does not compare, the observation and the progress, then the provenance (not the codes,
+# counts and links of the full frame).
+GAPS_COLUMNS = (
+    "region_zh", "region_level", "indicator_zh", "kind", "comparator", "target_value", "unit",
+    "target_year", "baseline_year", "scope_zh", "aspirational", "province_benchmark_value",
+    "ambition_vs_province", "province_benchmark_note", "country_benchmark_value",
+    "ambition_vs_country", "country_benchmark_note", "observed_value", "observation_year",
+    "observation_note", "remaining_gap", "years_left", "needed_yearly_progress",
+    "seen_yearly_progress", "status", "status_note", "quote", "char_start", "char_end", "doc_id",
+    "target_id", "province_source_title", "province_source_quote", "country_source_title",
+    "country_source_quote", "observation_source_title", "observation_source_quote",
+)  # fmt: skip
+# The observations as a report writer checks them: what was observed, whether it judges
+# targets and why not, then where it comes from.
+OBSERVATIONS_COLUMNS = (
+    "origin", "region_zh", "indicator_zh", "year", "value", "unit", "comparator", "measure",
+    "baseline_year", "scope_zh", "is_used", "use_note", "used_instead", "source_title",
+    "doc_number", "source", "quote", "note", "doc_id", "char_start", "char_end", "observation_id",
+)  # fmt: skip
+
+
+def for_readers(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
+    """`df` cut to `columns` (those it has, in that order) for a workbook in `lang`; in English
+    the indicator column holds indicator_en (the plan's words where the catalog has none)."""
+    shown = df[[c for c in columns if c in df.columns]].copy()
+    if lang == "en" and "indicator_zh" in shown and "indicator_en" in df:
+        english = df["indicator_en"]
+        shown["indicator_zh"] = english.where(english.notna(), df["indicator_zh"])
+    return shown
+
+
+def region_scorecards(
+    card: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
+) -> dict[str, pd.DataFrame]:
+    """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
+    rows in REGION_SCORECARD_COLUMNS (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
+    Xinfu District', cut to Excel's 31 characters and kept unique."""
+    from ..charts.citations import short_region
+
+    head = word("sheet", "scorecard", lang)
+    joiner = "·" if lang == "zh" else " · "
+    out: dict[str, pd.DataFrame] = {}
+    for region, part in card.groupby("region_zh", sort=False):
+        shown = for_readers(part, REGION_SCORECARD_COLUMNS, lang)
+        if lang == "zh":
+            name = short_region(str(region))
+        else:
+            name = words.short_name_en((names or {}).get(region, str(region)))
+        title = SHEET_NAME_BAD.sub("", f"{head}{joiner}{name}")[:SHEET_NAME_MAX].strip()
+        n = 2
+        while title in out:
+            suffix = f" {n}"
+            title = title[: SHEET_NAME_MAX - len(suffix)] + suffix
+            n += 1
+        out[title] = shown.reset_index(drop=True)
+    return out
+
+
+def fields_in_words(fields: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The field dictionary with each column's header and meaning in `lang` next to its code
+    (the Chinese meanings are the `meaning` rows of words.csv)."""
+    out = fields.copy()
+    if lang == "zh" and "meaning" in out:
+        out["meaning"] = [
+            words.word("meaning", str(c), lang, default=m)
+            for c, m in zip(out["column"], out["meaning"], strict=True)
+        ]
+    if "column" in out:
+        out.insert(out.columns.get_loc("column"), "field", out["column"])
+        out["column"] = out["column"].map(lambda c: word("column", str(c), lang))
+    if "table" in out:
+        out["table"] = out["table"].map(lambda t: word("sheet", str(t), lang))
+    out = in_words(out, lang)
+    return out, [word("column", str(c), lang) for c in out.columns]
+
+
+def sheet_region_names(sheets: Mapping[str, pd.DataFrame], lang: str) -> dict[str, str]:
+    """region_zh -> the full name shown in `lang` (`words.region_names`) of every region in the
+    region columns of `sheets`."""
+    regions = [
+        region
+        for df in sheets.values()
+        for column in sorted(REGION_COLUMNS & set(df.columns))
+        for region in df[column].unique()
+    ]
+    return words.region_names(regions, lang, sheets.get("documents"))
