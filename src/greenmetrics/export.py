@@ -44,7 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from . import settings, words
+from . import notes, settings, words
 from .files import write_atomic
 from .schemas import TABLES, describe
 
@@ -285,10 +285,10 @@ UNIT_COLUMNS = frozenset(("unit", "reference_unit", "benchmark_unit"))
 
 
 def _in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """`df` with coded values, yes/no and the analysis' notes (`words.note_text`) as words of
+    """`df` with coded values, yes/no and the analysis' notes (`notes.in_language`) as words of
     `lang`, and in English region names (`names`, else the gazetteer's) and units in English
     (numbers and other text left alone)."""
-    out = df.copy()
+    out = notes.in_language(df, lang)
     english = lang == "en"
     for column in out.columns:
         series = out[column]
@@ -307,8 +307,6 @@ def _in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = Non
             out[column] = series.map(lambda v, y=yes, n=no: None if pd.isna(v) else (y if v else n))
         elif str(column) in CODE_COLUMNS and not pd.api.types.is_numeric_dtype(series):
             out[column] = series.map(lambda v, c=str(column): words.code_word(c, v, lang))
-        elif words.is_note_column(column):
-            out[column] = series.map(lambda v: words.note_text(v, lang))
     return out
 
 
@@ -585,8 +583,10 @@ SHEET_NAME_MAX = 31
 
 def for_readers(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
     """`df` cut to `columns` (those it has, in that order) for a workbook in `lang`; in English
-    the indicator column holds indicator_en (the plan's words where the catalog has none)."""
-    shown = df[[c for c in columns if c in df.columns]].copy()
+    the indicator column holds indicator_en (the plan's words where the catalog has none). A
+    note column keeps its code columns, which `_in_words` renders and drops."""
+    wanted = [k for c in columns for k in (c, *notes.code_columns(c))]
+    shown = df[[c for c in wanted if c in df.columns]].copy()
     if lang == "en" and "indicator_zh" in shown and "indicator_en" in df:
         english = df["indicator_en"]
         shown["indicator_zh"] = english.where(english.notna(), df["indicator_zh"])
@@ -681,22 +681,23 @@ def workbook_bytes(
         if name == "scorecard":
             for region_title, part in region_scorecards(df, lang, names).items():
                 _check_sheet_name(region_title)
-                headers = [word("column", str(c), lang) for c in part.columns]
-                _write_frame(wb.create_sheet(region_title), _in_words(part, lang, names), headers)
+                shown = _in_words(part, lang, names)
+                headers = [word("column", str(c), lang) for c in shown.columns]
+                _write_frame(wb.create_sheet(region_title), shown, headers)
             if {"verdict", "region_zh"} <= set(df.columns):
                 title = word("sheet", "verdicts", lang)
                 sheet = wb.create_sheet(title)
                 _write_count_chart(sheet, df, "verdict", VERDICT_COLORS, title, lang, names)
             continue
-        if name == "fields":
-            shown, headers = _fields_in_words(df, lang)
+        if name == "fields":  # a reader's sheets show notes, never their code columns
+            shown, headers = _fields_in_words(df[~df["column"].map(notes.is_code_column)], lang)
         else:
             shown = df
             if name in ("gaps", "observations"):
                 wanted = GAPS_COLUMNS if name == "gaps" else OBSERVATIONS_COLUMNS
                 shown = for_readers(df, wanted, lang)
-            headers = [word("column", str(c), lang) for c in shown.columns]
             shown = _in_words(shown, lang, names)
+            headers = [word("column", str(c), lang) for c in shown.columns]
         _write_frame(wb.create_sheet(title), shown, headers)
         if name == "gaps" and "status" in df and "region_zh" in df:
             title = word("sheet", "gap_status", lang)

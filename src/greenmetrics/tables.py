@@ -8,6 +8,8 @@ never starts an extraction: a missing table is an error that says how to make it
 
 from __future__ import annotations
 
+import csv
+import warnings
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -85,7 +87,21 @@ def load_documents(processed_dir: Path | None = None) -> pd.DataFrame:
 
 
 def load_review(processed_dir: Path | None = None) -> pd.DataFrame:
-    """The review table (what to check before a number reaches a report)."""
+    """The review table (what to check before a number reaches a report). A review.csv of an
+    earlier version, without the note code columns, loads with them empty (its notes then read
+    as written, in English) and a warning that says how to get them in Chinese."""
+    path = Path(processed_dir or paths.PROCESSED_DIR) / "review.csv"
+    if path.exists():
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        missing = [c for c in columns("review") if c not in header]
+        if missing:
+            warnings.warn(
+                f"{paths.project_relative(str(path))} was written by an earlier version (no "
+                f"{', '.join(missing)}): its notes read in English as written; run "
+                "`greenmetrics review` again to read them in Chinese too",
+                stacklevel=2,
+            )
     return load_table("review", processed_dir)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import analysis, charts, export, paths, reference, settings, words
+from . import analysis, charts, export, notes, paths, reference, settings, words
 from .catalog import Catalog, load_catalog
 from .errors import GreenmetricsError
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
@@ -196,21 +196,8 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
     # data/words.csv), so a table in a notebook and its sheet say the same words.
     for column in (export.CODE_COLUMNS - {"theme"}) & set(out.columns):
         out[column] = out[column].map(lambda v, c=column: words.code_word(c, v, lang))
-    for column in filter(words.is_note_column, out.columns):
-        out[column] = out[column].map(lambda v: words.note_text(v, lang))
-    if {"category", "note"} <= set(out.columns):  # the review table's notes
-        out["note"] = out["note"].map(lambda v: review_note(v, lang))
+    out = notes.in_language(out, lang)  # a message about one document stays as written
     return out.rename(columns=lambda c: export.word("column", c, lang))
-
-
-def review_note(note: object, lang: str) -> object:
-    """A note of the review table in `lang`: the notes the extraction writes from the
-    vocabulary's templates read in that language; a message about one document (a problem
-    reading it, its region) is shown as the run wrote it."""
-    try:
-        return words.note_text(note, lang)
-    except ValueError:
-        return note
 
 
 def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):

@@ -10,9 +10,9 @@ import pandas as pd
 
 from ..catalog import Catalog, attach_indicators, load_catalog
 from ..errors import SchemaError
+from ..notes import note
 from ..regions import REGION_LEVELS
 from ..schemas import TARGET_CONTEXT_COLUMNS, check, columns, empty_table
-from ..words import note
 
 _EPS = 1e-9
 _LEVEL_RANK = {level: i for i, level in enumerate(REGION_LEVELS)}

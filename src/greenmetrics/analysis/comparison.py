@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..notes import join, note
 from ..regions import COUNTRY_ZH
 from ..schemas import KINDS
-from ..words import note
 from ._common import (
     _LEVEL_RANK,
     _TARGET_COLUMNS,
@@ -177,7 +177,7 @@ def _plan_row(r: dict, form: tuple) -> dict:
         "scope_zh": _text(r.get("scope_zh")),
         "aspirational": _int(r.get("aspirational")),
         "is_comparable": not reasons,
-        "comparability_note": "; ".join(reasons) or None,
+        "comparability_note": join(reasons),
         "target_id": r["target_id"],
         "doc_id": r["doc_id"],
         "quote": r["quote"],
@@ -238,7 +238,7 @@ def _benchmark_row(b: dict, form: tuple) -> dict:
     return {
         **_set_target(b, b["level"], "benchmark"),
         "is_comparable": not reasons,
-        "comparability_note": "; ".join(reasons + coded) or None,
+        "comparability_note": join(reasons + coded),
         **_reference_source(b),
     }
 

@@ -17,13 +17,12 @@ import pandas as pd
 
 from .. import settings
 from ..catalog import Catalog
+from ..notes import join, note
 from ..regions import region_order
 from ..schemas import FIELDS, RATE_UNITS
-from ..words import note
 from ._common import (
     _fmt,
     _frame,
-    _join,
     _joined_sources,
     _missing,
     _origin,
@@ -199,11 +198,12 @@ def _card_row(
         "observation_source_title": title,
         "observation_source": source,
         "observation_source_quote": quote,
-        "observation_note": _join(
+        "observation_note": join(
             [
                 point["note"] if point else None,
                 *(note("source_note", text=t) for r in rows if (t := _text(r.get("note")))),
-            ]
+            ],
+            separator="；",
         ),
         "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
         "observation_origin": _origin(rows),

@@ -19,6 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import SchemaError
+from .coded import fill_codes, with_code_columns
 from .fields import (
     BINDINGS,
     COMPARATORS,
@@ -75,6 +76,7 @@ class Table:
     required: tuple[str, ...] | None = None
     extra_columns: bool = False  # a curated file may hold columns of its own (ignored)
     file: str | None = None  # where the table lives, for messages and docs/tables.md
+    prose_notes: tuple[str, ...] = ()  # note columns that may hold a message without code
 
     def field(self, column: str) -> Field:
         """The meaning of `column` in this table (the dictionary's, unless overridden)."""
@@ -187,6 +189,7 @@ _TABLE_LIST = (
         sort_by=("category", "doc_id", "char_start"),
         empty_first=True,
         file="data/processed/review.csv",
+        prose_notes=("note",),
     ),
     # -- curated by hand, read and checked on load ---------------------------------------------
     Table(
@@ -455,7 +458,7 @@ _TABLE_LIST = (
         ),
     ),
 )
-TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
+TABLES: dict[str, Table] = {t.name: with_code_columns(t) for t in _TABLE_LIST}
 # The tables the extraction writes to data/processed, in the order it writes them.
 PROCESSED_TABLES = ("documents", "targets", "milestones", "observations", "review")
 
@@ -508,7 +511,7 @@ def empty_table(name: str) -> pd.DataFrame:
 def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Check `df` against the declared schema; return it coerced to the declared dtypes."""
     try:
-        return schema(name).validate(df, lazy=True)
+        return schema(name).validate(fill_codes(df, table(name)), lazy=True)
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
         cases = getattr(exc, "failure_cases", None)
         detail = cases.head(10).to_string() if cases is not None else str(exc)
