@@ -23,7 +23,7 @@ LAYERS = (
     ("schemas",),
     ("files", "fingerprint"),
     ("gazetteer",),
-    ("words",),
+    ("words", "notes"),
     ("text",),
     ("readers",),
     ("inputs",),

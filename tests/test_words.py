@@ -177,7 +177,7 @@ def test_a_note_is_kept_as_codes_and_read_back_from_them_not_from_its_text():
     assert notes.encode(notes.note("no_benchmark")) == ("no_benchmark", None)
     assert notes.decode(None) is None and notes.decode("") is None
     # a table gets its code columns when it is checked; the text stays the tables' English
-    frame = notes.with_codes(pd.DataFrame({"status_note": [reasons, None]}), ["status_note"])
+    frame = notes.with_codes(pd.DataFrame({"status_note": [reasons, None]}), "target_gaps")
     assert frame["status_note_code"].iloc[0] == "different_kind;different_year"
     assert frame[["status_note_code", "status_note_args"]].iloc[1].isna().all()
     assert type(frame["status_note"].iloc[0]) is str and frame["status_note"].iloc[0] == reasons
@@ -194,9 +194,7 @@ def test_a_note_without_a_template_fails():
         notes.decode("no_benchmark;proxy", '[{"n":1}]')
     # prose in an analysis note column is refused, never passed off as English
     with pytest.raises(ValueError, match="prose"):
-        notes.with_codes(
-            pd.DataFrame({"status_note": ["something typed by hand"]}), ["status_note"]
-        )
+        notes.with_codes(pd.DataFrame({"status_note": ["something typed by hand"]}), "target_gaps")
     with pytest.raises(TypeError, match="prose"):
         notes.join([notes.note("proxy"), "a typed remark"])
 
@@ -494,7 +492,7 @@ def test_review_notes_read_in_chinese_and_messages_about_one_document_stay_as_wr
             ],
         }
     )
-    review = notes.with_codes(made, ["note"], prose=["note"])
+    review = notes.with_codes(made, "review")
     assert review["note_code"].tolist()[:3] == [
         "review_possibly_missed",
         "review_default_year",

@@ -22,12 +22,17 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import words
+from .schemas import table as declared_table
+from .schemas.coded import ARGS_SUFFIX, CODE_SUFFIX, code_columns, is_code_column, note_columns
 
 if TYPE_CHECKING:
     import pandas as pd
 
-CODE_SUFFIX = "_code"
-ARGS_SUFFIX = "_args"
+__all__ = [
+    "ARGS_SUFFIX", "CODE_SUFFIX", "VERBATIM_FIELDS", "Note", "NotePart", "code_columns", "decode",
+    "encode", "in_language", "is_code_column", "join", "note", "render", "render_cells",
+    "row_text", "split", "with_codes",
+]  # fmt: skip
 # Arguments that are text written by people (a plan's scope, a curator's note): never translated.
 VERBATIM_FIELDS = frozenset({"scope", "text"})
 _YEAR_FIELDS = frozenset({"year", "other_year", "target_year"})
@@ -157,28 +162,16 @@ def _is_prose(text: object, code: object) -> bool:
     return isinstance(text, str) and bool(text) and not (isinstance(code, str) and code)
 
 
-def is_code_column(column: object) -> bool:
-    """True for a column that holds the code of a note column (`X_code`, `X_args`)."""
-    name = str(column)
-    return name.endswith(("_note" + CODE_SUFFIX, "_note" + ARGS_SUFFIX)) or name in (
-        "note" + CODE_SUFFIX,
-        "note" + ARGS_SUFFIX,
-    )
-
-
-def code_columns(column: str) -> tuple[str, str]:
-    """The two columns that hold the code of the note column `column`."""
-    return column + CODE_SUFFIX, column + ARGS_SUFFIX
-
-
-def with_codes(df: pd.DataFrame, note_columns: Iterable[str], prose: Iterable[str] = ()):
-    """`df` with the code columns of each of `note_columns` filled from its `Note` cells, and
-    those cells made plain text. A cell that already has its code keeps it; a text without
-    code is allowed only in a column of `prose` (the review's messages about one document),
-    else it raises ValueError: the analysis writes notes from templates, never as prose."""
-    prose = set(prose)
+def with_codes(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """`df`, a frame of the declared `table`, with the code columns of each note column filled
+    from its `Note` cells, and those cells made plain text: what the analysis and the review
+    call just before `schemas.check`. A cell that already has its code keeps it; a text
+    without code is allowed only in the table's `prose_notes` (the review's messages about one
+    document), else it raises ValueError: notes come from templates, never as prose."""
+    declared = declared_table(table)
+    prose = set(declared.prose_notes)
     out = df.copy()
-    for column in note_columns:
+    for column in note_columns(declared):
         if column not in out.columns:
             continue
         code_column, args_column = code_columns(column)
@@ -274,13 +267,6 @@ def in_language(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         ]
         out = out.drop(columns=[c for c in (code_column, args_column) if c in out.columns])
     return out
-
-
-def cells(column: str, value: Note | None) -> Mapping[str, object]:
-    """The three cells of a note column (text, code, arguments) for a row built by hand."""
-    code, args = encode(value) if value is not None else (None, None)
-    return {column: None if value is None else str(value), column + CODE_SUFFIX: code,
-            column + ARGS_SUFFIX: args}  # fmt: skip
 
 
 def split(value: Note | None) -> list[Note]:

@@ -163,4 +163,6 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         covered[row["doc_id"]].append((row["char_start"], row["char_end"]))
     for doc_id, text in sorted(texts.items()):
         rows.extend(unreported_numbers(doc_id, text, covered[doc_id], rules_notes.get(doc_id)))
-    return check(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review")
+    return check(
+        notes.with_codes(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review"), "review"
+    )

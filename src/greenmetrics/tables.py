@@ -21,6 +21,7 @@ from .errors import InputError
 from .files import csv_bytes, write_atomic
 from .schemas import check, columns, empty_table, validate
 from .schemas import table as schema_table
+from .schemas.coded import is_code_column
 
 
 def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
@@ -61,13 +62,19 @@ def write_table(df: pd.DataFrame, table: str, out_dir: Path) -> Path:
     return path
 
 
-def load_table(table: str, processed_dir: Path | None = None) -> pd.DataFrame:
-    """Read a processed table and check it against its schema (a hand-edited file fails loudly)."""
+def load_table(
+    table: str, processed_dir: Path | None = None, may_lack: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Read a processed table and check it against its schema (a hand-edited file fails loudly);
+    columns of `may_lack` that the file lacks are added empty."""
     path = Path(processed_dir or paths.PROCESSED_DIR) / f"{table}.csv"
     if not path.exists():
         raise InputError(path, "not found: run `greenmetrics extract` first")
     # Only an empty cell is missing: "NA" or "null" could be real text in a quote.
     df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    lacking = [c for c in may_lack if c not in df.columns]
+    if lacking:  # added where the table declares them
+        df = df.reindex(columns=[c for c in columns(table) if c in df.columns or c in lacking])
     return validate(_blank_to_na(df), table)
 
 
@@ -91,10 +98,11 @@ def load_review(processed_dir: Path | None = None) -> pd.DataFrame:
     earlier version, without the note code columns, loads with them empty (its notes then read
     as written, in English) and a warning that says how to get them in Chinese."""
     path = Path(processed_dir or paths.PROCESSED_DIR) / "review.csv"
+    code_columns = tuple(c for c in columns("review") if is_code_column(c))
     if path.exists():
         with open(path, encoding="utf-8-sig", newline="") as fh:
             header = next(csv.reader(fh), [])
-        missing = [c for c in columns("review") if c not in header]
+        missing = [c for c in code_columns if c not in header]
         if missing:
             warnings.warn(
                 f"{paths.project_relative(str(path))} was written by an earlier version (no "
@@ -102,7 +110,7 @@ def load_review(processed_dir: Path | None = None) -> pd.DataFrame:
                 "`greenmetrics review` again to read them in Chinese too",
                 stacklevel=2,
             )
-    return load_table("review", processed_dir)
+    return load_table("review", processed_dir, may_lack=code_columns)
 
 
 def load_extracted_observations(processed_dir: Path | None = None) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import SchemaError
-from .coded import fill_codes, with_code_columns
+from .coded import with_code_columns
 from .fields import (
     BINDINGS,
     COMPARATORS,
@@ -511,7 +511,7 @@ def empty_table(name: str) -> pd.DataFrame:
 def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Check `df` against the declared schema; return it coerced to the declared dtypes."""
     try:
-        return schema(name).validate(fill_codes(df, table(name)), lazy=True)
+        return schema(name).validate(df, lazy=True)
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
         cases = getattr(exc, "failure_cases", None)
         detail = cases.head(10).to_string() if cases is not None else str(exc)

@@ -1,5 +1,5 @@
-"""The code columns of the note columns: declared beside each note column of a table, filled
-from its `notes.Note` cells when the table is checked.
+"""The code columns of the note columns, declared beside each note column of a table (`notes`
+fills them from the notes the analysis and the review make).
 
 A note column is every `*_note` column (the analysis writes them from templates) and those a
 table names in `prose_notes` (the review's `note`, which may also be a message about one
@@ -10,13 +10,29 @@ and `<column>_args`, their arguments as compact JSON (see `notes`).
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
-from .. import notes
 from .fields import Field
 
-if TYPE_CHECKING:
-    import pandas as pd
+CODE_SUFFIX = "_code"
+ARGS_SUFFIX = "_args"
+
+
+def code_columns(column: str) -> tuple[str, str]:
+    """The two columns that hold the code of the note column `column`."""
+    return column + CODE_SUFFIX, column + ARGS_SUFFIX
+
+
+def is_code_column(column: object) -> bool:
+    """True for a column that holds the code of a note column (`X_note_code`, `note_args` ...)."""
+    name = str(column)
+    return any(
+        name.endswith(suffix) and _is_note_name(name.removesuffix(suffix))
+        for suffix in (CODE_SUFFIX, ARGS_SUFFIX)
+    )
+
+
+def _is_note_name(name: str) -> bool:
+    return name == "note" or name.endswith("_note")
 
 
 def note_columns(table) -> tuple[str, ...]:
@@ -27,7 +43,7 @@ def note_columns(table) -> tuple[str, ...]:
 
 def code_fields(column: str) -> dict[str, Field]:
     """The declarations of the two code columns of the note column `column`."""
-    code, args = notes.code_columns(column)
+    code, args = code_columns(column)
     return {
         code: Field(
             "string",
@@ -54,15 +70,6 @@ def with_code_columns(table):
     for column in table.columns:
         columns.append(column)
         if column in coded:
-            columns.extend(notes.code_columns(column))
+            columns.extend(code_columns(column))
             fields.update(code_fields(column))
     return dataclasses.replace(table, columns=tuple(columns), fields=fields)
-
-
-def fill_codes(df: pd.DataFrame, table) -> pd.DataFrame:
-    """`df` with the code columns of `table`'s note columns filled from their `Note` cells
-    (`notes.with_codes`); a table without note columns is returned as it is."""
-    coded = [c for c in note_columns(table) if c in df.columns]
-    if not coded:
-        return df
-    return notes.with_codes(df, coded, prose=getattr(table, "prose_notes", ()))
