@@ -585,8 +585,7 @@ def for_readers(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataF
     """`df` cut to `columns` (those it has, in that order) for a workbook in `lang`; in English
     the indicator column holds indicator_en (the plan's words where the catalog has none). A
     note column keeps its code columns, which `_in_words` renders and drops."""
-    wanted = [k for c in columns for k in (c, *notes.code_columns(c))]
-    shown = df[[c for c in wanted if c in df.columns]].copy()
+    shown = df[[c for c in notes.with_their_codes(columns) if c in df.columns]].copy()
     if lang == "en" and "indicator_zh" in shown and "indicator_en" in df:
         english = df["indicator_en"]
         shown["indicator_zh"] = english.where(english.notna(), df["indicator_zh"])

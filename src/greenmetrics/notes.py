@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ARGS_SUFFIX", "CODE_SUFFIX", "VERBATIM_FIELDS", "Note", "NotePart", "code_columns", "decode",
     "encode", "in_language", "is_code_column", "join", "note", "render", "render_cells",
-    "row_text", "split", "with_codes",
+    "row_text", "split", "with_codes", "with_their_codes",
 ]  # fmt: skip
 # Arguments that are text written by people (a plan's scope, a curator's note): never translated.
 VERBATIM_FIELDS = frozenset({"scope", "text"})
@@ -252,13 +252,25 @@ def render_cells(text: object, code: object, args: object, lang: str) -> object:
     return render(found, lang) if found is not None else text
 
 
+def with_their_codes(columns: Iterable[str]) -> list[str]:
+    """`columns`, each note column followed by its code columns: what a reader's selection of
+    columns keeps so that `in_language` can render its notes."""
+    return [k for c in columns for k in (c, *code_columns(str(c)))]
+
+
 def in_language(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`df` with each note column that has code columns in `lang`, rendered from them; the code
-    columns are dropped. Other columns (a curator's note) stay as written."""
+    columns are dropped. Other columns (a curator's note) stay as written; a note column of the
+    analysis (`*_note`) without its code raises ValueError: cut from its codes (select columns
+    with `with_their_codes`), it could only pass as English."""
     out = df.copy()
     for column in list(out.columns):
         code_column, args_column = code_columns(str(column))
         if code_column not in out.columns:
+            if str(column).endswith("_note") and out[column].notna().any():
+                raise ValueError(
+                    f"{column} without {code_column}: select columns with notes.with_their_codes"
+                )
             continue
         args = out[args_column] if args_column in out.columns else [None] * len(out)
         out[column] = [

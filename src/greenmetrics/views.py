@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,10 +169,18 @@ def shared_indicators(targets: pd.DataFrame, regions=settings.FOCUS_REGIONS) -> 
 # -- interactive -------------------------------------------------------------------------------
 
 
-def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None = None):
+def in_language(
+    table: pd.DataFrame,
+    lang: str,
+    documents: pd.DataFrame | None = None,
+    columns: Sequence[str] | None = None,
+):
     """`table` as a reader sees it in `lang`: headers (`column` words of words.csv), regions,
     indicators, themes, units, statuses and the analysis' notes in that language; quotes stay
-    as written. English region names come from `documents` (region_en)."""
+    as written. English region names come from `documents` (region_en). `columns`: the
+    columns to show, in order (a note's code columns come along to render it)."""
+    if columns is not None:
+        table = table[[c for c in notes.with_their_codes(columns) if c in table.columns]]
     out = table.copy()
     if "region_zh" in out.columns:
         names = words.region_names(out["region_zh"], lang, documents, short=True)
