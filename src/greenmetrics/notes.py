@@ -9,8 +9,9 @@ note (`join`); a note may hold another as an argument (`reasons`).
 
 A table keeps both: beside each note column `X` it carries `X_code` (the template keys, joined
 by ';') and `X_args` (their arguments as compact JSON, sorted keys, one object per part; empty
-when no part has any). `schemas.validate` fills them from the `Note` cells. A reader's text is
-never parsed back from prose: `render` writes a note in `lang` from its parts, `decode` rebuilds
+when no part has any), declared in `schemas` and filled by `with_codes` from the `Note` cells
+(the analysis and the review call it before `schemas.check`). A reader's text is never parsed
+back from prose: `render` writes a note in `lang` from its parts, `decode` rebuilds
 them from the two code columns, and `in_language` turns every note column of a frame into the
 reader's words (what notebooks, the workbook, charts and the review CLI show).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import words
@@ -134,19 +136,15 @@ def encode(value: Note) -> tuple[str, str | None]:
 
 def _decoded_arg(value: object) -> object:
     if isinstance(value, dict) and set(value) == {"code", "args"}:
-        return decode(value["code"], json.dumps(value["args"]) if value["args"] else None)
+        return _decoded(value["code"], value["args"])
     if isinstance(value, list):
         return tuple(_decoded_arg(v) for v in value)
     return value
 
 
-def decode(code: object, args: object = None) -> Note | None:
-    """The note of the cells `code` and `args` (as `encode` writes them); None for an empty
-    code. Raises ValueError when the cells do not fit together or name an unknown template."""
-    if not isinstance(code, str) or not code:
-        return None
+def _decoded(code: str, values: list[dict] | None) -> Note | None:
     keys = code.split(";")
-    values = json.loads(args) if isinstance(args, str) and args else [{}] * len(keys)
+    values = values or [{}] * len(keys)
     if len(values) != len(keys):
         raise ValueError(f"note {code!r}: {len(keys)} templates but {len(values)} argument sets")
     parts = []
@@ -154,8 +152,17 @@ def decode(code: object, args: object = None) -> Note | None:
         try:
             parts.append(note(key, **{n: _decoded_arg(v) for n, v in fields.items()}))
         except (KeyError, TypeError) as exc:
-            raise ValueError(f"note {code!r} with {args!r}: {exc}") from exc
+            raise ValueError(f"note {code!r} with {values!r}: {exc}") from exc
     return join(parts)
+
+
+@lru_cache(maxsize=20000)
+def decode(code: object, args: object = None) -> Note | None:
+    """The note of the cells `code` and `args` (as `encode` writes them); None for an empty
+    code. Raises ValueError when the cells do not fit together or name an unknown template."""
+    if not isinstance(code, str) or not code:
+        return None
+    return _decoded(code, json.loads(args) if isinstance(args, str) and args else None)
 
 
 def _is_prose(text: object, code: object) -> bool:
