@@ -327,6 +327,23 @@ def chained_fixture(*more: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     return tg, joined(None, rows)
 
 
+def test_the_scorecard_chart_says_how_a_chained_fall_was_built_from_the_notes_code():
+    from greenmetrics.charts.scorecard import chained_notes
+
+    tg, table = chained_fixture()
+    card = an.scorecard(tg, DOCUMENTS, None, table, CATALOG, as_of_year=2026)
+    assert card["observation_note_code"].tolist() == ["fall_chained"]
+    assert card["observation_note_args"].tolist() == ['[{"year":2020,"years":[2021,2023]}]']
+    rows = card.assign(_ind_name="能耗")
+    assert chained_notes(rows, {"甲省": "甲省"}, "zh") == [
+        "甲省 · 能耗：自2020年累计下降（由2021—2023年逐年变化连乘）"
+    ]
+    english = chained_notes(rows, {"甲省": "Jia"}, "en")
+    assert english == [
+        "Jia · 能耗: cumulative fall since 2020 chained from the yearly changes of 2021-2023"
+    ]
+
+
 def test_yearly_changes_chain_into_the_fall_since_the_baseline():
     tg, table = chained_fixture()
     row = an.scorecard(tg, DOCUMENTS, None, table, CATALOG, as_of_year=2026).iloc[0]
