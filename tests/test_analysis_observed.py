@@ -10,7 +10,7 @@ import pytest
 from analysis_tables import CATALOG, by_id, frame, obs, target, targets
 
 from greenmetrics import analysis as an
-from greenmetrics import findings, words
+from greenmetrics import findings, notes
 from greenmetrics.schemas import columns
 
 # Documents of the hand-made corpus: the four plans of analysis_tables plus two bulletins and
@@ -150,7 +150,7 @@ def test_rows_that_cannot_judge_stay_in_the_table_and_say_why():
     }
     # a change of no direction keeps its value as written
     assert row_of(table, "N5")["value"] == 3.0
-    assert words.note_text(row_of(table, "N2")["use_note"], "zh") == "范围限于地级及以上城市"
+    assert notes.row_text(row_of(table, "N2"), "use_note", "zh") == "范围限于地级及以上城市"
     # and the analysis never reads them: the target below has no observation
     tg = targets(target("T", "甲省", "green_share", 80))
     row = an.target_gaps(tg, DOCUMENTS, None, table, CATALOG).iloc[0]
@@ -180,7 +180,7 @@ def test_a_curated_row_wins_over_an_extracted_one_and_the_conflict_is_listed():
         "differs from the value used (74); a curated row wins over an extracted one "
         "(a curator checked it)"
     )
-    assert words.note_text(e1["use_note"], "zh") == (
+    assert notes.row_text(e1, "use_note", "zh") == (
         "与采用值74不一致；整理数据优先于文件提取（经人工核对）"
     )
     conflicts = an.observation_conflicts(table)
@@ -272,7 +272,7 @@ def test_between_extracted_rows_a_bulletin_wins_then_the_later_document():
         "R21": "the later document wins",
         "P": "a bulletin or report wins over a plan's review",
     }
-    assert words.note_text(conflicts.loc["P", "conflict_note"], "zh") == (
+    assert notes.row_text(conflicts.loc["P"], "conflict_note", "zh") == (
         "统计公报或报告优先于规划中的回顾"
     )
 
@@ -327,6 +327,23 @@ def chained_fixture(*more: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     return tg, joined(None, rows)
 
 
+def test_the_scorecard_chart_says_how_a_chained_fall_was_built_from_the_notes_code():
+    from greenmetrics.charts.scorecard import chained_notes
+
+    tg, table = chained_fixture()
+    card = an.scorecard(tg, DOCUMENTS, None, table, CATALOG, as_of_year=2026)
+    assert card["observation_note_code"].tolist() == ["fall_chained"]
+    assert card["observation_note_args"].tolist() == ['[{"year":2020,"years":[2021,2023]}]']
+    rows = card.assign(_ind_name="能耗")
+    assert chained_notes(rows, {"甲省": "甲省"}, "zh") == [
+        "甲省 · 能耗：自2020年累计下降（由2021—2023年逐年变化连乘）"
+    ]
+    english = chained_notes(rows, {"甲省": "Jia"}, "en")
+    assert english == [
+        "Jia · 能耗: cumulative fall since 2020 chained from the yearly changes of 2021-2023"
+    ]
+
+
 def test_yearly_changes_chain_into_the_fall_since_the_baseline():
     tg, table = chained_fixture()
     row = an.scorecard(tg, DOCUMENTS, None, table, CATALOG, as_of_year=2026).iloc[0]
@@ -336,7 +353,7 @@ def test_yearly_changes_chain_into_the_fall_since_the_baseline():
     assert row["observation_note"] == (
         "cumulative fall since 2020 chained from the yearly changes of 2021-2023"
     )
-    assert words.note_text(row["observation_note"], "zh") == (
+    assert notes.row_text(row, "observation_note", "zh") == (
         "自2020年累计下降（由2021—2023年逐年变化连乘）"
     )
     # the source line names the three bulletins and quotes each
@@ -379,7 +396,7 @@ def test_a_chain_goes_on_from_a_reported_fall():
         "of 2023"
     )
     assert row["observation_source_quote"] == "较2020年累计下降5.0%；比上年下降4.0%"
-    assert words.note_text(row["observation_note"], "zh") == (
+    assert notes.row_text(row, "observation_note", "zh") == (
         "自2020年累计下降（2022年为公布值，再连乘2023年逐年变化）"
     )
 
@@ -555,7 +572,7 @@ def test_the_workbook_lists_the_conflicts_in_the_report_language(lang, sheet, he
     yes, no = reader_tables.word("text", "yes", lang), reader_tables.word("text", "no", lang)
     assert used == [yes, no]
     why = dict(zip(names, observed[2], strict=True))[reader_tables.word("column", "use_note", lang)]
-    assert why == words.note_text(row_of(table, "E1")["use_note"], lang)
+    assert why == notes.row_text(row_of(table, "E1"), "use_note", lang)
     assert why.startswith(
         "与采用值74不一致" if lang == "zh" else "differs from the value used (74)"
     )

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from analysis_tables import CATALOG, DOCUMENTS, bench, by_id, frame, obs, target, targets
 
+from greenmetrics import notes
 from greenmetrics.analysis.progress import convert_unit, period_start
 from greenmetrics.analysis.scorecard import classify_verdict, scorecard, unobserved
 
@@ -137,7 +138,9 @@ def test_scorecard_verdicts_and_the_observation_that_judges():
     assert rows["P"]["verdict"] == "on_track" and rows["P"]["observation_year"] == 2023
     f = rows["F"]
     assert f["verdict"] == "met" and f["observed_value"] == pytest.approx(46.0)
-    assert f["observation_note"] == "converted from 0.0046亿亩"
+    assert f["observation_note"] == "converted from 0.0046 亿亩"
+    assert notes.row_text(f, "observation_note", "zh") == "由0.0046亿亩换算"
+    assert notes.row_text(f, "observation_note", "en") == "converted from 0.0046 100M mu"
     assert rows["R"]["verdict"] == "no_data" and math.isnan(rows["R"]["observed_value"])
     assert set(card["as_of_year"]) == {2026}
 

@@ -24,7 +24,7 @@ LAYERS = (
     ("schemas",),
     ("files", "fingerprint"),
     ("gazetteer",),
-    ("words",),
+    ("words", "notes"),
     ("text",),
     ("readers",),
     ("inputs",),

@@ -50,12 +50,24 @@ def test_targets_sentence_counts_plans_targets_mapping_and_review():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plurals come with the note renderer (issue 20, item 1): '1 ... commitments'",
-)
 def test_one_commitment_is_said_in_the_singular():
     assert "and 1 dated commitment;" in findings.finding_targets(frames(milestones=1), "en")
+    # the Chinese sentence has no plural to choose
+    assert "1项定性承诺" in findings.finding_targets(frames(milestones=1), "zh")
+
+
+def test_a_sentence_of_ones_is_said_in_the_singular_throughout():
+    one = SimpleNamespace(
+        documents=pd.DataFrame({"doc_id": ["d1"]}),
+        targets=pd.DataFrame({"region_zh": ["甲县"], "indicator_id": ["a"]}),
+        milestones=pd.DataFrame({"milestone_id": ["m1"]}),
+        review=pd.DataFrame({"category": ["unreported_number"]}),
+    )
+    assert findings.finding_targets(one, "en") == (
+        "1 plan holds 1 quantitative target and 1 dated commitment; 1 target maps to the "
+        "indicator catalog. 甲县 sets the most (1). 1 other number in the texts was not "
+        "reported as a target and is listed for review."
+    )
 
 
 def test_targets_sentence_without_targets_or_review_categories():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
+from greenmetrics import export, tables, views
 from greenmetrics.cli import app
 
 
@@ -58,3 +60,47 @@ def test_review_says_how_many_rows_it_shows_of_how_many_and_where_the_rest_are(t
         f"review: {shown} of {len(review)} rows shown (at most 2 per category, --limit to change); "
         f"all {len(review)} written to {written}"
     ) in output
+
+
+def test_review_csv_keeps_each_note_as_its_code_and_reads_back_in_chinese(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.txt").write_text(
+        "江北市人民政府文件 江政发〔2022〕7号\n到2025年，江豚友好岸线占比达到40%。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["review", str(raw), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    review = tables.load_review(out)
+    row = review[review.text == "7"].iloc[0]
+    assert (row["note"], row["note_code"]) == ("date or document number", "review_date_or_number")
+    assert pd.isna(row["note_args"])  # the template takes no argument
+    unmapped = review[review.category == "unmapped_indicator"]
+    assert list(unmapped.note_code) == ["review_unmapped"]
+    zh = views.in_language(review, "zh")
+    assert "note_code" not in zh.columns and "note_args" not in zh.columns
+    notes_zh = dict(zip(review.text, zh[export.word("column", "note", "zh")], strict=True))
+    assert notes_zh["7"] == "日期或文号"
+    assert notes_zh["江豚友好岸线占比"] == "指标词不在指标目录中：请添加别名或映射覆盖"
+
+
+def test_a_review_csv_of_an_earlier_version_loads_and_says_its_notes_stay_english(tmp_path):
+    old = pd.DataFrame(
+        {
+            "doc_id": ["d1", ""],
+            "category": ["unreported_number", "document_problem"],
+            "target_id": ["", ""],
+            "text": ["7", ""],
+            "quote": ["江政发〔2022〕7号", ""],
+            "char_start": ["9", ""],
+            "char_end": ["21", ""],
+            "note": ["date or document number", "a.pdf: 3 stray NUL bytes dropped"],
+        }
+    )
+    old.to_csv(tmp_path / "review.csv", index=False)
+    with pytest.warns(UserWarning, match="earlier version .*note_code, note_args"):
+        review = tables.load_review(tmp_path)
+    assert review["note_code"].isna().all()
+    shown = views.in_language(review, "zh")[export.word("column", "note", "zh")].tolist()
+    assert shown == ["date or document number", "a.pdf: 3 stray NUL bytes dropped"]

@@ -213,3 +213,22 @@ def test_plan_words_in_an_english_table_are_half_width():
     table = pd.DataFrame({"indicator_zh": ["５Ａ级物流企业"], "indicator_en": [None]})
     assert views.in_language(table, "en")["indicator"].tolist() == ["5A级物流企业"]
     assert views.in_language(table, "zh")["指标"].tolist() == ["５Ａ级物流企业"]
+
+
+def test_a_notebook_table_of_chosen_columns_reads_its_notes_from_their_codes():
+    from greenmetrics import notes
+
+    reason = notes.join(
+        [
+            notes.note("different_year", year=2022, other_year=2025),
+            notes.note("scope_limited", scope="乙市城区"),
+        ]
+    )
+    made = pd.DataFrame({"region_zh": ["乙市"], "value": [40.0], "comparability_note": [reason]})
+    table = notes.with_codes(made, "region_comparison")
+    shown = views.in_language(table, "zh", columns=["region_zh", "comparability_note"])
+    assert list(shown.columns) == ["地区", "可比性说明"]
+    assert shown["可比性说明"].tolist() == ["目标年不同：2022年 vs 2025年；范围限于乙市城区"]
+    # the note cut from its codes cannot be read in Chinese: refused, never shown as English
+    with pytest.raises(ValueError, match="comparability_note without comparability_note_code"):
+        views.in_language(table[["region_zh", "comparability_note"]], "zh")

@@ -16,7 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from greenmetrics import analysis, export, settings, views, words
+from greenmetrics import analysis, export, notes, settings, views, words
 from greenmetrics.errors import InputError
 from greenmetrics.gazetteer import shipped_gazetteer
 from greenmetrics.workbook import reader_tables
@@ -101,42 +101,107 @@ def test_a_word_is_one_row_shared_by_charts_and_tables():
 
 def test_notes_read_in_both_languages():
     zh = {
-        "no observation for 忻州市忻府区": "忻州市忻府区无观测数据",
-        "no benchmark": "无对标值",
-        "no comparable benchmark: different kind: level vs increment": (
-            "无可比对标值：类型不同（水平值 vs 增量）"
+        notes.note("no_observation", area="忻州市忻府区"): "忻州市忻府区无观测数据",
+        notes.note("no_benchmark"): "无对标值",
+        notes.note(
+            "no_comparable_benchmark",
+            reasons=notes.note("different_kind", kind="level", other_kind="increment"),
+        ): "无可比对标值：类型不同（水平值 vs 增量）",
+        notes.note("different_year", year=2030, other_year=2025): "目标年不同：2030年 vs 2025年",
+        notes.note("converted", value="10.75", unit="亿亩"): "由10.75亿亩换算",
+        notes.note("fall_chained", year=2020, years=[2021, 2023]): (
+            "自2020年累计下降（由2021—2023年逐年变化连乘）"
         ),
-        "different target year: 2030 vs 2025": "目标年不同：2030年 vs 2025年",
-        "converted from 10.75亿亩": "由10.75亿亩换算",
-        "cumulative fall since 2020 as reported": "自2020年累计下降（按公布值）",
-        "no target in plan": "规划未设此目标",
-        "2 sources disagree (12.5, 13); the most demanding is used": (
+        notes.note("sources_disagree", n=2, values=["12.5", "13"]): (
             "2个来源不一致（12.5、13），采用要求最高者"
         ),
-        # a joined note part by part; a curator's note stays as written
-        "converted from 0.0046亿亩；source note: 截至2023年底;首次突破50%": (
-            "由0.0046亿亩换算；来源备注：截至2023年底;首次突破50%"
-        ),
-        "needs 0.75 a year for 2 years; seen 0.25 a year; observed through a proxy indicator": (
-            "剩余2年，每年需进展0.75；实际每年0.25；以代理指标观测"
-        ),
+        # a joined note part by part; a curator's note stays as written, even with a ';'
+        notes.join(
+            [
+                notes.note("converted", value="0.0046", unit="亿亩"),
+                notes.note("source_note", text="截至2023年底; 首次突破50%"),
+            ],
+            separator="；",
+        ): "由0.0046亿亩换算；来源备注：截至2023年底; 首次突破50%",
+        notes.join(
+            [notes.note("status_needs", needed="0.75", n=2, seen="0.25"), notes.note("proxy")]
+        ): "剩余2年，每年需进展0.75；实际每年0.25；以代理指标观测",
     }
-    for english, chinese in zh.items():
-        assert words.note_text(english, "zh") == chinese
-    assert words.note_text("no observation for 忻州市忻府区", "en") == (
+    for note, chinese in zh.items():
+        assert notes.render(note, "zh") == chinese
+    assert notes.render(notes.note("no_observation", area="忻州市忻府区"), "en") == (
         "no observation for Xinfu District, Xinzhou"
     )
-    assert words.note_text("converted from 10.75亿亩", "en") == "converted from 10.75 100M mu"
-    assert words.note_text("different kind: level vs increment", "en") == (
-        "different kind: level vs increment"
+    converted = notes.note("converted", value="10.75", unit="亿亩")
+    assert converted == "converted from 10.75 亿亩"  # the tables' text: arguments as written
+    assert notes.render(converted, "en") == "converted from 10.75 100M mu"
+    assert notes.render(notes.note("different_year", year=2030, other_year=None), "en") == (
+        "different target year: 2030 vs none"
     )
+
+
+def test_a_count_of_one_reads_in_the_singular_in_every_note_and_chart_text():
+    one = notes.note("status_needs", needed="0.5", n=1, seen="0.25")
+    assert one == "needs 0.5 a year for 1 year; seen 0.25 a year"
+    assert notes.render(notes.note("status_needs", needed="0.5", n=3, seen="0.25"), "en") == (
+        "needs 0.5 a year for 3 years; seen 0.25 a year"
+    )
+    assert words.word("chart", "source_plan_count", "en", n=1, names="Linxia") == (
+        "1 local plan (Linxia)"
+    )
+    assert words.word("chart", "source_plan_count", "en", n=2, names="a, b") == (
+        "2 local plans (a, b)"
+    )
+    gaps = dict(n=1, above=1, equal=0, below=0)
+    assert words.word("chart", "subtitle_gaps", "en", **gaps).startswith(
+        "Of 1 comparable pair of a target and a benchmark, 1 is more ambitious"
+    )
+    assert words.fill("{n} {n:plan holds|plans hold}", n=2) == "2 plans hold"
+
+
+def test_a_note_is_kept_as_codes_and_read_back_from_them_not_from_its_text():
+    reasons = notes.join(
+        [
+            notes.note("different_kind", kind="level", other_kind="increment"),
+            notes.note("different_year", year=2025, other_year=None),
+        ]
+    )
+    nested = notes.note("no_comparable_benchmark", reasons=reasons)
+    code, args = notes.encode(nested)
+    assert code == "no_comparable_benchmark"
+    assert args == (
+        '[{"reasons":{"args":[{"kind":"level","other_kind":"increment"},'
+        '{"other_year":null,"year":2025}],"code":"different_kind;different_year"}}]'
+    )
+    back = notes.decode(code, args)
+    assert back.parts == nested.parts
+    assert (
+        notes.render(back, "zh")
+        == "无可比对标值：类型不同（水平值 vs 增量）；目标年不同：2025年 vs 无年"
+    )
+    assert notes.encode(notes.note("no_benchmark")) == ("no_benchmark", None)
+    assert notes.decode(None) is None and notes.decode("") is None
+    # a table gets its code columns when it is checked; the text stays the tables' English
+    frame = notes.with_codes(pd.DataFrame({"status_note": [reasons, None]}), "target_gaps")
+    assert frame["status_note_code"].iloc[0] == "different_kind;different_year"
+    assert frame[["status_note_code", "status_note_args"]].iloc[1].isna().all()
+    assert type(frame["status_note"].iloc[0]) is str and frame["status_note"].iloc[0] == reasons
 
 
 def test_a_note_without_a_template_fails():
-    with pytest.raises(ValueError, match="no note template"):
-        words.note_text("no benchmark; something nobody wrote a template for", "zh")
     with pytest.raises(KeyError):
-        words.note("no_such_note")
+        notes.note("no_such_note")
+    with pytest.raises(TypeError, match="takes"):
+        notes.note("no_observation", region="甲省")  # the template's field is {area}
+    with pytest.raises(ValueError, match="no_such_note"):
+        notes.decode("no_benchmark;no_such_note", None)
+    with pytest.raises(ValueError, match="2 templates but 1"):
+        notes.decode("no_benchmark;proxy", '[{"n":1}]')
+    # prose in an analysis note column is refused, never passed off as English
+    with pytest.raises(ValueError, match="prose"):
+        notes.with_codes(pd.DataFrame({"status_note": ["something typed by hand"]}), "target_gaps")
+    with pytest.raises(TypeError, match="prose"):
+        notes.join([notes.note("proxy"), "a typed remark"])
 
 
 def note_keys(function: ast.FunctionDef, call: ast.Call) -> set[str] | None:
@@ -188,7 +253,7 @@ def test_every_note_key_the_analysis_asks_for_exists():
                         untold.append(f"{path.name}:{call.lineno}")
                     asked |= keys or set()
     assert untold == [], "note keys this test cannot read: write them as strings near the call"
-    assert {"verdict_met", "verdict_missed", "status_needs", "status_needs_one"} <= asked
+    assert {"verdict_met", "verdict_missed", "status_needs", "no_comparable_benchmark"} <= asked
     assert sorted(k for k in asked if not words.has_word("note", k)) == []
 
 
@@ -217,43 +282,60 @@ def shipped_sheets():
     return run, run.workbook_sheets
 
 
-def shipped_notes() -> set[str]:
+def shipped_notes() -> set[notes.Note]:
+    """Every note of the report's sheets, read back from its code columns."""
     _, sheets = shipped_sheets()
     return {
-        v
+        found
         for df in sheets.values()
         for c in df.columns
-        if words.is_note_column(c)
-        for v in df[c].dropna()
-        if isinstance(v, str) and v.strip()
+        if notes.code_columns(str(c))[0] in df.columns
+        for code, args in zip(*(df[k] for k in notes.code_columns(str(c))), strict=True)
+        if (found := notes.decode(code, args)) is not None
     }
 
 
-def _blank_people_words(name: str, value: str, lang: str) -> str:
-    """Render a note field, blanking what people wrote (scopes, curators' notes) and place
-    names the gazetteer does not know: those stay as written in either language."""
-    if name in words.VERBATIM_FIELDS:
-        return ""
-    if name == "area" and lang == "en" and shipped_gazetteer().find_region(value) is None:
-        return "" if value != "全国" else "China"
-    return words._field_text(name, value, lang)
+def blank_people_words(note: notes.Note) -> notes.Note:
+    """`note` with what people wrote (scopes, curators' notes) and the place names the
+    gazetteer does not know blanked: those stay as written in either language."""
+    parts = []
+    for part in note.parts:
+        args = {}
+        for name, value in part.args:
+            if name in notes.VERBATIM_FIELDS or (
+                name == "area"
+                and value != "全国"
+                and shipped_gazetteer().find_region(value) is None
+            ):
+                value = ""
+            elif isinstance(value, notes.Note):
+                value = blank_people_words(value)
+            args[name] = value
+        parts.append(notes.note(part.key, **args))
+    return notes.join(parts)
 
 
 def english_left(text: str) -> list[str]:
     return [w for w in ASCII_WORD.findall(text) if w not in ALLOWED_ASCII]
 
 
+def canonical_note(frame: pd.DataFrame, column: str) -> list[notes.Note | None]:
+    """The notes of `column` of `frame`, from its code columns."""
+    code, args = notes.code_columns(column)
+    return [notes.decode(c, a) for c, a in zip(frame[code], frame[args], strict=True)]
+
+
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_every_note_of_the_shipped_data_reads_in_chinese_and_english():
-    notes = shipped_notes()
-    assert len(notes) > 50  # the shipped data gives notes of many kinds
-    keys = {part.key for n in notes for part in words.note_parts(n)}  # raises on a stray note
+    found = shipped_notes()
+    assert len(found) > 50  # the shipped data gives notes of many kinds
+    keys = {key for n in found for key in n.keys}
     assert {"no_observation", "different_year", "no_comparable_benchmark", "source_note"} <= keys
-    for text in notes:
-        zh = words.note_text(text, "zh", field=_blank_people_words)
-        assert not english_left(zh), (text, zh)
-        en = words.note_text(text, "en", field=_blank_people_words)
-        assert not CJK.search(en), (text, en)
+    for note in found:
+        zh = notes.render(blank_people_words(note), "zh")
+        assert not english_left(zh), (note, zh)
+        en = notes.render(blank_people_words(note), "en")
+        assert not CJK.search(en), (note, en)
 
 
 # -- what a reader sees ------------------------------------------------------------------------
@@ -289,15 +371,22 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     rows = []
     for title, part in parts.items():
         shown = list(wb[title].iter_rows(values_only=True))
-        header = [reader_tables.word("column", str(c), lang) for c in part.columns]
+        header = [reader_tables.word("column", str(c), lang) for c in _read(part.columns)]
         assert list(shown[0]) == header
         rows += shown[1:]
     return rows, pd.concat(parts.values()) if len(parts) > 1 else next(iter(parts.values()))
 
 
+def _read(columns) -> list[str]:
+    """The columns a reader sees: a note's code columns are rendered into it, not shown."""
+    return [c for c in columns if not notes.is_code_column(c)]
+
+
 def _columns(lang: str, name: str, df) -> tuple[list, list[str], pd.DataFrame]:
+    """A sheet's rows, the frame columns they show (in order) and the frame (code columns
+    included, so each note can be read from its codes)."""
     rows, frame = _sheet_rows(lang, name, df)
-    return rows, list(frame.columns), frame
+    return rows, _read(frame.columns), frame
 
 
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
@@ -305,22 +394,19 @@ def test_the_chinese_workbook_has_no_english_note():
     _, sheets = shipped_sheets()
     checked = 0
     for name, df in sheets.items():
-        if not any(words.is_note_column(c) for c in df.columns):
+        if not any(notes.is_code_column(c) for c in df.columns):
             continue
         rows, columns, frame = _columns("zh", name, df)
         for j, column in enumerate(columns):
-            if not words.is_note_column(column):
+            if notes.code_columns(column)[0] not in frame.columns:
                 continue
-            for cell, canonical in zip((r[j] for r in rows), frame[column], strict=True):
-                if not isinstance(canonical, str) or not canonical.strip():
+            for cell, canonical in zip(
+                (r[j] for r in rows), canonical_note(frame, column), strict=True
+            ):
+                if canonical is None:
                     continue
-                verbatim = [
-                    v for p in words.note_parts(canonical) for k, v in p.fields
-                    if k in words.VERBATIM_FIELDS
-                ]  # fmt: skip
-                for v in verbatim:
-                    cell = cell.replace(v, "")
-                assert not english_left(cell), (name, column, cell)
+                assert cell == notes.render(canonical, "zh"), (name, column, cell)
+                assert not english_left(notes.render(blank_people_words(canonical), "zh"))
                 checked += 1
     assert checked > 100
 
@@ -345,11 +431,13 @@ def test_the_english_workbook_has_no_chinese_outside_peoples_words():
         for j, column in enumerate(columns):
             if column in allowed or (name == "documents" and column == "region_zh"):
                 continue
-            for cell, canonical in zip((r[j] for r in rows), frame[column], strict=True):
+            coded = notes.code_columns(column)[0] in frame.columns
+            canonicals = canonical_note(frame, column) if coded else frame[column]
+            for cell, canonical in zip((r[j] for r in rows), canonicals, strict=True):
                 if not isinstance(cell, str):
                     continue
-                if words.is_note_column(column):
-                    cell = words.note_text(canonical, "en", field=_blank_people_words)
+                if coded and canonical is not None:
+                    cell = notes.render(blank_people_words(canonical), "en")
                 assert not CJK.search(cell), (name, column, cell)
 
 
@@ -366,18 +454,21 @@ def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
     ]
     for table in tables:
         shown = views.in_language(table, "en", frames.documents)
-        notes = [c for c in table.columns if words.is_note_column(c)]
+        assert not any(notes.is_code_column(c) for c in shown.columns)
+        coded = [c for c in table.columns if notes.code_columns(c)[0] in table.columns]
         for column in shown.columns:
             if column in allowed or column == reader_tables.word("column", "indicator_zh", "en"):
                 continue  # an unmapped indicator keeps the plan's words
             original = next(
                 c for c in table.columns if reader_tables.word("column", c, "en") == column
             )
-            for cell, canonical in zip(shown[column], table[original], strict=True):
+            canonicals = canonical_note(table, original) if original in coded else table[original]
+            for cell, canonical in zip(shown[column], canonicals, strict=True):
                 if not isinstance(cell, str):
                     continue
-                if original in notes:
-                    cell = words.note_text(canonical, "en", field=_blank_people_words)
+                if original in coded and canonical is not None:
+                    assert cell == notes.render(canonical, "en")
+                    cell = notes.render(blank_people_words(canonical), "en")
                 assert not CJK.search(cell), (column, cell)
 
 
@@ -397,17 +488,23 @@ def test_an_english_count_takes_the_plural_it_needs():
 
 
 def test_review_notes_read_in_chinese_and_messages_about_one_document_stay_as_written():
-    review = pd.DataFrame(
+    made = pd.DataFrame(
         {
             "category": ["unreported_number", "year_inferred", "table_row", "document_problem"],
             "note": [
-                words.note("review_possibly_missed"),
-                words.note("review_default_year"),
-                words.note("review_table_cells", text="指标 | 单位 | 2025年"),
+                notes.note("review_possibly_missed"),
+                notes.note("review_default_year"),
+                notes.note("review_table_cells", text="指标 | 单位 | 2025年"),
                 "gansu.pdf: 3 stray NUL bytes dropped",
             ],
         }
     )
+    review = notes.with_codes(made, "review")
+    assert review["note_code"].tolist()[:3] == [
+        "review_possibly_missed",
+        "review_default_year",
+        "review_table_cells",
+    ]
     zh = views.in_language(review, "zh")[reader_tables.word("column", "note", "zh")].tolist()
     assert zh == [
         "请核对：可能是漏提的目标",
@@ -422,15 +519,18 @@ def test_review_notes_read_in_chinese_and_messages_about_one_document_stay_as_wr
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_every_review_note_of_the_shipped_data_has_a_template():
     frames = views.load_all()
-    fixed = frames.review[~frames.review.category.isin(["document_problem", "duplicate"])]
-    for note in fixed.note.dropna():
-        assert words.note_parts(note)  # raises on a note written without a template
+    review = frames.review
+    # the rules' notes come from templates; messages about one document (reading problems,
+    # duplicates, an unsure region or metadata) are written as they are
+    fixed = review[
+        review.category.isin(
+            ["unreported_number", "unmapped_indicator", "year_inferred", "table_row"]
+        )
+    ]
     assert len(fixed) > 100
-
-
-def test_the_most_specific_note_template_reads_a_note_whole():
-    # 'target limited to {scope}' also matches the longer note; its second half must not stay
-    # English in a Chinese workbook
-    note = words.note("no_scope_observation", area="临夏市城区")
-    assert words.note_text(note, "zh") == "目标限于临夏市城区：该范围无观测数据"
-    assert words.note_text(words.note("target_limited", scope="乙镇"), "zh") == "目标限于乙镇"
+    for text, code, args in zip(fixed.note, fixed.note_code, fixed.note_args, strict=True):
+        note = notes.decode(code, args)  # raises on a code of no template
+        assert note is not None and str(note) == text, (text, code, args)
+    # the messages about one document are the only notes without code
+    problems = review[review.category.isin(["document_problem", "duplicate"])]
+    assert not problems.note_code.astype(bool).any()

@@ -178,6 +178,7 @@ def review(
     limit: Annotated[int, typer.Option(help="rows shown per category on screen")] = 15,
 ) -> None:
     """Extract, then list what to check: unreported numbers, unmapped indicators, inferred years."""
+    from . import notes
     from .review import build_review
 
     code, result = _extract_or_exit(inputs, out)
@@ -189,7 +190,8 @@ def review(
         view = Table(title=f"{category} ({len(rows)})", show_lines=False)
         for column in ("doc_id", "text", "quote", "note"):
             view.add_column(column, overflow="fold")
-        for row in rows.head(limit).astype(object).fillna("").to_dict("records"):
+        shown_rows = notes.in_language(rows.head(limit), "en")  # from the note codes
+        for row in shown_rows.astype(object).fillna("").to_dict("records"):
             view.add_row(row["doc_id"], str(row["text"]), str(row["quote"])[:60], row["note"])
         out_console.print(view)
         if len(rows) > limit:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import words
+from . import notes
 
 _BULLETIN_RE = re.compile(r"公报|统计月报|统计年鉴|质量状况|状况公告")
 _WORK_REPORT_RE = re.compile(r"政府工作报告")
@@ -92,7 +92,7 @@ def read_genre(
 
 def rules_review_note(genre: str) -> str:
     """Why no number of a document of the rules family is a target, in review.csv's words."""
-    return words.note(f"review_genre_{genre if genre in RULE_GENRES else 'rules'}")
+    return notes.note(f"review_genre_{genre if genre in RULE_GENRES else 'rules'}")
 
 
 def genre_family(genre: str) -> str:

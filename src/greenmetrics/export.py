@@ -32,6 +32,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from . import notes
 from .files import write_atomic
 from .workbook.cells import check_sheet_name, write_chart_images, write_frame
 from .workbook.native_charts import write_comparison_charts, write_count_chart
@@ -117,22 +118,24 @@ def workbook_bytes(
         if name == "scorecard":
             for region_title, part in region_scorecards(df, lang, names).items():
                 check_sheet_name(region_title)
-                headers = [word("column", str(c), lang) for c in part.columns]
-                write_frame(wb.create_sheet(region_title), in_words(part, lang, names), headers)
+                shown = in_words(part, lang, names)
+                headers = [word("column", str(c), lang) for c in shown.columns]
+                write_frame(wb.create_sheet(region_title), shown, headers)
             if {"verdict", "region_zh"} <= set(df.columns):
                 title = word("sheet", "verdicts", lang)
                 sheet = wb.create_sheet(title)
                 write_count_chart(sheet, df, "verdict", VERDICT_COLORS, title, lang, names)
             continue
         if name == "fields":
-            shown, headers = fields_in_words(df, lang)
+            # a reader's sheets show notes, never their code columns
+            shown, headers = fields_in_words(df[~df["column"].map(notes.is_code_column)], lang)
         else:
             shown = df
             if name in ("gaps", "observations"):
                 wanted = GAPS_COLUMNS if name == "gaps" else OBSERVATIONS_COLUMNS
                 shown = for_readers(df, wanted, lang)
-            headers = [word("column", str(c), lang) for c in shown.columns]
             shown = in_words(shown, lang, names)
+            headers = [word("column", str(c), lang) for c in shown.columns]
         write_frame(wb.create_sheet(title), shown, headers)
         if name == "gaps" and "status" in df and "region_zh" in df:
             title = word("sheet", "gap_status", lang)

@@ -15,7 +15,7 @@ from .analysis.scorecard import verdict_counts
 from .charts import check_lang, label
 from .charts.panel_helpers import indicator_name, number_text
 from .charts.style import list_separator, unit_text
-from .words import region_name
+from .words import fill, region_name
 
 
 class ReportFrames(Protocol):
@@ -28,7 +28,9 @@ class ReportFrames(Protocol):
 
 
 def _say(lang: str, zh: str, en: str, **values: Any) -> str:
-    return (zh if check_lang(lang) == "zh" else en).format(**values)
+    """The sentence in `lang`, by `words.fill`: a count's English words agree with it
+    ('{n} {n:plan holds|plans hold}')."""
+    return fill(zh if check_lang(lang) == "zh" else en, **values)
 
 
 def finding_targets(frames: ReportFrames, lang: str) -> str:
@@ -42,9 +44,11 @@ def finding_targets(frames: ReportFrames, lang: str) -> str:
         lang,
         "{n_docs}份规划共提取{n}项量化目标、{m}项定性承诺；{mapped}项已对应到指标目录。"
         "目标最多的是{top}（{top_n}项）。另有{unreported}个数字未作为目标报告，已列入复核表。",
-        "{n_docs} plans hold {n} quantitative targets and {m} dated commitments; {mapped} targets map "
-        "to the indicator catalog. {top} sets the most ({top_n}). {unreported} other numbers in the "
-        "texts were not reported as targets and are listed for review.",
+        "{n_docs} {n_docs:plan holds|plans hold} {n} quantitative {n:target|targets} and {m} dated "
+        "{m:commitment|commitments}; {mapped} {mapped:target maps|targets map} to the indicator "
+        "catalog. {top} sets the most ({top_n}). {unreported} other {unreported:number|numbers} in "
+        "the texts {unreported:was|were} not reported as {unreported:a target|targets} and "
+        "{unreported:is|are} listed for review.",
         n_docs=len(frames.documents),
         n=len(t),
         m=len(frames.milestones),
@@ -65,8 +69,9 @@ def finding_gaps(pairs: pd.DataFrame, lang: str) -> str:
         lang,
         "图中{n}组可比的目标与对标值（省级或全国）中，{above}组高于、{equal}组等于、"
         "{below}组低于对标值；面积、数量、装机等规模指标不与上级地区比较。",
-        "Of the {n} comparable pairs of a target and a benchmark drawn (provincial or "
-        "national), {above} are more ambitious, {equal} equal and {below} less ambitious; "
+        "Of the {n} comparable {n:pair|pairs} of a target and a benchmark drawn (provincial or "
+        "national), {above} {above:is|are} more ambitious, {equal} equal and {below} less "
+        "ambitious; "
         "sizes (areas, counts, capacities) are not set against a larger region's.",
         n=counts["pairs"],
         above=counts["above"],
@@ -86,8 +91,9 @@ def finding_comparison(comparison: pd.DataFrame, lang: str) -> str:
         lang,
         "共对比{k}个指标；{nc}项目标因类型、年份、单位或范围不同而标为不可比，"
         "{missing}处为“规划未设目标”。",
-        "{k} indicators are compared; {nc} targets are marked not comparable (kind, year, unit or "
-        "scope differ) and {missing} cells are 'no target in plan'. ",
+        "{k} {k:indicator is|indicators are} compared; {nc} {nc:target is|targets are} marked not "
+        "comparable (kind, year, unit or scope differ) and {missing} {missing:cell is|cells are} "
+        "'no target in plan'. ",
         k=plans.indicator_id.nunique(),
         nc=len(not_comparable),
         missing=len(missing),
@@ -136,8 +142,8 @@ def finding_trajectories(paths_: pd.DataFrame, lang: str) -> str:
     return _say(
         lang,
         "{n}项目标绘制了目标路径，其中{obs}项有观测值、{proj}项可按观测趋势外推到目标年。",
-        "{n} targets have a target path; {obs} have observed points and {proj} can be projected "
-        "from the observed trend to their target year.",
+        "{n} {n:target has|targets have} a target path; {obs} {obs:has|have} observed points and "
+        "{proj} can be projected from the observed trend to their target year.",
         n=paths_.target_id.nunique(),
         obs=observed,
         proj=projected,
@@ -155,7 +161,8 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
     return _say(
         lang,
         "{n}项定性承诺分布在{first}—{last}年，最常见的是“{word}”（{k}项）。",
-        "{n} dated commitments fall in {first}-{last}; the most common is “{word}” ({k}).",
+        "{n} dated {n:commitment falls|commitments fall} in {first}-{last}; the most common is "
+        "“{word}” ({k}).",
         n=len(timeline),
         first=int(timeline.target_year.min()),
         last=int(timeline.target_year.max()),
@@ -191,8 +198,8 @@ def finding_scorecard(
         text = _say(
             lang,
             "以{year}年判定，{names}的{n}项目标中{judged}项有本地区观测数据：{verdicts}。",
-            "Judged in {year}: {judged} of the {n} targets of {names} have an observation of "
-            "their own region: {verdicts}. ",
+            "Judged in {year}: {judged} of the {n} {n:target|targets} of {names} {judged:has|have} "
+            "an observation of their own region: {verdicts}. ",
             year=year,
             names=sep.join(
                 region_name(r, lang, documents, short=True) for r in dict.fromkeys(mine.region_zh)
@@ -207,9 +214,9 @@ def finding_scorecard(
         lang,
         "全部{n}项目标中{judged}项有本地区观测数据（{regions}）：{verdicts}；"
         "其余{missing}项暂无本地区观测数据（其中{context}项可参照所在市或省的数据）。",
-        "Of all {n} targets, {judged} have an observation of their own region ({regions}): "
-        "{verdicts}; the other {missing} have none yet ({context} of them have a figure of "
-        "their city or province for context).",
+        "Of all {n} {n:target|targets}, {judged} {judged:has|have} an observation of their own "
+        "region ({regions}): {verdicts}; the other {missing} {missing:has|have} none yet "
+        "({context} of them {context:has|have} a figure of their city or province for context).",
         n=c["targets"],
         judged=c["judged"],
         regions=sep.join(region_name(r, lang, documents, short=True) for r in judged) or "-",
@@ -232,8 +239,9 @@ def finding_coverage(targets: pd.DataFrame, documents: pd.DataFrame, lang: str) 
         lang,
         "{regions}个地区中，{most_n}个对“{most}”设定了目标，只有{least_n}个涉及“{least}”；"
         "{without}个地区的规划没有可对应到指标目录的量化目标。",
-        "Of {regions} regions, {most_n} set targets on {most} and only {least_n} on {least}; "
-        "{without} plans hold no quantitative target that maps to the indicator catalog.",
+        "Of {regions} {regions:region|regions}, {most_n} {most_n:sets|set} targets on {most} and "
+        "only {least_n} on {least}; {without} {without:plan holds|plans hold} no quantitative "
+        "target that maps to the indicator catalog.",
         regions=regions,
         most=label(f"theme_{per_theme.index[0]}", lang, default=per_theme.index[0]),
         most_n=int(per_theme.iloc[0]),
@@ -260,7 +268,8 @@ def finding_observed_share(card: pd.DataFrame, conflicts: pd.DataFrame | None, l
         "{n}项目标中有{k}项（{share}）有本地区的观测数据可供判定：{curated}项来自整理数据、"
         "{extracted}项来自文件提取、{mixed}项两者兼有。来源数值不一致{c}处，"
         "已列入工作簿“来源冲突”表并注明采用值。",
-        "{k} of {n} targets ({share}) have an observation of their own region to judge them: "
+        "{k} of {n} {n:target|targets} ({share}) {k:has|have} an observation of their own region "
+        "to judge them: "
         "{curated} from curated data, {extracted} read from documents, {mixed} from both. "
         "Conflicting sources: {c}, listed in the workbook's conflicts sheet with the value "
         "used.",

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from . import words
+from . import notes
 from .document_kinds import rules_review_note
 from .extract.layout import layout_number
 from .extract.non_targets import why_not_a_target
@@ -41,22 +41,22 @@ def _why_not(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 1) : start]
     number = text[start:end].translate(_FULL_WIDTH)
     if layout_number(text, start, end):
-        return words.note("review_layout")
+        return notes.note("review_layout")
     if re.fullmatch(r"(?:19|20)\d\d", number) and (after[:1] in "年-〕]" or before in "〔["):
-        return words.note("review_year")
+        return notes.note("review_year")
     if after[:1] in "月日号" or before in "〔[":
-        return words.note("review_date_or_number")
+        return notes.note("review_date_or_number")
     if before == "第" or after[:1] in "届次级类批期":
-        return words.note("review_ordinal")
+        return notes.note("review_ordinal")
     if re.match(r"[A-Za-z]", after[:1] or " ") or re.match(r"[A-Za-z]", before or " "):
-        return words.note("review_name_part")
+        return notes.note("review_name_part")
     # A grant, a forecast, a requirement on applicants: what the target rules would say of it.
     unit = _MONEY_AFTER_RE.match(text, end)
     end = unit.end() if unit else end
     cs, ce = _clause_around(text, start, end)
     clause = text[cs:ce]
     reason = why_not_a_target(clause, start - cs, end - cs, unit.group(0) if unit else "", True)
-    return reason or words.note("review_possibly_missed")
+    return reason or notes.note("review_possibly_missed")
 
 
 # NOTE: a quote reaches at most this far on each side of its number. Without a bound, a plan
@@ -95,7 +95,7 @@ def unreported_numbers(
     """Numbers of a document outside every reported target/milestone quote, with their clause.
     `genre_note`: why none of a funding call's or rule's numbers is a target, said instead of
     "possibly a missed target"."""
-    missed = words.note("review_possibly_missed")
+    missed = notes.note("review_possibly_missed")
     starts, ends = _merge(covered)
     rows = []
     for m in _NUMBER_RE.finditer(text):
@@ -146,10 +146,10 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         base = {k: t[k] for k in ("doc_id", "target_id", "quote", "char_start", "char_end")}
         if pd.isna(t["indicator_id"]):
             rows.append({**base, "category": "unmapped_indicator", "text": t["indicator_zh"],
-                         "note": words.note("review_unmapped")})  # fmt: skip
+                         "note": notes.note("review_unmapped")})  # fmt: skip
         if t["year_inferred"] == 1:
             rows.append({**base, "category": "year_inferred", "text": str(t["target_year"]),
-                         "note": words.note("review_default_year")})  # fmt: skip
+                         "note": notes.note("review_default_year")})  # fmt: skip
     for table in (targets, milestones):
         for doc_id, start, end in zip(
             table["doc_id"], table["char_start"], table["char_end"], strict=True
@@ -163,4 +163,6 @@ def build_review(result, texts: dict[str, str]) -> pd.DataFrame:
         covered[row["doc_id"]].append((row["char_start"], row["char_end"]))
     for doc_id, text in sorted(texts.items()):
         rows.extend(unreported_numbers(doc_id, text, covered[doc_id], rules_notes.get(doc_id)))
-    return check(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review")
+    return check(
+        notes.with_codes(pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)), "review"), "review"
+    )

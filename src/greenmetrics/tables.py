@@ -8,6 +8,8 @@ never starts an extraction: a missing table is an error that says how to make it
 
 from __future__ import annotations
 
+import csv
+import warnings
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -19,6 +21,7 @@ from .errors import InputError
 from .files import csv_bytes, write_atomic
 from .schemas import check, columns, empty_table, validate
 from .schemas import table as schema_table
+from .schemas.coded import is_code_column
 
 
 def records_frame(records: Iterable[object], table: str) -> pd.DataFrame:
@@ -59,13 +62,19 @@ def write_table(df: pd.DataFrame, table: str, out_dir: Path) -> Path:
     return path
 
 
-def load_table(table: str, processed_dir: Path | None = None) -> pd.DataFrame:
-    """Read a processed table and check it against its schema (a hand-edited file fails loudly)."""
+def load_table(
+    table: str, processed_dir: Path | None = None, may_lack: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Read a processed table and check it against its schema (a hand-edited file fails loudly);
+    columns of `may_lack` that the file lacks are added empty."""
     path = Path(processed_dir or paths.PROCESSED_DIR) / f"{table}.csv"
     if not path.exists():
         raise InputError(path, "not found: run `greenmetrics extract` first")
     # Only an empty cell is missing: "NA" or "null" could be real text in a quote.
     df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    lacking = [c for c in may_lack if c not in df.columns]
+    if lacking:  # added where the table declares them
+        df = df.reindex(columns=[c for c in columns(table) if c in df.columns or c in lacking])
     return validate(_blank_to_na(df), table)
 
 
@@ -85,8 +94,23 @@ def load_documents(processed_dir: Path | None = None) -> pd.DataFrame:
 
 
 def load_review(processed_dir: Path | None = None) -> pd.DataFrame:
-    """The review table (what to check before a number reaches a report)."""
-    return load_table("review", processed_dir)
+    """The review table (what to check before a number reaches a report). A review.csv of an
+    earlier version, without the note code columns, loads with them empty (its notes then read
+    as written, in English) and a warning that says how to get them in Chinese."""
+    path = Path(processed_dir or paths.PROCESSED_DIR) / "review.csv"
+    code_columns = tuple(c for c in columns("review") if is_code_column(c))
+    if path.exists():
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        missing = [c for c in code_columns if c not in header]
+        if missing:
+            warnings.warn(
+                f"{paths.project_relative(str(path))} was written by an earlier version (no "
+                f"{', '.join(missing)}): its notes read in English as written; run "
+                "`greenmetrics review` again to read them in Chinese too",
+                stacklevel=2,
+            )
+    return load_table("review", processed_dir, may_lack=code_columns)
 
 
 def load_extracted_observations(processed_dir: Path | None = None) -> pd.DataFrame:

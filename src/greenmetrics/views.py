@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from . import analysis, charts, paths, reference, settings, words
+from . import analysis, charts, notes, paths, reference, settings, words
 from .catalog import load_catalog
 from .errors import GreenmetricsError
 from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
@@ -158,10 +159,18 @@ def focus_regions(focus=None) -> tuple[str, ...]:
 # -- interactive -------------------------------------------------------------------------------
 
 
-def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None = None):
+def in_language(
+    table: pd.DataFrame,
+    lang: str,
+    documents: pd.DataFrame | None = None,
+    columns: Sequence[str] | None = None,
+):
     """`table` as a reader sees it in `lang`: headers (`column` words of words.csv), regions,
     indicators, themes, units, statuses and the analysis' notes in that language; quotes stay
-    as written. English region names come from `documents` (region_en)."""
+    as written. English region names come from `documents` (region_en). `columns`: the
+    columns to show, in order (a note's code columns come along to render it)."""
+    if columns is not None:
+        table = table[[c for c in notes.with_their_codes(columns) if c in table.columns]]
     out = table.copy()
     if "region_zh" in out.columns:
         names = words.region_names(out["region_zh"], lang, documents, short=True)
@@ -186,21 +195,8 @@ def in_language(table: pd.DataFrame, lang: str, documents: pd.DataFrame | None =
     # data/words.csv), so a table in a notebook and its sheet say the same words.
     for column in (reader_tables.CODE_COLUMNS - {"theme"}) & set(out.columns):
         out[column] = out[column].map(lambda v, c=column: words.code_word(c, v, lang))
-    for column in filter(words.is_note_column, out.columns):
-        out[column] = out[column].map(lambda v: words.note_text(v, lang))
-    if {"category", "note"} <= set(out.columns):  # the review table's notes
-        out["note"] = out["note"].map(lambda v: review_note(v, lang))
+    out = notes.in_language(out, lang)  # a message about one document stays as written
     return out.rename(columns=lambda c: reader_tables.word("column", c, lang))
-
-
-def review_note(note: object, lang: str) -> object:
-    """A note of the review table in `lang`: the notes the extraction writes from the
-    vocabulary's templates read in that language; a message about one document (a problem
-    reading it, its region) is shown as the run wrote it."""
-    try:
-        return words.note_text(note, lang)
-    except ValueError:
-        return note
 
 
 def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):

@@ -12,18 +12,21 @@ written once and charts and tables share it. The kinds:
   texts and column headers;
 - `meaning`: a column's meaning in Chinese (its English meaning is the description declared in
   `schemas`, so `en` stays empty);
-- `note`: the templates of the notes the analysis writes (`comparability_note`, `status_note`
-  ...), with {named} fields. The analysis writes the English text (`note`); a reader sees it in
-  either language (`note_text`), a joined note ("a; b") part by part, and a note that matches
-  no template raises instead of passing as English.
+- `note`: the templates of the notes the analysis and the review write (`comparability_note`,
+  `status_note` ...), with {named} fields; `notes` makes them, keeps their codes in the tables
+  and renders them.
+
+A count chooses its words in English with `{n:plan|plans}` (singular|plural, by the field `n`):
+'{n} local {n:plan|plans}' reads '1 local plan', '3 local plans'. Chinese needs none. `fill`
+is the one formatter of templates, for words.csv and the finding sentences alike.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import string
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,7 +75,11 @@ def read_words(path: Path = WORDS_FILE) -> dict[tuple[str, str], dict[str, str]]
                 raise InputError(path, f"{kind} {key!r} needs {need}", line=line)
             if (kind, key) in table:
                 raise InputError(path, f"duplicate {kind} {key!r}", line=line)
-            if kind == "note" and _fields(zh) != _fields(en):
+            try:
+                zh_fields, en_fields = template_fields(zh), template_fields(en)
+            except ValueError as exc:
+                raise InputError(path, f"{kind} {key!r}: {exc}", line=line) from None
+            if kind == "note" and zh_fields != en_fields:
                 raise InputError(path, f"note {key!r}: zh and en name different fields", line=line)
             table[(kind, key)] = {"zh": zh, "en": en}
     return table
@@ -88,10 +95,43 @@ def has_word(kind: str, key: str) -> bool:
     return (kind, key) in vocabulary()
 
 
+class _CountFormatter(string.Formatter):
+    """str.format, and a count's words chosen by its value: '{n:plan|plans}'."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if str(value) == "1" else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _CountFormatter()
+
+
+def fill(template: str, **fields: object) -> str:
+    """`template` with its {fields}; '{n:plan|plans}' writes 'plan' when n is 1, else
+    'plans' (the one plural rule of every English text)."""
+    return _FORMATTER.format(template, **fields)
+
+
+def template_fields(template: str) -> list[str]:
+    """The names of the fields of `template`, sorted, each once ('{n} {n:plan|plans}' -> n).
+    Raises ValueError for a template that is not well formed."""
+    names = set()
+    for _, name, spec, _ in _FORMATTER.parse(template):
+        if name is None:
+            continue
+        if not re.fullmatch(r"\w+", name):
+            raise ValueError(f"field {{{name}}} is not a plain name")
+        if spec and spec.count("|") != 1:
+            raise ValueError(f"{{{name}:{spec}}}: a count's words are 'singular|plural'")
+        names.add(name)
+    return sorted(names)
+
+
 def word(kind: str, key: str, lang: str, default: object = _NO_DEFAULT, **fields: object) -> str:
-    """The word `key` of `kind` in `lang`, formatted with `fields` ({n}, {names}). With a count
-    `n`, an English template may write the plural as {s}: '{n} target{s}' reads '1 target',
-    '3 targets'.
+    """The word `key` of `kind` in `lang`, formatted with `fields` ({n}, {names}) by `fill`
+    ('{n} {n:target|targets}' reads '1 target', '3 targets').
 
     An unknown word raises KeyError (a typo must not print an empty label) unless a `default`
     is given."""
@@ -102,9 +142,7 @@ def word(kind: str, key: str, lang: str, default: object = _NO_DEFAULT, **fields
             raise KeyError(f"no {kind} {key!r} in {WORDS_FILE}")
         return str(default)
     text = entry[lang]
-    if "n" in fields:
-        fields = {"s": "" if fields["n"] == 1 else "s", **fields}
-    return text.format(**fields) if fields else text
+    return fill(text, **fields) if fields else text
 
 
 # -- the coded columns of the tables --------------------------------------------------------
@@ -144,122 +182,6 @@ def code_word(column: str, value: object, lang: str) -> object:
         if entry is not None:
             return entry[lang]
     return value
-
-
-# -- notes ------------------------------------------------------------------------------------
-
-_FIELD_RE = re.compile(r"\{(\w+)\}")
-_NUMBER = r"[-+]?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)"
-_SEPARATORS = re.compile(r"; |；")
-_PART = r"(?:(?!; |；).)+?"  # text within one part of a joined note
-# The text a field of each name matches in the English note.
-_FIELD_PATTERNS = {
-    "n": r"\d+",
-    "year": r"\d+|None",
-    "other_year": r"\d+|None",
-    "target_year": r"\d+|None",
-    "years": r"\d{4}(?:-\d{4})?",  # one year, or a run of years first-last
-    "value": _NUMBER,
-    "needed": _NUMBER,
-    "seen": _NUMBER,
-    "values": rf"{_NUMBER}(?:, {_NUMBER})*",
-    "amount": rf"{_NUMBER} ?\S+",
-    "kind": r"level|increment|reduction",
-    "other_kind": r"level|increment|reduction",
-    "level": r"country|province|prefecture|county",
-    "unit": _PART,
-    "other_unit": _PART,
-    "units": _PART,
-    "area": _PART,
-    "scope": _PART,
-    "reasons": r".+",
-    "text": r"(?:(?!source note: ).)+",  # a curator's note, verbatim
-}
-# Fields that are text written by people (a plan's scope, a curator's note): never translated.
-VERBATIM_FIELDS = frozenset({"scope", "text"})
-
-
-def _fields(template: str) -> list[str]:
-    return sorted(_FIELD_RE.findall(template))
-
-
-@dataclass(frozen=True)
-class NotePart:
-    """One part of a note: its template key and its fields as the English text has them."""
-
-    key: str
-    fields: tuple[tuple[str, str], ...]
-
-
-@lru_cache(maxsize=1)
-def _note_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    patterns = []
-    for (kind, key), entry in vocabulary().items():
-        if kind != "note":
-            continue
-        pieces, end = [], 0
-        for m in _FIELD_RE.finditer(entry["en"]):
-            name = m.group(1)
-            if name not in _FIELD_PATTERNS:
-                raise InputError(WORDS_FILE, f"note {key!r}: unknown field {{{name}}}")
-            pieces += [
-                re.escape(entry["en"][end : m.start()]),
-                f"(?P<{name}>{_FIELD_PATTERNS[name]})",
-            ]
-            end = m.end()
-        pieces.append(re.escape(entry["en"][end:]))
-        literal = len(_FIELD_RE.sub("", entry["en"]))
-        patterns.append((literal, key, re.compile("".join(pieces), re.DOTALL)))
-    # NOTE: the most specific template first: 'target limited to {scope}' would also match
-    # 'target limited to X: no observation for that area' and leave its second half English.
-    patterns.sort(key=lambda p: -p[0])
-    return [(key, pattern) for _, key, pattern in patterns]
-
-
-def note(key: str, **fields: object) -> str:
-    """The note `key` as the analysis writes it: its English template with `fields` as they are
-    (codes, Chinese names, numbers). Raises KeyError for a note not in the vocabulary."""
-    entry = vocabulary().get(("note", key))
-    if entry is None:
-        raise KeyError(f"no note {key!r} in {WORDS_FILE}")
-    return entry["en"].format(**fields)
-
-
-def _match_part(text: str) -> NotePart | None:
-    for key, pattern in _note_patterns():
-        m = pattern.fullmatch(text)
-        if m:
-            return NotePart(key, tuple(m.groupdict().items()))
-    return None
-
-
-@lru_cache(maxsize=20000)
-def note_parts(text: str) -> tuple[NotePart, ...]:
-    """The parts of a note as written by the analysis (joined by '; ' or '；'), each matched to
-    its template; the split with the fewest parts wins. Raises ValueError naming the text that
-    no template matches."""
-    text = text.strip()
-    starts = [0] + [m.end() for m in _SEPARATORS.finditer(text)]
-    ends = [m.start() for m in _SEPARATORS.finditer(text)] + [len(text)]
-    best: dict[int, tuple[NotePart, ...]] = {len(starts): ()}
-    # best[i]: the fewest parts covering text from starts[i] to the end
-    for i in range(len(starts) - 1, -1, -1):
-        found = None
-        for j in range(i, len(ends)):
-            rest = best.get(j + 1)
-            if rest is None:
-                continue
-            part = _match_part(text[starts[i] : ends[j]])
-            if part is not None and (found is None or len(rest) + 1 < len(found)):
-                found = (part, *rest)
-        if found is not None:
-            best[i] = found
-    if 0 not in best:
-        unmatched = [
-            text[s:e] for s, e in zip(starts, ends, strict=True) if _match_part(text[s:e]) is None
-        ]
-        raise ValueError(f"no note template in {WORDS_FILE} matches {unmatched or [text]!r}")
-    return best[0]
 
 
 def short_name_en(name: str) -> str:
@@ -313,68 +235,9 @@ def _gazetteer_name_en(name: str) -> str | None:
     return gazetteer.display_name_en(found) if found is not None else None
 
 
-def _unit(unit: str, lang: str) -> str:
-    return word("text", "none", lang) if unit == "none" else word("unit", unit, lang, default=unit)
-
-
 def unit_name(unit: object, lang: str) -> object:
     """A unit cell as a reader sees it: 万亩 in Chinese, '10k mu' in English; empty and unknown
     units as written."""
     if not isinstance(unit, str) or not unit.strip():
         return unit
     return word("unit", unit.strip(), lang, default=unit)
-
-
-def _amount(amount: str, lang: str) -> str:
-    m = re.fullmatch(rf"({_NUMBER}) ?(\S+)", amount)
-    number, unit = m.group(1), m.group(2)  # type: ignore[union-attr]
-    return f"{number}{_unit(unit, lang)}" if lang == "zh" else f"{number} {_unit(unit, lang)}"
-
-
-def _field_text(name: str, value: str, lang: str) -> str:
-    if name in ("year", "other_year", "target_year") and value == "None":
-        return word("text", "none", lang)
-    if name in ("kind", "other_kind"):
-        return word("kind", value, lang)
-    if name == "level":
-        return word("level", value, lang)
-    if name in ("unit", "other_unit"):
-        return _unit(value, lang)
-    if name == "units":
-        return "、".join(_unit(u, lang) for u in value.split("、"))
-    if name == "amount":
-        return _amount(value, lang)
-    if name == "years":
-        return value.replace("-", "—") if lang == "zh" else value
-    if name == "values":
-        return value.replace(", ", "、") if lang == "zh" else value
-    if name == "area":
-        return region_name(value, lang)
-    return value  # numbers, years and verbatim text
-
-
-def note_text(text: object, lang: str, field: Callable[[str, str, str], str] | None = None):
-    """A note of the analysis as a reader sees it in `lang`: each part from its template in that
-    language, its fields (units, kinds, levels, region names) in that language too, the parts
-    joined by '；' in Chinese, '; ' in English. Empty cells are returned as they are; a note
-    with no template raises ValueError (see `note_parts`). `field` renders a field instead
-    of the default (tests use it to blank verbatim text)."""
-    check_lang(lang)
-    if not isinstance(text, str) or not text.strip():
-        return text
-    render = field or _field_text
-    out = []
-    for part in note_parts(text):
-        template = vocabulary()[("note", part.key)][lang]
-        values = {
-            name: note_text(value, lang, field) if name == "reasons" else render(name, value, lang)
-            for name, value in part.fields
-        }
-        out.append(template.format(**values))
-    return ("；" if lang == "zh" else "; ").join(out)
-
-
-def is_note_column(column: object) -> bool:
-    """True for the columns that hold notes of the analysis (comparability_note, status_note,
-    verdict_note, observation_note, {province,country}_benchmark_note)."""
-    return isinstance(column, str) and column.endswith("_note")

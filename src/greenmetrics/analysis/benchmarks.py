@@ -9,9 +9,9 @@ import math
 import pandas as pd
 
 from ..catalog import Catalog
+from ..notes import join, note
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
-from ..words import note
 from .progress import convert_unit, judge_progress
 from .shared import (
     EPS,
@@ -21,7 +21,6 @@ from .shared import (
     format_number,
     int_or_none,
     is_false,
-    join_texts,
     prepare_observations,
     prepare_targets,
     reference_source,
@@ -74,7 +73,7 @@ def benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[d
             # in 万亩) is restated in the target's unit, so a chart never draws it on the wrong axis.
             restated = convert_unit(value, unit, target["unit"])
             if unit != unit_or_empty(target["unit"]) and not math.isnan(restated):
-                remarks.append(note("restated", amount=f"{value:g} {unit}"))
+                remarks.append(note("restated", value=f"{value:g}", unit=unit))
                 value, unit = restated, unit_or_empty(target["unit"])
             reasons = differences(
                 target,
@@ -105,7 +104,7 @@ def benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[d
                     "benchmark_comparator": bench["comparator"],
                     "benchmark_target_year": int_or_none(bench["target_year"]),
                     "is_comparable": comparable,
-                    "comparability_note": "; ".join(reasons + remarks) or None,
+                    "comparability_note": join(reasons + remarks),
                     "ambition": ambition,
                     **reference_source(bench),
                     "source_line": int_or_none(bench.get("line")),
@@ -180,7 +179,7 @@ def summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
         )
         return out
     if not comparable:
-        reasons = join_texts(p["comparability_note"] for p in mine)
+        reasons = join((p["comparability_note"] for p in mine), separator="；")
         out[f"{level}_benchmark_note"] = note("no_comparable_benchmark", reasons=reasons)
         return out
     # NOTE: sources can disagree (Gansu's energy intensity: 13% and 12.5%); the target is
@@ -190,7 +189,7 @@ def summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
     values = sorted({p["benchmark_value"] for p in comparable})
     notes = []
     if len(values) > 1:
-        listed = ", ".join(format_number(v) for v in values)
+        listed = [format_number(v) for v in values]
         notes.append(note("sources_disagree", n=len(comparable), values=listed))
     elif len(comparable) > 1:
         notes.append(note("sources_agree", n=len(comparable)))
@@ -200,7 +199,7 @@ def summarise_level(target: dict, pairs: list[dict], level: str) -> dict:
         {
             f"{level}_benchmark_value": best["benchmark_value"],
             f"{level}_benchmark_count": len(comparable),
-            f"{level}_benchmark_note": "; ".join(notes) or None,
+            f"{level}_benchmark_note": join(notes),
             f"{level}_source_title": best["source_title"],
             f"{level}_source": best["source"] or best["doc_number"],
             f"{level}_source_quote": best["source_quote"],

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..notes import join, note
 from ..regions import COUNTRY_ZH
 from ..schemas import KINDS
-from ..words import note
 from .shared import (
     LEVEL_RANK,
     TARGET_COLUMNS,
@@ -177,7 +177,7 @@ def _plan_row(r: dict, form: tuple) -> dict:
         "scope_zh": text_or_none(r.get("scope_zh")),
         "aspirational": int_or_none(r.get("aspirational")),
         "is_comparable": not reasons,
-        "comparability_note": "; ".join(reasons) or None,
+        "comparability_note": join(reasons),
         "target_id": r["target_id"],
         "doc_id": r["doc_id"],
         "quote": r["quote"],
@@ -238,7 +238,7 @@ def _benchmark_row(b: dict, form: tuple) -> dict:
     return {
         **_set_target(b, b["level"], "benchmark"),
         "is_comparable": not reasons,
-        "comparability_note": "; ".join(reasons + coded) or None,
+        "comparability_note": join(reasons + coded),
         **reference_source(b),
     }
 
@@ -252,16 +252,16 @@ def _in_comparison_order(rows: list[dict], region_order: list[str]) -> pd.DataFr
     rank = {r: i for i, r in enumerate(region_order)}
     order = pd.DataFrame(
         {
-            "_origin": [0 if r["origin"] == "plan" else 1 for r in rows],
+            "origin_of_rows": [0 if r["origin"] == "plan" else 1 for r in rows],
             "_region": [rank.get(r["region_zh"], len(rank)) for r in rows],
         }
     )
     df = pd.concat([df, order], axis=1).sort_values(
-        ["indicator_id", "_origin", "_region", "target_year", "char_start"],
+        ["indicator_id", "origin_of_rows", "_region", "target_year", "char_start"],
         kind="mergesort",
         na_position="last",
     )
-    return df.drop(columns=["_origin", "_region"]).reset_index(drop=True)
+    return df.drop(columns=["origin_of_rows", "_region"]).reset_index(drop=True)
 
 
 def widest_spread(comparison: pd.DataFrame) -> dict | None:

@@ -38,9 +38,9 @@ import pandas as pd
 from ..catalog import Catalog, attach_indicators, load_catalog
 from ..extract.observation_words import FALL_WORDS, RISE_WORDS, WORK_RE
 from ..gazetteer import shipped_gazetteer
+from ..notes import Note, decode, join, note, split
 from ..regions import COUNTRY_ZH
 from ..schemas import columns
-from ..words import note
 from .progress import APPROX_TOLERANCE, convert_unit
 from .shared import (
     checked_frame,
@@ -275,7 +275,7 @@ def _rank(row: dict) -> tuple:
     )
 
 
-def _rule(used: dict, other: dict) -> str:
+def _rule(used: dict, other: dict) -> Note:
     """The note naming the criterion that put `used` before `other`."""
     a, b = _rank(used), _rank(other)
     if a[0] != b[0]:
@@ -311,7 +311,7 @@ def _resolve(rows: list[dict]) -> None:
             if values_agree(used, other) is False:
                 other["used_instead"] = used["observation_id"]
                 lost = note("conflict_lost", value=f"{used['value']:g}")
-                other["use_note"] = f"{lost}; {_rule(used, other)}"
+                other["use_note"] = join([lost, _rule(used, other)])
 
 
 # -- the tables -----------------------------------------------------------------------------------
@@ -363,7 +363,8 @@ def observation_conflicts(observations: pd.DataFrame) -> pd.DataFrame:
                                     "indicator_en", "year", "measure", "baseline_year")}  # fmt: skip
         for side, source in (("used", used), ("other", other)):
             row.update({f"{side}_{c}": source[c] for c in side_columns})
-        row["conflict_note"] = str(other["use_note"]).split("; ", 1)[1]
+        lost_to = decode(other["use_note_code"], other["use_note_args"])
+        row["conflict_note"] = join(n for n in split(lost_to) if n.keys != ("conflict_lost",))
         out.append(row)
     return checked_frame(out, "observation_conflicts")
 

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from ..notes import Note, join, note
 from ..schemas import FIELDS
-from ..words import note
 from .shared import (
     EPS,
     decimal_places,
@@ -18,7 +18,6 @@ from .shared import (
     format_number,
     int_or_none,
     is_missing,
-    join_texts,
     joined_sources,
     origin_of_rows,
     progress_direction,
@@ -257,7 +256,7 @@ def observed_series(
     unit = unit_or_empty(target["unit"])
     usable = [r for r in rows if r["measure"] == "level" and not is_missing(_converted(r, unit))]
     if not usable:
-        units = "、".join(sorted({r["unit"] or "none" for r in rows}))
+        units = sorted({r["unit"] or "none" for r in rows})
         return [], note("units_differ", units=units, unit=unit or "none"), None
     points = [
         {
@@ -266,7 +265,7 @@ def observed_series(
             "rows": [r],
             "note": None
             if r["unit"] == unit
-            else note("converted", amount=f"{format_number(r['value'])}{r['unit']}"),
+            else note("converted", value=format_number(r["value"]), unit=r["unit"]),
         }
         for y, r in sorted(_one_per_year(usable).items())
     ]
@@ -342,7 +341,7 @@ def _reduction_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
             used, chained = [], []
         previous = value
         if value is not None:
-            how = join_texts([note_, assumed])
+            how = join([note_, assumed])
             points.append({"year": year, "value": value, "rows": list(used), "note": how})
     if not points:
         return [], note("no_change_observed", year=t0), t0
@@ -401,8 +400,7 @@ def _increment_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
         elif year in yearly and total is not None:
             value = total + amount(yearly[year])
             used, summed = [*used, yearly[year]], [*summed, year]
-            years = f"{summed[0]}-{summed[-1]}" if len(summed) > 1 else str(summed[0])
-            how = note("increment_summed", year=t0, years=years)
+            how = note("increment_summed", year=t0, years=_span(summed))
         elif year in levels and base is not None:
             value = amount(levels[year]) - amount(base)
             used, summed = [base, levels[year]], []
@@ -417,10 +415,10 @@ def _increment_points(target: dict, rows: list[dict]) -> tuple[list[dict], str |
     return points, None, t0
 
 
-def _chained_note(t0: int, chained: list[int], start: tuple[str, int] | None) -> str:
+def _chained_note(t0: int, chained: list[int], start: tuple[str, int] | None) -> Note:
     """How a chained fall was built: from the baseline through the yearly changes of `chained`
     (consecutive years), or on top of a fall reported or computed from levels (`start`)."""
-    years = f"{chained[0]}-{chained[-1]}" if len(chained) > 1 else str(chained[0])
+    years = _span(chained)
     if start is None:
         return note("fall_chained", year=t0, years=years)
     if start[0] == "reported":
@@ -488,7 +486,7 @@ def judge_progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: in
         observation_source_title=title,
         observation_source=source,
         observation_source_quote=quote,
-        observation_note=join_texts(notes),
+        observation_note=join(notes, separator="；"),
         is_observation_proxy=any(r["is_proxy"] for p in points for r in p["rows"]),
         observation_origin=origin_of_rows(rows),
         remaining_gap=sign * (target_value - observed),
@@ -499,18 +497,24 @@ def judge_progress(target: dict, groups: dict[tuple, list[dict]], as_of_year: in
         status_note=_status_note(status, observed, latest["year"], years_left, needed, seen),
     )
     if out["is_observation_proxy"]:
-        out["status_note"] += "; " + note("proxy")
+        out["status_note"] = join([out["status_note"], note("proxy")])
     return out
+
+
+def _span(years: list[int]) -> list[int]:
+    """A run of consecutive years as a note argument: [first, last], or [year] alone."""
+    return [years[0], years[-1]] if len(years) > 1 else [years[0]]
 
 
 def _status_note(
     status: str, observed: float, year: int, years_left: int, needed: float, seen: float
-) -> str:
+) -> Note:
     if status == "achieved":
         return note("status_met", value=format_number(observed), year=year)
     if years_left <= 0:
         return note("status_missed", value=format_number(observed), year=year)
     if math.isnan(seen):
         return note("status_one_year", year=year)
-    key = "status_needs_one" if years_left == 1 else "status_needs"
-    return note(key, needed=format_number(needed), n=years_left, seen=format_number(seen))
+    return note(
+        "status_needs", needed=format_number(needed), n=years_left, seen=format_number(seen)
+    )

@@ -17,16 +17,15 @@ import pandas as pd
 
 from .. import settings
 from ..catalog import Catalog
+from ..notes import join, note
 from ..regions import region_order
 from ..schemas import FIELDS, RATE_UNITS
-from ..words import note
 from .benchmarks import benchmark_pairs, index_benchmarks, summarise_level
 from .progress import judge_progress, meets_target, observed_series
 from .shared import (
     checked_frame,
     format_number,
     is_missing,
-    join_texts,
     joined_sources,
     origin_of_rows,
     prepare_observations,
@@ -199,11 +198,12 @@ def _card_row(
         "observation_source_title": title,
         "observation_source": source,
         "observation_source_quote": quote,
-        "observation_note": join_texts(
+        "observation_note": join(
             [
                 point["note"] if point else None,
                 *(note("source_note", text=t) for r in rows if (t := text_or_none(r.get("note")))),
-            ]
+            ],
+            separator="；",
         ),
         "is_observation_proxy": any(r["is_proxy"] for r in rows) if rows else None,
         "observation_origin": origin_of_rows(rows),

@@ -10,9 +10,9 @@ import pandas as pd
 
 from ..catalog import Catalog, attach_indicators, load_catalog
 from ..errors import SchemaError
+from ..notes import note, with_codes
 from ..regions import REGION_LEVELS
 from ..schemas import TARGET_CONTEXT_COLUMNS, check, columns, empty_table
-from ..words import note
 
 EPS = 1e-9
 LEVEL_RANK = {level: i for i, level in enumerate(REGION_LEVELS)}
@@ -128,7 +128,7 @@ def checked_frame(rows: list[dict], table: str) -> pd.DataFrame:
     """The output frame: exactly the declared columns of `table`, checked, in its declared order."""
     if not rows:
         return empty_table(table)
-    return check(pd.DataFrame(rows, columns=list(columns(table))), table)
+    return check(with_codes(pd.DataFrame(rows, columns=list(columns(table))), table), table)
 
 
 def prepare_targets(

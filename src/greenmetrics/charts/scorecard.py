@@ -11,7 +11,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..analysis.scorecard import verdict_counts
-from ..words import note_parts, note_text, region_name
+from ..notes import decode, render
+from ..words import region_name
 from .chart_words import colon
 from .panel_helpers import begin, empty_chart, named_frame, new_figure, number_text
 from .style import (
@@ -82,15 +83,15 @@ def _observed_text(row: pd.Series, lang: str, documents: pd.DataFrame | None = N
 def chained_notes(rows: pd.DataFrame, names: dict, lang: str) -> list[str]:
     """One line per row whose observation was chained from yearly changes: its region and
     indicator, then how (自2020年累计下降（由2021—2023年逐年变化连乘）). `rows` holds
-    `region_zh`, `_ind_name` and `observation_note`."""
+    `region_zh`, `_ind_name` and the code columns of `observation_note`."""
     out = []
-    if "observation_note" not in rows.columns:
+    if "observation_note_code" not in rows.columns:
         return out
     for _, row in rows.iterrows():
-        how = row["observation_note"]
-        if isinstance(how, str) and any(p.key.startswith("fall_chained") for p in note_parts(how)):
+        how = decode(row["observation_note_code"], row["observation_note_args"])
+        if how is not None and any(key.startswith("fall_chained") for key in how.keys):
             head = f"{names[row['region_zh']]} · {row['_ind_name']}"
-            out.append(f"{head}{colon(lang)}{note_text(how, lang)}")
+            out.append(f"{head}{colon(lang)}{render(how, lang)}")
     return list(dict.fromkeys(out))
 
 

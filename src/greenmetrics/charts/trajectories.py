@@ -136,7 +136,7 @@ def plot_trajectory(
 def _chained_notes(df: pd.DataFrame, kept, names, first, lang: str) -> list[str]:
     """How the latest observed point of each drawn panel was built, when chained from yearly
     changes (the panel, then 自2020年累计下降（由2021—2024年逐年变化连乘）)."""
-    if "observation_note" not in df.columns:
+    if "observation_note_code" not in df.columns:
         return []
     latest = [
         rows.sort_values("year").iloc[-1]

@@ -28,7 +28,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .. import words
+from .. import notes
 from ..text import normalize
 from .records import PlanContext
 from .spaced_rows import line_cells, looks_like_row_line
@@ -465,7 +465,7 @@ def read_indicator_tables(
                 if re.search(r"[0-9０-９]", quote):
                     reading.unread_rows.append(
                         review_row(context, quote, row, quote,
-                                    words.note("review_table_header", text=table.header_text))
+                                    notes.note("review_table_header", text=table.header_text))
                     )  # fmt: skip
             continue
         reading.spans.append((table.start, table.end))

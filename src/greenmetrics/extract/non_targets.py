@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .. import words
+from .. import notes
 
 # NOTE: money is a target when a plan sets an output or an investment (产业产值达到2000亿元); it is
 # none when it is granted, capped or co-funded by a rule of support.
@@ -50,15 +50,15 @@ def why_not_a_target(
     before, after = clause[:value_start], clause[value_end:]
     near = before[-12:] + after[:6]
     if _MONEY_UNIT_RE.search(unit) and _GRANT_RE.search(near):
-        return words.note("review_money")
+        return notes.note("review_money")
     if _APPLICANT_RE.search(lead + before):
-        return words.note("review_applicant")
+        return notes.note("review_applicant")
     if _FORECAST_RE.search(lead + before):
-        return words.note("review_forecast")
+        return notes.note("review_forecast")
     if _PRESENT_RE.search(before):
-        return words.note("review_present")
+        return notes.note("review_present")
     if not national and _NATIONAL_SUBJECT_RE.match(before.lstrip("，、；： ")):
-        return words.note("review_national_figure")
+        return notes.note("review_national_figure")
     # NOTE: a bare number in brackets, （1）, numbers an item; a quantity there sizes a name.
     bracketed = (
         unit and before.rstrip().endswith(("（", "(")) and after.lstrip().startswith(("）", ")"))
@@ -68,7 +68,7 @@ def why_not_a_target(
         or _DESIGN_RE.search(before)
         or (_CAPACITY_BEFORE_RE.search(before) and _PROJECT_TAIL_RE.search(after))
     ):
-        return words.note("review_project_size")
+        return notes.note("review_project_size")
     return None
 
 

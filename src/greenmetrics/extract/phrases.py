@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .. import words
+from .. import notes
 from ..schemas import RATE_UNITS
 from .quantities import Mention
 from .records import PlanContext
@@ -440,7 +440,7 @@ def set_aside(context: PlanContext, text: str, span: tuple[int, int], name: str)
         "quote": text[start:end],
         "char_start": start,
         "char_end": end,
-        "note": words.note(
+        "note": notes.note(
             "review_value_in_note" if _opens_a_note(name) else "review_generic_name", text=name
         ),
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import words
+from .. import notes
 from ..schemas import RATE_UNITS
 from ..text import normalize
 from .records import PlanContext, TargetRecord
@@ -174,7 +174,7 @@ def row_target(
         if re.search(r"[0-9０-９]", quote):
             reading.review.append(
                 review_row(context, quote, row, quote,
-                            words.note("review_table_cells", text=" | ".join(header.labels)))
+                            notes.note("review_table_cells", text=" | ".join(header.labels)))
             )  # fmt: skip
         return
     if not by_index.get(header.indicator) or not any(c.index in by_index for c in header.targets):
@@ -209,7 +209,7 @@ def row_target(
             continue  # - or —: the plan sets no target for this indicator
         if isinstance(value, str):
             reading.review.append(
-                review_row(context, cell, row, quote, words.note("review_table_words"))
+                review_row(context, cell, row, quote, notes.note("review_table_words"))
             )  # fmt: skip
             continue
         year = column.year or default_year

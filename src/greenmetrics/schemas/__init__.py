@@ -19,6 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import SchemaError
+from .coded import with_code_columns
 from .fields import (
     BINDINGS,
     COMPARATORS,
@@ -75,6 +76,7 @@ class Table:
     required: tuple[str, ...] | None = None
     extra_columns: bool = False  # a curated file may hold columns of its own (ignored)
     file: str | None = None  # where the table lives, for messages and docs/tables.md
+    prose_notes: tuple[str, ...] = ()  # note columns that may hold a message without code
 
     def field(self, column: str) -> Field:
         """The meaning of `column` in this table (the dictionary's, unless overridden)."""
@@ -187,6 +189,7 @@ _TABLE_LIST = (
         sort_by=("category", "doc_id", "char_start"),
         empty_first=True,
         file="data/processed/review.csv",
+        prose_notes=("note",),
     ),
     # -- curated by hand, read and checked on load ---------------------------------------------
     Table(
@@ -457,7 +460,7 @@ _TABLE_LIST = (
         ),
     ),
 )
-TABLES: dict[str, Table] = {t.name: t for t in _TABLE_LIST}
+TABLES: dict[str, Table] = {t.name: with_code_columns(t) for t in _TABLE_LIST}
 # The tables the extraction writes to data/processed, in the order it writes them.
 PROCESSED_TABLES = ("documents", "targets", "milestones", "observations", "review")
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from .. import words
+from .. import notes, words
 from ..schemas import TABLES, describe
 from .cells import SHEET_NAME_BAD, SHEET_NAME_MAX
 
@@ -70,10 +70,10 @@ UNIT_COLUMNS = frozenset(("unit", "reference_unit", "benchmark_unit"))
 
 
 def in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """`df` with coded values, yes/no and the analysis' notes (`words.note_text`) as words of
+    """`df` with coded values, yes/no and the analysis' notes (`notes.in_language`) as words of
     `lang`, and in English region names (`names`, else the gazetteer's) and units in English
     (numbers and other text left alone)."""
-    out = df.copy()
+    out = notes.in_language(df, lang)
     english = lang == "en"
     for column in out.columns:
         series = out[column]
@@ -92,8 +92,6 @@ def in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
             out[column] = series.map(lambda v, y=yes, n=no: None if pd.isna(v) else (y if v else n))
         elif str(column) in CODE_COLUMNS and not pd.api.types.is_numeric_dtype(series):
             out[column] = series.map(lambda v, c=str(column): words.code_word(c, v, lang))
-        elif words.is_note_column(column):
-            out[column] = series.map(lambda v: words.note_text(v, lang))
     return out
 
 
@@ -131,8 +129,9 @@ OBSERVATIONS_COLUMNS = (
 
 def for_readers(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
     """`df` cut to `columns` (those it has, in that order) for a workbook in `lang`; in English
-    the indicator column holds indicator_en (the plan's words where the catalog has none)."""
-    shown = df[[c for c in columns if c in df.columns]].copy()
+    the indicator column holds indicator_en (the plan's words where the catalog has none). A
+    note column keeps its code columns, which `in_words` renders and drops."""
+    shown = df[[c for c in notes.with_their_codes(columns) if c in df.columns]].copy()
     if lang == "en" and "indicator_zh" in shown and "indicator_en" in df:
         english = df["indicator_en"]
         shown["indicator_zh"] = english.where(english.notna(), df["indicator_zh"])
