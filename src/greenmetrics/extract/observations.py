@@ -30,11 +30,16 @@ from .observation_words import (
     ACTION_RE,
     APPROX_BEFORE_RE,
     BASELINE_RE,
+    BASIS_LEAD_RE,
+    BASIS_WORD_RE,
     CHANGE_TAIL_RE,
     COUNT_UNITS,
+    DEVELOPED_RE,
     ENTITY_AFTER_RE,
     FALL_WORDS,
+    FORECAST_RE,
     FORWARD_RE,
+    GAP_TO_EXPECTED_RE,
     GE_BEFORE_RE,
     GENERIC_NAMES,
     GOAL_AFTER_RE,
@@ -59,6 +64,7 @@ from .observation_words import (
     STARTING_VALUE_RE,
     WHOLE_REGION_RE,
     WORK_RE,
+    counts_the_places_listed,
 )
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord, stable_id
@@ -69,7 +75,8 @@ from .years import arabic_years
 
 # Patterns of the hot paths, compiled once (each runs once or more per clause).
 _DOT_LEADER_RE = re.compile(r"\.{4,}")  # a contents line's dots
-_NAME_EDGES_RE = re.compile(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$")
+# what edges a name without being part of it: 比重从37%… / 进一步提高至9.8% (the verb's adverb)
+_NAME_EDGES_RE = re.compile(r"^(?:的|，|、|是|为|进一步|大幅|稳步|逐步)+|(?:的|，|、|。|由|从)+$")
 _HAN_RE = re.compile(r"[\u4e00-\u9fa5]")
 
 
@@ -113,7 +120,8 @@ class ObservationReader(TimeFrames):
         self.records.extend(records)
         self.table_spans = [*self.table_spans, *spans]
         norm = self.norm.text
-        present = [] if self.reports else self.present_spans(norm, self.x.vocabulary)
+        sections = {} if self.reports else self.section_spans(norm, self.x.vocabulary)
+        present, outlook = sections.get("present", []), sections.get("outlook", [])
         for sent in self.x.sentences:
             if self._in_table(sent.start, sent.end):
                 continue
@@ -122,6 +130,8 @@ class ObservationReader(TimeFrames):
             elif self.x.issue_year and any(a <= sent.start < b for a, b in present):
                 # 存在问题 / 面临挑战: where the region stands when the plan starts
                 default = Frame(year=self._period_end_before(self.x.issue_year), past=True)
+            elif any(a <= sent.start < b for a, b in outlook):
+                default = Frame(past=False)  # 机遇与挑战: only a clause's own time is read
             elif sent.history and self.x.issue_year:
                 end = self._period_end_before(
                     self.x.issue_year - 1 if self.x.issue_year % 5 else self.x.issue_year
@@ -196,6 +206,10 @@ class ObservationReader(TimeFrames):
                 if name:
                     last_indicator = name
                 continue
+            if BASIS_LEAD_RE.match(clause) and (
+                BASIS_WORD_RE.search(clause) or FORECAST_RE.search(norm[ce : sent.end])
+            ):
+                continue  # 按照每户8千瓦标准 / 考虑…等因素，预计…: a basis, no measure
             forward = bool(FORWARD_RE.search(clause)) or bool(
                 self.x.vocabulary.aspiration_re.search(clause)
             )
@@ -325,8 +339,14 @@ class ObservationReader(TimeFrames):
         if RANK_AFTER_RE.match(after) or RANK_BEFORE_RE.search(before):
             return None
         achieved = mention.unit in COUNT_UNITS and ACHIEVED_AFTER_RE.match(after)
-        if ENTITY_AFTER_RE.match(after) and not achieved:
+        # 完成节能改造90台机组: a count of the entities a work was done on is its size
+        worked = mention.unit in (*COUNT_UNITS, "台", "套") and WORK_RE.search(before)
+        if ENTITY_AFTER_RE.match(after) and not (achieved or worked):
             return None
+        if DEVELOPED_RE.search(clause) and _HAN_RE.match(after) and mention.unit not in COUNT_UNITS:
+            return None  # 完成6兆瓦直驱海上风机样机研制: the rating of what was made
+        if mention.unit in COUNT_UNITS and counts_the_places_listed(before, mention.value):
+            return None  # 上海石化暂供区、外高桥港区2个…试点: the count of the places named
         if GOAL_AFTER_RE.match(after):
             return None  # 超额完成省下达的16%目标: the goal beside a result
         if not re.search(r"[\u4e00-\u9fa5]{2}", clause):
@@ -342,7 +362,7 @@ class ObservationReader(TimeFrames):
         change = CHANGE_TAIL_RE.search(left)
         verb = ""
         kind = "level"
-        if change and not re.search(r"(?:到|至)$", left[: change.end()]):
+        if change and not re.search(r"(?<!达)(?:到|至)$", left[: change.end()]):
             verb = change.group("verb")
             kind = "change"
         elif mention.unit in ("个百分点", "百分点"):
@@ -415,7 +435,7 @@ class ObservationReader(TimeFrames):
         if kind == "change" and verb and not indicator.endswith(verb):
             indicator += verb
         baseline = None
-        if kind == "change":
+        if kind == "change" and not GAP_TO_EXPECTED_RE.search(left):
             if baseline_match and baseline_match.group("year"):
                 baseline = int(baseline_match.group("year"))
             elif baseline_match and baseline_match.group("fyp"):
@@ -426,6 +446,8 @@ class ObservationReader(TimeFrames):
                 baseline = frame.start
             elif self.period_start is not None and re.search("累计|年均|五年|提高|增长", left):
                 baseline = self.period_start  # “十三五”…，2020年达到X；…累计下降Y
+            elif "年均" in left and not self.reports:
+                baseline = self._period_end_before(frame.year) - 5  # a review's yearly average
             else:
                 baseline = frame.year - 1
             if baseline >= frame.year:
