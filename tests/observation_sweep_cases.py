@@ -1930,6 +1930,21 @@ CASES: list[Case] = [
             ("非化石能源", 11, "%", "eq", 2020, "level", None, "山东省", ""),
         ],
     ),
+    # a goal table's base column: a bracketed cell is the last period's cumulative change, a
+    # plain one the base year's level; a group cell before a numbered row is no part of its name
+    Case(
+        "指标类别 指标 2020年 2025年 属性\n"
+        "绿色低碳\n"
+        "1．单位地区生产总值能耗降低（%） [15.2] [13.5] 约束性\n"
+        "2．森林覆盖率（%） 42.1 43 约束性\n",
+        2021,
+        "plan",
+        "江西省",
+        [
+            ("单位地区生产总值能耗降低", 15.2, "%", "eq", 2020, "change", 2015, "江西省", ""),
+            ("森林覆盖率", 42.1, "%", "eq", 2020, "level", None, "江西省", ""),
+        ],
+    ),
     # == A review's period phrases: “十三五”前四年 is 2016-2019, 前三年 2016-2018 =================
     Case(
         "一、发展基础\n“十三五”前四年，全省天然气消费量年均增长8.2%。",

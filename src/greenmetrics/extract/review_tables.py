@@ -69,6 +69,8 @@ _PAGE_RE = re.compile(r"^\s*[-—–]\s*\d+\s*[-—–]\s*$")
 _PUA_POINT_RE = re.compile("(?<=[0-9])[\U000f0000-\U0010fffd](?=[0-9])")
 _ROW_NUMBER_RE = re.compile(r"^(?:\s*(?:\d{1,2}(?![\d.个项家座处条])|[①-⑳]))+\s*")
 _FALL_NAME_RE = re.compile(r"下降|降低|减少|削减|压减")
+# A row's number written with its mark (1．, 2、) before its name, maybe after a group cell.
+_NUMBERED_NAME_RE = re.compile(r"(?:^|\s)\d{1,2}[.、](?=\s*[\u4e00-\u9fa5])")
 # What stands in the unit column for a row whose cells carry their unit, and a row's label of
 # a part (其中：煤电): no part of the indicator's name.
 _NO_UNIT_TAIL_RE = re.compile(r"[-—－]+$")
@@ -215,6 +217,11 @@ def read_review_tables(
             misses = 0
             at, values = row
             head = " ".join([*pending[-3:], line[:at].strip()])
+            numbered = list(_NUMBERED_NAME_RE.finditer(head))
+            if numbered:
+                head = head[
+                    numbered[-1].end() :
+                ]  # 总体指标 1．单位…: the name starts at its number
             head = _ROW_NUMBER_RE.sub("", head)
             head = _ATTRIBUTE_RE.sub(" ", head)
             unit_match = _UNIT_RE.search(head.replace(" ", ""))
@@ -289,9 +296,11 @@ def table_observations(extractor) -> tuple[list[ObservationRecord], list[tuple[i
             char_end=cell.end,
         )
         for cell in cells
-        # a row the target rules read gives its base column below; a row they could not line
-        # up with their header (a 年均增速 column they do not know) is read here
-        if not any(cell.start < t.char_end and t.char_start < cell.end for t in taken)
+        # a row the target rules read gives its base level below (a bracketed base cell, the
+        # last period's cumulative, is no baseline of theirs: read here); a row they could not
+        # line up with their header (a 年均增速 column they do not know) is read here
+        if cell.kind == "change"
+        or not any(cell.start < t.char_end and t.char_start < cell.end for t in taken)
     ]
     return records, spans
 
