@@ -38,8 +38,8 @@ GOLD = Path(__file__).parent / "gold"
 KNOWN_WRONG = {"dev": 5, "heldout": 11, "heldout2": 0}
 FLOORS = {
     # set: (recall, precision, fields)
-    "dev": (0.92, 0.96, 0.98),
-    "heldout": (0.86, 0.92, 0.93),
+    "dev": (0.93, 0.96, 0.98),
+    "heldout": (0.87, 0.92, 0.93),
     "heldout2": (0.98, 0.97, 0.97),
 }
 

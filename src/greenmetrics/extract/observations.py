@@ -24,6 +24,7 @@ from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
 from .bulletin_tables import bulletin_table_observations
+from .observation_ratios import structure_terms
 from .observation_time import Frame, TimeFrames
 from .observation_words import (
     ACHIEVED_AFTER_RE,
@@ -187,11 +188,16 @@ class ObservationReader(TimeFrames):
         last_base: int | None = None
         self.last_record = None
         self.part_of = None  # the change a 其中 clause breaks down
+        shares = self._shares(sent, default)
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
             if "……" in clause or "…" * 3 in clause or _DOT_LEADER_RE.search(clause):
                 continue  # a contents line
-            mentions = self._mentions(clause)
+            mentions = [
+                m
+                for m in self._mentions(clause)
+                if not any(t.start < cs + m.end and cs + m.start < t.end for t in shares)
+            ]
             if clause.startswith("其中"):
                 last = self.last_record
                 self.part_of = last if last is not None and last.kind == "change" else None
@@ -269,6 +275,25 @@ class ObservationReader(TimeFrames):
                     )
                 self.records.append(record)
                 self.last_record = record
+
+    def _shares(self, sent, default: Frame) -> list:
+        """The terms of a share structure the sentence states (三次产业结构为8.6:41:50.4), each
+        recorded as a level; all of them returned, so no clause reads them again."""
+        norm = self.norm.text
+        terms = structure_terms(norm, sent.start, sent.end, self._indicator)
+        for t in terms:
+            frame = self._frame_of(norm[sent.start : t.start], default)
+            if since := STARTING_VALUE_RE.search(arabic_years(norm[sent.start : t.series_start])):
+                frame = Frame(year=int(since.group("year")), past=True)  # 由2015年的8.9:44.9:…
+            if frame.past and frame.year and not self._taken(t.start, t.end, t.value):
+                start, end = self.norm.span_to_original(*_trim(norm, sent.start, t.end))
+                self.records.append(ObservationRecord(
+                    doc_id=self.context.doc_id, region_zh=None, division_code=None,
+                    indicator_zh=t.name, value=t.value, unit="", comparator="eq",
+                    year=frame.year, kind="level", baseline_year=None, scope_zh="",
+                    quote=self.x.text[start:end], char_start=start, char_end=end,
+                ))  # fmt: skip
+        return terms
 
     def _starts_from(self, clause: str, mention: Mention, frame: Frame) -> Frame | None:
         """The frame of a starting value with no year of its own (由65%提升至75%): the start of
