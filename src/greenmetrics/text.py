@@ -102,8 +102,9 @@ _CLOSERS = "”’」』）)》】〕]\"' "
 # NOTE: the heading markers of Chinese plans: 一、 （一） (1) 1. 1、 第一章 第二节 ① 附件 专栏.
 _HEADING_RE = re.compile(
     r"(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百0-9]+[）)]"
-    # NOTE: "1 总则" is a heading; "2025 年" and "360 公里" (a PDF's spaced digits) are not.
-    r"|[0-9]+(?:[.．、](?![0-9])|\s+(?![0-9年月日号%‰万亿千百个吨亩家座项处公米元倍度]))"
+    # NOTE: "1 总则" is a heading; "2025 年", "360 公里" and "4 兆瓦" (a PDF's spaced digits
+    # after a page break) are not.
+    r"|[0-9]+(?:[.．、](?![0-9])|\s+(?![0-9年月日号%‰万亿千百兆个吨亩家座项处公米元倍度台辆套户]))"
     r"|第[一二三四五六七八九十百0-9]+[章节条部分篇款]"
     r"|[①-⑳]|附件|附表|专栏)"
 )

@@ -17,6 +17,7 @@ from .observation_words import (
     LAST_YEAR_RE,
     LAST_YEARS_RE,
     NOW_RE,
+    OUTLOOK_HEADING_RE,
     PART_YEAR_RE,
     PERIOD_RE,
     PROBLEM_HEADING_RE,
@@ -33,6 +34,7 @@ _BEFORE_A_PERIOD_RE = re.compile(r"(?:到|至|在)$")
 _TO_BEFORE_RE = re.compile(r"(?:到|至)$")
 _AMOUNT_AFTER_PERIOD_RE = re.compile(r"累计|年均|共|新增|完成|淘汰")
 _DATE_MONTH_RE = re.compile(r"^\s*\d{1,2}\s*月")
+_FIRST_YEARS = {"三年": 3, "四年": 4}  # 前三年 / 头四年 of a five-year period
 
 
 @dataclass
@@ -86,6 +88,10 @@ class TimeFrames:
                     m.start(),
                     Frame(year=end, past=past and end < (self.x.issue_year + 1), explicit=True),
                 )
+            elif what[1:] in _FIRST_YEARS:
+                # “十三五”前四年: 2016-2019, a change measured from the period's start
+                last = end - 5 + _FIRST_YEARS[what[1:]]
+                offer(m.start(), Frame(year=last, start=end - 5, past=True, explicit=True))
             else:
                 offer(m.start(), Frame(year=end, start=end - 5, past=past, explicit=True))
         for m in SPAN_RE.finditer(text):
@@ -150,30 +156,43 @@ class TimeFrames:
             frame = Frame(year=year, start=frame.start, past=frame.past, explicit=True, part=label)
         return frame
 
-    def present_spans(self, norm: str, vocabulary) -> list[tuple[int, int]]:
-        """The spans of a plan's sections that say where the region stands (存在问题, 面临挑战,
-        短板), from their heading to the next heading of their level or above."""
-        spans: list[tuple[int, int]] = []
-        open_at: tuple[int, int] | None = None  # (heading level, start)
-        pos = 0
+    def section_spans(self, norm: str, vocabulary) -> dict[str, list[tuple[int, int]]]:
+        """The spans of a plan's sections that say where the region stands ("present": 存在问题,
+        面临挑战, 短板) and of those that look ahead ("outlook": 机遇与挑战, 面临的形势). The
+        innermost heading of such a kind decides, from it to the next heading of its level or
+        above; a heading of goals or tasks (目标, 任务) opens neither."""
+        spans: dict[str, list[tuple[int, int]]] = {"present": [], "outlook": []}
+        open_headings: list[tuple[int, str]] = []  # (level, kind), the outermost first
+        current, since, pos = "", 0, 0
         for line in norm.split("\n"):
             m = HEADING_RE.match(line)
             if m:
                 level = next(i for i, g in enumerate(("l0", "l1", "l2", "l3")) if m.group(g))
                 title = re.split(r"[。：:]", line[m.end() :], maxsplit=1)[0]
-                if open_at is not None and (
-                    level <= open_at[0] or vocabulary.forward_heading_re.search(title)
-                ):
-                    spans.append((open_at[1], pos))
-                    open_at = None
-                if (
-                    open_at is None
-                    and len(title) <= 30
-                    and PROBLEM_HEADING_RE.search(title)
-                    and not vocabulary.forward_heading_re.search(title)
-                ):
-                    open_at = (level, pos)
+                while open_headings and open_headings[-1][0] >= level:
+                    open_headings.pop()
+                open_headings.append((level, _section_kind(title, vocabulary)))
+                kind = next((k for _, k in reversed(open_headings) if k), "")
+                if kind != current:
+                    if current in spans:
+                        spans[current].append((since, pos))
+                    current, since = kind, pos
             pos += len(line) + 1
-        if open_at is not None:
-            spans.append((open_at[1], pos))
+        if current in spans:
+            spans[current].append((since, pos))
         return spans
+
+
+def _section_kind(title: str, vocabulary) -> str:
+    """What a heading opens: "present", "outlook", "review", "goals" or "" (none of these: the
+    section is of the kind of the heading around it)."""
+    if len(title) > 30:
+        return ""
+    if vocabulary.forward_heading_re.search(title):
+        return "goals"
+    if PROBLEM_HEADING_RE.search(title):
+        return "present"
+    # NOTE: 发展基础与面临的形势 opens a chapter whose review comes first: no outlook
+    if vocabulary.history_heading_re.search(OUTLOOK_HEADING_RE.sub("", title)):
+        return "review"  # 形势与挑战 / 一、“十三五”工作成效: the review inside an outlook chapter
+    return "outlook" if OUTLOOK_HEADING_RE.search(title) else ""

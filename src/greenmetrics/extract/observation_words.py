@@ -14,8 +14,9 @@ PERIOD_RE = re.compile(
     rf"{FYP}(?P<what>时期|期间|以来|期末|末|中期|前[三四]年|头[三四]年|规划期|期)?"
 )
 SPAN_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*年?\s*[-—–~至到]\s*(?P<b>(?:19|20)\d\d)\s*年")
+# (“十三五”前四年 is the start of that period, PERIOD_RE's, not the years before the text)
 LAST_YEARS_RE = re.compile(
-    r"(?:过去|近|这|前)(?P<n>[一二三四五六七八九十两]|\d+)年(?:来|间|中|里)?|(?P<m>[三四五十])年来"
+    r"(?<!五)(?<!五[”\"’])(?:过去|近|这|前)(?P<n>[一二三四五六七八九十两]|\d+)年(?:来|间|中|里)?|(?P<m>[三四五十])年来"
 )
 LAST_YEAR_RE = re.compile(r"过去(?:的)?一年|去年|上年(?!度?[末底])|上一年")
 # A plan's 目前: where its region stands at the start of the plan, the end of the last period.
@@ -43,8 +44,9 @@ REACHED_YEAR_RE = re.compile(
 )
 
 # Looking forward: a clause (or the sentence before it) with these states a goal.
+# (高于规划预期 / 超出预期 compares a result with what was expected: no goal)
 FORWARD_RE = re.compile(
-    r"力争|争取|预期|预计|目标|计划|确保|今年(?!以来)|明年|将(?:达到|超过|突破|提高|下降|实现)|要(?:达到|实现|控制|确保)|"
+    r"力争|争取|(?<!于规划)(?<!出规划)(?<!过规划)(?<!于)(?<!出)(?<!过)预期|预计|目标|计划|确保|今年(?!以来)|明年|将(?:达到|超过|突破|提高|下降|实现)|要(?:达到|实现|控制|确保)|"
     r"控制在|不低于|不高于|不超过|以内|力求|拟|有望|届时"
 )
 FALL_WORDS = (
@@ -103,7 +105,7 @@ SCOPE_COUNT_AFTER_RE = re.compile(
 LEAD_RE = re.compile(
     r"^(?:其中|另外|此外|同时|同期|全年|年末|年底|本年|当年|截至目前|目前|当前|基准年|现已|已经|已|共|累计|"
     r"按(?:不变|可比)价格计算|扣除价格因素|同口径|实际|名义|初步核算|"
-    r"过去(?:的)?一年|去年|上年|五年来|十年来|“?十[一二三四五]五”?(?:时期|期间|以来|期末|末)?|"
+    r"过去(?:的)?一年|去年|上年|五年来|十年来|“?十[一二三四五]五”?(?:时期|期间|以来|期末|末|[前头][三四]年)?|"
     r"(?:截至|截止|到|至|于|在)?(?:19|20)\d\d\s*年(?:底|末|年底|年末|全年)?|[，、：:\s])+"
 )
 WHOLE_REGION_RE = re.compile(
@@ -122,7 +124,9 @@ MONITORED_SET_RE = re.compile(r"(?:国控|国考|省控|省考|市控)(?:考核)
 PART_YEAR_RE = re.compile(
     r"(?<![\d年])(?P<a>\d{1,2})\s*[-—–至]\s*(?P<b>\d{1,2})\s*月(?:份)?|[一二三四]季度|前三季度|上半年|下半年"
 )
-GENERIC_NAMES = frozenset({"比例", "比重", "占比", "比率", "总量", "增速", "规模"})
+GENERIC_NAMES = frozenset(
+    {"比例", "比重", "占比", "比率", "总量", "增速", "规模", "年均增速", "年均增长", "年均增长率"}
+)
 NO_INDICATOR_RE = re.compile(r"^[\W\d]*$")
 DATE_TAIL_RE = re.compile(r"^\s*(?:年|月|日|号|时|点|分)")
 # Work done in a period, as a review words it (实施项目239项, 取得科技成果704项, 落实禁牧草原
@@ -138,11 +142,22 @@ ACHIEVED_AFTER_RE = re.compile(
 )
 # Sections of a plan that state where the region stands (存在问题, 面临挑战): their figures
 # are of the plan's base year (history_heading words of policy_words.csv, so no target either).
-PROBLEM_HEADING_RE = re.compile(
-    r"存在的?问题|主要问题|面临的?挑战|挑战与压力|问题[与和]挑战|机遇与挑战"
-)
-# 由65%提升至75%: the value before the verb is where the region starts.
-START_BARE_BEFORE_RE = re.compile(r"由\s*$")
+PROBLEM_HEADING_RE = re.compile(r"存在的?问题|主要问题|面临的?挑战|挑战与压力|问题[与和]挑战")
+# Sections that look ahead (机遇与挑战, 发展形势, 面临的形势): their figures are context (a
+# potential, a national goal), measured only where a clause states its own time.
+OUTLOOK_HEADING_RE = re.compile(r"机遇|形势")
+# The basis of a figure worked out, not a measure: 按照每户8千瓦标准, 按照…年均增速6%测算,
+# 考虑外送420万千瓦…等因素，预计… (a clause so opened, holding such a word or before a forecast).
+BASIS_LEAD_RE = re.compile(r"^(?:按照|依照|参照|按|考虑到?|假设|假定|如果|若)(?!(?:不变|可比)价格)")
+BASIS_WORD_RE = re.compile(r"标准|测算|计算|估算|推算")
+FORECAST_RE = re.compile(r"预计|预测|测算|估算")
+# A gap to what a plan expected (高于规划预期2.4个百分点): a change from no year.
+GAP_TO_EXPECTED_RE = re.compile(r"(?:高于|低于|超出|超过|快于|慢于)(?:规划)?(?:预期|目标)")
+# A rating of equipment developed (完成6兆瓦直驱海上风机样机研制): a size right before the
+# product's name in a clause about making it, no measure of the region.
+DEVELOPED_RE = re.compile(r"研制|研发|试制|样机|下线")
+# 由65%提升至75% / 从37%下降到31%: the value before the verb is where the region starts.
+START_BARE_BEFORE_RE = re.compile(r"(?:由|从)\s*$")
 START_BARE_AFTER_RE = re.compile(
     r"^\s*(?:大幅|稳步|逐步|进一步)?(?:提高|提升|增加|增长|上升|下降|降低|减少|降|增|缩小|扩大)?(?:到|至)"
 )
@@ -156,3 +171,14 @@ MONITORED_FAMILIES = (
     ),
     re.compile(r"断面|水质|Ⅰ～Ⅲ类|Ⅰ-Ⅲ类|Ⅲ类|劣Ⅴ类|劣V类|水功能区|饮用水水源"),
 )
+_PLACE_NAME_RE = re.compile(r"[\u4e00-\u9fa5]{1,10}(?:区|市|县|州|镇|乡|园|港|村)$")
+
+
+def counts_the_places_listed(before: str, value: float) -> bool:
+    """True for 上海石化暂供区、外高桥港区2个增量配网试点: a count right after a 、-list of places
+    that only says how many the list names (no measure of its own)."""
+    items = before.rstrip().split("、")
+    if len(items) < 2 or len(items) != value:
+        return False
+    items[0] = re.split(r"[^\u4e00-\u9fa5]", items[0])[-1]
+    return all(_PLACE_NAME_RE.fullmatch(item) for item in items)

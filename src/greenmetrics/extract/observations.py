@@ -24,17 +24,23 @@ from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
 from .bulletin_tables import bulletin_table_observations
+from .observation_ratios import structure_terms
 from .observation_time import Frame, TimeFrames
 from .observation_words import (
     ACHIEVED_AFTER_RE,
     ACTION_RE,
     APPROX_BEFORE_RE,
     BASELINE_RE,
+    BASIS_LEAD_RE,
+    BASIS_WORD_RE,
     CHANGE_TAIL_RE,
     COUNT_UNITS,
+    DEVELOPED_RE,
     ENTITY_AFTER_RE,
     FALL_WORDS,
+    FORECAST_RE,
     FORWARD_RE,
+    GAP_TO_EXPECTED_RE,
     GE_BEFORE_RE,
     GENERIC_NAMES,
     GOAL_AFTER_RE,
@@ -59,6 +65,7 @@ from .observation_words import (
     STARTING_VALUE_RE,
     WHOLE_REGION_RE,
     WORK_RE,
+    counts_the_places_listed,
 )
 from .quantities import Mention, find_mentions
 from .records import ObservationRecord, stable_id
@@ -69,7 +76,8 @@ from .years import arabic_years
 
 # Patterns of the hot paths, compiled once (each runs once or more per clause).
 _DOT_LEADER_RE = re.compile(r"\.{4,}")  # a contents line's dots
-_NAME_EDGES_RE = re.compile(r"^(?:的|，|、|是|为)+|(?:的|，|、|。)+$")
+# what edges a name without being part of it: 比重从37%… / 进一步提高至9.8% (the verb's adverb)
+_NAME_EDGES_RE = re.compile(r"^(?:的|，|、|是|为|进一步|大幅|稳步|逐步)+|(?:的|，|、|。|由|从)+$")
 _HAN_RE = re.compile(r"[\u4e00-\u9fa5]")
 
 
@@ -113,7 +121,8 @@ class ObservationReader(TimeFrames):
         self.records.extend(records)
         self.table_spans = [*self.table_spans, *spans]
         norm = self.norm.text
-        present = [] if self.reports else self.present_spans(norm, self.x.vocabulary)
+        sections = {} if self.reports else self.section_spans(norm, self.x.vocabulary)
+        present, outlook = sections.get("present", []), sections.get("outlook", [])
         for sent in self.x.sentences:
             if self._in_table(sent.start, sent.end):
                 continue
@@ -122,6 +131,8 @@ class ObservationReader(TimeFrames):
             elif self.x.issue_year and any(a <= sent.start < b for a, b in present):
                 # 存在问题 / 面临挑战: where the region stands when the plan starts
                 default = Frame(year=self._period_end_before(self.x.issue_year), past=True)
+            elif any(a <= sent.start < b for a, b in outlook):
+                default = Frame(past=False)  # 机遇与挑战: only a clause's own time is read
             elif sent.history and self.x.issue_year:
                 end = self._period_end_before(
                     self.x.issue_year - 1 if self.x.issue_year % 5 else self.x.issue_year
@@ -177,11 +188,16 @@ class ObservationReader(TimeFrames):
         last_base: int | None = None
         self.last_record = None
         self.part_of = None  # the change a 其中 clause breaks down
+        shares = self._shares(sent, default)
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
             if "……" in clause or "…" * 3 in clause or _DOT_LEADER_RE.search(clause):
                 continue  # a contents line
-            mentions = self._mentions(clause)
+            mentions = [
+                m
+                for m in self._mentions(clause)
+                if not any(t.start < cs + m.end and cs + m.start < t.end for t in shares)
+            ]
             if clause.startswith("其中"):
                 last = self.last_record
                 self.part_of = last if last is not None and last.kind == "change" else None
@@ -196,6 +212,10 @@ class ObservationReader(TimeFrames):
                 if name:
                     last_indicator = name
                 continue
+            if BASIS_LEAD_RE.match(clause) and (
+                BASIS_WORD_RE.search(clause) or FORECAST_RE.search(norm[ce : sent.end])
+            ):
+                continue  # 按照每户8千瓦标准 / 考虑…等因素，预计…: a basis, no measure
             forward = bool(FORWARD_RE.search(clause)) or bool(
                 self.x.vocabulary.aspiration_re.search(clause)
             )
@@ -255,6 +275,25 @@ class ObservationReader(TimeFrames):
                     )
                 self.records.append(record)
                 self.last_record = record
+
+    def _shares(self, sent, default: Frame) -> list:
+        """The terms of a share structure the sentence states (三次产业结构为8.6:41:50.4), each
+        recorded as a level; all of them returned, so no clause reads them again."""
+        norm = self.norm.text
+        terms = structure_terms(norm, sent.start, sent.end, self._indicator)
+        for t in terms:
+            frame = self._frame_of(norm[sent.start : t.start], default)
+            if since := STARTING_VALUE_RE.search(arabic_years(norm[sent.start : t.series_start])):
+                frame = Frame(year=int(since.group("year")), past=True)  # 由2015年的8.9:44.9:…
+            if frame.past and frame.year and not self._taken(t.start, t.end, t.value):
+                start, end = self.norm.span_to_original(*_trim(norm, sent.start, t.end))
+                self.records.append(ObservationRecord(
+                    doc_id=self.context.doc_id, region_zh=None, division_code=None,
+                    indicator_zh=t.name, value=t.value, unit="", comparator="eq",
+                    year=frame.year, kind="level", baseline_year=None, scope_zh="",
+                    quote=self.x.text[start:end], char_start=start, char_end=end,
+                ))  # fmt: skip
+        return terms
 
     def _starts_from(self, clause: str, mention: Mention, frame: Frame) -> Frame | None:
         """The frame of a starting value with no year of its own (由65%提升至75%): the start of
@@ -325,8 +364,14 @@ class ObservationReader(TimeFrames):
         if RANK_AFTER_RE.match(after) or RANK_BEFORE_RE.search(before):
             return None
         achieved = mention.unit in COUNT_UNITS and ACHIEVED_AFTER_RE.match(after)
-        if ENTITY_AFTER_RE.match(after) and not achieved:
+        # 完成节能改造90台机组: a count of the entities a work was done on is its size
+        worked = mention.unit in (*COUNT_UNITS, "台", "套") and WORK_RE.search(before)
+        if ENTITY_AFTER_RE.match(after) and not (achieved or worked):
             return None
+        if DEVELOPED_RE.search(clause) and _HAN_RE.match(after) and mention.unit not in COUNT_UNITS:
+            return None  # 完成6兆瓦直驱海上风机样机研制: the rating of what was made
+        if mention.unit in COUNT_UNITS and counts_the_places_listed(before, mention.value):
+            return None  # 上海石化暂供区、外高桥港区2个…试点: the count of the places named
         if GOAL_AFTER_RE.match(after):
             return None  # 超额完成省下达的16%目标: the goal beside a result
         if not re.search(r"[\u4e00-\u9fa5]{2}", clause):
@@ -342,7 +387,7 @@ class ObservationReader(TimeFrames):
         change = CHANGE_TAIL_RE.search(left)
         verb = ""
         kind = "level"
-        if change and not re.search(r"(?:到|至)$", left[: change.end()]):
+        if change and not re.search(r"(?<!达)(?:到|至)$", left[: change.end()]):
             verb = change.group("verb")
             kind = "change"
         elif mention.unit in ("个百分点", "百分点"):
@@ -415,7 +460,7 @@ class ObservationReader(TimeFrames):
         if kind == "change" and verb and not indicator.endswith(verb):
             indicator += verb
         baseline = None
-        if kind == "change":
+        if kind == "change" and not GAP_TO_EXPECTED_RE.search(left):
             if baseline_match and baseline_match.group("year"):
                 baseline = int(baseline_match.group("year"))
             elif baseline_match and baseline_match.group("fyp"):
@@ -426,6 +471,8 @@ class ObservationReader(TimeFrames):
                 baseline = frame.start
             elif self.period_start is not None and re.search("累计|年均|五年|提高|增长", left):
                 baseline = self.period_start  # “十三五”…，2020年达到X；…累计下降Y
+            elif "年均" in left and not self.reports:
+                baseline = self._period_end_before(frame.year) - 5  # a review's yearly average
             else:
                 baseline = frame.year - 1
             if baseline >= frame.year:

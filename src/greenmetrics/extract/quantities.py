@@ -50,6 +50,8 @@ def chinese_number(text: str) -> float | None:
 _MORE_THAN = re.compile(r"余|多")
 # After a bare number: what may follow for it still to be a value (a ratio or coefficient).
 _BARE_OK_AFTER = re.compile(r"^(?:$|以上|以下|以内|左右|[，。；、,;）)]|和|及|或)")
+# A ratio to one (车桩比1.1∶1, 2:1): written as its first term, a number with no unit.
+_RATIO_TO_ONE = re.compile(r"\s*[∶:]\s*1(?![\d.:∶])")
 # Numbers followed by these are dates, ordinals, document numbers or names, never targets.
 _NOT_A_VALUE_AFTER = re.compile(
     r"^(?:\s*年|月|日|号|届|期|次会议|版|级|类|型|代|号文|条例|〕|\]|\)"
@@ -110,7 +112,10 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                     is_range = True
             else:
                 rest = clause[end:]
-                if (
+                ratio = _RATIO_TO_ONE.match(rest)
+                if ratio and not spaced:
+                    end += ratio.end()  # 车桩比1.1∶1: the ratio's value is its first term
+                elif (
                     spaced
                     or not _BARE_OK_AFTER.match(rest)
                     or _CODE_BEFORE.search(clause, 0, start)

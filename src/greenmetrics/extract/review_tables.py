@@ -5,11 +5,19 @@
     1 全省地表水劣V类水体比例 % 4.08 0 0
     6 细颗粒物未达标城市浓度下降率 % — [10] [21.2]
 
-The header names the columns: a year before the plan (2015年) or a column of what was reached
-(现状, 实际, 完成情况) holds measured values; a column of goals (目标, 规划值) and a year from
-the plan's own period hold targets and are left to the target rules. A bracketed cell (〔21.2〕,
-[21.2]) is a five-year cumulative: a change over the period. Each measured cell gives one
-observation, quoted by its row (the indicator's wrapped lines included).
+    类别 指标 单位 2015 年 2020 年 年均增 速 属性
+    光伏发电 万千瓦 470 1238 21.2% 预期性
+    可再生能源发电装机 - 30% 36% [6%] 预期性
+
+The header names the columns, in any order: a year before the plan (2015年) or a column of what
+was reached (现状, 实际, 完成情况) holds measured values; a column of goals (目标, 规划值) and a
+year from the plan's own period hold targets and are left to the target rules. A rate column
+(年均增速, 年均增长率) holds the yearly average change from the first year column to the last:
+measured only when every year column is. A bracketed cell (〔21.2〕, [21.2], [-16]) is a
+five-year cumulative: a change over the period (a negative one a fall). The unit stands in a
+column of its own or in the cells (30%, with - in the unit column); 属性 (约束性, 预期性) is no
+value. Each measured cell gives one observation, quoted by its row (the indicator's wrapped
+lines included).
 
 Why by hand: the rows are text, not a table object; no PDF table library sees them once the
 text layer is all there is.
@@ -30,10 +38,16 @@ _YEAR_COLUMN_RE = re.compile(
 _HEADER_WORD_RE = re.compile(r"指标|单位|项目|名称")
 _GOAL_LABEL_RE = re.compile(r"目标|规划|预期|计划")
 _REACHED_LABEL_RE = re.compile(r"现状|实际|完成|实现|达到|情况")
-_CELL_RE = re.compile(r"[≥≤><]?\s*[\[〔【]?\s*\d+(?:\.\d+)?\s*[\]〕】]?|—+|－+|-(?!\d)")
+# A rate column: the yearly average change between the first and the last year column.
+_RATE_COLUMN_RE = re.compile(r"年\s*均\s*(?:增\s*(?:速|长\s*率?|幅)|递\s*增\s*率?)")
+# A cell: a value, its unit when the cells carry it (30%, [6%]), or an empty cell (—, -).
+_CELL_RE = re.compile(
+    r"[≥≤><]?\s*[\[〔【]?\s*-?\d+(?:\.\d+)?\s*[%‰]?\s*[\]〕】]?\s*[%‰]?|—+|－+|-(?!\d)"
+)
 _UNIT_RE = re.compile(
     r"(?:%|‰|个百分点|万?吨(?:标准煤)?(?:/万元)?|(?:万|亿)?千瓦时?|微克/立方米|ug/m3|μg/m3|"
-    r"(?:万|亿)?立方米(?:/万元)?|(?:万)?亩|(?:万)?公顷|平方公里|起/万枚|天|个|座|家|万辆|公里|亿元|元|吨/万元)$"
+    r"(?:万|亿)?立方米(?:/万元)?|(?:万)?亩|(?:万)?公顷|平方公里|起/万枚|天|个|座|家|万辆|公里|亿元|元|吨/万元|"
+    r"(?:千克|克)标准?煤/千瓦时)$"
 )
 _ATTRIBUTE_TAIL_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*$")
 _ATTRIBUTE_RE = re.compile(r"\s*(?:约束性|预期性|指导性)\s*")
@@ -55,12 +69,20 @@ _PAGE_RE = re.compile(r"^\s*[-—–]\s*\d+\s*[-—–]\s*$")
 _PUA_POINT_RE = re.compile("(?<=[0-9])[\U000f0000-\U0010fffd](?=[0-9])")
 _ROW_NUMBER_RE = re.compile(r"^(?:\s*(?:\d{1,2}(?![\d.个项家座处条])|[①-⑳]))+\s*")
 _FALL_NAME_RE = re.compile(r"下降|降低|减少|削减|压减")
+# A row's number written with its mark (1．, 2、) before its name, maybe after a group cell.
+_NUMBERED_NAME_RE = re.compile(r"(?:^|\s)\d{1,2}[.、](?=\s*[\u4e00-\u9fa5])")
+# What stands in the unit column for a row whose cells carry their unit, and a row's label of
+# a part (其中：煤电): no part of the indicator's name.
+_NO_UNIT_TAIL_RE = re.compile(r"[-—－]+$")
+_PART_LABEL_RE = re.compile(r"^其中[：:，,]?")
 
 
 @dataclass(frozen=True)
 class Column:
-    year: int
+    year: int  # a rate column: the year its period ends
     measured: bool  # a value the region reached (else a goal, left to the target rules)
+    rate: str = ""  # a rate column's label (年均增速): the yearly average change to `year`
+    start: int | None = None  # a rate column: the year its period starts
 
 
 @dataclass
@@ -97,18 +119,26 @@ def _header(text: str, issue_year: int) -> list[Column] | None:
     """The year columns of a header line, or None when the line is no review-table header."""
     if not _HEADER_WORD_RE.search(text) or re.search(r"[，,。；;]", text):
         return None  # a header is a row of labels, never a sentence
-    columns = []
+    # spaced apart, so a year's label (2020年 年均增速) never takes the rate column's words
+    text = _RATE_COLUMN_RE.sub(lambda m: " " + "".join(m.group(0).split()) + " ", text)
+    placed: list[tuple[int, Column]] = []
     for m in _YEAR_COLUMN_RE.finditer(text):
         year, label = int(m.group(1)), m.group(2) or ""
         if _GOAL_LABEL_RE.search(label):
-            columns.append(Column(year, False))
+            placed.append((m.start(), Column(year, False)))
         elif _REACHED_LABEL_RE.search(label) or year < issue_year:
-            columns.append(Column(year, True))
+            placed.append((m.start(), Column(year, True)))
         else:
-            columns.append(Column(year, False))
-    if len(columns) < 2 or not any(c.measured for c in columns):
+            placed.append((m.start(), Column(year, False)))
+    years = [c for _, c in placed]
+    if len(years) < 2 or not any(c.measured for c in years):
         return None
-    return columns
+    first, last = min(c.year for c in years), max(c.year for c in years)
+    # NOTE: a rate beside a goal column (2020年 | 2025年 | 年均增速) is the plan's own goal
+    reached = all(c.measured for c in years)
+    for m in _RATE_COLUMN_RE.finditer(text):
+        placed.append((m.start(), Column(last, reached, rate=m.group(0), start=first)))
+    return [c for _, c in sorted(placed, key=lambda p: p[0])]
 
 
 def _cells(line: str, n: int) -> tuple[int, list[str]] | None:
@@ -187,6 +217,11 @@ def read_review_tables(
             misses = 0
             at, values = row
             head = " ".join([*pending[-3:], line[:at].strip()])
+            numbered = list(_NUMBERED_NAME_RE.finditer(head))
+            if numbered:
+                head = head[
+                    numbered[-1].end() :
+                ]  # 总体指标 1．单位…: the name starts at its number
             head = _ROW_NUMBER_RE.sub("", head)
             head = _ATTRIBUTE_RE.sub(" ", head)
             unit_match = _UNIT_RE.search(head.replace(" ", ""))
@@ -197,6 +232,7 @@ def read_review_tables(
             if not unit and bracket and _UNIT_RE.match(bracket.group(1)):
                 unit, name = bracket.group(1), name[: bracket.start()]
             name = re.sub(r"[①-⑳]|[（(][%％][)）]", "", name).strip("（）() ")
+            name = _PART_LABEL_RE.sub("", _NO_UNIT_TAIL_RE.sub("", name))
             row_start = pending_start if pending_start is not None else line_start
             row_end = line_start + len(raw)
             for column, value in zip(row_columns, values, strict=True):
@@ -216,15 +252,24 @@ def _measured_cell(
     if not column.measured or not name or not re.search(r"\d", value):
         return None
     number = float(re.sub(r"[^\d.]", "", value))
+    falls = "-" in value  # a negative change ([-16]) is a fall, its value kept positive
     comparator = "ge" if value[0] in "≥>" else "le" if value[0] in "≤<" else "eq"
+    cell_unit = next((u for u in ("%", "‰") if u in value), "")
     bracketed = bool(re.search(r"[\[〔【]", value))
     kind, base = "level", None
+    unit = cell_unit or unit
     if bracketed:
         kind = "change"
-        earlier = [c.year for c in columns if c.year < column.year]
+        earlier = [c.year for c in columns if c.year < column.year and not c.rate]
         base = min(earlier) if earlier else column.year - 5
-        if not (_FALL_NAME_RE.search(name) or any(w in name for w in RISE_WORDS)):
+        if falls and not _FALL_NAME_RE.search(name):
+            name += "累计下降"
+        elif not (_FALL_NAME_RE.search(name) or any(w in name for w in RISE_WORDS)):
             name += "累计变化"
+    elif column.rate:
+        # NOTE: a yearly average growth is a rate whatever the row's unit (万千瓦 | 9.3%)
+        kind, base, unit = "change", column.start, cell_unit or "%"
+        name += "年均下降" if falls else column.rate
     return ReviewCell(name, number, unit, comparator, column.year, kind, base, start, end)
 
 
@@ -232,6 +277,7 @@ def table_observations(extractor) -> tuple[list[ObservationRecord], list[tuple[i
     """The observations of the review tables in the document `extractor` read, and the spans
     of those tables (their numbers are read as no sentence)."""
     cells, spans = read_review_tables(extractor.text, extractor.issue_year)
+    taken = extractor.tables.targets
     records = [
         ObservationRecord(
             doc_id=extractor.context.doc_id,
@@ -250,8 +296,11 @@ def table_observations(extractor) -> tuple[list[ObservationRecord], list[tuple[i
             char_end=cell.end,
         )
         for cell in cells
-        # an indicator table the target rules read gives its base column below
-        if not any(a < cell.end and cell.start < b for a, b in extractor.tables.spans)
+        # a row the target rules read gives its base level below (a bracketed base cell, the
+        # last period's cumulative, is no baseline of theirs: read here); a row they could not
+        # line up with their header (a 年均增速 column they do not know) is read here
+        if cell.kind == "change"
+        or not any(cell.start < t.char_end and t.char_start < cell.end for t in taken)
     ]
     return records, spans
 

@@ -118,6 +118,8 @@ def split_sentences(norm: str, vocabulary: Vocabulary) -> list[Sentence]:
                 history_level is None
                 and len(title) <= 40
                 and vocabulary.history_heading_re.search(title)
+                # 夯实…发展基础 is a task: its 基础 reviews nothing
+                and not vocabulary.forward_heading_re.search(title)
             ):
                 history_level = level
         for s, e in _split_spans(norm, line_start, line_end, SENTENCE_END):
