@@ -286,7 +286,7 @@ class ObservationReader(TimeFrames):
             if since := STARTING_VALUE_RE.search(arabic_years(norm[sent.start : t.series_start])):
                 frame = Frame(year=int(since.group("year")), past=True)  # 由2015年的8.9:44.9:…
             if frame.past and frame.year and not self._taken(t.start, t.end, t.value):
-                start, end = self.norm.span_to_original(*_trim(norm, sent.start, t.end))
+                start, end = self.norm.span_to_original(*trim_span(norm, sent.start, t.end))
                 self.records.append(ObservationRecord(
                     doc_id=self.context.doc_id, region_zh=None, division_code=None,
                     indicator_zh=t.name, value=t.value, unit="", comparator="eq",
