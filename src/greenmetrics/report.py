@@ -507,7 +507,7 @@ def run_report(
                 say(NOTEBOOKS_REUSED.format(made=when))
                 return [paths.REPORTS_DIR / "notebooks" / p.name for p in notebooks()]
         else:
-            why = "--force" if force else "the tables are extracted again"
+            why = "--force" if force else "new tables are extracted"
         say(RUNNING_NOTEBOOKS.format(why=why))
         try:
             if reuse:

@@ -19,7 +19,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from . import paths
+from . import paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
 
@@ -106,52 +106,67 @@ def library_versions() -> dict[str, str | None]:
     return found
 
 
-def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
-    """A digest of everything a report's figures are drawn from, but the language: the
-    extracted tables, the reference data, the notebooks, the package (version, code, catalog,
-    words), the libraries that draw and write (`library_versions`) and the other parameters
-    (regions, themes, year).
+def _files_digest(folder: Path, files) -> str:
+    """A digest of each file of `files` under `folder` by its relative name and bytes."""
+    digest = hashlib.sha256()
+    for file in files:
+        if ".ipynb_checkpoints" in file.parts or not file.is_file():
+            continue
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
-    Exists so the other language's figures are kept only while they still show what this
-    run's would (an edited benchmark or a newer greenmetrics makes them stale), and, with the
-    language and formats, as the key of a report that can be reused (`report_key`).
+
+def _json_digest(value) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def report_inputs(processed: Path, parameters: dict | None) -> dict[str, str]:
+    """A digest of each thing a report's files are made from, but the language: the tables
+    (of `processed`), the reference data, the notebooks, the code (the package's version,
+    modules and data: catalog, words; and the libraries that draw and write,
+    `library_versions`) and the other parameters (focus, regions, themes, year).
+
     NOTE: only the tables the notebooks read count (`PROCESSED_TABLES`): another CSV left in
-    data/processed must not make a current report look stale.
-    """
+    data/processed must not make a current report look stale."""
     import greenmetrics
 
     from .schemas import PROCESSED_TABLES
 
-    digest = hashlib.sha256()
     package = Path(greenmetrics.__file__).resolve().parent
-    tables = [(Path(processed), [Path(processed) / f"{name}.csv" for name in PROCESSED_TABLES])]
-    folders = [
-        (Path(folder), sorted(Path(folder).rglob(pattern)))
-        for folder, pattern in (
-            (paths.REFERENCE_DIR, "*.csv"), (paths.NOTEBOOKS_DIR, "*.ipynb"),
-            (package, "*.py"), (package, "*.csv"),
-        )
-    ]  # fmt: skip
-    for folder, files in tables + folders:
-        for file in files:
-            if ".ipynb_checkpoints" in file.parts or not file.is_file():
-                continue
-            digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes() + b"\0")
-    others = {k: v for k, v in (parameters or {}).items() if k != "LANG"}
+    processed, reference, notebooks = (
+        Path(processed),
+        Path(paths.REFERENCE_DIR),
+        Path(paths.NOTEBOOKS_DIR),
+    )
+    code = [*sorted(package.rglob("*.py")), *sorted(package.rglob("*.csv"))]
     made_by = {"greenmetrics": greenmetrics.__version__, **library_versions()}
-    for part in (others, made_by):
-        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode())
-    return digest.hexdigest()
+    return {
+        "tables": _files_digest(processed, [processed / f"{n}.csv" for n in PROCESSED_TABLES]),
+        "reference data": _files_digest(reference, sorted(reference.rglob("*.csv"))),
+        "notebooks": _files_digest(notebooks, sorted(notebooks.rglob("*.ipynb"))),
+        "code": _files_digest(package, code) + ":" + _json_digest(made_by),
+        "parameters": _json_digest({k: v for k, v in (parameters or {}).items() if k != "LANG"}),
+    }
+
+
+def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
+    """One digest of `report_inputs`: what a report's figures are drawn from, but the language.
+
+    Exists so the other language's figures are kept only while they still show what this
+    run's would: an edited benchmark or a newer greenmetrics makes them stale."""
+    return _json_digest(report_inputs(processed, parameters))
 
 
 def report_key(processed: Path, parameters: dict | None, formats) -> dict:
-    """What a report of `parameters` in `formats` from the tables of `processed` is made of:
-    equal keys make equal reports (the kernels run with a fixed hash seed)."""
+    """What a report of `parameters` in `formats` from the tables of `processed` is made of
+    (`report_inputs`, the language, the formats): equal keys make equal reports (the kernels
+    run with a fixed hash seed)."""
     return {
-        "inputs": inputs_fingerprint(processed, parameters),
-        "lang": (parameters or {}).get("LANG", "zh"),
-        "formats": list(formats),
+        **report_inputs(processed, parameters),
+        "language": (parameters or {}).get("LANG", "zh"),
+        "formats": ",".join(formats),
     }
 
 
@@ -187,7 +202,17 @@ def write_stamp(reports: Path, key: dict, digests: dict[str, str]) -> None:
     """Vouch for the report just moved into `reports`: its key and its files' digests."""
     stamp = {"key": key, "files": digests}
     text = json.dumps(stamp, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
-    write_atomic(stamp_path(reports, key["lang"]), text.encode("utf-8"))
+    write_atomic(stamp_path(reports, key["language"]), text.encode("utf-8"))
+
+
+def read_stamp(reports: Path, lang: str) -> dict:
+    """The stamp of `lang` in `reports` ({} when there is none or it cannot be read)."""
+    try:
+        stored = json.loads(stamp_path(reports, lang).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = stored.get("files") if isinstance(stored, dict) else None
+    return stored if isinstance(files, dict) and files else {}
 
 
 def reusable_report(reports: Path, key: dict) -> tuple[float | None, str]:
@@ -196,26 +221,29 @@ def reusable_report(reports: Path, key: dict) -> tuple[float | None, str]:
 
     A figure of this language that the stamp does not list, or a former output, also stops
     the reuse: a run would remove it, so a reused report would not be the report of now."""
-    reports = Path(reports)
-    stamp = stamp_path(reports, key["lang"])
-    try:
-        stored = json.loads(stamp.read_text(encoding="utf-8"))
-        made = stamp.stat().st_mtime
-    except (OSError, ValueError):
-        return None, f"no report in {key['lang']} to reuse"
-    files = stored.get("files") if isinstance(stored, dict) else None
-    if not isinstance(files, dict) or not files:
-        return None, f"no report in {key['lang']} to reuse"
-    if stored.get("key") != key:
-        return None, "tables, reference data, notebooks, code or parameters changed"
+    reports, lang = Path(reports), key["language"]
+    stored = read_stamp(reports, lang)
+    if not stored:
+        return None, f"no report in {lang} to reuse"
+    made = stamp_path(reports, lang).stat().st_mtime
+    files = stored["files"]
+    before = stored.get("key") if isinstance(stored.get("key"), dict) else {}
+    changed = [part for part in key if before.get(part) != key[part]]
+    if changed:
+        return None, f"{', '.join(changed)} changed since the last report in {lang}"
     for name, digest in sorted(files.items()):
         file = reports / name
-        if not file.is_file() or file_digest(file) != digest:
-            return None, f"{paths.project_relative(str(file))} changed or missing"
+        now = file_digest(file) if file.is_file() else None
+        if now != digest:
+            shown = paths.project_relative(str(file))
+            for other in (o for o in settings.LANGUAGES if o != lang and now):
+                if read_stamp(reports, other).get("files", {}).get(name) == now:
+                    return None, f"the report in {other} replaced {shown}"
+            return None, f"{shown} changed or missing"
     figures = reports / "figures"
     listed = {reports / name for name in files}
     for file in sorted(figures.iterdir()) if figures.is_dir() else []:
-        if file.is_file() and file not in listed and figure_language(file) == key["lang"]:
+        if file.is_file() and file not in listed and figure_language(file) == lang:
             return None, f"{paths.project_relative(str(file))} is not of the last report"
     for name in FORMER_OUTPUTS:
         if (reports / name).exists():
