@@ -258,3 +258,17 @@ def test_the_command_says_the_notebooks_were_reused(project):
     assert "notebooks reused: 1" in output and "notebook 01_chart done" not in output
     forced = runner.invoke(app, ["report", "--jobs", "1", "--force"])
     assert forced.exit_code == 0 and "notebook 01_chart done" in forced.output
+
+
+def test_a_stamp_of_another_greenmetrics_or_unreadable_is_not_trusted(project, runs):
+    assert runs()
+    stamp = report_files.stamp_path(project / "reports", "zh")
+    stored = json.loads(stamp.read_text(encoding="utf-8"))
+    # an earlier version stamped one digest of everything: its parts are not these
+    stamp.write_text(json.dumps({**stored, "key": {"inputs": "0" * 64}}), encoding="utf-8")
+    assert runs() and runs.why().endswith(
+        "the last report in zh was stamped by another greenmetrics"
+    )
+    stamp.write_text("{half a stamp", encoding="utf-8")
+    assert runs() and "no report in zh to reuse" in runs.why()
+    assert runs() is False

@@ -228,6 +228,8 @@ def reusable_report(reports: Path, key: dict) -> tuple[float | None, str]:
     made = stamp_path(reports, lang).stat().st_mtime
     files = stored["files"]
     before = stored.get("key") if isinstance(stored.get("key"), dict) else {}
+    if set(before) != set(key):
+        return None, f"the last report in {lang} was stamped by another greenmetrics"
     changed = [part for part in key if before.get(part) != key[part]]
     if changed:
         return None, f"{', '.join(changed)} changed since the last report in {lang}"
