@@ -147,6 +147,11 @@ def test_a_changed_notebook_table_input_or_reference_file_runs_the_notebooks(pro
     nbformat.write(notebook(SAVES_FIGURES, "1 + 1"), source)
     assert runs() and runs.why().endswith(": notebooks changed since the last report in zh")
     assert runs() is False
+    # a notebook of one's own beside the report's (not numbered) is no part of the report
+    nbformat.write(notebook("2 + 2"), project / "notebooks" / "scratch.ipynb")
+    assert runs() is False
+    nbformat.write(notebook(SAVES_FIGURES), project / "notebooks" / "02_more.ipynb")
+    assert runs() and runs.why().endswith(": notebooks changed since the last report in zh")
     # a plan edited: its tables are extracted again, and the notebooks run on them
     plan = project / "data" / "raw" / "003_d6b7a80b1f52e553.txt"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n到2025年，全州森林覆盖率达到15%。\n")
@@ -272,3 +277,25 @@ def test_a_stamp_of_another_greenmetrics_or_unreadable_is_not_trusted(project, r
     stamp.write_text("{half a stamp", encoding="utf-8")
     assert runs() and "no report in zh to reuse" in runs.why()
     assert runs() is False
+
+
+def test_the_real_report_run_again_is_reused_whole(seed_report, tmp_path):
+    # the shipped notebooks write nothing the stamp does not vouch for: a second run of the
+    # seed report (the session's, as a user runs it) starts no kernel and rewrites no file
+    import subprocess
+    import sys
+
+    before = report_files_state(seed_report)
+    env = {**os.environ, "GREENMETRICS_ROOT": str(seed_report), "MPLBACKEND": "Agg"}
+    for name in ("GREENMETRICS_PROCESSED", "GREENMETRICS_REPORTS"):
+        env.pop(name, None)
+    log = tmp_path / "report.log"  # a file, not a pipe: a kernel would hold a pipe open
+    with log.open("w") as out:
+        again = subprocess.run(
+            [sys.executable, "-m", "greenmetrics", "report", "--formats", "png,svg"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, timeout=600,
+        )  # fmt: skip
+    output = " ".join(log.read_text().split())
+    assert again.returncode == 0, output[-3000:]
+    assert "notebooks reused: 5" in output and " done in " not in output, output
+    assert report_files_state(seed_report) == before

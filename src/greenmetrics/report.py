@@ -494,18 +494,19 @@ def run_report(
     lang = (parameters or {}).get("LANG", "zh")
     stage = paths.ROOT / STAGING_NAME
     staged_processed, staged_reports = stage / "processed", stage / "reports"
+    sources = notebooks()
     with output_lock(paths.PROCESSED_DIR, wait=False):
         shutil.rmtree(stage, ignore_errors=True)
         reuse = not force and not tables_stale(paths.PROCESSED_DIR)
         if reuse:
             say(REUSED_LINE)
             made, why = reusable_report(
-                paths.REPORTS_DIR, report_key(paths.PROCESSED_DIR, parameters, formats)
+                paths.REPORTS_DIR, report_key(paths.PROCESSED_DIR, parameters, formats, sources)
             )
             if made is not None:
                 when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(made))
                 say(NOTEBOOKS_REUSED.format(made=when))
-                return [paths.REPORTS_DIR / "notebooks" / p.name for p in notebooks()]
+                return [paths.REPORTS_DIR / "notebooks" / p.name for p in sources]
         else:
             why = "--force" if force else "new tables are extracted"
         say(RUNNING_NOTEBOOKS.format(why=why))
@@ -520,7 +521,7 @@ def run_report(
                     on_extraction(result)
 
             executed = execute_notebooks(
-                notebooks(),
+                sources,
                 staged_reports / "notebooks",
                 parameters,
                 prepare=None if reuse else extract,
@@ -533,7 +534,7 @@ def run_report(
                     "GREENMETRICS_REPORTS": str(staged_reports),
                 },
             )
-            fingerprint = inputs_fingerprint(staged_processed, parameters)
+            fingerprint = inputs_fingerprint(staged_processed, parameters, sources)
             stamps = staged_reports / "figures"
             stamps.mkdir(parents=True, exist_ok=True)
             (stamps / FINGERPRINT_NAME.format(lang=lang)).write_text(fingerprint + "\n")
@@ -554,7 +555,7 @@ def run_report(
                 made_for = figure_language(path)
                 return made_for in ("zh", "en") and (made_for == lang or made_for not in current)
 
-            key = report_key(staged_processed, parameters, formats)
+            key = report_key(staged_processed, parameters, formats, sources)
             digests = staged_digests(staged_reports)
             if not reuse:
                 swap_in(staged_processed, paths.PROCESSED_DIR)

@@ -122,9 +122,9 @@ def _json_digest(value) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def report_inputs(processed: Path, parameters: dict | None) -> dict[str, str]:
+def report_inputs(processed: Path, parameters: dict | None, sources: list[Path]) -> dict[str, str]:
     """A digest of each thing a report's files are made from, but the language: the tables
-    (of `processed`), the reference data, the notebooks, the code (the package's version,
+    (of `processed`), the reference data, the notebooks it runs (`sources`), the code (the package's version,
     modules and data: catalog, words; and the libraries that draw and write,
     `library_versions`) and the other parameters (focus, regions, themes, year).
 
@@ -135,36 +135,33 @@ def report_inputs(processed: Path, parameters: dict | None) -> dict[str, str]:
     from .schemas import PROCESSED_TABLES
 
     package = Path(greenmetrics.__file__).resolve().parent
-    processed, reference, notebooks = (
-        Path(processed),
-        Path(paths.REFERENCE_DIR),
-        Path(paths.NOTEBOOKS_DIR),
-    )
+    processed, reference = Path(processed), Path(paths.REFERENCE_DIR)
     code = [*sorted(package.rglob("*.py")), *sorted(package.rglob("*.csv"))]
     made_by = {"greenmetrics": greenmetrics.__version__, **library_versions()}
     return {
         "tables": _files_digest(processed, [processed / f"{n}.csv" for n in PROCESSED_TABLES]),
         "reference data": _files_digest(reference, sorted(reference.rglob("*.csv"))),
-        "notebooks": _files_digest(notebooks, sorted(notebooks.rglob("*.ipynb"))),
+        "notebooks": _files_digest(paths.NOTEBOOKS_DIR, sorted(Path(p) for p in sources)),
         "code": _files_digest(package, code) + ":" + _json_digest(made_by),
         "parameters": _json_digest({k: v for k, v in (parameters or {}).items() if k != "LANG"}),
     }
 
 
-def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
+def inputs_fingerprint(processed: Path, parameters: dict | None, sources: list[Path]) -> str:
     """One digest of `report_inputs`: what a report's figures are drawn from, but the language.
 
     Exists so the other language's figures are kept only while they still show what this
     run's would: an edited benchmark or a newer greenmetrics makes them stale."""
-    return _json_digest(report_inputs(processed, parameters))
+    return _json_digest(report_inputs(processed, parameters, sources))
 
 
-def report_key(processed: Path, parameters: dict | None, formats) -> dict:
-    """What a report of `parameters` in `formats` from the tables of `processed` is made of
+def report_key(processed: Path, parameters: dict | None, formats, sources: list[Path]) -> dict:
+    """What a report of `parameters` in `formats` from the tables of `processed` and the
+    notebooks `sources` is made of
     (`report_inputs`, the language, the formats): equal keys make equal reports (the kernels
     run with a fixed hash seed)."""
     return {
-        **report_inputs(processed, parameters),
+        **report_inputs(processed, parameters, sources),
         "language": (parameters or {}).get("LANG", "zh"),
         "formats": ",".join(formats),
     }
