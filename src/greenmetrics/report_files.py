@@ -84,7 +84,8 @@ def swap_in(
 # Libraries whose version changes what a report's files hold (drawing, tables, notebook and
 # HTML writing): an upgrade of one of them runs the notebooks again.
 REPORT_LIBRARIES = (
-    "matplotlib", "numpy", "pandas", "openpyxl", "nbconvert", "nbformat", "papermill", "ipykernel",
+    "matplotlib", "mplfonts", "pillow", "numpy", "pandas", "openpyxl", "nbconvert", "nbformat",
+    "papermill", "ipykernel",
 )  # fmt: skip
 STAMP_NAME = ".report-{lang}.json"  # in reports/: what a language's report was made from
 # Outputs of earlier versions that the report now writes under other names (one workbook per
