@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,6 +38,35 @@ def seed_project(tmp_path, monkeypatch):
                         ("REFERENCE_DIR", root / "data" / "reference")):  # fmt: skip
         monkeypatch.setattr(paths, name, value)
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    return root
+
+
+# The seed plans of the two default focus regions (忻府区, 临夏州).
+SEED_PLANS = ("000_78ec545c62429658.txt", "003_d6b7a80b1f52e553.txt")
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory) -> Path:
+    """`greenmetrics report --formats png,svg` run once, as a user runs it, on a project of the
+    two seed plans with the shipped reference data and notebooks; the project's folder. SVG
+    too, so a test can read a chart's subtitle as text. Tests only read it."""
+    root = tmp_path_factory.mktemp("seed_report")
+    (root / "data" / "raw").mkdir(parents=True)
+    for name in SEED_PLANS:
+        shutil.copy(paths.RAW_DIR / name, root / "data" / "raw")
+    for part in ("data/reference", "notebooks"):
+        shutil.copytree(paths.ROOT / part, root / part, ignore=shutil.ignore_patterns(".*"))
+    env = {**os.environ, "GREENMETRICS_ROOT": str(root), "MPLBACKEND": "Agg"}
+    env.pop("GREENMETRICS_PROCESSED", None)
+    env.pop("GREENMETRICS_REPORTS", None)
+    # NOTE: to a file, not a pipe: a pipe's reader waits for every process holding it (kernels).
+    log = root / "report.log"
+    with log.open("w") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "greenmetrics", "report", "--formats", "png,svg"],
+            env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900,
+        )  # fmt: skip
+    assert done.returncode == 0, log.read_text()[-3000:]
     return root
 
 
@@ -69,9 +101,9 @@ def pytest_configure(config):
     config.pluginmanager.register(NotebookKernels(), "greenmetrics-notebook-kernels")
 
 
-# A test is slow (left out by `python3 tasks.py test --fast`) when it executes a notebook or
-# reads the extraction of the whole shipped corpus; other slow tests say so with the marker.
-SLOW_FIXTURES = {"shipped_extraction"}
+# A test is slow (left out by `python3 tasks.py test --fast`) when it executes a notebook, reads
+# the extraction of the whole shipped corpus or a report; other slow tests say so with the marker.
+SLOW_FIXTURES = {"shipped_extraction", "seed_report"}
 
 
 def pytest_collection_modifyitems(items):

@@ -166,13 +166,19 @@ def test_a_report_on_current_tables_says_what_they_hold_and_which_inputs_were_no
     assert first.exit_code == INPUT_PROBLEMS_EXIT, first.output
     assert "tables reused" not in first.output
 
-    again = runner.invoke(app, ["report", "--jobs", "1"])
+    # other formats: the notebooks run again, on the tables of the first run
+    again = runner.invoke(app, ["report", "--jobs", "1", "--formats", "png,svg"])
     output = " ".join(again.output.split())
     assert again.exit_code == INPUT_PROBLEMS_EXIT, again.output
     assert "tables reused" in output and "documents │ 1" in output
     assert "inputs not read or failed │ 1" in output
     # said before the notebooks run, as for a new extraction
     assert output.index("error data/raw/old.doc: not read") < output.index("notebook 01_figures")
+    # nothing changed: the notebooks are reused too, and the problems still said
+    reused = runner.invoke(app, ["report", "--jobs", "1", "--formats", "png,svg"])
+    output = " ".join(reused.output.split())
+    assert reused.exit_code == INPUT_PROBLEMS_EXIT, reused.output
+    assert "error data/raw/old.doc: not read" in output and "notebooks reused: 1" in output
 
     (raw / "old.doc").unlink()  # an input changed: extracted again, and nothing left unread
     clean = runner.invoke(app, ["report", "--jobs", "1"])

@@ -234,18 +234,24 @@ def report(
         ),
     ] = "",
     force: Annotated[
-        bool, typer.Option("--force", help="extract again even when the tables are current")
+        bool,
+        typer.Option(
+            "--force",
+            help="extract and run every notebook again even when nothing changed since the "
+            "last report",
+        ),
     ] = False,
 ) -> None:
-    """The main job: extract (unless the tables are current), execute every notebook, export
-    figures and the workbook.
+    """The main job: extract (unless the tables are current), execute every notebook (unless
+    the last report of this language was made from the same tables, notebooks, code and
+    options: it is then reused), export figures and the workbook.
 
     Prints the extraction summary and its input problems (of the tables reused, when they are
-    current), then each notebook as it finishes."""
-    from .report import EXECUTED_DIR, REUSED_LINE, check_formats, run_report
+    current), then each notebook as it finishes, or that the notebooks were reused."""
+    from .report import EXECUTED_DIR, NOTEBOOKS_REUSED, REUSED_LINE, check_formats, run_report
 
     started = time.monotonic()
-    extracted, reused = [], []
+    extracted, reused, notebooks_reused = [], [], []
 
     def summarize(result) -> None:
         extracted.append(result)
@@ -258,10 +264,19 @@ def report(
         console.print(f"[yellow]{paths.project_relative(line)}[/yellow]", highlight=False)
         if line == REUSED_LINE:  # what the reused tables hold, before the notebooks run
             reused.append(_print_reused_tables())
+        if line.startswith(NOTEBOOKS_REUSED.split("{")[0]):
+            notebooks_reused.append(line)
 
     try:
         chosen = check_formats(formats)
-        console.print(f"extracting {paths.project_relative(str(paths.RAW_DIR))}, starting kernels")
+        console.print(
+            f"report of {paths.project_relative(str(paths.RAW_DIR))} in {lang}: "
+            + (
+                "extracting and running every notebook (--force)"
+                if force
+                else "only what changed since the last report is made again"
+            )
+        )
         parameters: dict[str, object] = {"LANG": lang}
         focus = [r.strip() for r in regions.replace("，", ",").split(",") if r.strip()]
         if focus:
@@ -280,7 +295,8 @@ def report(
         raise typer.Exit(1) from None
     figures = sorted(paths.FIGURES_DIR.glob("*.png")) if paths.FIGURES_DIR.exists() else []
     console.print(
-        f"notebooks executed: {len(executed)} (copies and HTML in "
+        f"notebooks {'reused' if notebooks_reused else 'executed'}: {len(executed)} "
+        f"(copies and HTML in "
         f"{paths.project_relative(str(EXECUTED_DIR))})\n"
         f"figures: {len(figures)} x {'/'.join(f.upper() for f in chosen)} in "
         f"{paths.project_relative(str(paths.FIGURES_DIR))}\n"

@@ -20,7 +20,19 @@ from pathlib import Path
 from . import paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
-from .report_files import link_tables, removed_files_line, swap_in
+from .report_files import (
+    FORMER_OUTPUTS,
+    figure_language,
+    inputs_fingerprint,
+    link_tables,
+    removed_files_line,
+    report_key,
+    reusable_report,
+    staged_digests,
+    stamp_path,
+    swap_in,
+    write_stamp,
+)
 
 EXECUTED_DIR = paths.REPORTS_DIR / "notebooks"
 
@@ -431,41 +443,14 @@ def execute_notebooks(
 
 
 STAGING_NAME = ".greenmetrics-staging"
-# Outputs of earlier versions that the report now writes under other names (one workbook per
-# language): removed, and named, by the next report so no stale copy is left beside them.
-FORMER_OUTPUTS = ("greenmetrics.xlsx",)
 FINGERPRINT_NAME = ".made-from-{lang}"  # in reports/figures: what a language's figures show
-
-
-def inputs_fingerprint(processed: Path, parameters: dict | None) -> str:
-    """A digest of everything a report's figures are drawn from, but the language: the
-    extracted tables, the reference data, the notebooks, the package (code, catalog, words)
-    and the other parameters (regions, themes, year).
-
-    Exists so the other language's figures are kept only while they still show what this
-    run's would: an edited benchmark or a newer greenmetrics makes them stale.
-    """
-    import hashlib
-
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    folders = (
-        (processed, "*.csv"), (paths.REFERENCE_DIR, "*.csv"), (paths.NOTEBOOKS_DIR, "*.ipynb"),
-        (package, "*.py"), (package, "*.csv"),
-    )  # fmt: skip
-    for folder, pattern in folders:
-        for file in sorted(Path(folder).rglob(pattern)):
-            if ".ipynb_checkpoints" in file.parts:
-                continue
-            digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes() + b"\0")
-    others = {k: v for k, v in (parameters or {}).items() if k != "LANG"}
-    digest.update(json.dumps(others, sort_keys=True, ensure_ascii=False, default=str).encode())
-    return digest.hexdigest()
 
 
 # Said when the report reuses the tables (the same inputs and code as when they were made).
 REUSED_LINE = "data/processed is current (same plans, reference data and code): tables reused; --force extracts again"
+# Said when the report reuses the notebooks, figures and workbook of its last run.
+NOTEBOOKS_REUSED = "notebooks unchanged since {made}: reused; --force to run again"
+RUNNING_NOTEBOOKS = "running the notebooks: {why}"
 
 
 def run_report(
@@ -481,13 +466,18 @@ def run_report(
     """Extract the corpus, then execute every notebook (see `execute_notebooks`); figures are
     saved in `formats` (PNG only by default). Returns the executed copies.
 
-    The tables of data/processed are used as they are when they were extracted from the
-    plans, reference data and code of now (`pipeline.tables_stale`), unless `force`: then
-    the notebooks start at once and data/processed is not written.
+    Unless `force`, what did not change is not made again. The tables of data/processed are
+    used as they are when they were extracted from the plans, reference data and code of now
+    (`pipeline.tables_stale`): the notebooks then start at once and data/processed is not
+    written. And when, besides, the report of this language was made from these tables,
+    reference data, notebooks, code, libraries, parameters and formats, and its files are as
+    it left them (`report_files.reusable_report`), nothing runs: its executed notebooks,
+    figures and workbook are the report.
 
     `on_extraction` gets the extraction result (its summary and input problems) as soon as it
     is written, while the kernels warm up; `on_message` hears what else a user should know:
-    tables reused, a notebook run again, the files of an earlier run removed.
+    tables or notebooks reused (or why the notebooks run), a notebook run again, the files of
+    an earlier run removed.
 
     The report is whole or not at all: the tables, figures, workbook and executed notebooks are
     written into a staging folder beside the project and swapped in only when every step has
@@ -495,20 +485,34 @@ def run_report(
     and its error names the step that failed. After the swap, the figures of this language are
     those of this run (a format not asked for is gone); the other language's stay only when
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
-    beside fresh ones."""
+    beside fresh ones. The stamp that lets the next run reuse this report is written once
+    every file is in place."""
     from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
+    say = on_message or _ignore
     formats = check_formats(formats)
+    lang = (parameters or {}).get("LANG", "zh")
     stage = paths.ROOT / STAGING_NAME
     staged_processed, staged_reports = stage / "processed", stage / "reports"
+    sources = notebooks()
     with output_lock(paths.PROCESSED_DIR, wait=False):
         shutil.rmtree(stage, ignore_errors=True)
         reuse = not force and not tables_stale(paths.PROCESSED_DIR)
+        if reuse:
+            say(REUSED_LINE)
+            made, why = reusable_report(
+                paths.REPORTS_DIR, report_key(paths.PROCESSED_DIR, parameters, formats, sources)
+            )
+            if made is not None:
+                when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(made))
+                say(NOTEBOOKS_REUSED.format(made=when))
+                return [paths.REPORTS_DIR / "notebooks" / p.name for p in sources]
+        else:
+            why = "--force" if force else "new tables are extracted"
+        say(RUNNING_NOTEBOOKS.format(why=why))
         try:
             if reuse:
                 link_tables(paths.PROCESSED_DIR, staged_processed)
-                if on_message:
-                    on_message(REUSED_LINE)
 
             def extract() -> None:
                 result = extract_corpus()
@@ -517,7 +521,7 @@ def run_report(
                     on_extraction(result)
 
             executed = execute_notebooks(
-                notebooks(),
+                sources,
                 staged_reports / "notebooks",
                 parameters,
                 prepare=None if reuse else extract,
@@ -530,8 +534,7 @@ def run_report(
                     "GREENMETRICS_REPORTS": str(staged_reports),
                 },
             )
-            lang = (parameters or {}).get("LANG", "zh")
-            fingerprint = inputs_fingerprint(staged_processed, parameters)
+            fingerprint = inputs_fingerprint(staged_processed, parameters, sources)
             stamps = staged_reports / "figures"
             stamps.mkdir(parents=True, exist_ok=True)
             (stamps / FINGERPRINT_NAME.format(lang=lang)).write_text(fingerprint + "\n")
@@ -549,16 +552,19 @@ def run_report(
                     return True
                 if path.parent.name != "figures":
                     return False
-                made_for = path.stem.rsplit("_", 1)[-1] if "_" in path.stem else None
-                if path.name.startswith(".made-from-"):
-                    made_for = path.name.rsplit("-", 1)[-1]
+                made_for = figure_language(path)
                 return made_for in ("zh", "en") and (made_for == lang or made_for not in current)
 
+            key = report_key(staged_processed, parameters, formats, sources)
+            digests = staged_digests(staged_reports)
             if not reuse:
                 swap_in(staged_processed, paths.PROCESSED_DIR)
+            # NOTE: no stamp while the files move: one interrupted half-way vouches for nothing.
+            stamp_path(paths.REPORTS_DIR, lang).unlink(missing_ok=True)
             removed = swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
-            if removed and on_message:
-                on_message(removed_files_line(removed))
+            write_stamp(paths.REPORTS_DIR, key, digests)
+            if removed:
+                say(removed_files_line(removed))
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return [paths.REPORTS_DIR / "notebooks" / p.name for p in executed]
