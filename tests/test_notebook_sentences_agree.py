@@ -25,7 +25,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from greenmetrics import analysis, export, paths, settings, words  # noqa: E402
+from greenmetrics import export, paths, words  # noqa: E402
 
 LANG = "zh"  # the report's default language, which the seed report is in
 VERDICTS = ("met", "missed", "on_track", "off_track", "no_data")
@@ -119,23 +119,12 @@ def compute_frames(root: Path) -> Frames:
                             ("REPORTS_DIR", root / "reports"),
                             ("FIGURES_DIR", root / "reports" / "figures")):  # fmt: skip
             mp.setattr(paths, name, value)
-        frames = gv.load_all()
-    focus_regions = settings.FOCUS_REGIONS
-    t, d = frames.targets, frames.documents
-    card = analysis.scorecard(
-        t, d, frames.benchmarks, frames.observations, frames.catalog,
-        as_of_year=settings.AS_OF_YEAR, first_regions=focus_regions,
-    )  # fmt: skip
-    drawn = gv.benchmarked(analysis.target_benchmarks(t, d, frames.benchmarks, frames.catalog))
-    comparison = analysis.compare_regions(
-        t, d, indicator_ids=gv.shared_indicators(t, focus_regions), benchmarks=frames.benchmarks
-    )
-    trajectories = analysis.trajectories(
-        t, d, frames.observations, frames.catalog, as_of_year=settings.AS_OF_YEAR
-    )
-    timeline = analysis.milestones_timeline(frames.milestones, d)
-    focus = card[card.region_zh.isin(focus_regions)]
-    return Frames(frames, card, focus, drawn, comparison, trajectories, timeline)
+        run = gv.load_all()
+        # each frame as the report run computes it for the notebooks and the workbook
+        card, drawn, comparison = run.scorecard, run.drawn_benchmarks, run.focus_comparison
+        trajectories, timeline = run.trajectories, run.milestones_timeline
+    focus = card[card.region_zh.isin(run.focus)]
+    return Frames(run, card, focus, drawn, comparison, trajectories, timeline)
 
 
 def judged_counts(card: pd.DataFrame) -> dict[str, int]:
