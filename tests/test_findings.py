@@ -137,6 +137,7 @@ def comparison_frame() -> pd.DataFrame:
         # a benchmark row is not a plan: it must not widen a spread or count as an indicator
         ("benchmark", "x", "秸秆综合利用率", True, True, 10.0),
         ("benchmark", "w", "森林覆盖率", True, True, 20.0),
+        ("benchmark", "w", "森林覆盖率", True, False, 30.0),  # listed and counted apart
     ]
     columns = ["origin", "indicator_id", "indicator_zh", "has_target", "is_comparable", "value"]
     return pd.DataFrame(rows, columns=columns)
@@ -145,12 +146,12 @@ def comparison_frame() -> pd.DataFrame:
 def test_comparison_sentence_counts_and_names_the_widest_spread():
     shares = comparison_frame().assign(unit="%")  # a gap between shares is in points
     assert findings.finding_comparison(shares, "zh") == (
-        "共对比3个指标；4项目标因类型、年份、单位或范围不同而标为不可比，"
+        "共对比3个指标；4项规划目标和1项上级或全国目标因类型、年份、单位或范围不同而标为不可比，"
         "2处为“规划未设目标”。可比的比率目标中差距最大的是清洁取暖率：50.5—90%（相差39.5个百分点）。"
     )
     assert findings.finding_comparison(shares, "en") == (
-        "3 indicators are compared; 4 targets are marked not comparable (kind, year, unit or "
-        "scope differ) and 2 cells are 'no target in plan'. The widest spread among comparable "
+        "3 indicators are compared; 4 plan targets are and 1 benchmark is marked not comparable "
+        "(kind, year, unit or scope differ) and 2 cells are 'no target in plan'. The widest spread among comparable "
         "rates is 清洁取暖率: 50.5-90% (39.5 percentage points apart)."
     )
 
@@ -180,7 +181,7 @@ def test_comparison_sentence_of_sizes_says_it_is_a_spread_of_sizes():
 def test_comparison_sentence_without_comparable_targets():
     only_missing = comparison_frame().query("has_target == False")
     assert findings.finding_comparison(only_missing, "zh") == (
-        "共对比2个指标；0项目标因类型、年份、单位或范围不同而标为不可比，"
+        "共对比2个指标；0项规划目标和0项上级或全国目标因类型、年份、单位或范围不同而标为不可比，"
         "2处为“规划未设目标”。没有取值不同的可比目标。"
     )
 

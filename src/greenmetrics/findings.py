@@ -87,15 +87,19 @@ def finding_comparison(comparison: pd.DataFrame, lang: str) -> str:
     set_ = plans[plans.has_target.eq(True)]
     not_comparable = set_[set_.is_comparable.eq(False)]
     missing = plans[plans.has_target.eq(False)]
+    # the benchmarks beside the plans (a province's, the country's) are judged alike and listed
+    # with them, so the sentence counts them too, apart from the plans' own targets
+    others = comparison[comparison.origin.ne("plan") & comparison.is_comparable.eq(False)]
     head = _say(
         lang,
-        "共对比{k}个指标；{nc}项目标因类型、年份、单位或范围不同而标为不可比，"
-        "{missing}处为“规划未设目标”。",
-        "{k} {k:indicator is|indicators are} compared; {nc} {nc:target is|targets are} marked not "
-        "comparable (kind, year, unit or scope differ) and {missing} {missing:cell is|cells are} "
-        "'no target in plan'. ",
+        "共对比{k}个指标；{nc}项规划目标和{nb}项上级或全国目标因类型、年份、单位或范围不同而"
+        "标为不可比，{missing}处为“规划未设目标”。",
+        "{k} {k:indicator is|indicators are} compared; {nc} {nc:plan target is|plan targets are} "
+        "and {nb} {nb:benchmark is|benchmarks are} marked not comparable (kind, year, unit or "
+        "scope differ) and {missing} {missing:cell is|cells are} 'no target in plan'. ",
         k=plans.indicator_id.nunique(),
         nc=len(not_comparable),
+        nb=len(others),
         missing=len(missing),
     )
     spread = widest_spread(set_)
