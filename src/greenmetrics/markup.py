@@ -258,7 +258,7 @@ def article_text(markup: str) -> tuple[str, list[str]]:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-# NOTE: Word writes every parts of its packages stored or deflated; zipfile caps what these
+# NOTE: Word writes every part of its packages stored or deflated; zipfile caps what these
 # expand to at the size each part declares, but not the other methods (one bzip2 read may
 # expand a thousandfold), so a package using them is no Word file and is refused.
 _DOCX_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
@@ -283,8 +283,7 @@ def package_problem(raw: bytes, max_bytes: int) -> str | None:
 
 
 def _blocks(element, parent) -> Iterator:
-    """The paragraphs and tables of a body, cell or text box in order; a content control's
-    (w:sdt) are read where it stands."""
+    """The paragraphs and tables of a body, cell or text box in order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -293,9 +292,6 @@ def _blocks(element, parent) -> Iterator:
             yield Paragraph(child, parent)
         elif child.tag == _W + "tbl":
             yield Table(child, parent)
-        elif child.tag == _W + "sdt":
-            for content in child.iterchildren(_W + "sdtContent"):
-                yield from _blocks(content, parent)
 
 
 def _read_once(box, paragraph) -> bool:
