@@ -126,3 +126,39 @@ def test_a_region_that_cannot_be_told_has_no_level_and_a_review_row():
     assert meta["region_zh"] is None and meta["region_level"] is None
     assert [r["category"] for r in meta["region_review"]] == ["region_uncertain"]
     assert [r["category"] for r in meta["metadata_review"]] == ["metadata_missing"]
+
+
+@pytest.mark.parametrize(
+    ("signer", "province"),
+    [
+        ("广东省生态环境厅", "广东省"),
+        ("上海市生态环境局", "上海市"),
+        ("天津市发展改革委", "天津市"),
+    ],
+)
+def test_a_department_of_a_named_region_signs_above_the_date(signer, province):
+    text = (
+        f"{signer}关于做好2022年碳排放报告工作的通知\n各有关企业：\n请按要求报送。\n"
+        f"{signer}\n2022 年 3月 26日\n"
+    )
+    meta = detect_metadata(text)
+    assert (meta["issuer_zh"], meta["issue_date"]) == (signer, "2022-03-26")
+    assert (meta["region_zh"], meta["region_level"]) == (province, "province")
+    assert meta["metadata_review"] == []
+
+
+def test_the_printing_date_of_the_foot_is_the_issue_date_when_no_other_is_printed():
+    text = (
+        "附件2\n某市2020年碳排放配额分配方案\n一、纳入配额管理的单位\n请按要求执行。\n"
+        "抄送：各区生态环境局。\n某市生态环境局办公室                 2021 年 1 月 29 日印发\n"
+    )
+    assert detect_metadata(text)["issue_date"] == "2021-01-29"
+
+
+def test_a_title_run_into_the_document_number_is_no_part_of_it():
+    # a text layer that joined the head's lines: title, 文号 and addressees on one line
+    text = (
+        "农业农村部国家发展改革委关于印发《农业农村减排固碳实施方案》的通知农科教发〔2022〕2号"
+        "各省、自治区、直辖市农业农村厅：\n现印发你们。\n农业农村部 国家发展改革委\n2022年5月7日\n"
+    )
+    assert detect_metadata(text)["doc_number"] == "农科教发〔2022〕2号"

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from .gazetteer import MIN_TEXT_NAME, Division, shipped_gazetteer
+from .official_dates import date_line, printed_date
 from .regions import COUNTRY_EN, COUNTRY_ZH, PROVINCE_SHORT, PROVINCES, is_national_issuer
 from .text import normalize
 
@@ -40,16 +40,10 @@ _ISSUER_SUFFIX_RE = re.compile(
 _ISSUER_LINE_RE = re.compile(
     r"[\u4e00-\u9fff（）()]{2,40}?(?:人民政府(?:办公厅|办公室)?|行政公署|办公厅|办公室|委员会|管委会)"
 )
-_DATE_RE = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
-# NOTE: signature dates are often in Chinese numerals, with 〇 (or ○/O/零) for zero.
-_CN_DATE_RE = re.compile(
-    r"([〇○O零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*"
-    r"([一二三四五六七八九十]{1,3})\s*日"
-)
-_DATE_LINE_RE = re.compile(r"[（(]?\s*(?P<date>.+?日)\s*[）)]?\s*(?:印发|发布|签发|起施行)?")
 _DOCNUM_CORE_RE = re.compile(
     r"[〔\[［【(（]\s*((?:19|20)[0-9]{2})\s*[〕\]］】)）]\s*(?:第\s*)?([0-9]{1,4})\s*号"
 )
+_NOT_AN_ORGAN_CODE_RE = re.compile("通知|的")
 _DOCNUM_PREFIX_RE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 # NOTE: a document number cited as the source of an earlier document follows these words or
 # sits in （ ） after a 《title》; the plan's own number stands alone at the top.
@@ -71,56 +65,20 @@ _SENTENCE_PUNCT = "，。；！？,;"
 _ALL_REGION_RE = re.compile(r"(?:全|我|本)(自治区|省|州|市|区|县|旗|盟)")
 
 
-def _cn_small_number(s: str) -> int | None:
-    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    if "十" not in s:
-        return digits.get(s) if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    t = digits.get(tens) if tens else 1
-    o = digits.get(ones) if ones else 0
-    return None if t is None or o is None else 10 * t + o
-
-
-def _parse_date(s: str) -> str | None:
-    """ISO date of the first 2021年11月9日 / 二〇二一年十一月九日 in `s`, or None."""
-    m = _DATE_RE.search(s)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _CN_DATE_RE.search(s)
-        if not m:
-            return None
-        zero = {"〇": "0", "○": "0", "O": "0", "零": "0"}
-        table = {**zero, **{c: str(i) for i, c in enumerate("一二三四五六七八九", 1)}}
-        y = int("".join(table[c] for c in m.group(1)))
-        mo_, d_ = _cn_small_number(m.group(2)), _cn_small_number(m.group(3))
-        if mo_ is None or d_ is None:
-            return None
-        mo, d = mo_, d_
-    try:
-        return date(y, mo, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _date_line(line: str) -> str | None:
-    """The ISO date when the whole line is a date (a signature or 成文日期 line)."""
-    compact = line.replace(" ", "")
-    m = _DATE_LINE_RE.fullmatch(compact)
-    if not m:
-        return None
-    inner = m.group("date")
-    if not (_DATE_RE.fullmatch(inner) or _CN_DATE_RE.fullmatch(inner)):
-        return None
-    return _parse_date(inner)
-
-
 def _issuer_line(line: str) -> str | None:
     """The issuer when the whole line names issuing bodies (落款/版头), else None."""
     compact = line.replace(" ", "")
     if not _ISSUER_LINE_RE.fullmatch(compact) or "关于" in compact:
         return None
     return " ".join(line.split())
+
+
+# NOTE: a department of a named region signs with a name ending in 厅/局/委 (广东省生态环境厅,
+# 上海市生态环境局, 天津市发展改革委); taken only as a signature, on the lines above a date.
+_REGION_DEPARTMENT_RE = re.compile(
+    r"(?:中共)?[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|旗|区)"
+    r"[\u4e00-\u9fff]{2,14}(?:厅|局|委)(?:办公室)?"
+)
 
 
 def _signature_issuer(lines: list[str], k: int) -> str | None:
@@ -131,7 +89,9 @@ def _signature_issuer(lines: list[str], k: int) -> str | None:
         signer = _issuer_line(line)
         compact = line.replace(" ", "")
         if signer is None and (
-            is_national_issuer(compact) or _PROVINCE_DEPARTMENT_RE.fullmatch(compact)
+            is_national_issuer(compact)
+            or _PROVINCE_DEPARTMENT_RE.fullmatch(compact)
+            or _REGION_DEPARTMENT_RE.fullmatch(compact)
         ):
             signer = compact
         if signer is None:
@@ -169,13 +129,18 @@ def _doc_number(lines: list[str]) -> str | None:
             pm = _DOCNUM_PREFIX_RE.search(line, 0, m.start())
             if not pm:
                 continue
-            prefix, start = pm.group(), pm.start()
+            # NOTE: an issuing organ's code (机关代字: 国办函, 农科教发) holds no 的/通知; text
+            # before it is a title run into the number when the text layer joined the lines.
+            cut = max((m.end() for m in _NOT_AN_ORGAN_CODE_RE.finditer(pm.group())), default=0)
+            prefix, start = pm.group()[cut:], pm.start() + cut
+            if len(prefix) < 2:
+                continue
             before = line[:start]
             own_line = re.fullmatch(r"[（(]?[^（(）)]*[）)]?", line.replace(" ", "")) is not None
             cited = (
                 (before.rstrip()[-1:] in ("（", "(", "《") and not own_line)
                 or before.count("《") > before.count("》")
-                or _CITING_RE.search(prefix)
+                or _CITING_RE.search(pm.group())
             )
             if cited:
                 continue
@@ -538,22 +503,25 @@ def detect_metadata(text: str) -> dict:
     # Signature blocks: an issuer line directly followed by a date line.
     issuer = issue_date = None
     for k, line in enumerate(nonempty):
-        iso = _date_line(line)
+        iso = date_line(line)
         signer = _signature_issuer(nonempty, k) if iso and k else None
         if signer:
             issuer, issue_date = signer, iso
             break
     if issue_date is None:
         for line in head + nonempty[-_TAIL_LINES:]:
-            iso = _date_line(line)
+            iso = date_line(line)
             if iso:
                 issue_date = iso
                 break
+    if issue_date is None:
+        printed = (printed_date(line) for line in nonempty[-_TAIL_LINES:])
+        issue_date = next((iso for iso in printed if iso), None)
     if issuer is None:
         issuer = next((x for x in map(_issuer_line, nonempty[:10]) if x), None)
     if issuer is None and title:
         before = title.split("关于", 1)[0]
-        if _ISSUER_SUFFIX_RE.search(before):
+        if _ISSUER_SUFFIX_RE.search(before) or _REGION_DEPARTMENT_RE.fullmatch(before):
             issuer = before
 
     if issuer is None:

@@ -2,9 +2,11 @@
 
 `read_document` turns a plan file (.txt/.md/.html/.docx/.pdf) into a `Document` whose `text`
 is the decoded original: the extractor's offsets index into it, so nothing but the byte-order
-mark (and a few stray NUL bytes, reported in `Document.repairs`) is removed from .txt/.md. Every failure is one `DocumentError` line naming the file and
-the problem, never a library traceback. `greenmetrics.inputs.iter_plan_files` finds the plans named on the command
-line, and `decode_bytes` sniffs the encoding of text files (also used for the manifest).
+mark (and a few stray NUL bytes, reported in `Document.repairs`) is removed from .txt/.md.
+Every failure is one `DocumentError` line naming the file and the problem, never a library
+traceback; a file is refused when it expands beyond the limits (`MAX_EXPANDED_BYTES`,
+`MAX_PDF_PAGES`). `decode_bytes` sniffs the encoding of text files (also used for the
+manifest); the trees of HTML pages and .docx bodies are walked in `greenmetrics.markup`.
 
 Why a module of its own: reading files is the only part of the project that touches file
 formats and encodings; keeping it apart from text normalization, the manifest and metadata
@@ -17,14 +19,15 @@ import codecs
 import hashlib
 import io
 import logging
+import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DocumentError
 from .files import BINARY_CONTROL_SHARE, control_share, looks_binary, read_bytes
+from .markup import article_text, docx_lines, package_problem
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _FORMATS = {
@@ -35,7 +38,12 @@ _FORMATS = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
-# Files that sit beside the plans but are not plans.
+# NOTE: a plan is limited by what it expands to, not only by its size on disk (which the
+# pipeline checks against the same GREENMETRICS_MAX_MB): a .docx is a zip and a PDF's streams
+# are compressed, so a file of a few hundred KB can expand a thousandfold.
+MAX_EXPANDED_BYTES = int(float(os.environ.get("GREENMETRICS_MAX_MB", "200")) * 1e6)
+# The longest plan of the shipped corpora has 106 pages; a thousand-page plan is still read.
+MAX_PDF_PAGES = int(os.environ.get("GREENMETRICS_MAX_PAGES", "3000"))
 
 
 @dataclass(frozen=True)
@@ -260,68 +268,6 @@ def _read_plain(path: Path, raw: bytes, repairs: list[str] | None = None) -> tup
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I
 )
-_HTML_DROP_TAGS = (
-    "script",
-    "style",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "noscript",
-    "iframe",
-    "template",
-    "svg",
-    "button",
-    "select",
-    "head",
-)
-_HTML_CLUTTER_RE = re.compile(r"nav|menu|breadcrumb|footer|header|sidebar|share", re.I)
-# NOTE: TRS_Editor and zoom are the body containers of the CMS most Chinese government sites
-# run (TRS WCM); "content"/"article" cover the rest.
-_HTML_MAIN_RE = re.compile(r"content|article|trs_editor|zoom", re.I)
-_HTML_BLOCKS = (
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "blockquote",
-    "pre",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "address",
-    "hr",
-    "center",
-)
-_HTML_SPACE_RE = re.compile(r"[ \t\r\n\f]+")
-_EDGE_SPACE_RE = re.compile(r"^[^\S\t]+|[^\S\t]+$")
-# A table row is one line of the decoded text, its cells joined by a tab, so that the
-# extractor reads a row as a row (greenmetrics.extract.indicator_tables) and its offsets stay
-# exact. Whitespace inside a cell (its paragraphs, line breaks) becomes one space.
-TABLE_CELL_SEP = "\t"
-_CELL_SPACE_RE = re.compile(r"\s+")
-
-
-def _cell_text(text: str) -> str:
-    return _CELL_SPACE_RE.sub(" ", text).strip()
 
 
 def _decode_html(path: Path, raw: bytes) -> tuple[str, str]:
@@ -346,96 +292,15 @@ def _decode_html(path: Path, raw: bytes) -> tuple[str, str]:
     return _read_plain(path, raw)
 
 
-def _html_attr_text(tag) -> str:
-    classes = tag.get("class") or []
-    if isinstance(classes, str):
-        classes = [classes]
-    return " ".join([*classes, tag.get("id") or ""])
-
-
-def _html_main_score(tag) -> int:
-    text = len("".join(tag.get_text().split()))
-    links = sum(len("".join(a.get_text().split())) for a in tag.find_all("a"))
-    return text - links
-
-
-def _html_text(raw_text: str) -> str:
-    """The article text of an HTML page, one block element per line."""
-    from bs4 import BeautifulSoup, Comment
-
-    soup = BeautifulSoup(raw_text, "lxml")
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_HTML_DROP_TAGS):
-        if not tag.decomposed:
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body"):
-            continue
-        if _HTML_CLUTTER_RE.search(_html_attr_text(tag)) and not tag.find(
-            lambda t: t.name in ("article", "main") or _HTML_MAIN_RE.search(_html_attr_text(t))
-        ):
-            tag.decompose()
-    candidates = [
-        tag
-        for tag in soup.find_all(True)
-        if tag.name in ("article", "main") or _HTML_MAIN_RE.search(_html_attr_text(tag))
-    ]
-    scored = [(score, tag) for tag in candidates if (score := _html_main_score(tag)) > 0]
-    # max() keeps the first of equal scores: the outermost container, title included.
-    container = max(scored, key=lambda st: st[0])[1] if scored else (soup.body or soup)
-    for string in container.find_all(string=True):
-        if string.find_parent("pre") is None:
-            collapsed = _HTML_SPACE_RE.sub(" ", string)
-            if collapsed != string:
-                string.replace_with(collapsed)
-    for br in container.find_all("br"):
-        br.replace_with("\n")
-    # Innermost first: a table nested in a cell becomes text of that cell.
-    for table in reversed(container.find_all("table")):
-        for row in table.find_all("tr"):
-            cells = row.find_all(("td", "th"), recursive=False)
-            row.replace_with(
-                "\n" + TABLE_CELL_SEP.join(_cell_text(c.get_text(" ")) for c in cells) + "\n"
-            )
-    for block in container.find_all(_HTML_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    # NOTE: tabs were collapsed above, so the only ones left separate table cells; they stay
-    # even at the ends of a row (an empty first cell keeps the columns in place).
-    lines = (_EDGE_SPACE_RE.sub("", line) for line in container.get_text().split("\n"))
-    return "\n".join(line for line in lines if line.strip())
-
-
-def _read_html(path: Path, raw: bytes) -> tuple[str, str]:
+def _read_html(path: Path, raw: bytes, repairs: list[str]) -> tuple[str, str]:
     text, encoding = _decode_html(path, raw)
     _check_text(path, text)
     try:
-        return _html_text(text), encoding
+        text, notes = article_text(text)
     except Exception as exc:  # lxml/bs4 internals: report, never a traceback
         raise DocumentError(path, f"cannot parse the HTML: {_brief(exc)}") from exc
-
-
-def _docx_lines(container) -> Iterable[str]:
-    """Paragraph texts of a document or table cell in body order, a table row per line (its
-    cells joined by TABLE_CELL_SEP; a table nested in a cell is text of that cell)."""
-    from docx.table import Table
-
-    for item in container.iter_inner_content():
-        if isinstance(item, Table):
-            for row in item.rows:
-                seen: set[int] = set()
-                cells = []
-                for cell in row.cells:
-                    # NOTE: a merged cell is returned once per grid column it spans.
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    cells.append(_cell_text(" ".join(_docx_lines(cell))))
-                if any(cells):
-                    yield TABLE_CELL_SEP.join(cells)
-        else:
-            yield item.text
+    repairs.extend(notes)
+    return text, encoding
 
 
 def _read_docx(path: Path, raw: bytes) -> tuple[str, str]:
@@ -447,15 +312,47 @@ def _read_docx(path: Path, raw: bytes) -> tuple[str, str]:
     if not raw.startswith(b"PK"):
         raise DocumentError(path, "not a .docx file (it is not a zip package)")
     try:
+        problem = package_problem(raw, MAX_EXPANDED_BYTES)
+    except Exception as exc:  # a damaged zip directory
+        raise DocumentError(
+            path, f"cannot read the .docx (truncated or corrupt?): {_brief(exc)}"
+        ) from exc
+    if problem:
+        raise DocumentError(path, problem)
+    try:
         import docx
 
         document = docx.Document(io.BytesIO(raw))
-        lines = list(_docx_lines(document))
+        lines = list(docx_lines(document))
     except Exception as exc:  # zipfile, KeyError, lxml and python-docx errors alike
         raise DocumentError(
             path, f"cannot read the .docx (truncated or corrupt?): {_brief(exc)}"
         ) from exc
     return "\n".join(lines), "docx"
+
+
+def _pdf_page_texts(path: Path, reader) -> list[str]:
+    """The text of each page, refused once the pages or their text pass the limits: a PDF's
+    streams are compressed, so its size on disk says little of what it expands to."""
+    count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise DocumentError(
+            path,
+            f"{count:,} pages, over the limit of {MAX_PDF_PAGES:,} per plan "
+            "(GREENMETRICS_MAX_PAGES); split it",
+        )
+    pages, size = [], 0
+    for number, page in enumerate(reader.pages, start=1):
+        pages.append(page.extract_text() or "")
+        size += len(pages[-1].encode("utf-8", "replace"))
+        if size > MAX_EXPANDED_BYTES:
+            raise DocumentError(
+                path,
+                f"the text of pages 1-{number} alone is {size / 1e6:,.0f} MB, over the limit of "
+                f"{MAX_EXPANDED_BYTES / 1e6:,.0f} MB per plan (GREENMETRICS_MAX_MB): a PDF whose "
+                "compressed streams expand beyond any plan",
+            )
+    return pages
 
 
 def _read_pdf(path: Path, raw: bytes) -> tuple[str, str]:
@@ -470,7 +367,7 @@ def _read_pdf(path: Path, raw: bytes) -> tuple[str, str]:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError(path, "the PDF is encrypted with a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _pdf_page_texts(path, reader)
     except DocumentError:
         raise
     except Exception as exc:  # pypdf raises many kinds on truncated or corrupt files
@@ -557,7 +454,7 @@ def read_document(path: Path) -> Document:
     if fmt in ("txt", "md"):
         text, encoding = _read_plain(path, raw, repairs)
     elif fmt == "html":
-        text, encoding = _read_html(path, raw)
+        text, encoding = _read_html(path, raw, repairs)
     elif fmt == "docx":
         text, encoding = _read_docx(path, raw)
     else:
