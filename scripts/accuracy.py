@@ -75,7 +75,12 @@ SETS = (
     LabelledSet(
         "observations held-out 2", "the reviews of 2 later plans (内蒙古, 上海)",
         "observations_heldout2_gold.csv", "observations",
-        "**held-out**: labelled before the rules looked at them, never tuned on",
+        "development: labelled before the rules looked at them, tuned on in issue 17's third round",
+    ),
+    LabelledSet(
+        "observations held-out 3", "2 later plans of 山东, 1 of 黑龙江 (reviews, tables' 2020 columns)",
+        "observations_heldout3_gold.csv", "observations",
+        "**held-out**: labelled before any output on them, never tuned on",
     ),
 )  # fmt: skip
 
