@@ -834,3 +834,13 @@ def test_source_line_in_english_names_provinces_in_english_and_counts_in_the_plu
     line = short_source_text(sources, DOCUMENTS, "en")
     assert "1 local plan (Gansu)" in line and "1 provincial document of Gansu" in line
     assert not re.search(r"[\u4e00-\u9fff]", line)
+
+
+def test_an_empty_scorecard_still_names_the_year_it_was_judged_in():
+    # a focus or a region set with no target left to judge: the title never reads "0年判定"
+    columns = ["region_zh", "indicator_zh", "target_value", "unit", "kind", "comparator",
+               "baseline_year", "observed_value", "observation_year", "verdict", "as_of_year"]  # fmt: skip
+    empty = pd.DataFrame(columns=columns)
+    drawn = figure_strings(charts.plot_scorecard(empty, "zh", as_of_year=2026))
+    assert any("2026年判定" in t for t in drawn), drawn
+    assert not any("0年判定" in t and "2026" not in t for t in drawn)

@@ -187,10 +187,16 @@ FIGURES: dict[str, Callable[[ReportRun, str], Figure]] = {
     ),
     "coverage": lambda run, lang: charts.plot_coverage(run.targets, lang, documents=run.documents),
     "scorecard_focus": lambda run, lang: charts.plot_scorecard(
-        run.scorecard[run.scorecard.region_zh.isin(run.focus)], lang, documents=run.documents
+        run.scorecard[run.scorecard.region_zh.isin(run.focus)],
+        lang,
+        documents=run.documents,
+        as_of_year=run.as_of_year,
     ),
     "scorecard_others": lambda run, lang: charts.plot_scorecard(
-        run.scorecard[~run.scorecard.region_zh.isin(run.focus)], lang, documents=run.documents
+        run.scorecard[~run.scorecard.region_zh.isin(run.focus)],
+        lang,
+        documents=run.documents,
+        as_of_year=run.as_of_year,
     ),
     "gaps": lambda run, lang: charts.plot_gaps(run.drawn_benchmarks, lang, documents=run.documents),
     "cross_region": lambda run, lang: charts.plot_comparison(

@@ -10,6 +10,7 @@ import math
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .. import settings
 from ..analysis.scorecard import verdict_counts
 from ..notes import decode, render
 from ..words import region_name
@@ -122,8 +123,10 @@ def plot_scorecard(
     *,
     documents: pd.DataFrame | None = None,
     title: str | None = None,
+    as_of_year: int = settings.AS_OF_YEAR,
 ) -> Figure:
-    """The scorecard of `analysis.scorecard` as a table, region by region in the frame's order.
+    """The scorecard of `analysis.scorecard` as a table, region by region in the frame's order
+    (`as_of_year` names the year judged in when the frame has no row to say it).
 
     Each region: its name, one line per target with an observation (indicator, target,
     latest observation and its year, verdict in its colour, the comparable province and national
@@ -132,7 +135,7 @@ def plot_scorecard(
     """
     need = ["region_zh", "indicator_zh", "target_value", "unit", "kind", "comparator",
             "baseline_year", "observed_value", "observation_year", "verdict", "as_of_year"]  # fmt: skip
-    year = int(card["as_of_year"].iloc[0]) if len(card) else 0
+    year = int(card["as_of_year"].iloc[0]) if len(card) else as_of_year
     title = title or label("title_scorecard", lang, year=year)
     begin(card, lang, title, "title_scorecard", need, "plot_scorecard")
     if card.empty:
