@@ -31,7 +31,7 @@ LAYERS = (
     ("catalog",),
     ("extract",),
     ("overrides", "review"),
-    ("tables",),
+    ("tables", "document_cache"),
     ("pipeline",),
     ("reference",),
     ("analysis",),

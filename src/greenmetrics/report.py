@@ -496,6 +496,7 @@ def run_report(
     those of this run (a format not asked for is gone); the other language's stay only when
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
     beside fresh ones."""
+    from .document_cache import DocumentCache, cache_folder
     from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
     formats = check_formats(formats)
@@ -511,7 +512,9 @@ def run_report(
                     on_message(REUSED_LINE)
 
             def extract() -> None:
-                result = extract_corpus()
+                # plans unchanged since the last run come from the cache (none with --force)
+                cache = DocumentCache(cache_folder(paths.PROCESSED_DIR), reuse=not force)
+                result = extract_corpus(cache=cache)
                 write_extraction(result, staged_processed)
                 if on_extraction:
                     on_extraction(result)
