@@ -60,7 +60,7 @@ from .observation_words import (
     WHOLE_REGION_RE,
     WORK_RE,
 )
-from .quantities import Mention, find_mentions
+from .quantities import Mention, find_mentions, may_hold_quantity
 from .records import ObservationRecord, stable_id
 from .review_tables import base_year_observations, table_observations
 from .sentences import _trim
@@ -177,6 +177,8 @@ class ObservationReader(TimeFrames):
         last_base: int | None = None
         self.last_record = None
         self.part_of = None  # the change a 其中 clause breaks down
+        if not may_hold_quantity(norm[sent.start : sent.end]):
+            return  # no value, so no record; the time and names its clauses state end with it
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]
             if "……" in clause or "…" * 3 in clause or _DOT_LEADER_RE.search(clause):
