@@ -5,7 +5,8 @@
     python3 scripts/output_digest.py check before.sha256   # after the change and a new report
 
 Covers data/processed and reports/ (tables, review, executed notebooks and their HTML copies,
-figures in every format, the workbook). `check` lists every file that is new, gone or changed
+figures in every format, the workbook); hidden files and folders (the fingerprint, the
+per-document cache) are not outputs. `check` lists every file that is new, gone or changed
 and exits 1 if there is any. Standard library only.
 """
 
@@ -24,7 +25,8 @@ def digests() -> dict[str, str]:
     found = {}
     for folder in FOLDERS:
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.is_file() and path.name not in SKIPPED and not path.name.startswith("."):
+            hidden = any(part.startswith(".") for part in path.relative_to(ROOT).parts)
+            if path.is_file() and path.name not in SKIPPED and not hidden:
                 found[path.relative_to(ROOT).as_posix()] = hashlib.sha256(
                     path.read_bytes()
                 ).hexdigest()

@@ -32,7 +32,7 @@ LAYERS = (
     ("catalog",),
     ("extract",),
     ("overrides", "review"),
-    ("tables",),
+    ("tables", "document_cache"),
     ("pipeline",),
     ("reference",),
     ("analysis",),

@@ -139,6 +139,27 @@ def test_the_fingerprinted_code_is_what_extraction_imports():
             "extract/__init__.py", "__init__.py", "fingerprint.py"} <= names  # fmt: skip
     # the analysis, charts and the report do not decide what is extracted
     assert not any(n.startswith(("analysis/", "charts/", "report", "cli")) for n in names)
+    assert {"document_cache.py", "extract/records.py"} <= names
+
+
+def test_imports_read_line_by_line_are_those_of_the_whole_module(monkeypatch):
+    """The fingerprint reads only the import statements of each module; for every module of
+    the package they name the same modules as a parse of the whole file."""
+    import ast
+
+    modules = sorted(fingerprint.PACKAGE.rglob("*.py"))
+    quick = {p: fingerprint._imported(p) for p in modules}
+    monkeypatch.setattr(
+        fingerprint, "_import_nodes", lambda source: list(ast.walk(ast.parse(source)))
+    )
+    assert quick == {p: fingerprint._imported(p) for p in modules}
+    assert any(quick.values())
+
+
+def test_an_import_line_that_is_not_one_parses_the_whole_module():
+    source = 'def f():\n    """\n    import the plans of a folder\n    """\n    from .a import b\n'
+    kinds = {type(node).__name__ for node in fingerprint._import_nodes(source)}
+    assert "ImportFrom" in kinds and "FunctionDef" in kinds  # the whole module was walked
 
 
 def test_an_interrupted_write_of_other_tables_leaves_no_fingerprint_vouching_for_them(

@@ -1,6 +1,7 @@
 """The `greenmetrics` command line.
 
-    greenmetrics extract [PATH ...] [--out DIR]   plans -> data/processed/{documents,targets,milestones}.csv
+    greenmetrics extract [PATH ...] [--out DIR] [--force]
+                                                  plans -> data/processed/{documents,targets,milestones}.csv
     greenmetrics review [PATH ...] [--out DIR] [--limit N]
                                                   extract, then list what to check (review.csv)
     greenmetrics report [--lang en] [--regions 武汉市,定西市] [--formats png,svg,pdf] [--jobs N]
@@ -37,6 +38,10 @@ InputsArgument = Annotated[
 OutOption = Annotated[
     Path | None, typer.Option("--out", help="output folder (default: data/processed)")
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="read and extract every plan again, none from the cache"),
+]
 
 
 def _duration(seconds: float) -> str:
@@ -67,8 +72,10 @@ class _ProgressLog:
             )
 
 
-def _run_extract(inputs: list[Path] | None, out: Path | None):
-    """Extract with a progress bar, write the tables, print the summary; (exit code, result)."""
+def _run_extract(inputs: list[Path] | None, out: Path | None, force: bool = False):
+    """Extract with a progress bar, write the tables, print the summary; (exit code, result).
+    Documents unchanged since the last run into `out` come from its cache unless `force`."""
+    from .document_cache import DocumentCache, cache_folder
     from .inputs import iter_plan_files
     from .pipeline import extract_corpus, write_extraction
 
@@ -92,7 +99,8 @@ def _run_extract(inputs: list[Path] | None, out: Path | None):
             progress.update(task, advance=1, description=path.name)
             log.step()
 
-        result = extract_corpus(inputs, on_document=advance)
+        cache = DocumentCache(cache_folder(out or paths.PROCESSED_DIR), reuse=not force)
+        result = extract_corpus(inputs, on_document=advance, cache=cache)
     written = write_extraction(result, out)
     print_extraction(result, written[0].parent, time.monotonic() - started)
     return (1 if result.problems else 0), result
@@ -148,14 +156,14 @@ def _print_reused_tables() -> int:
     return len(problems)
 
 
-def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
+def _extract_or_exit(inputs: list[Path] | None, out: Path | None, force: bool = False):
     """`_run_extract`, or exit 2 with the one-line error when the run cannot start or write
     (a bad override, an output folder that is not one): nothing has been written then."""
     try:
         from .pipeline import output_lock
 
         with output_lock(out or paths.PROCESSED_DIR):
-            return _run_extract(inputs or None, out)
+            return _run_extract(inputs or None, out, force)
     except GreenmetricsError as exc:
         console.print(f"[red]error[/red] {paths.project_relative(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
@@ -165,9 +173,11 @@ def _extract_or_exit(inputs: list[Path] | None, out: Path | None):
 def extract(
     inputs: InputsArgument = None,
     out: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
-    """Extract targets and milestones from plans into tidy tables."""
-    code, _ = _extract_or_exit(inputs, out)
+    """Extract targets and milestones from plans into tidy tables (a plan unchanged since the
+    last run into the same folder is taken from its cache, unless --force)."""
+    code, _ = _extract_or_exit(inputs, out, force)
     raise typer.Exit(code)
 
 
@@ -176,12 +186,13 @@ def review(
     inputs: InputsArgument = None,
     out: OutOption = None,
     limit: Annotated[int, typer.Option(help="rows shown per category on screen")] = 15,
+    force: ForceOption = False,
 ) -> None:
     """Extract, then list what to check: unreported numbers, unmapped indicators, inferred years."""
     from . import notes
     from .review import build_review
 
-    code, result = _extract_or_exit(inputs, out)
+    code, result = _extract_or_exit(inputs, out, force)
     table = build_review(result, result.texts)
     written = paths.project_relative(str(Path(out or paths.PROCESSED_DIR).resolve() / "review.csv"))
     out_console = Console()

@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import paths
 from .catalog import Catalog, attach_indicators, load_catalog
+from .document_cache import DocumentCache, cache_folder
 from .document_kinds import genre_family, read_genre, report_year, rules_review_note
 from .errors import GreenmetricsError, InputError
 from .extract import Extractor, PlanContext, default_target_year, read_observations
@@ -289,7 +290,7 @@ def parent_death_signal() -> int:
     return value.value
 
 
-def _run_jobs(jobs: list, workers: int | None):
+def _process_files(jobs: list, workers: int | None):
     """Results of _process_file in the order of `jobs`, in worker processes when it pays."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
@@ -299,18 +300,39 @@ def _run_jobs(jobs: list, workers: int | None):
         yield from pool.map(_process_file, jobs, chunksize=8)
 
 
+def _run_jobs(jobs: list, workers: int | None, cache: DocumentCache | None = None):
+    """Results of _process_file in the order of `jobs`: a document whose entry in `cache` is
+    current is taken from it; only the others are read and extracted (and stored)."""
+    if cache is None:
+        yield from _process_files(jobs, workers)
+        return
+    keys = [cache.key(path, meta, MAX_DOCUMENT_BYTES) for path, meta in jobs]
+    stored = [cache.load(key) if key else None for key in keys]
+    fresh = _process_files([j for j, s in zip(jobs, stored, strict=True) if s is None], workers)
+    for (path, _), key, outcome in zip(jobs, keys, stored, strict=True):
+        if outcome is None:
+            path, outcome = next(fresh)
+            # a problem (unreadable, over a limit) is found again next time, never stored
+            if key and not isinstance(outcome, str):
+                cache.store(key, outcome)
+        yield path, outcome
+    cache.prune()
+
+
 def extract_corpus(
     inputs: Iterable[Path] | None = None,
     catalog: Catalog | None = None,
     on_document: Callable[[Path], None] | None = None,
     workers: int | None = None,
+    cache: DocumentCache | None = None,
 ) -> ExtractionResult:
     """Read every plan under `inputs` (files or folders; default data/raw) and extract it.
 
     Metadata comes from the manifest (documents.csv) of each file's folder; a plan missing from
     it gets metadata detected from its own text. Returns validated frames and the problems met.
     `workers` processes read and extract in parallel (default: all cores for a large corpus);
-    the result does not depend on it.
+    the result does not depend on it. With a `cache`, a document unchanged since it was
+    stored there (file, manifest row, code) is not read again; the result is the same.
     """
     inputs = [Path(p) for p in (inputs or [paths.RAW_DIR])]
     # before anything is read: a file changed during the run makes the tables stale
@@ -339,7 +361,7 @@ def extract_corpus(
     files = sorted(files, key=lambda f: (f.name not in manifests.get(f.parent, {}), str(f)))
     jobs = [(path, manifests.get(path.parent, {}).get(path.name)) for path in files]
     seen_ids: dict[str, str] = {}
-    for path, outcome in _run_jobs(jobs, workers):
+    for path, outcome in _run_jobs(jobs, workers, cache):
         if on_document:
             on_document(path)
         if isinstance(outcome, str):
@@ -489,7 +511,8 @@ def ensure_tables(processed_dir: Path | None = None) -> Path:
     if tables_stale(folder):
         with output_lock(folder, wait=True):
             if tables_stale(folder):  # another run may have written them while we waited
-                write_extraction(extract_corpus(), folder)
+                cache = DocumentCache(cache_folder(folder))
+                write_extraction(extract_corpus(cache=cache), folder)
     return folder
 
 

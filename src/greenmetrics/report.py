@@ -487,6 +487,7 @@ def run_report(
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
     beside fresh ones. The stamp that lets the next run reuse this report is written once
     every file is in place."""
+    from .document_cache import DocumentCache, cache_folder
     from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
     say = on_message or _ignore
@@ -515,7 +516,9 @@ def run_report(
                 link_tables(paths.PROCESSED_DIR, staged_processed)
 
             def extract() -> None:
-                result = extract_corpus()
+                # plans unchanged since the last run come from the cache (none with --force)
+                cache = DocumentCache(cache_folder(paths.PROCESSED_DIR), reuse=not force)
+                result = extract_corpus(cache=cache)
                 write_extraction(result, staged_processed)
                 if on_extraction:
                     on_extraction(result)

@@ -67,7 +67,7 @@ from .observation_words import (
     WORK_RE,
     counts_the_places_listed,
 )
-from .quantities import Mention, find_mentions
+from .quantities import Mention, find_mentions, may_hold_quantity
 from .records import ObservationRecord, stable_id
 from .review_tables import base_year_observations, table_observations
 from .sentences import trim_span
@@ -188,6 +188,8 @@ class ObservationReader(TimeFrames):
         last_base: int | None = None
         self.last_record = None
         self.part_of = None  # the change a 其中 clause breaks down
+        if not may_hold_quantity(norm[sent.start : sent.end]):
+            return  # no value, so no record; the time and names its clauses state end with it
         shares = self._shares(sent, default)
         for cs, ce in sent.clauses:
             clause = norm[cs:ce]

@@ -71,9 +71,15 @@ _COUNT_UNITS = frozenset({*COUNT_MEASURE_WORDS, "户", "辆"})
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
 
+def may_hold_quantity(text: str) -> bool:
+    """False when `text` has no digit and no numeral, so `find_mentions` finds nothing in it or
+    in any part of it: a sentence the readers can pass over without reading its clauses."""
+    return _ANY_QUANTITY.search(text) is not None
+
+
 def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Mention]:
     """Every quantity in a clause that could be a target value, in order of position."""
-    if not _ANY_QUANTITY.search(clause):
+    if not may_hold_quantity(clause):
         return []
     mentions: list[Mention] = []
     consumed = 0

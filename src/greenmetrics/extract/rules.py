@@ -32,7 +32,7 @@ from .phrases import (
     without_own_region,
     without_stray_quotes,
 )
-from .quantities import Mention, find_mentions
+from .quantities import Mention, find_mentions, may_hold_quantity
 from .records import MilestoneRecord, PlanContext, TargetRecord, assign_ids
 from .sentences import Sentence, split_sentences, trim_span
 from .vocabulary import (
@@ -144,6 +144,12 @@ class Extractor:
 
     def _sentence(self, sent: Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
+        # Most sentences hold no number: with no milestone word either (literal words, so one
+        # in a clause is one in its sentence), nothing is read in them, and what their clauses
+        # state (year, scope, aspiration) ends with the sentence.
+        whole = norm[sent.start : sent.end]
+        if not may_hold_quantity(whole) and not v.milestone_re.search(whole):
+            return
         ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):

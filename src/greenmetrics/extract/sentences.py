@@ -64,12 +64,15 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_TITLE_END_RE = re.compile(r"[。：:]")
+
+
 def _heading_level(line: str) -> tuple[int | None, str]:
     m = HEADING_RE.match(line)
     if not m:
         return None, ""
     level = next(i for i, g in enumerate(("l0", "l1", "l2", "l3")) if m.group(g))
-    title = re.split(r"[。：:]", line[m.end() :], maxsplit=1)[0]
+    title = _TITLE_END_RE.split(line[m.end() :], maxsplit=1)[0]
     return level, title
 
 
@@ -77,9 +80,12 @@ def _heading_level(line: str) -> tuple[int | None, str]:
 _YEAR_LEAD_RE = re.compile(r"(?:力争|争取)?(?:到|至)\s*(?:19|20)\d\d\s*年(?:底|末)?(?:前)?")
 
 
+_CLAUSE_SEP_RE = re.compile(f"[{CLAUSE_SEP}]")
+
+
 def _lead_year(text: str) -> int | None:
     """The year of a sentence that opens on a goal year alone (到2030年，…), else None."""
-    first = re.split(f"[{CLAUSE_SEP}]", text, maxsplit=1)[0].strip()
+    first = _CLAUSE_SEP_RE.split(text, maxsplit=1)[0].strip()
     return find_year(first)[0] if _YEAR_LEAD_RE.fullmatch(first) else None
 
 

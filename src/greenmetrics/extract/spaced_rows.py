@@ -125,6 +125,10 @@ def line_cells(text: str, start: int, end: int, vocabulary: Vocabulary) -> list[
 def looks_like_row_line(text: str, start: int, end: int, vocabulary: Vocabulary) -> bool:
     """True for a line of at least three cells, one of them a column word (指标, 属性, 2025年):
     a table header printed on one line."""
+    # Cheap test first (this runs on every line naming an indicator column, most of them
+    # prose): pieces are only ever glued into fewer cells, so under three pieces is no row.
+    if len(_PIECE_RE.findall(text, start, end)) < 3:
+        return False
     cells = line_cells(text, start, end, vocabulary)
     if len(cells) < 3:
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import normalize
 from .vocabulary import FYP_END, NUM, Vocabulary
@@ -122,8 +123,15 @@ class TableHeader:
     period_since: int | None = None  # the table's title names a plan period (“十四五”): 2020
 
 
+_BLANKS_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def cell_label(cell: str) -> str:
-    return re.sub(r"\s+", "", normalize(cell).text)
+    """The cell's normalized text without blanks. Cached: the table readers ask again and
+    again for the same cells (each piece of a line is tried as a value, a unit and a header,
+    and every line naming 指标 is cut into cells twice), and normalizing is the cost."""
+    return _BLANKS_RE.sub("", normalize(cell).text)
 
 
 def split_unit(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
@@ -345,7 +353,7 @@ class CellValue:
 
 def read_value(cell: str, vocabulary: Vocabulary) -> CellValue | str | None:
     """A cell as a value; None for a dash or an empty cell (no target); "text" for words."""
-    text = re.sub(r"\s+", "", normalize(cell).text)
+    text = cell_label(cell)
     if NO_VALUE_RE.match(text):
         return None
     cumulative = False
