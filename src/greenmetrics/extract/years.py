@@ -132,7 +132,8 @@ def default_target_year(text: str, issue_year: int | None = None, title: str | N
     return min(y for y, c in counts.items() if c == best)
 
 
-_GOAL_YEAR_RE = re.compile(r"(?:到|至)\s*((?:20)\d\d)\s*年")
+# NOTE: 截至2020年底 reports a state (as of), not a goal: its 至 is no 到.
+_GOAL_YEAR_RE = re.compile(r"(?:到|(?<!截)至)\s*((?:20)\d\d)\s*年")
 _CLAUSE_START_RE = re.compile(r"[，。；！？,;\n][^，。；！？,;\n]*$")
 
 
