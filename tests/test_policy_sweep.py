@@ -1014,6 +1014,36 @@ CASES: list[tuple[str, str, list[T]]] = [
     ),
     # a number that counts the list right before it is still no target
     ("counts_its_list", "钢铁、焦化、水泥3个行业完成超低排放改造。", NONE),
+    # -- the genres of issue 18 (sector plans, work plans, decisions) ---------------------------
+    # an investment is what a plan puts in, not a result: no target, whatever its verb
+    (
+        "grid_investment",
+        "“十四五”期间，特高压电网投资约75亿元，220千伏电网投资约74.9亿元。",
+        NONE,
+    ),
+    ("total_investment_of_works", "到2025年，配电网建设改造总投资约385亿元。", NONE),
+    # money that measures an output or a stock the region reaches is a target
+    ("industry_scale_money", "力争形成10亿元氢能产业规模。", [T(10, "亿元", aspirational=1)]),
+    ("green_credit_balance", "到2025年，全市绿色信贷余额达到1000亿元。", [T(1000, "亿元")]),
+    # 重点 before the action says how the work is done; each count takes the noun after its
+    # 左右, and no item takes the noun of the next one
+    (
+        "zhongdian_counts_with_zuoyou",
+        "到2025年，全省重点创建50家左右智能制造标杆企业、200个左右智能制造标杆车间。",
+        [T(50, "家", "approx", "increment"), T(200, "个", "approx", "increment")],
+    ),
+    # the pool selected from (在/从…中) is no target; the count selected is
+    (
+        "selection_from_pool",
+        "每年优先从省级及以上产业园区中选择10家以上园区开展绿色园区创建。",
+        [T(10, "家", "ge", "increment")],
+    ),
+    (
+        "selection_pool_counted",
+        "每年在5个重点行业和22条产业链中遴选100家以上企业开展绿色工厂创建。",
+        [T(100, "家", "ge", "increment")],
+    ),
+    ("selection_pool_only", "从全省12条产业链中遴选企业开展示范。", NONE),
 ]
 
 

@@ -16,6 +16,7 @@ from .vocabulary import (
     LEVEL_LIST_SCOPE_RE,
     NUM,
     PLACE_RE,
+    SELECTION_POOL_RE,
     THRESHOLD_SCOPE_RE,
     Vocabulary,
 )
@@ -138,6 +139,9 @@ def _complete_from_previous(
 _VERB_CHAIN_RE = re.compile(r"^(?:集成|示范|推广|应用|使用|普及)(?:推广|应用|使用|普及)+")
 
 
+# NOTE: 重点 / 优先 / 率先 right before an action say how it is done (重点创建50家, 优先培育);
+# before a noun they name a subset (重点企业), which this leaves alone.
+_ADVERB_BEFORE_ACTION_RE = re.compile(r"^(?:重点|优先|率先)")
 # NOTE: "在淄博、济宁等市实施20个", "在建材、化工等领域实施8-10个": a place or field where the
 # action happens frames it; what is counted follows the value.
 _LOCATIVE_RE = re.compile(
@@ -172,6 +176,12 @@ def _strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]
             continue
         if phrase.startswith("在") and vocabulary.action_re.match(phrase[1:]):
             phrase = phrase[1:]  # 在培育6个园区过程中: the preposition frames the action
+        adverb = _ADVERB_BEFORE_ACTION_RE.match(phrase)
+        if adverb and vocabulary.action_re.match(phrase[adverb.end() :]):
+            phrase = phrase[adverb.end() :]  # 重点创建50家: how the work is done, no subject
+        pool = SELECTION_POOL_RE.match(phrase)
+        if pool:
+            phrase = phrase[pool.end() :]  # 从省级产业园区中选择10家: where they are chosen from
         where = _LOCATIVE_RE.match(phrase)
         if where and vocabulary.action_re.match(phrase[where.end() :]):
             phrase = phrase[where.end() :]  # 在淄博、济宁等市实施20个: where, then the action

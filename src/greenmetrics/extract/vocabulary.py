@@ -112,6 +112,14 @@ HISTORY_SENTENCE_RE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:以来|来)?[，,]|[“\"]?十[一二三]五[”\"]?(?:时期|期间|以来)[，,]?)"
 )
 
+# NOTE: 每年优先在“3+3+2”产业领域和22条产业链群选择100家…, 从省级及以上产业园区中选择10家…: the
+# pool entities are selected from frames the selection; a count inside it sizes the pool, and
+# what is counted after the selection verb is the target.
+SELECTION_POOL_RE = re.compile(
+    r"(?:优先|重点)?(?:在|从)(?P<pool>[^，。；;,在从]{1,30}?)(?:中|里|内|当中)?"
+    r"(?=(?:择优)?(?:选择|遴选|选取|筛选|挑选))"
+)
+
 SENTENCE_END = "。！？!?\n"
 CLAUSE_SEP = "，；;,：:"
 
