@@ -1044,6 +1044,13 @@ CASES: list[tuple[str, str, list[T]]] = [
         [T(100, "家", "ge", "increment")],
     ),
     ("selection_pool_only", "从全省12条产业链中遴选企业开展示范。", NONE),
+    # a transformer capacity in 万千伏安 and the length of the lines of one programme: two
+    # targets; the voltage class (500千伏) is part of the name
+    (
+        "substation_capacity_and_lines",
+        "“十四五”期间，新增500千伏变电容量1800万千伏安、线路长度470公里。",
+        [T(1800, "万千伏安", kind="increment"), T(470, "公里", kind="increment")],
+    ),
 ]
 
 
