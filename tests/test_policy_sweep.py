@@ -1051,6 +1051,11 @@ CASES: list[tuple[str, str, list[T]]] = [
         "“十四五”期间，新增500千伏变电容量1800万千伏安、线路长度470公里。",
         [T(1800, "万千伏安", kind="increment"), T(470, "公里", kind="increment")],
     ),
+    # a fraction in Chinese numerals is a share: 三分之一 is 100/3 %
+    ("sanfenzhiyi", "力争外受电比重超过三分之一。", [T(100 / 3, "%", "ge", aspirational=1)]),
+    ("qianfenzhi_no_share", "确保千分之三的企业完成改造。", NONE),
+    # a count in Chinese numerals after 形成 and a short modifier with 的
+    ("xingcheng_qige", "到2025年，电网形成相对独立的七个供电分区。", [T(7, "个")]),
 ]
 
 

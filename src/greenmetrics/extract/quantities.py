@@ -123,6 +123,11 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             if num is None:
                 continue
             value, unit = num, "%"
+        elif m.group("fraction"):
+            parts = chinese_number(m.group("numerator")), chinese_number(m.group("denominator"))
+            if None in parts or not parts[1] or parts[0] >= parts[1]:
+                continue
+            value, unit = 100 * parts[0] / parts[1], "%"
         else:
             num = chinese_number(m.group("cheng_num"))
             if num is None:
