@@ -1056,6 +1056,9 @@ CASES: list[tuple[str, str, list[T]]] = [
     ("qianfenzhi_no_share", "确保千分之三的企业完成改造。", NONE),
     # a count in Chinese numerals after 形成 and a short modifier with 的
     ("xingcheng_qige", "到2025年，电网形成相对独立的七个供电分区。", [T(7, "个")]),
+    # a distance that draws a zone locates the measure; 净零排放 is no zero
+    ("zone_distance", "全面完成沿江岸线1公里范围内化工生产企业搬迁改造任务。", NONE),
+    ("net_zero_no_zero", "推动实施一批碳捕集利用与封存等净零排放示范工程。", NONE),
 ]
 
 

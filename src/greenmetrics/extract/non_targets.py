@@ -41,6 +41,10 @@ _NATIONAL_SUBJECT_RE = re.compile(
     r"^(?:力争|争取)?(?:到\s*\d{4}\s*年(?:底|末)?[，,]?)?(?:全国|我国)"
     r"(?!文明|卫生|绿化|模范|示范|先进|园林|森林|生态|节水|重点)"
 )
+# NOTE: 沿江岸线1公里范围内化工企业, 供热半径15公里范围内的燃煤锅炉: a distance that draws the
+# zone a measure applies to locates it; it is no quantity to reach.
+_ZONE_AFTER_RE = re.compile(r"^\s*(?:范围|半径|辐射)(?:内|以内|之内)?")
+_LENGTH_UNIT_RE = re.compile(r"^(?:公里|千米|米)$")
 _DESIGN_RE = re.compile(r"设计(?:规模|能力|寿命|标准|参数|速度|容量|流量)")
 # 年产4400台液压支架…项目, 配套1000吨/日…项目: the capacity a named project is designed for
 # (建设1400万千瓦光伏项目 is the region's new capacity, a target).
@@ -68,6 +72,8 @@ def why_not_a_target(
         return words.note("review_forecast")
     if _PRESENT_RE.search(before):
         return words.note("review_present")
+    if _LENGTH_UNIT_RE.match(unit) and _ZONE_AFTER_RE.match(after):
+        return words.note("review_zone")
     if not national and _NATIONAL_SUBJECT_RE.match(before.lstrip("，、；： ")):
         return words.note("review_national_figure")
     # NOTE: a bare number in brackets, （1）, numbers an item; a quantity there sizes a name.
