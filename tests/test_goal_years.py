@@ -86,3 +86,12 @@ def test_a_peak_slogan_states_no_year_of_its_own():
 def test_a_new_paragraph_ends_the_lead_year():
     text = "到2030年，绿色转型取得显著成效。\n非化石能源消费比重达到25%以上。"
     assert years(text) == [(25.0, 2025)]
+
+
+def test_an_as_of_date_is_no_goal_year():
+    from greenmetrics.extract.years import history_cut
+
+    # 截至2020年底 reports a state: its 至 is no 到, so the plan's history still ends in 2020
+    text = "截至2020年底，全市装机达到100万千瓦。到2025年，全市装机达到200万千瓦。"
+    assert history_cut(text, None, 2025) == 2021
+    assert history_cut("至2020年，装机达到100万千瓦。到2025年，达到200万千瓦。", None, 2025) == 2020
