@@ -9,7 +9,7 @@ by quote (the PDFs' text layers).
 
 First scored at recall 0.672, precision 0.713, fields 0.963, 9 traps (the funding call gave no
 target). Its misses were then studied as classes and rules written for the genre's language
-(issue 18, second round: recall 0.967, precision 1.000, fields 0.979, 3 traps), so it is a
+(issue 18, second round: recall 0.975, precision 1.000, fields 0.979, 3 traps), so it is a
 development set now. The floors sit just under those figures, so a regression fails; the misses
 printed are the work left. Raise a floor when a general rule lifts the figure; never edit the
 gold to meet the output.

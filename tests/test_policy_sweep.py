@@ -1059,6 +1059,9 @@ CASES: list[tuple[str, str, list[T]]] = [
     # a distance that draws a zone locates the measure; 净零排放 is no zero
     ("zone_distance", "全面完成沿江岸线1公里范围内化工生产企业搬迁改造任务。", NONE),
     ("net_zero_no_zero", "推动实施一批碳捕集利用与封存等净零排放示范工程。", NONE),
+    # 总装机容量 is the region's whole capacity; 新增装机 alone says nothing of what
+    ("zong_zhuangji", "到2025年底，总装机容量达到2600万千瓦左右。", [T(2600, "万千瓦", "approx")]),
+    ("xinzeng_zhuangji_alone", "到2025年，新增装机40万千瓦。", NONE),
 ]
 
 

@@ -396,8 +396,11 @@ def starting_point_subject(name: str) -> str:
 # NOTE: 煤电装机在1.33亿千瓦左右, 控制在, 保持在: 在 links the indicator to its value.
 _COPULA_TAIL_RE = re.compile(r"(?<![所存现实自])在$")
 # A name that is only a measure word says what is measured of nothing: 装机, 规模, 占比.
+# NOTE: 总装机容量 is the region's whole installed capacity, a name of its own (到2025年底，总装机
+# 容量达到2600万千瓦); 新增装机, 总规模 and 总量 still say nothing of what.
 _MEASURE_ONLY_RE = re.compile(
-    r"^(?:新增|累计|年|总)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)$"
+    r"^(?:(?:新增|累计|年)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)"
+    r"|总(?:规模|占比|比重|比例|容量|数量|能力))$"
 )
 # A name that is only a verb says what is done to nothing: 完善, 增设, 年回收.
 _VERB_ONLY_RE = re.compile(
