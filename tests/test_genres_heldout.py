@@ -7,10 +7,11 @@ clauses and a goals table (g213 天津市电力发展“十四五”规划), a p
 (g326 湖南 制造业绿色低碳转型行动方案) and a national ministries' plan (g397 电机能效提升计划). Matched
 by quote (the PDFs' text layers).
 
-Never tuned on: the floors sit just under what the extractor reached when the set was first
-scored (recall 0.672, precision 0.713, fields 0.963, 9 traps; the funding call gave no target),
-so a regression fails; the misses and extras printed are the work left (issue 18 asks 0.90 and
-0.90 on sets like this one). Raise a floor when a general rule lifts the figure; never edit the
+First scored at recall 0.672, precision 0.713, fields 0.963, 9 traps (the funding call gave no
+target). Its misses were then studied as classes and rules written for the genre's language
+(issue 18, second round: recall 0.975, precision 1.000, fields 0.979, 3 traps), so it is a
+development set now. The floors sit just under those figures, so a regression fails; the misses
+printed are the work left. Raise a floor when a general rule lifts the figure; never edit the
 gold to meet the output.
 """
 
@@ -74,9 +75,9 @@ def test_genres_heldout_recall_precision_and_fields(extraction):
         documents=LABELLED,
     )
     print(result.report(), f"fields={result.fields_right():.3f}")
-    assert result.recall >= 0.66, result.report()
-    assert result.precision >= 0.70, result.report()
-    assert result.fields_right() >= 0.95, result.report()
+    assert result.recall >= 0.96, result.report()
+    assert result.precision >= 0.99, result.report()
+    assert result.fields_right() >= 0.97, result.report()
 
 
 @pytest.mark.slow  # extracts six real PDFs end to end
@@ -90,4 +91,6 @@ def test_the_funding_call_gives_no_target(extraction):
 def test_few_traps_of_the_held_out_set_are_targets(extraction):
     reported = traps_reported(extraction.targets, gold("genres_heldout_non_targets.csv"))
     print("\n".join(reported))
-    assert len(reported) <= 9, reported
+    # NOTE: the three left are rate cells of the goals table whose gold text holds the 2025
+    # value too (2600左右6.3%左右预期性): the scorer pairs them with the 2025 targets.
+    assert len(reported) <= 3, reported

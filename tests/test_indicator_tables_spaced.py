@@ -284,3 +284,55 @@ def test_a_name_wrapped_into_the_unit_column_joins_the_name():
         ("地源热泵建筑应用面积", "万平方米"),
     }
     assert {t.kind for t in table} == {"increment"}  # yearly parts of their 总计
+
+
+def test_a_goals_table_with_a_yearly_rate_column_and_units_in_the_names():
+    # the 年均增速 column and a bracketed five-year change restate the 2025 column: no target of
+    # their own; a narrow category cell (电力 / 总量) wraps a word a line before the name, and a
+    # unit wrapped under its name (（%）) leaves the name whole
+    text = "\n".join(
+        [
+            "表 1 电力发展主要目标",
+            "类别 指标 2020 年 2025 年 年均增速 属性",
+            "电力",
+            "总量",
+            "全社会用电量（亿千瓦时） 874.6 1100 4.7% 预期性",
+            "总装机规模（万千瓦） 1916.8 2600 左右 6.3%左右 预期性",
+            "需求响应负荷占比（%） —— 5 —— 预期性",
+            "电力",
+            "结构",
+            "水电（万千瓦） 0.5 0.5 0 预期性",
+            "绿色",
+            "供应",
+            "电能占终端能源消费比重",
+            "（%） 33 38 [5] 预期性",
+            "煤电机组平均供电煤耗",
+            "（克标准煤/千瓦时） 295.4 292 [-3.4] 预期性",
+            "注：[ ]为 5 年累计数。",
+        ]
+    )
+    targets, table, _ = _read(text)
+    assert _fields(table) == [
+        ("全社会用电量", 1100.0, "亿千瓦时", "eq", "level", 2025, "expected"),
+        ("总装机规模", 2600.0, "万千瓦", "approx", "level", 2025, "expected"),
+        ("需求响应负荷占比", 5.0, "%", "eq", "level", 2025, "expected"),
+        ("水电", 0.5, "万千瓦", "eq", "level", 2025, "expected"),
+        ("电能占终端能源消费比重", 38.0, "%", "eq", "level", 2025, "expected"),
+        ("煤电机组平均供电煤耗", 292.0, "克标准煤/千瓦时", "eq", "level", 2025, "expected"),
+    ]  # fmt: skip
+    assert [(t.baseline_year, t.baseline_value) for t in table[:3]] == [
+        (2020, 874.6), (2020, 1916.8), (None, None)
+    ]  # fmt: skip
+    assert targets == table  # no rate read as a target by the sentence rules
+
+
+def test_a_review_table_with_a_yearly_rate_column_gives_no_target():
+    text = "\n".join(
+        [
+            "类别 指标 2015 年 2020 年 年均增速 属性",
+            "全社会用电量（亿千瓦时） 800.6 874.6 1.8% 预期性",
+            "光伏（万千瓦） 12.8 163.6 66.4% 预期性",
+        ]
+    )
+    targets, _, _ = _read(text)
+    assert targets == []

@@ -1014,6 +1014,54 @@ CASES: list[tuple[str, str, list[T]]] = [
     ),
     # a number that counts the list right before it is still no target
     ("counts_its_list", "钢铁、焦化、水泥3个行业完成超低排放改造。", NONE),
+    # -- the genres of issue 18 (sector plans, work plans, decisions) ---------------------------
+    # an investment is what a plan puts in, not a result: no target, whatever its verb
+    (
+        "grid_investment",
+        "“十四五”期间，特高压电网投资约75亿元，220千伏电网投资约74.9亿元。",
+        NONE,
+    ),
+    ("total_investment_of_works", "到2025年，配电网建设改造总投资约385亿元。", NONE),
+    # money that measures an output or a stock the region reaches is a target
+    ("industry_scale_money", "力争形成10亿元氢能产业规模。", [T(10, "亿元", aspirational=1)]),
+    ("green_credit_balance", "到2025年，全市绿色信贷余额达到1000亿元。", [T(1000, "亿元")]),
+    # 重点 before the action says how the work is done; each count takes the noun after its
+    # 左右, and no item takes the noun of the next one
+    (
+        "zhongdian_counts_with_zuoyou",
+        "到2025年，全省重点创建50家左右智能制造标杆企业、200个左右智能制造标杆车间。",
+        [T(50, "家", "approx", "increment"), T(200, "个", "approx", "increment")],
+    ),
+    # the pool selected from (在/从…中) is no target; the count selected is
+    (
+        "selection_from_pool",
+        "每年优先从省级及以上产业园区中选择10家以上园区开展绿色园区创建。",
+        [T(10, "家", "ge", "increment")],
+    ),
+    (
+        "selection_pool_counted",
+        "每年在5个重点行业和22条产业链中遴选100家以上企业开展绿色工厂创建。",
+        [T(100, "家", "ge", "increment")],
+    ),
+    ("selection_pool_only", "从全省12条产业链中遴选企业开展示范。", NONE),
+    # a transformer capacity in 万千伏安 and the length of the lines of one programme: two
+    # targets; the voltage class (500千伏) is part of the name
+    (
+        "substation_capacity_and_lines",
+        "“十四五”期间，新增500千伏变电容量1800万千伏安、线路长度470公里。",
+        [T(1800, "万千伏安", kind="increment"), T(470, "公里", kind="increment")],
+    ),
+    # a fraction in Chinese numerals is a share: 三分之一 is 100/3 %
+    ("sanfenzhiyi", "力争外受电比重超过三分之一。", [T(100 / 3, "%", "ge", aspirational=1)]),
+    ("qianfenzhi_no_share", "确保千分之三的企业完成改造。", NONE),
+    # a count in Chinese numerals after 形成 and a short modifier with 的
+    ("xingcheng_qige", "到2025年，电网形成相对独立的七个供电分区。", [T(7, "个")]),
+    # a distance that draws a zone locates the measure; 净零排放 is no zero
+    ("zone_distance", "全面完成沿江岸线1公里范围内化工生产企业搬迁改造任务。", NONE),
+    ("net_zero_no_zero", "推动实施一批碳捕集利用与封存等净零排放示范工程。", NONE),
+    # 总装机容量 is the region's whole capacity; 新增装机 alone says nothing of what
+    ("zong_zhuangji", "到2025年底，总装机容量达到2600万千瓦左右。", [T(2600, "万千瓦", "approx")]),
+    ("xinzeng_zhuangji_alone", "到2025年，新增装机40万千瓦。", NONE),
 ]
 
 

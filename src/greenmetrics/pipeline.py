@@ -230,8 +230,8 @@ def _read_and_extract(job: tuple[Path, dict | None]):
     else:
         meta = _with_division_code(meta)
     issue_year = _issue_year(meta)
-    default_year = default_target_year(doc.text, issue_year)
     title = meta.get("title_zh")
+    default_year = default_target_year(doc.text, issue_year, title)
     genre = meta.get("genre") or read_genre(
         title, meta.get("issuer_zh"), doc.text, meta.get("doc_kind")
     )

@@ -1,5 +1,5 @@
 """Numbers that a target rule would take but that the clause says are something else: money
-granted (给予…万元奖励, 单项最高不超过500万元), a requirement on applicants (申报单位…,
+granted (给予…万元奖励, 单项最高不超过500万元) or invested (电网投资约75亿元), a requirement on applicants (申报单位…,
 项目完成后…达到X%), a forecast (预计), a present state (已突破430万辆), a national figure
 quoted in a regional plan (全国…达到20%), the size of a named project (冕宁金林（20万千瓦）,
 年产4400台…项目) or a design parameter (设计规模). Each is kept for review.csv with its reason.
@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 
 from .. import notes
+from .vocabulary import SELECTION_POOL_RE
 
-# NOTE: money is a target when a plan sets an output or an investment (产业产值达到2000亿元); it is
-# none when it is granted, capped or co-funded by a rule of support.
+# NOTE: money is a target when a plan sets an output (产业产值达到2000亿元, 形成10亿元氢能产业规模,
+# 生态系统服务价值, 绿色信贷余额: a stock the finance sector reaches); an investment or a fund
+# (特高压电网投资约75亿元) is what the plan puts in, not a result the region is judged on, and
+# money granted, capped or co-funded by a rule of support is none either.
+_OUTPUT_MONEY_RE = re.compile(
+    r"产值|增加值|收入|营收|营业额|销售额|交易额|产业规模|市场规模|经济规模|价值|生产总值|GDP|"
+    r"税收|利润|余额"
+)
 _GRANT_RE = re.compile(
     r"给予|奖励|补助|补贴|资助|扶持|奖补|贴息|支持资金|支持经费|资助经费|财政资金|一次性|"
     r"单项|单个项目|每个项目|每家|每户|每项|最高"
@@ -34,6 +41,10 @@ _NATIONAL_SUBJECT_RE = re.compile(
     r"^(?:力争|争取)?(?:到\s*\d{4}\s*年(?:底|末)?[，,]?)?(?:全国|我国)"
     r"(?!文明|卫生|绿化|模范|示范|先进|园林|森林|生态|节水|重点)"
 )
+# NOTE: 沿江岸线1公里范围内化工企业, 供热半径15公里范围内的燃煤锅炉: a distance that draws the
+# zone a measure applies to locates it; it is no quantity to reach.
+_ZONE_AFTER_RE = re.compile(r"^\s*(?:范围|半径|辐射)(?:内|以内|之内)?")
+_LENGTH_UNIT_RE = re.compile(r"^(?:公里|千米|米)$")
 _DESIGN_RE = re.compile(r"设计(?:规模|能力|寿命|标准|参数|速度|容量|流量)")
 # 年产4400台液压支架…项目, 配套1000吨/日…项目: the capacity a named project is designed for
 # (建设1400万千瓦光伏项目 is the region's new capacity, a target).
@@ -51,12 +62,18 @@ def why_not_a_target(
     near = before[-12:] + after[:6]
     if _MONEY_UNIT_RE.search(unit) and _GRANT_RE.search(near):
         return notes.note("review_money")
+    if _MONEY_UNIT_RE.search(unit) and not _OUTPUT_MONEY_RE.search(before[-20:] + after[:12]):
+        return notes.note("review_investment")
+    if in_selection_pool(clause, value_start, value_end):
+        return notes.note("review_selection_pool")
     if _APPLICANT_RE.search(lead + before):
         return notes.note("review_applicant")
     if _FORECAST_RE.search(lead + before):
         return notes.note("review_forecast")
     if _PRESENT_RE.search(before):
         return notes.note("review_present")
+    if _LENGTH_UNIT_RE.match(unit) and _ZONE_AFTER_RE.match(after):
+        return notes.note("review_zone")
     if not national and _NATIONAL_SUBJECT_RE.match(before.lstrip("，、；： ")):
         return notes.note("review_national_figure")
     # NOTE: a bare number in brackets, （1）, numbers an item; a quantity there sizes a name.
@@ -70,6 +87,15 @@ def why_not_a_target(
     ):
         return notes.note("review_project_size")
     return None
+
+
+def in_selection_pool(clause: str, start: int, end: int) -> bool:
+    """True for a number at [start, end) of `clause` that sizes the pool a selection is made
+    from (在…22条产业链群选择100家: the 22), not what is selected."""
+    return any(
+        m.start("pool") <= start and end <= m.end("pool")
+        for m in SELECTION_POOL_RE.finditer(clause)
+    )
 
 
 def set_aside_row(number: str, quote: str, start: int, end: int, note: str) -> dict:

@@ -16,6 +16,7 @@ from .vocabulary import (
     LEVEL_LIST_SCOPE_RE,
     NUM,
     PLACE_RE,
+    SELECTION_POOL_RE,
     THRESHOLD_SCOPE_RE,
     Vocabulary,
 )
@@ -138,6 +139,9 @@ def complete_from_previous(
 _VERB_CHAIN_RE = re.compile(r"^(?:集成|示范|推广|应用|使用|普及)(?:推广|应用|使用|普及)+")
 
 
+# NOTE: 重点 / 优先 / 率先 right before an action say how it is done (重点创建50家, 优先培育);
+# before a noun they name a subset (重点企业), which this leaves alone.
+_ADVERB_BEFORE_ACTION_RE = re.compile(r"^(?:重点|优先|率先)")
 # NOTE: "在淄博、济宁等市实施20个", "在建材、化工等领域实施8-10个": a place or field where the
 # action happens frames it; what is counted follows the value.
 _LOCATIVE_RE = re.compile(
@@ -172,6 +176,12 @@ def strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
             continue
         if phrase.startswith("在") and vocabulary.action_re.match(phrase[1:]):
             phrase = phrase[1:]  # 在培育6个园区过程中: the preposition frames the action
+        adverb = _ADVERB_BEFORE_ACTION_RE.match(phrase)
+        if adverb and vocabulary.action_re.match(phrase[adverb.end() :]):
+            phrase = phrase[adverb.end() :]  # 重点创建50家: how the work is done, no subject
+        pool = SELECTION_POOL_RE.match(phrase)
+        if pool:
+            phrase = phrase[pool.end() :]  # 从省级产业园区中选择10家: where they are chosen from
         where = _LOCATIVE_RE.match(phrase)
         if where and vocabulary.action_re.match(phrase[where.end() :]):
             phrase = phrase[where.end() :]  # 在淄博、济宁等市实施20个: where, then the action
@@ -386,8 +396,11 @@ def starting_point_subject(name: str) -> str:
 # NOTE: 煤电装机在1.33亿千瓦左右, 控制在, 保持在: 在 links the indicator to its value.
 _COPULA_TAIL_RE = re.compile(r"(?<![所存现实自])在$")
 # A name that is only a measure word says what is measured of nothing: 装机, 规模, 占比.
+# NOTE: 总装机容量 is the region's whole installed capacity, a name of its own (到2025年底，总装机
+# 容量达到2600万千瓦); 新增装机, 总规模 and 总量 still say nothing of what.
 _MEASURE_ONLY_RE = re.compile(
-    r"^(?:新增|累计|年|总)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)$"
+    r"^(?:(?:新增|累计|年)?(?:装机(?:容量|规模)?|规模|占比|比重|比例|容量|总量|数量|能力)"
+    r"|总(?:规模|占比|比重|比例|容量|数量|能力))$"
 )
 # A name that is only a verb says what is done to nothing: 完善, 增设, 年回收.
 _VERB_ONLY_RE = re.compile(

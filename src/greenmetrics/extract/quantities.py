@@ -134,6 +134,11 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
             if num is None:
                 continue
             value, unit = num, "%"
+        elif m.group("fraction"):
+            parts = chinese_number(m.group("numerator")), chinese_number(m.group("denominator"))
+            if None in parts or not parts[1] or parts[0] >= parts[1]:
+                continue
+            value, unit = 100 * parts[0] / parts[1], "%"
         else:
             num = chinese_number(m.group("cheng_num"))
             if num is None:
@@ -171,6 +176,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
         consumed = end
     mentions += _word_quantities(clause, vocabulary, mentions)
     for m in vocabulary.zero_re.finditer(clause):
+        if clause[max(0, m.start() - 1) : m.start()] == "净":
+            continue  # NOTE: 净零排放 names the net-zero goal or a class of technology, no zero
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
     return mentions

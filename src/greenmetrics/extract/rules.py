@@ -11,7 +11,7 @@ from ..text import NormalizedText, normalize
 from .clause_state import ClauseContext, Segment
 from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
-from .non_targets import set_aside_row, why_not_a_target
+from .non_targets import in_selection_pool, set_aside_row, why_not_a_target
 from .phrases import (
     TRAILING_YEAR_RE,
     complete_from_previous,
@@ -159,7 +159,12 @@ class Extractor:
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
-            mentions = [m for m in find_mentions(clause, v) if not self._is_layout(cs + m.start, m)]
+            mentions = [
+                m
+                for m in find_mentions(clause, v)
+                if not self._is_layout(cs + m.start, m)
+                and not in_selection_pool(clause, m.start, m.end)
+            ]
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
@@ -435,9 +440,10 @@ class Extractor:
         noun = noun.lstrip("的")
         if has_next and noun:
             later = re.split(r"[，、]", clause[mentions[after].end :], maxsplit=1)[0]
-            # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared; take it from the last item.
+            # NOTE: "2-3个省级和1-2个国家级X中心": the head noun is shared; take it from the last
+            # item, whose words end like the first's (级). 50家X企业、200个Y车间 name their own.
             j = later.find(noun[-1])
-            noun = noun + (later[j + 1 :] if j >= 0 else later)
+            noun = noun + (later[j + 1 :] if j >= 0 else "")
         noun = _CIRCUMSTANCE_TAIL_RE.sub("", noun)
         if not noun:
             return

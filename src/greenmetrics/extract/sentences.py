@@ -89,6 +89,17 @@ def _lead_year(text: str) -> int | None:
     return find_year(first)[0] if _YEAR_LEAD_RE.fullmatch(first) else None
 
 
+# NOTE: 2030年前碳达峰 and 2060年前碳中和 name the country's dual-carbon goals wherever a plan
+# quotes them (为实现2030年前碳达峰奠定坚实基础); they state no year for the plan's own goals, so
+# the goal year a paragraph opened on goes on after them.
+_CARBON_GOAL_YEAR_RE = re.compile(r"(?:19|20)\d\d\s*年(?:前|以前|之前)(?:实现)?碳(?:达峰|中和)")
+
+
+def _states_year(text: str) -> bool:
+    """True for a sentence that states a year of its own goals."""
+    return find_year(_CARBON_GOAL_YEAR_RE.sub("", text))[0] is not None
+
+
 def split_sentences(norm: str, vocabulary: Vocabulary) -> list[Sentence]:
     """Sentences with the history flag (sections that review the past) and their clauses."""
     sentences: list[Sentence] = []
@@ -97,7 +108,7 @@ def split_sentences(norm: str, vocabulary: Vocabulary) -> list[Sentence]:
     line_start = 0
     # NOTE: "到2030年，…取得显著成效。单位GDP二氧化碳排放比2005年下降65%以上；…": a sentence that
     # opens on a goal year governs the sentences after it in its paragraph (a line, or lines
-    # joined by a closing ；) until one states a year of its own.
+    # joined by a closing ；) up to the first year one of them states.
     lead_year: int | None = None
     paragraph_goes_on = False
     for line in norm.split("\n"):
@@ -133,12 +144,14 @@ def split_sentences(norm: str, vocabulary: Vocabulary) -> list[Sentence]:
             if e <= s:
                 continue
             own = _lead_year(norm[s:e])
-            if own is not None or find_year(norm[s:e])[0] is not None:
+            # the clauses before a year the sentence states later are still the lead's
+            year = own or lead_year
+            if own is not None or _states_year(norm[s:e]):
                 lead_year = own
             sent = Sentence(
                 s,
                 e,
-                year=lead_year or (goal_years[-1][1] if goal_years else None),
+                year=year or (goal_years[-1][1] if goal_years else None),
                 history=history_level is not None,
             )
             clauses = _bounded(norm, _split_spans(norm, s, e, CLAUSE_SEP))

@@ -31,6 +31,9 @@ _ITEM_RE = re.compile(r"^(?:项目|(?:项目)?名称)$")
 _UNIT_RE = re.compile(r"^(?:计量)?单位$")
 _BINDING_RE = re.compile(r"^(?:指标)?(?:属性|性质)$")
 _IGNORED_RE = re.compile(r"^(?:备注|说明|责任单位|牵头单位|数据来源|指标说明)$")
+# NOTE: a yearly rate column (2020年 | 2025年 | 年均增速) restates the target column as the growth
+# a year it takes to reach it: a column of the header that holds no target of its own.
+_RATE_COLUMN_RE = re.compile(r"^年均(?:增速|增长率?|增幅|增长速度|递增率?|降幅|下降率?)$")
 # The words of a value column's header, found anywhere in it (2025年目标值, 目标值 / 2025年 over
 # two rows, “十四五”累计, 2025年较2020年下降): its years, and what its values are.
 _SINCE_TOKEN = re.compile(r"(?:较|比|相比|相对于?)(?P<year>(?:19|20)\d\d)年?(?:底|末)?")
@@ -180,7 +183,7 @@ def read_header(
         role = next((r for r, p in _ROLE_PATTERNS if p.match(label) and r not in roles), None)
         if role:
             roles[role] = i
-        elif label and not _IGNORED_RE.match(label):
+        elif label and not _IGNORED_RE.match(label) and not _RATE_COLUMN_RE.match(label):
             column = value_column(label, i)
             if column:
                 columns.append(column)
@@ -233,7 +236,7 @@ def names_indicator_column(line: str) -> bool:
 def is_header_cell(label: str) -> bool:
     """A cell a header may hold: a column word, or a value column (2025年, 目标值, 累计)."""
     return any(p.match(label) for _, p in _ROLE_PATTERNS) or bool(
-        _IGNORED_RE.match(label) or (label and value_column(label))
+        _IGNORED_RE.match(label) or _RATE_COLUMN_RE.match(label) or (label and value_column(label))
     )
 
 

@@ -73,6 +73,7 @@ def cell_kind(line: str, vocabulary: Vocabulary) -> str:
     return "name" if re.search(r"[\u4e00-\u9fff]", stripped) else "other"
 
 
+_CATEGORY_LINE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _NUMBERED_NAME_RE = re.compile(r"^[0-9０-９]{1,3}[．.、]\s*[\u4e00-\u9fff]")
 
 
@@ -124,8 +125,22 @@ def assign_cells(
         head = head[numbered[-1] :]
     if header.serial is not None and len(head) > 1 and is_serial(head[0].text):
         by_index[header.serial] = [head.pop(0)]
-    if header.category is not None and len(head) > 1 and not numbered:
+
+    def names_after_first() -> bool:
+        return any(cell_kind(c.text, vocabulary) == "name" for c in head[1:])
+
+    # NOTE: a unit wrapped under the name (电能占终端能源消费比重 / （%）) leaves no category
+    # cell before it.
+    if header.category is not None and len(head) > 1 and not numbered and names_after_first():
         by_index[header.category] = [head.pop(0)]
+        # NOTE: a narrow category cell wraps a word a line (电力 / 总量): a short line more
+        # before the name is the category's, as long as a name is left.
+        while (
+            len(head) > 1
+            and _CATEGORY_LINE_RE.fullmatch(head[0].text.strip())
+            and names_after_first()
+        ):
+            by_index[header.category].append(head.pop(0))
     head = [c for c in head if not (len(head) > 1 and _SECTION_ROW_RE.match(c.text.strip()))]
     if len(head) > 1 and any(cell_kind(c.text, vocabulary) == "value" for c in head):
         return None

@@ -36,6 +36,9 @@ QUANTITY_RE = re.compile(
     r"(?P<spaced>(?<![\d.A-Za-z/∶:])\d(?: \d)+(?: ?\. ?\d(?: \d)*)?(?=%|‰|[\u4e00-\u9fa5]))"
     rf"|(?P<arabic>(?<![\d.A-Za-z/∶:])(?P<lo>{NUM})(?:\s*(?:-|至|到)\s*(?P<hi>{NUM}))?(?![\d.]))"
     rf"|(?P<pct_cn>百分之(?P<pct_num>{CN_NUM}))"
+    # NOTE: 超过三分之一 is a share (100/3 %); 百分之X is read above, 千分之X is no share.
+    r"|(?P<fraction>(?<![百千万])(?P<denominator>[二两三四五六七八九十]{1,3})分之"
+    r"(?P<numerator>[一二两三四五六七八九十]{1,3}))"
     rf"|(?P<cheng>(?P<cheng_num>[一二两三四五六七八九十]+)成(?![为立果效熟本就功员交])(?=[以左多]|$|[，。；、的]))"
 )
 
@@ -110,6 +113,14 @@ HEADING_RE = re.compile(
 )
 HISTORY_SENTENCE_RE = re.compile(
     r"^(?:(?:19|20)\d\d年(?:以来|来)?[，,]|[“\"]?十[一二三]五[”\"]?(?:时期|期间|以来)[，,]?)"
+)
+
+# NOTE: 每年优先在“3+3+2”产业领域和22条产业链群选择100家…, 从省级及以上产业园区中选择10家…: the
+# pool entities are selected from frames the selection; a count inside it sizes the pool, and
+# what is counted after the selection verb is the target.
+SELECTION_POOL_RE = re.compile(
+    r"(?:优先|重点)?(?:在|从)(?P<pool>[^，。；;,在从]{1,30}?)(?:中|里|内|当中)?"
+    r"(?=(?:择优)?(?:选择|遴选|选取|筛选|挑选))"
 )
 
 SENTENCE_END = "。！？!?\n"
@@ -220,7 +231,8 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         per_unit_re=re.compile(rf"/(?:年|日|天|小时|{unit_re})"),
         zero_re=re.compile(rf"零(?P<what>{w['zero_of']})"),
         count_re=re.compile(
-            rf"(?:{w['count_verb']})(?P<num>[两二三四五六七八九十百千]{{1,4}})"
+            # 形成相对独立的七个供电分区: a short modifier with 的 may stand between
+            rf"(?:{w['count_verb']})(?:[\u4e00-\u9fa5]{{2,8}}的)?(?P<num>[两二三四五六七八九十百千]{{1,4}})"
             # 两到三个 / 五至十家: a range, 十余个: more than ten; both ge
             rf"(?P<more>(?:到|至|-)[两二三四五六七八九十百千]{{1,4}}|余|多)?"
             rf"(?P<unit>{_COUNT_MEASURE_WORDS})(?!{w['count_not_object']})(?=[\u4e00-\u9fa5]{{2}})"

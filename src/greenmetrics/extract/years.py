@@ -86,10 +86,37 @@ def year_list(text: str) -> tuple[int, ...]:
     return (FYP_END[m.group("a")], FYP_END[m.group("b")]) if m else ()
 
 
-def default_target_year(text: str, issue_year: int | None = None) -> int:
-    """The year of the plan's main goals: the year most often stated in 到YYYY年 phrases.
+# NOTE: an annual work document names its own year in its title (2022年能源工作指导意见,
+# 2023年节能减排工作要点, 2021年度大气污染防治工作计划) and sets the goals of that year; a title
+# naming a horizon (2030年前碳达峰…, 到2025年…) or a period (2021-2023年, “十四五”) does not.
+_ANNUAL_TITLE_RE = re.compile(
+    r"(?<![\d\-—–~～至到])(?P<year>(?:19|20)\d\d)\s*年(?P<annual>度)?(?![前底末\d])(?!以前|之前)"
+    r"(?P<rest>.*)"
+)
+_ANNUAL_GENRE_RE = re.compile(r"工作(?:指导意见|要点|计划|方案|安排)|要点")
+_YEARLY_GENRE_RE = re.compile(r"计划|方案|指导意见")
+
+
+def annual_title_year(title: str | None) -> int | None:
+    """The year an annual work document's title names as its own (2022年能源工作指导意见: 2022),
+    None for any other title."""
+    title = arabic_years(title or "")
+    years = list(_ANNUAL_TITLE_RE.finditer(title))
+    if len(years) != 1 or len(re.findall(r"(?:19|20)\d\d", title)) != 1:
+        return None
+    m = years[0]
+    genre_re = _YEARLY_GENRE_RE if m.group("annual") else _ANNUAL_GENRE_RE
+    return int(m.group("year")) if genre_re.search(m.group("rest")) else None
+
+
+def default_target_year(text: str, issue_year: int | None = None, title: str | None = None) -> int:
+    """The year of the plan's main goals: the year an annual work document's title names
+    (annual_title_year), else the year most often stated in 到YYYY年 phrases.
 
     A line without a year takes it (as the gold conventions say); ties go to the earlier year."""
+    annual = annual_title_year(title)
+    if annual is not None:
+        return annual
     counts: Counter[int] = Counter()
     text = arabic_years(text)
     for m in re.finditer(r"(?:到|至)\s*((?:20)\d\d)\s*年", text):
@@ -105,7 +132,8 @@ def default_target_year(text: str, issue_year: int | None = None) -> int:
     return min(y for y, c in counts.items() if c == best)
 
 
-_GOAL_YEAR_RE = re.compile(r"(?:到|至)\s*((?:20)\d\d)\s*年")
+# NOTE: 截至2020年底 reports a state (as of), not a goal: its 至 is no 到.
+_GOAL_YEAR_RE = re.compile(r"(?:到|(?<!截)至)\s*((?:20)\d\d)\s*年")
 _CLAUSE_START_RE = re.compile(r"[，。；！？,;\n][^，。；！？,;\n]*$")
 
 
