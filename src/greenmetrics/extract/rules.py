@@ -144,9 +144,8 @@ class Extractor:
 
     def _sentence(self, sent: Sentence) -> None:
         norm, v = self.norm.text, self.vocabulary
-        # Most sentences hold no number: with no milestone word either (literal words, so one
-        # in a clause is one in its sentence), nothing is read in them, and what their clauses
-        # state (year, scope, aspiration) ends with the sentence.
+        # Most sentences hold no number nor milestone word (literal words): nothing is read in
+        # them, and what their clauses state (year, scope, aspiration) ends with the sentence.
         whole = norm[sent.start : sent.end]
         if not may_hold_quantity(whole) and not v.milestone_re.search(whole):
             return
@@ -159,12 +158,9 @@ class Extractor:
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
-            mentions = [
-                m
-                for m in find_mentions(clause, v)
-                if not self._is_layout(cs + m.start, m)
-                and not in_selection_pool(clause, m.start, m.end)
-            ]
+            found = find_mentions(clause, v)
+            pool = [m for m in found if in_selection_pool(clause, m.start, m.end)]
+            mentions = [m for m in found if not self._is_layout(cs + m.start, m) and m not in pool]
             first_value = mentions[0].start if mentions else len(clause)
             if clause_year is not None and year_end <= first_value:
                 ctx.year = clause_year
