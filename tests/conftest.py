@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from project_runs import run_report
 
 from greenmetrics import paths
 from greenmetrics.pipeline import ExtractionResult, extract_corpus
@@ -56,17 +55,7 @@ def seed_report(tmp_path_factory) -> Path:
         shutil.copy(paths.RAW_DIR / name, root / "data" / "raw")
     for part in ("data/reference", "notebooks"):
         shutil.copytree(paths.ROOT / part, root / part, ignore=shutil.ignore_patterns(".*"))
-    env = {**os.environ, "GREENMETRICS_ROOT": str(root), "MPLBACKEND": "Agg"}
-    env.pop("GREENMETRICS_PROCESSED", None)
-    env.pop("GREENMETRICS_REPORTS", None)
-    # NOTE: to a file, not a pipe: a pipe's reader waits for every process holding it (kernels).
-    log = root / "report.log"
-    with log.open("w") as out:
-        done = subprocess.run(
-            [sys.executable, "-m", "greenmetrics", "report", "--formats", "png,svg"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900,
-        )  # fmt: skip
-    assert done.returncode == 0, log.read_text()[-3000:]
+    run_report(root, "--formats", "png,svg")
     return root
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from greenmetrics.fingerprint import imported_base
+
 pytestmark = pytest.mark.slow  # parses every module of the package
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "greenmetrics"
@@ -79,12 +81,8 @@ def imports(module: str, path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            named = (node.module or "").split(".") if node.module else []
-            if node.level:
-                base = package[: len(package) - node.level + 1] + named
-            elif named[:1] == ["greenmetrics"]:
-                base = named[1:]
-            else:
+            base = imported_base(node, package)
+            if base is None:
                 continue
             candidates = [base] + [[*base, alias.name] for alias in node.names]
         elif isinstance(node, ast.Import):
@@ -168,12 +166,8 @@ def private_uses(module: str, path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            named = node.module.split(".") if node.module else []
-            if node.level:
-                base = package[: len(package) - node.level + 1] + named
-            elif named[:1] == ["greenmetrics"]:
-                base = named[1:]
-            else:
+            base = imported_base(node, package)
+            if base is None:
                 continue
             where = f"{path.name}:{node.lineno}"
             if any(map(is_private, base)):

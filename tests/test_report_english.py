@@ -11,15 +11,13 @@ from __future__ import annotations
 import functools
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from project_runs import run_report
 
 from greenmetrics import paths
 from greenmetrics.workbook import reader_tables
@@ -47,19 +45,7 @@ def english_report(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
     for part in ("data/raw", "data/reference", "notebooks"):
         shutil.copytree(paths.ROOT / part, root / part, ignore=shutil.ignore_patterns(".*"))
-    env = {**os.environ, "GREENMETRICS_ROOT": str(root), "MPLBACKEND": "Agg"}
-    env.pop("GREENMETRICS_PROCESSED", None)
-    env.pop("GREENMETRICS_REPORTS", None)
-    # NOTE: the output goes to a file, not a pipe: a pipe's reader waits for every process
-    # that holds it, kernels included.
-    log = root / "report.log"
-    with log.open("w") as out:
-        done = subprocess.run(
-            [sys.executable, "-m", "greenmetrics", "report", "--lang", "en",
-             "--regions", ",".join(FOCUS)],
-            env=env, stdout=out, stderr=subprocess.STDOUT, timeout=900,
-        )  # fmt: skip
-    assert done.returncode == 0, log.read_text()[-3000:]
+    run_report(root, "--lang", "en", "--regions", ",".join(FOCUS))
     return root
 
 

@@ -57,6 +57,15 @@ def _import_nodes(source: str) -> list[ast.AST]:
         return list(ast.walk(ast.parse(source)))
 
 
+def imported_base(node: ast.ImportFrom, package: list[str]) -> list[str] | None:
+    """The module path below greenmetrics that `from … import` names, from a module of
+    `package` (relative or absolute), or None when it imports from another package."""
+    named = node.module.split(".") if node.module else []
+    if node.level:
+        return package[: len(package) - node.level + 1] + named
+    return named[1:] if named[:1] == ["greenmetrics"] else None
+
+
 def _imported(path: Path) -> set[Path]:
     """The package modules the file at `path` imports, and the package __init__ files on the
     way to each (they run on import too)."""
@@ -65,12 +74,8 @@ def _imported(path: Path) -> set[Path]:
     found: set[Path] = set()
     for node in _import_nodes(path.read_text(encoding="utf-8")):
         if isinstance(node, ast.ImportFrom):
-            named = node.module.split(".") if node.module else []
-            if node.level:
-                base = package[: len(package) - node.level + 1] + named
-            elif named[:1] == ["greenmetrics"]:
-                base = named[1:]
-            else:
+            base = imported_base(node, package)
+            if base is None:
                 continue
             targets = [base + [alias.name] for alias in node.names] + [base]
         elif isinstance(node, ast.Import):
