@@ -102,6 +102,7 @@ def _run_extract(inputs: list[Path] | None, out: Path | None, force: bool = Fals
         cache = DocumentCache(cache_folder(out or paths.PROCESSED_DIR), reuse=not force)
         result = extract_corpus(inputs, on_document=advance, cache=cache)
     written = write_extraction(result, out)
+    cache.save()
     print_extraction(result, written[0].parent, time.monotonic() - started)
     return (1 if result.problems else 0), result
 

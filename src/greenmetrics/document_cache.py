@@ -106,6 +106,7 @@ class DocumentCache:
     reuse: bool = True
     used: set[str] = field(default_factory=set)  # the keys of this run's documents
     hits: int = 0  # documents taken from an entry in this run (for tests and the bench)
+    pending: dict[str, tuple] = field(default_factory=dict)  # extracted, not yet saved
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder)
@@ -155,11 +156,20 @@ class DocumentCache:
         return outcome
 
     def store(self, key: str, outcome: tuple) -> None:
-        """Keep `outcome` under `key`; a cache that cannot be written only costs time later."""
-        payload = pickle.dumps((key, outcome), protocol=pickle.HIGHEST_PROTOCOL)
-        checksum = hashlib.sha256(payload).hexdigest().encode()
-        with contextlib.suppress(OSError):
-            write_atomic(self._entry(key), ENTRY_FORMAT + checksum + b"\n" + payload)
+        """Keep `outcome` under `key` once the run's tables are written (`save`)."""
+        self.pending[key] = outcome
+
+    def save(self) -> None:
+        """Write the entries of this run and remove the others. Called after the tables are
+        written: a run that fails (a bad override, a bad manifest) leaves its output folder as
+        it was, cache included. A cache that cannot be written only costs time later."""
+        for key, outcome in self.pending.items():
+            payload = pickle.dumps((key, outcome), protocol=pickle.HIGHEST_PROTOCOL)
+            checksum = hashlib.sha256(payload).hexdigest().encode()
+            with contextlib.suppress(OSError):
+                write_atomic(self._entry(key), ENTRY_FORMAT + checksum + b"\n" + payload)
+        self.pending.clear()
+        self.prune()
 
     def prune(self) -> None:
         """Remove the entries of documents not in this run (an edited plan's former text, a

@@ -312,16 +312,19 @@ def _read_once(box, paragraph) -> bool:
 
 
 def _row_cells(row) -> list[str]:
-    """The cells of a table row, each merged cell once: a horizontal merge (gridSpan) is one
-    w:tc, and a vertical one (vMerge) is read in the row where it starts, an empty cell below
-    keeping the columns in place."""
+    """The cells of a table row, each merged cell once: a horizontal merge (gridSpan) is read
+    in its first grid column and a vertical one (vMerge) in the row where it starts; empty
+    cells where the merge goes on (but at the end of a row) keep the rows' columns in place."""
     cells = []
-    for tc in row._tr.tc_lst:
+    last = len(row._tr.tc_lst) - 1
+    for i, tc in enumerate(row._tr.tc_lst):
         # NOTE: python-docx's row.cells gives a merged cell once per grid column it spans
         # and once per row, so the w:tc elements are read instead.
         merged_above = tc.vMerge == "continue"
         lines = () if merged_above else _block_lines(tc, row)
         cells.append(cell_text(" ".join(lines)))
+        if i < last:  # a title merged across the whole row stays one cell
+            cells.extend([""] * ((tc.grid_span or 1) - 1))
     return cells
 
 

@@ -316,7 +316,6 @@ def _run_jobs(jobs: list, workers: int | None, cache: DocumentCache | None = Non
             if key and not isinstance(outcome, str):
                 cache.store(key, outcome)
         yield path, outcome
-    cache.prune()
 
 
 def extract_corpus(
@@ -513,6 +512,7 @@ def ensure_tables(processed_dir: Path | None = None) -> Path:
             if tables_stale(folder):  # another run may have written them while we waited
                 cache = DocumentCache(cache_folder(folder))
                 write_extraction(extract_corpus(cache=cache), folder)
+                cache.save()
     return folder
 
 

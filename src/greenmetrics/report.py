@@ -520,6 +520,7 @@ def run_report(
                 cache = DocumentCache(cache_folder(paths.PROCESSED_DIR), reuse=not force)
                 result = extract_corpus(cache=cache)
                 write_extraction(result, staged_processed)
+                cache.save()
                 if on_extraction:
                     on_extraction(result)
 
