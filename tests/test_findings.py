@@ -150,7 +150,7 @@ def test_comparison_sentence_counts_and_names_the_widest_spread():
         "2处为“规划未设目标”。可比的比率目标中差距最大的是清洁取暖率：50.5—90%（相差39.5个百分点）。"
     )
     assert findings.finding_comparison(shares, "en") == (
-        "3 indicators are compared; 4 plan targets are and 1 benchmark is marked not comparable "
+        "3 indicators are compared; 4 plan targets and 1 benchmark are marked not comparable "
         "(kind, year, unit or scope differ) and 2 cells are 'no target in plan'. The widest spread among comparable "
         "rates is 清洁取暖率: 50.5-90% (39.5 percentage points apart)."
     )

@@ -94,9 +94,9 @@ def finding_comparison(comparison: pd.DataFrame, lang: str) -> str:
         lang,
         "共对比{k}个指标；{nc}项规划目标和{nb}项上级或全国目标因类型、年份、单位或范围不同而"
         "标为不可比，{missing}处为“规划未设目标”。",
-        "{k} {k:indicator is|indicators are} compared; {nc} {nc:plan target is|plan targets are} "
-        "and {nb} {nb:benchmark is|benchmarks are} marked not comparable (kind, year, unit or "
-        "scope differ) and {missing} {missing:cell is|cells are} 'no target in plan'. ",
+        "{k} {k:indicator is|indicators are} compared; {nc} {nc:plan target|plan targets} and "
+        "{nb} {nb:benchmark|benchmarks} are marked not comparable (kind, year, unit or scope "
+        "differ) and {missing} {missing:cell is|cells are} 'no target in plan'. ",
         k=plans.indicator_id.nunique(),
         nc=len(not_comparable),
         nb=len(others),
