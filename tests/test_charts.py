@@ -844,3 +844,14 @@ def test_an_empty_scorecard_still_names_the_year_it_was_judged_in():
     drawn = figure_strings(charts.plot_scorecard(empty, "zh", as_of_year=2026))
     assert any("2026年判定" in t for t in drawn), drawn
     assert not any("0年判定" in t and "2026" not in t for t in drawn)
+
+
+def test_a_name_too_long_for_its_panel_is_written_by_its_declared_short_name():
+    from greenmetrics.charts.panel_helpers import panel_title
+
+    long = "Livestock and poultry manure comprehensive utilization rate of large-scale farms"
+    assert panel_title(long, 12).endswith("…")  # no short name: cut, and says so
+    short = panel_title(long, 12, "Livestock manure use rate")
+    assert "…" not in short and short.replace("\n", " ") == "Livestock manure use rate"
+    # a name that fits keeps its own words, short name or not
+    assert panel_title("Crop straw use rate", 12, "Straw") == "Crop straw use rate"

@@ -79,9 +79,9 @@ def plot_comparison(
     per_panel = df[has_value].groupby("_panel")["region_zh"].nunique()
     first = df[df["_panel"].notna()].drop_duplicates("_panel").set_index("_panel")
     # one name per indicator in every panel of it (a level's rows may word it differently)
-    first["_ind_name"] = first["_ind"].map(
-        df.drop_duplicates("_ind").set_index("_ind")["_ind_name"]
-    )
+    by_indicator = df.drop_duplicates("_ind").set_index("_ind")
+    first["_ind_name"] = first["_ind"].map(by_indicator["_ind_name"])
+    first["_ind_short"] = first["_ind"].map(by_indicator["_ind_short"])
     kept_panels, dropped_panels = top_panels(first.index, per_panel, max_panels)
     register_regions(regions)
     fig, axes = panels(len(kept_panels), len(regions))
@@ -259,7 +259,7 @@ def _heading(first: pd.Series, years, lang: str, n_panels: int, unit: object, ki
         details.append(label(f"level_{first['_level']}", lang))
     details = [d for d in details if d]
     sep = "，" if lang == "zh" else ", "
-    name = panel_title(first["_ind_name"], n_panels)
+    name = panel_title(first["_ind_name"], n_panels, first.get("_ind_short"))
     return f"{name}\n{parenthesized(sep.join(details), lang).strip()}" if details else name
 
 

@@ -117,7 +117,9 @@ def plot_gaps(
         unit = measured_unit(
             first.loc[key, "unit"], lang, part.get("kind", ()), part.get("baseline_year", ())
         )
-        panel_heading(ax, first.loc[key, "_ind_name"], len(axes), unit)
+        panel_heading(
+            ax, first.loc[key, "_ind_name"], len(axes), unit, short=first.loc[key, "_ind_short"]
+        )
     handles = [dot_handle(label("target", lang))]
     for level in ("country", "province"):
         if level in seen_levels:

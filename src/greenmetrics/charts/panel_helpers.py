@@ -225,9 +225,12 @@ def region_rows(
     ax.set_ylim(len(regions) - margins[0], margins[1])
 
 
-def panel_heading(ax: Axes, text: str, n_panels: int, unit: object, axis: str = "x") -> None:
-    """Title a panel (wrapped to the panel width) and label its value axis with `unit`."""
-    ax.set_title(panel_title(text, n_panels), loc="left")
+def panel_heading(
+    ax: Axes, text: str, n_panels: int, unit: object, axis: str = "x", short: object = None
+) -> None:
+    """Title a panel (wrapped to the panel width; `short`, the declared short name, where the
+    name would be cut) and label its value axis with `unit`."""
+    ax.set_title(panel_title(text, n_panels, short), loc="left")
     if isinstance(unit, str) and unit:
         (ax.set_xlabel if axis == "x" else ax.set_ylabel)(plain(unit))
 
@@ -282,11 +285,15 @@ def panel_columns(n: int) -> int:
     return 1 if n == 1 else 2 if n <= 4 else 3
 
 
-def panel_title(text: str, n_panels: int) -> str:
-    """A panel title wrapped to the panel width (three lines at most)."""
+def panel_title(text: str, n_panels: int, short: object = None) -> str:
+    """A panel title wrapped to the panel width (three lines at most). A name longer than
+    that is written by its declared short name (data/short_names.csv) when it has one, and
+    cut only when it has none."""
     # the panel is narrower than its share of the figure (tick labels, gaps)
     cells = int(WIDTH_IN * 72 / panel_columns(n_panels) / ((FONT_SIZE + 0.5) * 0.6)) - 12
     lines = wrap_display(plain(text), cells)
+    if len(lines) > 3 and isinstance(short, str) and short and short != text:
+        lines = wrap_display(plain(short), cells)
     return "\n".join(lines[:3]) + ("…" if len(lines) > 3 else "")
 
 
