@@ -796,6 +796,7 @@ def test_a_panel_of_a_mapped_indicator_is_titled_by_the_catalog_not_the_first_pl
 # ------------------------------------------------------------------------ names, labels, SVG
 
 
+@pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_scorecard_names_are_declared_short_never_cut(lang):
 

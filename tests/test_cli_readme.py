@@ -122,6 +122,7 @@ def test_readme_commands_answer_help():
     assert runner.invoke(app, ["--help"]).exit_code == 0
 
 
+@pytest.mark.slow  # runs the review command end to end on a shipped plan
 def test_review_as_the_readme_shows_it_runs_on_a_small_corpus(tmp_path):
     review = [c for c in COMMANDS if shlex.split(c)[-1] == "review"]
     assert review, "the README shows how to review"

@@ -41,6 +41,7 @@ def project(seed_project):
     return seed_project
 
 
+@pytest.mark.slow  # runs the report end to end: a Jupyter kernel per notebook
 def test_report_prints_each_step_names_input_problems_and_exits_with_their_status(project):
     raw = project / "data" / "raw"
     (raw / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
@@ -78,6 +79,7 @@ def test_the_exit_status_of_input_problems_is_documented():
     )
 
 
+@pytest.mark.slow  # runs the report end to end: a Jupyter kernel per notebook
 def test_a_plain_run_names_the_figures_of_an_earlier_run_it_removes(project):
     first = runner.invoke(app, ["report", "--jobs", "1", "--formats", "png,svg"])
     assert first.exit_code == 0, first.output
@@ -123,6 +125,7 @@ if not marker.exists():
 print("ran")"""
 
 
+@pytest.mark.slow  # starts two Jupyter kernels and waits for the lost reply
 def test_a_lost_kernel_reply_is_said_and_the_notebook_runs_again(tmp_path, monkeypatch):
     # the cell time-out is far: only the heartbeat can find the lost reply in time
     monkeypatch.setenv("GREENMETRICS_CELL_TIMEOUT", "600")
@@ -143,6 +146,7 @@ def test_a_lost_kernel_reply_is_said_and_the_notebook_runs_again(tmp_path, monke
     assert nb.cells[2].outputs[0]["data"]["text/plain"] == "2"
 
 
+@pytest.mark.slow  # starts a Jupyter kernel and runs a cell of 4 s
 def test_a_long_cell_is_not_taken_for_a_lost_reply(tmp_path, monkeypatch):
     from greenmetrics import kernel_watch
 
@@ -159,6 +163,7 @@ def test_a_long_cell_is_not_taken_for_a_lost_reply(tmp_path, monkeypatch):
     assert nbformat.read(executed, as_version=4).cells[1].outputs[0]["text"] == "slept\n"
 
 
+@pytest.mark.slow  # runs the report end to end five times
 def test_a_report_on_current_tables_says_what_they_hold_and_which_inputs_were_not_read(project):
     raw = project / "data" / "raw"
     (raw / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
@@ -189,6 +194,7 @@ def test_a_report_on_current_tables_says_what_they_hold_and_which_inputs_were_no
     assert "inputs not read or failed │ 0" in " ".join(reused.output.split())
 
 
+@pytest.mark.slow  # runs the report end to end: a Jupyter kernel per notebook
 def test_the_workbook_of_an_earlier_version_is_removed_and_named(project):
     # before one workbook per language the report wrote reports/greenmetrics.xlsx
     reports = project / "reports"

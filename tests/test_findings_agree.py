@@ -19,6 +19,9 @@ import pytest  # noqa: E402
 
 from greenmetrics import charts, notes, settings, views, words  # noqa: E402
 
+# every test reads the tables of the shipped corpus (extracted on a fresh clone)
+pytestmark = pytest.mark.slow
+
 VERDICT_ORDER = ("met", "missed", "on_track", "off_track", "no_data")
 
 

@@ -43,6 +43,7 @@ def test_the_labelled_documents_are_shipped():
     assert set(gold("genres_dev_targets_gold.csv").file) | set(WITHOUT_TARGETS) == set(LABELLED)
 
 
+@pytest.mark.slow  # extracts the six labelled PDFs end to end
 def test_genres_recall_precision_and_fields(extraction):
     result = score(
         extraction.targets, gold("genres_dev_targets_gold.csv"), by_quote=True, documents=LABELLED
@@ -53,6 +54,7 @@ def test_genres_recall_precision_and_fields(extraction):
     assert result.fields_right() >= 0.95, result.report()
 
 
+@pytest.mark.slow  # extracts the six labelled PDFs end to end
 def test_no_trap_of_the_genres_is_a_target(extraction):
     reported = traps_reported(extraction.targets, gold("genres_dev_non_targets.csv"))
     print("\n".join(reported))

@@ -143,6 +143,7 @@ def test_each_unobserved_target_gets_its_cause_blocked_on_data_or_not(script):
     assert script.unobserved_causes(with_context, observations)[3] == script.CAUSES[3]
 
 
+@pytest.mark.slow  # runs the script end to end on a folder it extracts
 def test_runs_on_a_folder_and_counts_what_the_scorecard_judges(script, tmp_path, capsys):
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -141,6 +141,7 @@ def test_a_second_report_with_nothing_changed_reuses_the_first(project, kernel_r
     assert runs() is False
 
 
+@pytest.mark.slow  # runs the report end to end (extraction, workbook; notebooks stood in for) on the seed project
 def test_a_changed_notebook_table_input_or_reference_file_runs_the_notebooks(project, runs):
     assert runs()
     source = project / "notebooks" / "01_chart.ipynb"
@@ -164,6 +165,7 @@ def test_a_changed_notebook_table_input_or_reference_file_runs_the_notebooks(pro
     assert runs() is False
 
 
+@pytest.mark.slow  # runs the report end to end (extraction, workbook; notebooks stood in for) on the seed project
 def test_another_language_focus_format_or_year_runs_the_notebooks(project, runs):
     figures = project / "reports" / "figures"
     assert runs({"LANG": "zh"})
@@ -184,6 +186,7 @@ def test_another_language_focus_format_or_year_runs_the_notebooks(project, runs)
     assert runs({**focus, "AS_OF_YEAR": 2030}, formats=("png", "svg")) is False
 
 
+@pytest.mark.slow  # runs the report end to end (extraction, workbook; notebooks stood in for) on the seed project
 def test_other_code_or_version_runs_the_notebooks(project, runs, monkeypatch, tmp_path):
     # the package the kernels import and the report fingerprints: a copy whose code we edit
     package = tmp_path / "src" / "greenmetrics"
@@ -208,6 +211,7 @@ def test_other_code_or_version_runs_the_notebooks(project, runs, monkeypatch, tm
     assert runs()
 
 
+@pytest.mark.slow  # runs the report end to end (extraction, workbook; notebooks stood in for) on the seed project
 def test_a_report_file_changed_gone_or_added_runs_the_notebooks(project, runs):
     reports = project / "reports"
     assert runs()
@@ -226,6 +230,7 @@ def test_a_report_file_changed_gone_or_added_runs_the_notebooks(project, runs):
     assert runs() is False
 
 
+@pytest.mark.slow  # runs the report end to end (extraction, workbook; notebooks stood in for) on the seed project
 def test_a_report_interrupted_while_moving_into_place_is_not_reused(project, runs, monkeypatch):
     assert runs()
     nbformat.write(notebook(SAVES_FIGURES, "1 + 1"), project / "notebooks" / "01_chart.ipynb")
@@ -265,6 +270,7 @@ def test_the_command_says_the_notebooks_were_reused(project):
     assert forced.exit_code == 0 and "notebook 01_chart done" in forced.output
 
 
+@pytest.mark.slow  # runs the report end to end (extraction, workbook; notebooks stood in for) on the seed project
 def test_a_stamp_of_another_greenmetrics_or_unreadable_is_not_trusted(project, runs):
     assert runs()
     stamp = report_files.stamp_path(project / "reports", "zh")

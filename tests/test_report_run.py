@@ -107,6 +107,7 @@ def test_the_sources_name_every_plan_and_reference_row():
     assert plans.source.tolist() == [f"{d}.txt" for d in DOCUMENTS.doc_id]
 
 
+@pytest.mark.slow  # draws the key charts and saves them as PNG
 def test_a_key_figure_is_the_png_a_notebook_saves(tmp_path):
     run = hand_run()
     images = run.key_figures("en")
@@ -118,6 +119,7 @@ def test_a_key_figure_is_the_png_a_notebook_saves(tmp_path):
         run.figure("no_such_chart", "en")
 
 
+@pytest.mark.slow  # draws the key charts twice and writes a workbook
 def test_the_workbook_embeds_the_runs_charts_with_no_figure_on_disk(tmp_path, monkeypatch):
     # no notebook has saved a figure: the charts come from the run, not from reports/figures
     monkeypatch.setattr(paths, "REPORTS_DIR", tmp_path)

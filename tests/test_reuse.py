@@ -52,6 +52,7 @@ def _report(*args):
     return result
 
 
+@pytest.mark.slow  # extracts a project it writes end to end, more than once
 def test_unchanged_inputs_and_code_reuse_the_tables(project):
     root, extractions = project
     processed = root / "data" / "processed"
@@ -65,6 +66,7 @@ def test_unchanged_inputs_and_code_reuse_the_tables(project):
     assert not tables_stale(processed)
 
 
+@pytest.mark.slow  # extracts a project it writes end to end, more than once
 def test_a_changed_plan_manifest_override_or_reference_file_extracts_again(project):
     root, extractions = project
     raw, processed = root / "data" / "raw", root / "data" / "processed"
@@ -87,6 +89,7 @@ def test_a_changed_plan_manifest_override_or_reference_file_extracts_again(proje
     assert tables_stale(processed)
 
 
+@pytest.mark.slow  # extracts a project it writes end to end, more than once
 def test_other_extraction_code_or_version_extracts_again(project, monkeypatch):
     root, extractions = project
     processed = root / "data" / "processed"
@@ -107,6 +110,7 @@ def test_other_extraction_code_or_version_extracts_again(project, monkeypatch):
     assert stored_fingerprint(processed)["code"] == "99.0.0:edited"
 
 
+@pytest.mark.slow  # extracts a project it writes end to end, more than once
 def test_force_extracts_current_tables_again(project):
     root, extractions = project
     processed = root / "data" / "processed"
@@ -118,6 +122,7 @@ def test_force_extracts_current_tables_again(project):
     assert not tables_stale(processed)
 
 
+@pytest.mark.slow  # extracts a project it writes end to end, more than once
 def test_tables_without_a_fingerprint_are_not_trusted(project):
     root, extractions = project
     processed = root / "data" / "processed"
@@ -142,6 +147,7 @@ def test_the_fingerprinted_code_is_what_extraction_imports():
     assert {"document_cache.py", "extract/records.py"} <= names
 
 
+@pytest.mark.slow  # parses every module of the package
 def test_imports_read_line_by_line_are_those_of_the_whole_module(monkeypatch):
     """The fingerprint reads only the import statements of each module; for every module of
     the package they name the same modules as a parse of the whole file."""
@@ -162,6 +168,7 @@ def test_an_import_line_that_is_not_one_parses_the_whole_module():
     assert "ImportFrom" in kinds and "FunctionDef" in kinds  # the whole module was walked
 
 
+@pytest.mark.slow  # extracts a project it writes end to end, more than once
 def test_an_interrupted_write_of_other_tables_leaves_no_fingerprint_vouching_for_them(
     project, monkeypatch
 ):

@@ -89,6 +89,7 @@ def test_only_the_report_writes_the_reports_outputs(monkeypatch, tmp_path):
     assert views.workbook_path("zh").name == "greenmetrics_zh.xlsx"
 
 
+@pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_focus_changes_which_regions_lead_never_the_data():
     from greenmetrics import charts
 
