@@ -4,11 +4,10 @@ scored by ../shared/tools, as scripts/accuracy.py writes it (run it after a chan
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_modules import load_script
 
 from greenmetrics import paths
 from greenmetrics.pipeline import extract_corpus
@@ -18,15 +17,7 @@ pytestmark = pytest.mark.slow  # extracts and scores every labelled document
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "accuracy.py"
 
 
-def _accuracy():
-    spec = importlib.util.spec_from_file_location("accuracy", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-accuracy = _accuracy()
+accuracy = load_script(SCRIPT)
 
 
 @pytest.mark.skipif(

@@ -7,7 +7,6 @@ The README is read as it stands (whoever edits it), so a command added there is 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shlex
 import shutil
@@ -16,6 +15,7 @@ from pathlib import Path
 import click
 import pytest
 import typer
+from script_modules import load_script
 from typer.testing import CliRunner
 
 from greenmetrics import paths
@@ -44,10 +44,7 @@ def readme_commands() -> list[str]:
 
 
 def load_tasks():
-    spec = importlib.util.spec_from_file_location("tasks_under_test", TASKS)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(TASKS, "tasks_under_test")
 
 
 COMMANDS = readme_commands()

@@ -3,21 +3,18 @@ their own region, and why the others have none."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from script_modules import load_script
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "observed_coverage.py"
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("observed_coverage", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_each_unobserved_target_gets_its_first_reason(script):

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from script_modules import load_script
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "unmapped_names.py"
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("unmapped_names", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_lists_an_unmapped_name_and_a_near_miss(script, tmp_path, capsys):
