@@ -592,6 +592,11 @@ def test_a_phrase_in_traditional_characters_finds_its_indicator():
         ("生物质能发电", "万千瓦", "biomass_power_capacity"),
         ("非化石能源发电", "万千瓦", "non_fossil_power_capacity"),
         ("煤电", "亿千瓦", "coal_power_capacity"),
+        ("风电项目", "万千瓦", "wind_capacity"),  # 建设450万千瓦风电项目
+        # a kind of building in square metres is its floor area
+        ("绿色建筑", "万平方米", "green_building_area"),
+        ("节能建筑", "万平方米", "energy_efficient_building_area"),
+        ("绿色建筑", "个", None),
         # energy, not capacity; words that name no source
         ("风电", "亿千瓦时", None),
         ("风电", None, None),
@@ -599,7 +604,9 @@ def test_a_phrase_in_traditional_characters_finds_its_indicator():
         ("新增", "万千瓦", None),
     ],
 )
-def test_a_bare_power_source_in_watts_is_its_capacity(catalog, phrase, unit, indicator_id):
+def test_a_bare_thing_in_watts_or_square_metres_is_its_capacity_or_area(
+    catalog, phrase, unit, indicator_id
+):
     assert catalog.match(phrase, unit) == indicator_id
 
 

@@ -33,10 +33,12 @@ must not change what is measured, so such a phrase matches only an alias that it
 - in step 4, the words after the alias must not end in a rate or share (率, 度, 比例, 占比 ...)
   unless the alias is one: 污水管网覆盖率 is not the length of 污水管网.
 
-A bare power source with a capacity unit (风电 84.5万千瓦, 气电（万千瓦）: the rows of an
-indicator table's 电力结构) names its installed capacity: when no alias fits, the phrase with
-装机容量 added is looked up, exactly (风电 -> 风电装机容量). A name with an energy or another unit
-(风电 100亿千瓦时) keeps no match.
+A bare thing with the unit of what is measured of it names that measure: a power source in
+watts its installed capacity (风电 84.5万千瓦, 气电（万千瓦）: the rows of an indicator table's
+电力结构; 建设1400万千瓦光伏项目), a kind of building or land in square metres, mu or hectares
+its area (推广绿色建筑3000万平方米). When no alias fits, the phrase (without a trailing 项目)
+with 装机容量 or 面积 added is looked up, exactly (风电 -> 风电装机容量, 绿色建筑 -> 绿色建筑面积).
+A name with an energy or another unit (风电 100亿千瓦时) keeps no match.
 
 A phrase with a unit that counts things (项, 个, 座 ...) never matches an indicator measured in
 an area, a capacity, a length, a volume or a mass, nor the other way round: 新增节能建筑 9487项
@@ -108,7 +110,8 @@ _INTENSITY_BASES = ("单位", "万元", "生产总值", "GDP", "增加值", "周
 # NOTE: a quantity in watts is a capacity: 风电 84.5万千瓦 (an indicator table's 电力结构 row) is
 # the wind capacity; 千瓦时 (energy) is not a watt unit here.
 CAPACITY_UNITS = frozenset({"千瓦", "万千瓦", "亿千瓦", "兆瓦", "MW", "GW", "吉瓦"})
-_CAPACITY_WORDS = "装机容量"
+_AREA_UNIT = re.compile(r"^[万亿]?(?:平方米|平方公里|亩|公顷)$")
+_PROJECTS = "项目"
 # NOTE: what a unit measures, as far as matching needs it: a count of things or a physical
 # quantity. A count never measures an area, capacity, length, volume or mass.
 COUNT_UNITS = frozenset((
@@ -249,15 +252,19 @@ class Catalog:
 
         None means no alias fits by the module's rule (exact, then longest suffix, then longest
         contained alias of >= 4 characters covering half the phrase); the caller lists such
-        phrases for review instead of guessing. With a capacity `unit` (万千瓦 ...), a bare
-        power source that fits no alias is read as its installed capacity (exact alias only)."""
+        phrases for review instead of guessing. With a capacity or area `unit` (万千瓦, 万平方米
+        ...), a bare thing that fits no alias is read as its capacity or area (exact alias only)."""
         if not isinstance(phrase, str) or _GLUED_CELLS.search(phrase):
             return None
         unit = unit.strip() if isinstance(unit, str) else ""
         found = self._match_phrase(phrase)
-        if found is None and unit in CAPACITY_UNITS:
+        measured = (
+            "装机容量" if unit in CAPACITY_UNITS else "面积" if _AREA_UNIT.match(unit) else ""
+        )
+        if found is None and measured:
             for v in _phrase_variants(phrase):
-                found = self._lookup.get(v + _CAPACITY_WORDS)
+                thing = v.removesuffix(_PROJECTS)
+                found = self._lookup.get(thing + measured)
                 if found is not None:
                     break
         if found is not None and _measures_differ(unit, self.indicators[found].unit):
