@@ -258,6 +258,11 @@ def test_aliases_land_on_one_id(catalog, phrases):
         ("单位地区生产总值煤炭消耗", "单位地区生产总值能耗"),
         ("新能源发电总量占总发电量比重", "新能源和清洁能源发电量占比"),
         ("草原有害生物防治", "草原有害生物防治效果"),
+        ("建成区绿化覆盖率", "建成区绿地率"),
+        ("营造红树林", "修复红树林"),
+        ("耕地灌溉面积", "高效节水灌溉面积"),
+        # wind and solar together are a part of all installed capacity
+        ("风电、太阳能发电总装机容量", "总装机容量"),
     ],
 )
 def test_different_meanings_stay_apart(catalog, a, b):
@@ -628,3 +633,18 @@ def test_a_bare_thing_in_watts_or_square_metres_is_its_capacity_or_area(
 )
 def test_a_count_never_matches_a_physical_quantity(catalog, phrase, unit, indicator_id):
     assert catalog.match(phrase, unit) == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("phrase", "indicator_id"),
+    [
+        ("总装机容量", "installed_power_capacity"),
+        ("全省电力总装机容量", "installed_power_capacity"),
+        # a total after a name is that name's total, not the region's whole
+        ("风电总装机容量", None),
+        ("太阳能发电总装机容量", None),
+        ("形成新能源和可再生能源总装机容量", None),
+    ],
+)
+def test_a_total_after_a_name_is_that_names_total(catalog, phrase, indicator_id):
+    assert catalog.match(phrase) == indicator_id

@@ -47,7 +47,9 @@ counts projects, while the indicator 新增节能建筑 is their floor area in �
 A phrase holding an indicator table's 属性 cell (约束性, 预期性) is several cells read as one
 name and matches nothing. An intensity alias that names no base (碳排放强度, 能耗强度: per unit of GDP by default)
 matches only in step 2: words before it name a sector or another base, so
-营运车辆换算周转量碳排放强度 and 钢铁行业碳排放强度 are not the GDP intensity.
+营运车辆换算周转量碳排放强度 and 钢铁行业碳排放强度 are not the GDP intensity. So does an alias
+that starts with 总 or holds 总装机 (总装机容量, 发电总装机容量): words before it name the part
+whose total it is (风电总装机容量, 太阳能发电总装机容量).
 """
 
 from __future__ import annotations
@@ -107,6 +109,10 @@ _GLUED_CELLS = re.compile(r"约束性|预期性")
 # (营运车辆换算周转量碳排放强度, 工业碳排放强度) are that sector's own intensity.
 _INTENSITY = "强度"
 _INTENSITY_BASES = ("单位", "万元", "生产总值", "GDP", "增加值", "周转量", "工业")
+# NOTE: 总装机容量 alone is the region's whole; after a name (风电总装机容量, 太阳能发电总装机容量)
+# it is that part's total, so an alias that starts with 总 or holds 总装机 matches only as written.
+_TOTAL = "总"
+_TOTAL_CAPACITY = "总装机"
 # NOTE: a quantity in watts is a capacity: 风电 84.5万千瓦 (an indicator table's 电力结构 row) is
 # the wind capacity; 千瓦时 (energy) is not a watt unit here.
 CAPACITY_UNITS = frozenset({"千瓦", "万千瓦", "亿千瓦", "兆瓦", "MW", "GW", "吉瓦"})
@@ -227,11 +233,14 @@ class Catalog:
         # Longest first: the record of every phrase the catalog knows, for display and review.
         self.aliases: tuple[str, ...] = tuple(sorted(self._lookup, key=lambda a: (-len(a), a)))
         self._max_alias = max((len(a) for a in self._lookup), default=0)
-        # Intensities that name no base match only as written (see the module's rule).
+        # Intensities that name no base, and totals that name no whole, match only as written
+        # (see the module's rule).
         self._exact_only = frozenset(
             a
             for a in self._lookup
-            if a.endswith(_INTENSITY) and not any(b in a for b in _INTENSITY_BASES)
+            if (a.endswith(_INTENSITY) and not any(b in a for b in _INTENSITY_BASES))
+            or a.startswith(_TOTAL)
+            or _TOTAL_CAPACITY in a
         )
 
     def __len__(self) -> int:
