@@ -322,6 +322,8 @@ def test_every_gold_phrase_maps_to_its_labelled_indicator(catalog):
         ("森林覆盖率提高", "forest_coverage_rate"),
         # a table row: its item number and a unit the row cut off
         ("13.森林蓄积量(亿立方米", "forest_stock_volume"),
+        # 城市 says the cities' rate, not domestic sewage wherever it is treated
+        ("城市生活污水集中处理率", "city_sewage_treatment_rate"),
     ],
 )
 def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
