@@ -2,7 +2,7 @@
 """List the indicator names of a corpus that the catalog does not map, to grow the catalog.
 
     PYTHONPATH=src .venv/bin/python scripts/unmapped_names.py [FOLDER_OR_FILE ...]
-        [--csv PATH] [--min-count N] [--top N]
+        [--csv PATH] [--min-count N] [--top N] [--tables DIR]
 
 Extracts the corpus (default data/raw) with the pipeline and prints two tables:
 
@@ -19,6 +19,8 @@ Extracts the corpus (default data/raw) with the pipeline and prints two tables:
 Each name is judged by hand before it becomes a row or an alias of
 `src/greenmetrics/data/indicators.csv` (English name, unit, direction and theme); the script
 never edits the catalog. `--csv PATH` writes both tables into one CSV (column `section`).
+`--tables DIR` reads targets.csv and observations.csv that an extraction wrote there
+(`scripts/corpus_measure.py --out DIR`) instead of extracting again.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -195,9 +198,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--csv", type=Path, help="also write both tables to this CSV")
     parser.add_argument("--min-count", type=int, default=1, help="smallest group listed")
     parser.add_argument("--top", type=int, default=None, help="print only the first N rows")
+    parser.add_argument("--tables", type=Path, help="read the tables an extraction wrote here")
     args = parser.parse_args(argv)
     catalog = load_catalog()
-    result = extract_corpus(args.inputs or [paths.RAW_DIR], catalog=catalog)
+    if args.tables:
+        result = SimpleNamespace(
+            **{
+                name: pd.read_csv(args.tables / f"{name}.csv", dtype={"indicator_id": object})
+                for name in ("targets", "observations")
+            }
+        )
+    else:
+        result = extract_corpus(args.inputs or [paths.RAW_DIR], catalog=catalog)
     rows = _named_rows(result)
     unmapped = unmapped_table(rows, args.min_count)
     near = near_miss_table(rows, catalog)

@@ -240,6 +240,29 @@ def test_aliases_land_on_one_id(catalog, phrases):
         # public buildings
         ("城镇新建居住建筑建筑能效", "城镇新建居住建筑能效水平提升"),
         ("城镇新建居住建筑建筑能效", "城镇新建公共建筑建筑能效"),
+        # tonnes cut by key projects vs the fall of total emissions
+        ("氮氧化物重点工程减排量", "氮氧化物排放总量"),
+        ("化学需氧量重点工程减排量", "化学需氧量排放量"),
+        # a part of the whole, and the whole
+        ("既有公共建筑绿色改造面积", "既有建筑绿色改造面积"),
+        ("既有居住建筑绿色改造面积", "既有建筑绿色改造面积"),
+        ("既有建筑绿色改造面积", "既有建筑节能改造面积"),
+        ("太阳能光伏建筑应用装机容量", "光伏装机容量"),
+        ("地源热泵建筑应用面积", "可再生能源建筑应用面积"),
+        ("活立木蓄积量", "森林蓄积量"),
+        # a share vs a volume; sea vs river dikes; outages in cities vs villages
+        ("外受电比重", "接纳省外电量"),
+        ("海堤达标率", "主要江河堤防达标率"),
+        ("中心城市(区)用户年均停电时间", "农村地区用户年均停电时间"),
+        ("充换电站", "充电桩"),
+        ("单位地区生产总值煤炭消耗", "单位地区生产总值能耗"),
+        ("新能源发电总量占总发电量比重", "新能源和清洁能源发电量占比"),
+        ("草原有害生物防治", "草原有害生物防治效果"),
+        ("建成区绿化覆盖率", "建成区绿地率"),
+        ("营造红树林", "修复红树林"),
+        ("耕地灌溉面积", "高效节水灌溉面积"),
+        # wind and solar together are a part of all installed capacity
+        ("风电、太阳能发电总装机容量", "总装机容量"),
     ],
 )
 def test_different_meanings_stay_apart(catalog, a, b):
@@ -299,6 +322,8 @@ def test_every_gold_phrase_maps_to_its_labelled_indicator(catalog):
         ("森林覆盖率提高", "forest_coverage_rate"),
         # a table row: its item number and a unit the row cut off
         ("13.森林蓄积量(亿立方米", "forest_stock_volume"),
+        # 城市 says the cities' rate, not domestic sewage wherever it is treated
+        ("城市生活污水集中处理率", "city_sewage_treatment_rate"),
     ],
 )
 def test_scoped_and_worded_phrases_match(catalog, phrase, indicator_id):
@@ -563,3 +588,65 @@ def test_a_phrase_in_traditional_characters_finds_its_indicator():
     assert (
         catalog.match("農作物秸稈綜合利用率") == catalog.match("农作物秸秆综合利用率") is not None
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "indicator_id"),
+    [
+        # an indicator table's 电力结构 rows: a bare power source in watts is its capacity
+        ("风电", "万千瓦", "wind_capacity"),
+        ("气电(万千瓦)", "万千瓦", "gas_power_capacity"),
+        ("生物质能发电", "万千瓦", "biomass_power_capacity"),
+        ("非化石能源发电", "万千瓦", "non_fossil_power_capacity"),
+        ("煤电", "亿千瓦", "coal_power_capacity"),
+        ("风电项目", "万千瓦", "wind_capacity"),  # 建设450万千瓦风电项目
+        # a kind of building in square metres is its floor area
+        ("绿色建筑", "万平方米", "green_building_area"),
+        ("节能建筑", "万平方米", "energy_efficient_building_area"),
+        ("绿色建筑", "个", None),
+        # energy, not capacity; words that name no source
+        ("风电", "亿千瓦时", None),
+        ("风电", None, None),
+        ("光伏新增规模", "万千瓦", None),
+        ("新增", "万千瓦", None),
+    ],
+)
+def test_a_bare_thing_in_watts_or_square_metres_is_its_capacity_or_area(
+    catalog, phrase, unit, indicator_id
+):
+    assert catalog.match(phrase, unit) == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "indicator_id"),
+    [
+        # projects counted are not the floor area the indicator measures
+        ("新增节能建筑", "项", None),
+        ("既有建筑节能改造项目", "个", None),
+        ("新增节能建筑", "万平方米", "energy_efficient_building_area"),
+        ("既有建筑节能改造面积", "万平方米", "building_energy_retrofit_area"),
+        # a count indicator is not matched by an area
+        ("绿色生态城区", "个", "green_eco_urban_districts"),
+        ("绿色生态城区", "平方公里", None),
+        # a share or an unknown unit keeps the match
+        ("新增节能建筑", "%", "energy_efficient_building_area"),
+        ("绿色生态城区", None, "green_eco_urban_districts"),
+    ],
+)
+def test_a_count_never_matches_a_physical_quantity(catalog, phrase, unit, indicator_id):
+    assert catalog.match(phrase, unit) == indicator_id
+
+
+@pytest.mark.parametrize(
+    ("phrase", "indicator_id"),
+    [
+        ("总装机容量", "installed_power_capacity"),
+        ("全省电力总装机容量", "installed_power_capacity"),
+        # a total after a name is that name's total, not the region's whole
+        ("风电总装机容量", None),
+        ("太阳能发电总装机容量", None),
+        ("形成新能源和可再生能源总装机容量", None),
+    ],
+)
+def test_a_total_after_a_name_is_that_names_total(catalog, phrase, indicator_id):
+    assert catalog.match(phrase) == indicator_id

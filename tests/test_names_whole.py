@@ -50,6 +50,11 @@ def _names(text: str) -> list[tuple[str, float]]:
         ),
         # the label a list item opens with names what its measure word measures
         ("“光伏+”园区：新增装机超过 80 万千瓦。", [("光伏+园区装机", 80.0)]),
+        # 建成区 (the built-up area) is a noun, not the verb 建成: the name keeps it whole
+        (
+            "到2025年，建成区绿地率达到 38.9%，建成区绿化覆盖率达到 42%，建成 5 个示范区。",
+            [("建成区绿地率", 38.9), ("建成区绿化覆盖率", 42.0), ("示范区", 5.0)],
+        ),
     ],
 )
 def test_names_are_whole(text, expected):

@@ -67,3 +67,20 @@ def test_names_are_grouped_without_region_scope_and_direction_words(script, name
 )
 def test_names_that_are_no_indicator_are_flagged(script, name, why):
     assert script.looks_like(name) == why
+
+
+def test_reads_the_tables_an_extraction_wrote_instead_of_extracting(script, tmp_path, capsys):
+    columns = ["doc_id", "indicator_zh", "indicator_id", "quote"]
+    pd.DataFrame(
+        [
+            ["plan", "萤火虫观测站点", None, "萤火虫观测站点达到30个"],
+            ["plan", "秸秆综合利用率", "straw_utilization_rate", "秸秆综合利用率达到90%"],
+        ],
+        columns=columns,
+    ).to_csv(tmp_path / "targets.csv", index=False)
+    pd.DataFrame(columns=columns).to_csv(tmp_path / "observations.csv", index=False)
+    out = tmp_path / "unmapped.csv"
+    assert script.main(["--tables", str(tmp_path), "--csv", str(out)]) == 0
+    assert "2 named targets and observations, 1 mapped" in capsys.readouterr().out
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert set(table[table["section"] == "unmapped"]["name"]) == {"萤火虫观测站点"}

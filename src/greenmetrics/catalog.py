@@ -33,10 +33,23 @@ must not change what is measured, so such a phrase matches only an alias that it
 - in step 4, the words after the alias must not end in a rate or share (率, 度, 比例, 占比 ...)
   unless the alias is one: 污水管网覆盖率 is not the length of 污水管网.
 
+A bare thing with the unit of what is measured of it names that measure: a power source in
+watts its installed capacity (风电 84.5万千瓦, 气电（万千瓦）: the rows of an indicator table's
+电力结构; 建设1400万千瓦光伏项目), a kind of building or land in square metres, mu or hectares
+its area (推广绿色建筑3000万平方米). When no alias fits, the phrase (without a trailing 项目)
+with 装机容量 or 面积 added is looked up, exactly (风电 -> 风电装机容量, 绿色建筑 -> 绿色建筑面积).
+A name with an energy or another unit (风电 100亿千瓦时) keeps no match.
+
+A phrase with a unit that counts things (项, 个, 座 ...) never matches an indicator measured in
+an area, a capacity, a length, a volume or a mass, nor the other way round: 新增节能建筑 9487项
+counts projects, while the indicator 新增节能建筑 is their floor area in 万平方米.
+
 A phrase holding an indicator table's 属性 cell (约束性, 预期性) is several cells read as one
 name and matches nothing. An intensity alias that names no base (碳排放强度, 能耗强度: per unit of GDP by default)
 matches only in step 2: words before it name a sector or another base, so
-营运车辆换算周转量碳排放强度 and 钢铁行业碳排放强度 are not the GDP intensity.
+营运车辆换算周转量碳排放强度 and 钢铁行业碳排放强度 are not the GDP intensity. So does an alias
+that starts with 总 or holds 总装机 (总装机容量, 发电总装机容量): words before it name the part
+whose total it is (风电总装机容量, 太阳能发电总装机容量).
 """
 
 from __future__ import annotations
@@ -96,6 +109,32 @@ _GLUED_CELLS = re.compile(r"约束性|预期性")
 # (营运车辆换算周转量碳排放强度, 工业碳排放强度) are that sector's own intensity.
 _INTENSITY = "强度"
 _INTENSITY_BASES = ("单位", "万元", "生产总值", "GDP", "增加值", "周转量", "工业")
+# NOTE: 总装机容量 alone is the region's whole; after a name (风电总装机容量, 太阳能发电总装机容量)
+# it is that part's total, so an alias that starts with 总 or holds 总装机 matches only as written.
+_TOTAL = "总"
+_TOTAL_CAPACITY = "总装机"
+# NOTE: a quantity in watts is a capacity: 风电 84.5万千瓦 (an indicator table's 电力结构 row) is
+# the wind capacity; 千瓦时 (energy) is not a watt unit here.
+CAPACITY_UNITS = frozenset({"千瓦", "万千瓦", "亿千瓦", "兆瓦", "MW", "GW", "吉瓦"})
+_AREA_UNIT = re.compile(r"^[万亿]?(?:平方米|平方公里|亩|公顷)$")
+_PROJECTS = "项目"
+# NOTE: what a unit measures, as far as matching needs it: a count of things or a physical
+# quantity. A count never measures an area, capacity, length, volume or mass.
+COUNT_UNITS = frozenset((
+    "个", "万个", "家", "项", "座", "处", "条", "艘", "辆", "万辆", "户", "万户", "台", "万台", "所",
+    "人", "名", "万人", "件", "场", "株", "万株", "亿株", "批", "块", "支", "起",
+))  # fmt: skip
+_QUANTITY_UNIT_WORDS = (
+    "平方米",
+    "亩",
+    "公顷",
+    "平方公里",
+    "千瓦",
+    "吨",
+    "立方米",
+    "公里",
+    "千伏安",
+)
 
 
 @dataclass(frozen=True)
@@ -165,6 +204,19 @@ def _changes_meaning(before: str, after: str) -> bool:
     )
 
 
+def _unit_measure(unit: str) -> str:
+    """'count', 'quantity' (area, capacity, length, volume, mass) or '' for other units."""
+    if unit in COUNT_UNITS:
+        return "count"
+    return "quantity" if any(word in unit for word in _QUANTITY_UNIT_WORDS) else ""
+
+
+def _measures_differ(unit: str, indicator_unit: str) -> bool:
+    """True when one unit counts things and the other measures a physical quantity."""
+    measures = {_unit_measure(unit), _unit_measure(indicator_unit)}
+    return measures == {"count", "quantity"}
+
+
 class Catalog:
     """The indicator catalog with its alias lookup, built once.
 
@@ -181,11 +233,14 @@ class Catalog:
         # Longest first: the record of every phrase the catalog knows, for display and review.
         self.aliases: tuple[str, ...] = tuple(sorted(self._lookup, key=lambda a: (-len(a), a)))
         self._max_alias = max((len(a) for a in self._lookup), default=0)
-        # Intensities that name no base match only as written (see the module's rule).
+        # Intensities that name no base, and totals that name no whole, match only as written
+        # (see the module's rule).
         self._exact_only = frozenset(
             a
             for a in self._lookup
-            if a.endswith(_INTENSITY) and not any(b in a for b in _INTENSITY_BASES)
+            if (a.endswith(_INTENSITY) and not any(b in a for b in _INTENSITY_BASES))
+            or a.startswith(_TOTAL)
+            or _TOTAL_CAPACITY in a
         )
 
     def __len__(self) -> int:
@@ -201,14 +256,31 @@ class Catalog:
         except KeyError:
             raise KeyError(f"unknown indicator_id {indicator_id!r}") from None
 
-    def match(self, phrase: str) -> str | None:
+    def match(self, phrase: str, unit: str | None = None) -> str | None:
         """Return the indicator id for an indicator phrase as a plan words it, or None.
 
         None means no alias fits by the module's rule (exact, then longest suffix, then longest
         contained alias of >= 4 characters covering half the phrase); the caller lists such
-        phrases for review instead of guessing."""
+        phrases for review instead of guessing. With a capacity or area `unit` (万千瓦, 万平方米
+        ...), a bare thing that fits no alias is read as its capacity or area (exact alias only)."""
         if not isinstance(phrase, str) or _GLUED_CELLS.search(phrase):
             return None
+        unit = unit.strip() if isinstance(unit, str) else ""
+        found = self._match_phrase(phrase)
+        measured = (
+            "装机容量" if unit in CAPACITY_UNITS else "面积" if _AREA_UNIT.match(unit) else ""
+        )
+        if found is None and measured:
+            for v in _phrase_variants(phrase):
+                thing = v.removesuffix(_PROJECTS)
+                found = self._lookup.get(thing + measured)
+                if found is not None:
+                    break
+        if found is not None and _measures_differ(unit, self.indicators[found].unit):
+            return None
+        return found
+
+    def _match_phrase(self, phrase: str) -> str | None:
         variants = _phrase_variants(phrase)
         for v in variants:
             if v in self._lookup:
@@ -410,19 +482,20 @@ def attach_indicators(
     catalog's `columns` (indicator_en, theme, direction) filled from it.
 
     An id already in the row is kept when `keep_given` (an override or a curator set it);
-    otherwise, with `match_phrases`, the row's `indicator_zh` is matched (None when no alias
-    fits: listed for review, never guessed). Columns of an id the catalog does not know are
+    otherwise, with `match_phrases`, the row's `indicator_zh` is matched, with its `unit` when
+    the table has one (None when no alias fits: listed for review, never guessed). Columns of an id the catalog does not know are
     empty.
     """
     n = len(df)
     given = df["indicator_id"] if keep_given and "indicator_id" in df else [None] * n
     phrases = df["indicator_zh"] if match_phrases else [None] * n
+    units = df["unit"] if "unit" in df else [None] * n
     ids = []
-    for phrase, set_id in zip(phrases, given, strict=True):
+    for phrase, unit, set_id in zip(phrases, units, given, strict=True):
         if isinstance(set_id, str) and set_id:
             ids.append(set_id)
         else:
-            ids.append(catalog.match(phrase) if match_phrases else None)
+            ids.append(catalog.match(phrase, unit) if match_phrases else None)
     df = df.copy()
     df["indicator_id"] = ids
     known = catalog.indicators

@@ -254,7 +254,8 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
             rf"(?P<word>{w['ge_before']}|{w['le_before']}|{w['approx_before']})"
             rf"(?:{increment}|{level})$"
         ),
-        action_re=re.compile(rf"^(?:{increment}|{level})"),
+        # NOTE: 建成区 is the built-up area, a noun (建成区绿地率), not the verb 建成 before 区.
+        action_re=re.compile(rf"^(?!建成区)(?:{increment}|{level})"),
         work_verb_end_re=re.compile(rf"(?:{increment}|建成|建设|推广|{compare})$"),
         increment_re=re.compile(rf"(?:{increment})"),
         period_increment_re=re.compile(w["period_increment"]),
