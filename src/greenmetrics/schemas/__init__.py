@@ -20,19 +20,21 @@ import pandera.pandas as pa
 
 from ..errors import SchemaError
 from .coded import with_code_columns
-from .fields import (
-    BINDINGS,
-    COMPARATORS,
+from .fields import FIELDS, Field, benchmark_fields, optional_fields
+from .observation_fields import (
     CONFLICT_COLUMNS,
     CONFLICT_FIELDS,
+    JOINED_OBSERVATION_FIELDS,
+    OBSERVATION_FIELDS,
+)
+from .vocabularies import (
+    BINDINGS,
+    COMPARATORS,
     DIRECTIONS,
     DOC_KINDS,
-    FIELDS,
     GENRES,
-    JOINED_OBSERVATION_FIELDS,
     KINDS,
     MEASURES,
-    OBSERVATION_FIELDS,
     OBSERVATION_KINDS,
     ORIGINS,
     POLICY_WORD_ROLES,
@@ -41,9 +43,6 @@ from .fields import (
     THEMES,
     YEAR_MAX,
     YEAR_MIN,
-    Field,
-    benchmark_fields,
-    optional_fields,
 )
 
 # The vocabularies are part of what this module declares: importers take them from here.

@@ -1,0 +1,74 @@
+"""The vocabularies of the coded columns (comparators, kinds, directions ...), the plausible
+years and the unit classes: the allowed values the field dictionary (`schemas.fields`) and the
+extractor read, declared once."""
+
+from __future__ import annotations
+
+# Vocabularies: the allowed values of the coded columns, declared once.
+COMPARATORS = ("eq", "ge", "le", "approx")
+KINDS = ("level", "increment", "reduction")
+# What an observation read from a document states: a state in a year, or a change over a period.
+OBSERVATION_KINDS = ("level", "change")
+# What a document is, which decides what its numbers mean: a plan states targets (and reviews
+# the last period), a bulletin, a work report or a news report states measured values, rules
+# (funding calls, 管理办法, allowance allocations, catalogues, standards) state requirements,
+# thresholds and parameters, no targets.
+DOC_KINDS = ("plan", "bulletin", "work_report", "news", "rules")
+# The genre a document's title names (document_kinds.document_genre); each belongs to a doc_kind.
+GENRES = (
+    "plan", "implementation_plan", "action_plan", "work_plan", "opinion", "decision", "measures",
+    "notice", "funding_call", "rule", "allocation_plan", "catalogue", "standard", "bulletin",
+    "work_report", "news", "other",
+)  # fmt: skip
+DIRECTIONS = ("higher", "lower")
+MEASURES = ("level", "yearly_change", "cumulative_change")
+# Where a row of the analysis' observation table comes from: data/reference or a document.
+ORIGINS = ("curated", "extracted")
+THEMES = (
+    "agriculture", "waste", "energy", "water", "buildings", "air", "industry", "transport",
+    "economy", "ecology", "lifestyle",
+)  # fmt: skip
+REVIEW_CATEGORIES = (
+    "document_problem", "duplicate", "unmapped_indicator", "year_inferred", "unreported_number",
+    "table_row", "region_uncertain", "functional_zone", "metadata_missing",
+)  # fmt: skip
+# The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
+BINDINGS = ("binding", "expected")
+# The roles of the words of policy language the extractor reads (data/policy_words.csv).
+POLICY_WORD_ROLES = (
+    "unit",
+    "unit_multiplier",
+    "unit_base",
+    "compare_verb",
+    "reduction_verb",
+    "level_after_reduction",
+    "ge_before",
+    "le_before",
+    "approx_before",
+    "ge_after",
+    "le_after",
+    "approx_after",
+    "increment_verb",
+    "level_verb",
+    "period_increment",
+    "aspiration",
+    "lead_word",
+    "whole_region",
+    "generic_place",
+    "not_a_place_head",
+    "not_a_place_word",
+    "not_a_place_tail",
+    "indicator_head",
+    "status_word",
+    "zero_of",
+    "count_verb",
+    "count_not_object",
+    "milestone",
+    "milestone_not_after",
+    "milestone_not_before",
+    "history_heading",
+    "forward_heading",
+)
+YEAR_MIN, YEAR_MAX = 2000, 2100  # plausible years of a plan, target or observation
+# Units of a rate or share: comparable across regions of any size (a 万亩 or 个 is not).
+RATE_UNITS = frozenset({"%", "‰", ""})
