@@ -445,17 +445,18 @@ def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
     people = EN_CHINESE_COLUMNS - REGION_COLUMNS - UNIT_COLUMNS
     allowed = {reader_tables.word("column", c, "en") for c in people}
     verdicts = sheets["scorecard"][["target_id", "verdict"]]
-    # each reader table a notebook shows (schemas.readers), then whole frames
+    gaps = sheets["gaps"].merge(verdicts, on="target_id")
+    not_comparable = sheets["comparison"][sheets["comparison"].is_comparable.eq(False)]
+    # each reader table a notebook shows (schemas.readers), with its notes' codes, then whole frames
     tables = [
-        frames.targets[list(reader_columns("target_provenance"))],
-        frames.conflicts[list(notes.with_their_codes(reader_columns("conflicts")))],
-        sheets["gaps"].merge(verdicts, on="target_id")[list(reader_columns("gap_progress"))],
-        sheets["comparison"][sheets["comparison"].is_comparable.eq(False)][
-            list(notes.with_their_codes(reader_columns("not_comparable")))
-        ],
-        sheets["gaps"],
-        sheets["scorecard"],
-    ]
+        frame[[c for c in notes.with_their_codes(reader_columns(name)) if c in frame.columns]]
+        for name, frame in (
+            ("target_provenance", frames.targets),
+            ("conflicts", frames.conflicts),
+            ("gap_progress", gaps),
+            ("not_comparable", not_comparable),
+        )
+    ] + [sheets["gaps"], sheets["scorecard"]]
     for table in tables:
         shown = views.in_language(table, "en", frames.documents)
         assert not any(notes.is_code_column(c) for c in shown.columns)
