@@ -21,6 +21,9 @@ from .vocabularies import (
     ORIGINS,
     POLICY_WORD_ROLES,
     REVIEW_CATEGORIES,
+    STATUSES,
+    TRAJECTORY_SERIES,
+    VERDICTS,
     YEAR_MAX,
     YEAR_MIN,
 )
@@ -335,7 +338,7 @@ FIELDS: dict[str, Field] = {
         "string",
         "achieved; on_track (seen >= needed); needs_acceleration (seen >= half of needed); "
         "off_track; no_data (no usable observation or no trend)",
-        allowed=("achieved", "on_track", "needs_acceleration", "off_track", "no_data"),
+        allowed=STATUSES,
     ),
     "status_note": Field("string", "why the status is what it is", nullable=True),
     "as_of_year": Field(
@@ -347,7 +350,7 @@ FIELDS: dict[str, Field] = {
         "target (of the target year or later once it has passed, else the latest); missed: "
         "the target year has passed and its observation misses; on_track / off_track: judged "
         "from the trend; no_data: no observation, or one year and the target not yet met",
-        allowed=("met", "missed", "on_track", "off_track", "no_data"),
+        allowed=VERDICTS,
     ),
     "verdict_note": Field("string", "why the verdict is what it is", nullable=True),
     "origin": Field(
@@ -373,7 +376,7 @@ FIELDS: dict[str, Field] = {
     "series": Field(
         "string",
         "target (path to the plan target), observed, projection (linear trend), goal_2035",
-        allowed=("target", "observed", "projection", "goal_2035"),
+        allowed=TRAJECTORY_SERIES,
     ),
     # the one observation table of the analysis (curated and extracted rows) and its conflicts
     "is_used": Field(

@@ -21,6 +21,12 @@ GENRES = (
     "work_report", "news", "other",
 )  # fmt: skip
 DIRECTIONS = ("higher", "lower")
+# The pace of a target's progress (analysis.progress), and the one verdict of a target that the
+# scorecard, the trajectories and their charts give (analysis.scorecard).
+STATUSES = ("achieved", "on_track", "needs_acceleration", "off_track", "no_data")
+VERDICTS = ("met", "missed", "on_track", "off_track", "no_data")
+# The series of a trajectory: the path to the plan target, observed points, trend, 2035 goal.
+TRAJECTORY_SERIES = ("target", "observed", "projection", "goal_2035")
 MEASURES = ("level", "yearly_change", "cumulative_change")
 # Where a row of the analysis' observation table comes from: data/reference or a document.
 ORIGINS = ("curated", "extracted")
