@@ -76,5 +76,18 @@ POLICY_WORD_ROLES = (
     "forward_heading",
 )
 YEAR_MIN, YEAR_MAX = 2000, 2100  # plausible years of a plan, target or observation
-# Units of a rate or share: comparable across regions of any size (a 万亩 or 个 is not).
+# The unit classes. Units of a rate or share (RATE_UNITS): what the extractor reads as a share,
+# and what a target is judged against another level's benchmark or observation in (a 万亩 or
+# 个 is not). Units whose value does not grow with the region (SIZE_FREE_UNITS, and any unit per
+# 10k yuan or per person: `is_size_unit`): a share, a change of one, a concentration, an
+# intensity; the cross-region comparison sets these side by side across levels.
 RATE_UNITS = frozenset({"%", "‰", ""})
+SIZE_FREE_UNITS = RATE_UNITS | {"个百分点", "ug/m3", "微克/立方米"}
+PER_UNIT_MARKS = ("/万元", "/人")
+
+
+def is_size_unit(unit: object) -> bool:
+    """True for a unit that measures size (万亩, 万千瓦, 个 ...), false for a share, rate,
+    concentration or intensity (and for no unit)."""
+    text = unit.strip() if isinstance(unit, str) else ""
+    return text not in SIZE_FREE_UNITS and not any(mark in text for mark in PER_UNIT_MARKS)
