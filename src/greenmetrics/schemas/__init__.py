@@ -585,7 +585,7 @@ def data_dictionary_markdown() -> str:
     """docs/tables.md: every declared table with its file, purpose and column table."""
     parts = [
         "# Tables and their columns\n",
-        "Generated from `src/greenmetrics/schemas.py` by `python3 scripts/update_docs.py`; "
+        "Generated from `src/greenmetrics/schemas/` by `python3 scripts/update_docs.py`; "
         "a test fails when this file and the declarations disagree.\n",
     ]
     for name, t in TABLES.items():

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .. import notes, words
-from ..schemas import TABLES, describe
-from ..schemas.readers import REGION_COLUMNS, UNIT_COLUMNS, reader_columns
+from ..schemas import TABLES, data_dictionary_markdown, describe
+from ..schemas.readers import READER_TABLES, REGION_COLUMNS, UNIT_COLUMNS, reader_columns
 from .cells import SHEET_NAME_BAD, SHEET_NAME_MAX
 
 SHEET_ORDER = (
@@ -156,3 +156,36 @@ def sheet_region_names(sheets: Mapping[str, pd.DataFrame], lang: str) -> dict[st
         for region in df[column].unique()
     ]
     return words.region_names(regions, lang, sheets.get("documents"))
+
+
+def reader_tables_markdown() -> str:
+    """The last part of docs/tables.md: each reader table (`schemas.readers`), the table its
+    rows come from and its columns in order, each with the header a reader sees in Chinese and
+    English (the `column` words of words.csv)."""
+    parts = [
+        "## What a reader sees of each table\n",
+        "From `src/greenmetrics/schemas/readers.py` and the `column` words of "
+        "`src/greenmetrics/data/words.csv`: the workbook's sheets and the notebooks' tables "
+        "show these columns in this order, under these headers.\n",
+    ]
+    for reader in READER_TABLES.values():
+        also = "".join(f" (and `{t}`)" for t in reader.joined)
+        parts.append(
+            f"### {reader.name}\n\n{reader.description[0].upper()}{reader.description[1:]}. "
+            f"Rows of `{reader.source}`{also}.\n"
+        )
+        lines = ["| column | 中文 | English |", "| --- | --- | --- |"]
+        for column in reader.columns:
+            if column == "indicator_en":  # gives the indicator its English words, not shown
+                lines.append(f"| `{column}` | (not shown) | (the indicator in English) |")
+                continue
+            zh, en = (word("column", column, lang) for lang in ("zh", "en"))
+            lines.append(f"| `{column}` | {zh} | {en} |")
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def tables_document() -> str:
+    """docs/tables.md: every declared table and its columns (`schemas`), then what a reader sees
+    of each (`reader_tables_markdown`)."""
+    return data_dictionary_markdown() + "\n" + reader_tables_markdown()
