@@ -14,7 +14,8 @@ from analysis_tables import (
 )
 
 from greenmetrics import analysis as an
-from greenmetrics.analysis.comparison import is_size_unit, widest_spread
+from greenmetrics.analysis.comparison import widest_spread
+from greenmetrics.schemas.vocabularies import is_size_unit
 
 
 def test_compare_regions_flags_unlike_targets():

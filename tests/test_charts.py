@@ -621,6 +621,40 @@ def test_milestones_share_one_mark_per_region_and_year():
     assert "full coverage, cleared to zero" in en and "aspirational" in en
 
 
+def test_milestone_labels_set_off_neighbouring_rows_never_meet():
+    # one region's label of 2025 set below its row (a point of 2021 is near), the next
+    # region's set above (its 2023 point is near): long words wrap to two lines or more
+    long_words = ["meets national requirements", "international advanced level", "kept at zero"]
+    df = pd.DataFrame(
+        {
+            "region_zh": ["宁夏回族自治区"] * 4 + ["临夏回族自治州"] * 5,
+            "target_year": [2021, 2025, 2025, 2025, 2021, 2023, 2025, 2025, 2025],
+            "commitment_zh": [
+                "清零",
+                "达标",
+                "先进",
+                "清零",
+                "清零",
+                "全覆盖",
+                "达标",
+                "先进",
+                "清零",
+            ],
+            "commitment_en": ["zero", *long_words, "zero", "full coverage", *long_words],
+            "aspirational": [0] * 9,
+            "doc_id": ["ningxia"] * 4 + ["linxia"] * 5,
+        }
+    )
+    fig = charts.plot_milestones(df, "en")
+    ax = fig.axes[0]
+    placed = {a.get_text().split("\n")[0]: a.get_va() for a in ax.texts}
+    assert sorted(placed.values()).count("top") >= 1 and "bottom" in placed.values()
+    assert not [p for p in layout_problems(fig) if p.startswith("overlapping words")]
+    # rows without labels off them keep the usual height
+    plain_rows = df[df.target_year.eq(2025)]
+    assert charts.plot_milestones(plain_rows, "en").get_figheight() < fig.get_figheight()
+
+
 # ------------------------------------------------------------------------ layout on shipped data
 
 
@@ -736,23 +770,9 @@ def layout_problems(fig) -> list[str]:
     return problems
 
 
-# Layout problems caused by an extraction error on a document added for its observations (issue
-# 17), reported, the rules not changed here: the news item ningxia_decade_news gives a 2021
-# milestone (城市黑臭水体和劣Ⅴ类水体全面消除, a result already reached), so 宁夏's 2025 label is set
-# below its row and, in English, runs into 临夏's. Let through only exactly as written here, as
-# an expected failure; any other problem fails.
-KNOWN_LAYOUT_PROBLEMS = {
-    ("milestones", "en"): [
-        "overlapping words 'kept at zero, fully built and\\n7 more'/'meets national "
-        "requirements,\\nfull coverage and 3 more'"
-    ],
-}
-
-
 @pytest.mark.slow  # draws every chart from the tables of the whole shipped corpus
 @pytest.mark.parametrize("lang", charts.LANGS)
 def test_every_chart_on_the_shipped_plans_is_laid_out_cleanly(lang, caplog):
-    known = []
     for name, draw in shipped_charts().items():
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -762,13 +782,8 @@ def test_every_chart_on_the_shipped_plans_is_laid_out_cleanly(lang, caplog):
         problems += [f"warning: {w.message}" for w in caught]
         problems += [f"log: {r.getMessage()}" for r in caplog.records if r.levelno >= 30]
         caplog.clear()
-        if problems and problems == KNOWN_LAYOUT_PROBLEMS.get((name, lang)):
-            known.append(name)
-            problems = []
         assert not problems, f"{name} ({lang}): {problems[:5]}"
         plt.close(fig)
-    if known:
-        pytest.xfail(f"known layout problems of {known} ({lang}), from an extraction error")
 
 
 def test_layout_check_catches_overlapping_ticks_and_text_outside():

@@ -595,10 +595,10 @@ def test_the_gaps_sheet_for_readers_keeps_their_columns_in_their_order():
             "status": ["no_data"],
         }
     )
-    zh = reader_tables.for_readers(full, reader_tables.GAPS_COLUMNS, "zh")
+    zh = reader_tables.for_readers(full, "gaps", "zh")
     assert zh.columns.tolist() == ["region_zh", "indicator_zh", "status", "target_id"]
     assert zh["indicator_zh"].tolist() == ["秸秆综合利用率"]
-    en = reader_tables.for_readers(full, reader_tables.GAPS_COLUMNS, "en")
+    en = reader_tables.for_readers(full, "gaps", "en")
     assert en["indicator_zh"].tolist() == ["Crop straw utilization rate"]
     wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes({"gaps": full}, lang="en")))
     assert [c.value for c in wb["gaps"][1]] == ["region", "indicator", "pace", "target id"]

@@ -119,6 +119,18 @@ def test_a_key_figure_is_the_png_a_notebook_saves(tmp_path):
         run.figure("no_such_chart", "en")
 
 
+@pytest.mark.slow  # draws the key charts and the trajectories
+def test_the_key_figures_end_with_the_focus_regions_trajectories_as_notebook_04_draws_them():
+    run = hand_run(focus=("甲县",))
+    images = run.key_figures("zh")
+    drawn = run.trajectory_figures("zh")  # every region's, as notebook 04 shows them
+    assert [stem for stem, _ in drawn] == ["trajectories_1", "trajectories_2"]
+    assert list(images) == [*KEY_FIGURES, "trajectories_1"]  # 甲县's alone: the focus
+    assert images["trajectories_1"] == charts.rendered_bytes(drawn[0][1], "png")
+    # a run whose focus regions have no trajectory embeds the key charts alone
+    assert list(hand_run(focus=("丙市",)).key_figures("zh")) == list(KEY_FIGURES)
+
+
 @pytest.mark.slow  # draws the key charts twice and writes a workbook
 def test_the_workbook_embeds_the_runs_charts_with_no_figure_on_disk(tmp_path, monkeypatch):
     # no notebook has saved a figure: the charts come from the run, not from reports/figures

@@ -19,6 +19,7 @@ import pytest
 from greenmetrics import analysis, export, notes, settings, views, words
 from greenmetrics.errors import InputError
 from greenmetrics.gazetteer import shipped_gazetteer
+from greenmetrics.schemas.readers import REGION_COLUMNS, UNIT_COLUMNS, reader_columns
 from greenmetrics.workbook import reader_tables
 
 # ASCII in a Chinese note: only these tokens (units, codes, the comparison word "vs").
@@ -353,12 +354,9 @@ def _sheet_rows(lang: str, name: str, df) -> tuple[list, pd.DataFrame]:
     scorecard: its region sheets one after the other, in their columns)."""
     wb = shipped_workbook(lang)
     if name in ("gaps", "observations"):
-        wanted = (
-            reader_tables.GAPS_COLUMNS if name == "gaps" else reader_tables.OBSERVATIONS_COLUMNS
-        )
         parts = {
             reader_tables.word("sheet", name, lang): df[
-                list(reader_tables.for_readers(df, wanted, lang).columns)
+                list(reader_tables.for_readers(df, name, lang).columns)
             ]
         }
     elif name != "scorecard":
@@ -425,7 +423,7 @@ def test_the_english_workbook_has_no_chinese_outside_peoples_words():
     _, sheets = shipped_sheets()
     # regions and units read in English in the workbook (the documents sheet keeps region_zh
     # beside its region_en)
-    allowed = EN_CHINESE_COLUMNS - reader_tables.REGION_COLUMNS - reader_tables.UNIT_COLUMNS
+    allowed = EN_CHINESE_COLUMNS - REGION_COLUMNS - UNIT_COLUMNS
     for name, df in sheets.items():
         rows, columns, frame = _columns("en", name, df)
         for j, column in enumerate(columns):
@@ -444,14 +442,21 @@ def test_the_english_workbook_has_no_chinese_outside_peoples_words():
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_english_notebook_tables_have_no_chinese_outside_peoples_words():
     frames, sheets = shipped_sheets()
-    people = EN_CHINESE_COLUMNS - reader_tables.REGION_COLUMNS - reader_tables.UNIT_COLUMNS
+    people = EN_CHINESE_COLUMNS - REGION_COLUMNS - UNIT_COLUMNS
     allowed = {reader_tables.word("column", c, "en") for c in people}
+    verdicts = sheets["scorecard"][["target_id", "verdict"]]
+    gaps = sheets["gaps"].merge(verdicts, on="target_id")
+    not_comparable = sheets["comparison"][sheets["comparison"].is_comparable.eq(False)]
+    # each reader table a notebook shows (schemas.readers), with its notes' codes, then whole frames
     tables = [
-        views.provenance_table(frames.targets),
-        sheets["gaps"],
-        sheets["comparison"][sheets["comparison"].is_comparable.eq(False)],
-        sheets["scorecard"],
-    ]
+        frame[[c for c in notes.with_their_codes(reader_columns(name)) if c in frame.columns]]
+        for name, frame in (
+            ("target_provenance", frames.targets),
+            ("conflicts", frames.conflicts),
+            ("gap_progress", gaps),
+            ("not_comparable", not_comparable),
+        )
+    ] + [sheets["gaps"], sheets["scorecard"]]
     for table in tables:
         shown = views.in_language(table, "en", frames.documents)
         assert not any(notes.is_code_column(c) for c in shown.columns)

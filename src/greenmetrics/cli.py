@@ -15,6 +15,7 @@ written but some inputs were not read (see `greenmetrics report --help`).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -107,32 +108,51 @@ def _run_extract(inputs: list[Path] | None, out: Path | None, force: bool = Fals
     return (1 if result.problems else 0), result
 
 
+def print_summary(
+    title: str,
+    counts: Sequence[tuple[str, str]],
+    problems: Iterable[str],
+    warnings: Iterable[str] = (),
+) -> None:
+    """A table of `counts` (label, value) under `title`, then one line per warning and one red
+    error line per input problem: the one summary `extract` prints of what it wrote and
+    `report` of the tables it reuses."""
+    summary = Table(title=title, show_header=False)
+    for label, value in counts:
+        summary.add_row(label, value)
+    console.print(summary)
+    for line in warnings:
+        console.print(line, highlight=False)
+    for line in problems:
+        console.print(f"[red]error[/red] {paths.project_relative(line)}", highlight=False)
+
+
 def print_extraction(result, written_to: Path, seconds: float) -> None:
     """The summary of an extraction (documents, targets, observations, milestones, problems),
     then its unmapped phrases, duplicates and input problems, one line each: what `extract`
     prints, and `report` before its notebooks."""
-    summary = Table(title="greenmetrics extract", show_header=False)
-    summary.add_row("documents", str(len(result.documents)))
-    summary.add_row("targets", str(len(result.targets)))
-    summary.add_row("milestones", str(len(result.milestones)))
-    summary.add_row("observations", str(len(result.observations)))
-    summary.add_row("unmapped indicators", str(len(result.unmapped)))
-    summary.add_row("inputs not read or failed", str(len(result.problems)))
-    summary.add_row("duplicates skipped", str(len(result.duplicates)))
-    summary.add_row("written to", paths.project_relative(str(written_to)))
-    summary.add_row("time", _duration(seconds))
-    console.print(summary)
+    counts = [
+        ("documents", str(len(result.documents))),
+        ("targets", str(len(result.targets))),
+        ("milestones", str(len(result.milestones))),
+        ("observations", str(len(result.observations))),
+        ("unmapped indicators", str(len(result.unmapped))),
+        ("inputs not read or failed", str(len(result.problems))),
+        ("duplicates skipped", str(len(result.duplicates))),
+        ("written to", paths.project_relative(str(written_to))),
+        ("time", _duration(seconds)),
+    ]
     unmapped = result.unmapped.drop_duplicates("indicator_zh")
-    for row in unmapped.head(20).to_dict("records"):
-        console.print(
-            f"[yellow]unmapped[/yellow] {row['doc_id']}: {row['indicator_zh']}", highlight=False
-        )
+    warnings = [
+        f"[yellow]unmapped[/yellow] {row['doc_id']}: {row['indicator_zh']}"
+        for row in unmapped.head(20).to_dict("records")
+    ]
     if len(unmapped) > 20:
-        console.print(f"... and {len(unmapped) - 20} more unmapped phrases: see review.csv")
-    for line in result.duplicates:
-        console.print(f"[yellow]duplicate[/yellow] {paths.project_relative(line)}", highlight=False)
-    for line in result.problems:
-        console.print(f"[red]error[/red] {paths.project_relative(line)}", highlight=False)
+        warnings.append(f"... and {len(unmapped) - 20} more unmapped phrases: see review.csv")
+    warnings += [
+        f"[yellow]duplicate[/yellow] {paths.project_relative(line)}" for line in result.duplicates
+    ]
+    print_summary("greenmetrics extract", counts, result.problems, warnings)
 
 
 def _print_reused_tables() -> int:
@@ -140,20 +160,18 @@ def _print_reused_tables() -> int:
     review.csv), as `print_extraction` says it for a new extraction; returns the problems."""
     import pandas as pd
 
-    counts = Table(title="greenmetrics report: tables reused", show_header=False)
+    counts = []
     for table in ("documents", "targets", "milestones", "observations"):
         path = paths.PROCESSED_DIR / f"{table}.csv"
-        counts.add_row(table, str(len(pd.read_csv(path, dtype=str))) if path.is_file() else "-")
+        counts.append((table, str(len(pd.read_csv(path, dtype=str))) if path.is_file() else "-"))
     review_path = paths.PROCESSED_DIR / "review.csv"
     review = pd.read_csv(review_path, dtype=str) if review_path.is_file() else pd.DataFrame()
     problems = []
     if len(review):
         # inputs not read are listed without a document (a document's own warnings name it)
-        problems = review[review.category.eq("document_problem") & review.doc_id.isna()].note
-    counts.add_row("inputs not read or failed", str(len(problems)))
-    console.print(counts)
-    for line in problems:
-        console.print(f"[red]error[/red] {paths.project_relative(line)}", highlight=False)
+        problems = list(review[review.category.eq("document_problem") & review.doc_id.isna()].note)
+    counts.append(("inputs not read or failed", str(len(problems))))
+    print_summary("greenmetrics report: tables reused", counts, problems)
     return len(problems)
 
 

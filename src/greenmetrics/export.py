@@ -37,8 +37,6 @@ from .files import write_atomic
 from .workbook.cells import check_sheet_name, write_chart_images, write_frame
 from .workbook.native_charts import write_comparison_charts, write_count_chart
 from .workbook.reader_tables import (
-    GAPS_COLUMNS,
-    OBSERVATIONS_COLUMNS,
     SHEET_ORDER,
     field_dictionary,
     fields_in_words,
@@ -131,9 +129,8 @@ def workbook_bytes(
             shown, headers = fields_in_words(df[~df["column"].map(notes.is_code_column)], lang)
         else:
             shown = df
-            if name in ("gaps", "observations"):
-                wanted = GAPS_COLUMNS if name == "gaps" else OBSERVATIONS_COLUMNS
-                shown = for_readers(df, wanted, lang)
+            if name in ("gaps", "observations"):  # the sheets a reader sees a cut of
+                shown = for_readers(df, name, lang)
             shown = in_words(shown, lang, names)
             headers = [word("column", str(c), lang) for c in shown.columns]
         write_frame(wb.create_sheet(title), shown, headers)

@@ -15,6 +15,7 @@ from .analysis.scorecard import verdict_counts
 from .charts import check_lang, label
 from .charts.panel_helpers import indicator_name, number_text
 from .charts.style import list_separator, unit_text
+from .schemas.vocabularies import VERDICTS
 from .words import fill, region_name
 
 
@@ -177,10 +178,9 @@ def finding_milestones(timeline: pd.DataFrame, lang: str) -> str:
 
 def _verdict_clause(counts: dict[str, int], lang: str) -> str:
     """The verdicts of `verdict_counts` in the scorecard's words (已实现3项、… / met 3, …)."""
-    order = ("met", "missed", "on_track", "off_track", "no_data")
     if lang == "zh":
-        return "、".join(f"{label(f'verdict_{v}', lang)}{counts[v]}项" for v in order)
-    return ", ".join(f"{label(f'verdict_{v}', lang)} {counts[v]}" for v in order)
+        return "、".join(f"{label(f'verdict_{v}', lang)}{counts[v]}项" for v in VERDICTS)
+    return ", ".join(f"{label(f'verdict_{v}', lang)} {counts[v]}" for v in VERDICTS)
 
 
 def finding_scorecard(

@@ -166,14 +166,29 @@ class ReportRun:
             raise ValueError(f"figure {name!r}: choose from {', '.join(FIGURES)}")
         return FIGURES[name](self, charts.check_lang(lang))
 
+    def trajectory_figures(self, lang: str, focus_only: bool = False) -> list[tuple[str, Figure]]:
+        """The trajectories as (file stem, figure) pairs, one figure per region, the focus
+        regions first (a region with many indicators over several: `trajectories_1` ...);
+        with `focus_only`, the focus regions' alone, under the same stems."""
+        paths = self.trajectories
+        if focus_only:
+            paths = paths[paths["region_zh"].isin(self.focus)]
+            if paths.empty:
+                return []
+        return charts.plot_trajectories_by_region(
+            paths, charts.check_lang(lang), documents=self.documents, first_regions=self.focus
+        )
+
     def key_figures(self, lang: str) -> dict[str, bytes]:
         """The key charts of the run as PNG (the bytes `charts.save_figure` writes), for the
-        workbook's charts sheet: drawn here, not read from files other notebooks saved."""
+        workbook's charts sheet: drawn here, not read from files other notebooks saved. The
+        focus regions' trajectories follow KEY_FIGURES: the workbook's trajectories sheet
+        holds every path as numbers, a report writer wants the focus regions' drawn too."""
         import matplotlib.pyplot as plt
 
+        figures = [(name, self.figure(name, lang)) for name in KEY_FIGURES]
         out = {}
-        for name in KEY_FIGURES:
-            fig = self.figure(name, lang)
+        for name, fig in [*figures, *self.trajectory_figures(lang, focus_only=True)]:
             out[name] = charts.rendered_bytes(fig, "png")
             plt.close(fig)
         return out

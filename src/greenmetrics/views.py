@@ -33,6 +33,7 @@ from .findings import (  # noqa: F401 - re-exported: notebooks call gv.finding_*
 from .pipeline import ensure_tables
 from .report_run import ReportRun
 from .schemas import empty_table
+from .schemas.readers import REGION_COLUMNS, UNIT_COLUMNS, reader_columns
 from .tables import (
     load_documents,
     load_extracted_observations,
@@ -144,13 +145,6 @@ def show_figure(run: ReportRun, name: str, lang: str):
     return show(run.figure(name, lang), name, lang)
 
 
-def provenance_table(targets: pd.DataFrame) -> pd.DataFrame:
-    """The targets with where they come from: document, clause and offsets."""
-    columns = ["region_zh", "indicator_zh", "indicator_en", "value", "unit", "comparator", "kind", "target_year",
-               "doc_id", "quote", "char_start", "char_end"]  # fmt: skip
-    return targets[columns]
-
-
 def focus_regions(focus=None) -> tuple[str, ...]:
     """The regions a notebook leads with: `focus` when given, else settings.FOCUS_REGIONS."""
     return tuple(focus) if focus else settings.FOCUS_REGIONS
@@ -185,11 +179,11 @@ def in_language(
         out = out.drop(columns="indicator_en")
     if "theme" in out.columns:  # a missing theme reads as unmapped (未归类)
         out["theme"] = out["theme"].map(lambda t: charts.style.theme_text(t, lang))
-    for column in (reader_tables.REGION_COLUMNS - {"region_zh"}) & set(out.columns):
+    for column in (REGION_COLUMNS - {"region_zh"}) & set(out.columns):
         out[column] = out[column].map(
             lambda v: words.region_name(v, lang) if isinstance(v, str) else v
         )
-    for column in reader_tables.UNIT_COLUMNS & set(out.columns):
+    for column in UNIT_COLUMNS & set(out.columns):
         out[column] = out[column].map(lambda u: charts.style.unit_text(u, lang))
     # NOTE: codes, notes and headers read as the workbook writes them (one vocabulary,
     # data/words.csv), so a table in a notebook and its sheet say the same words.
@@ -197,6 +191,14 @@ def in_language(
         out[column] = out[column].map(lambda v, c=column: words.code_word(c, v, lang))
     out = notes.in_language(out, lang)  # a message about one document stays as written
     return out.rename(columns=lambda c: reader_tables.word("column", c, lang))
+
+
+def reader_table(
+    frame: pd.DataFrame, name: str, lang: str, documents: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """`frame` as a reader sees it in `lang` (`in_language`), cut to the columns of the reader
+    table `name` (`schemas.readers`): the one declaration of what a notebook's table shows."""
+    return in_language(frame, lang, documents, columns=reader_columns(name))
 
 
 def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):

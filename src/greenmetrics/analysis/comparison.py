@@ -15,6 +15,7 @@ import pandas as pd
 from ..notes import join, note
 from ..regions import COUNTRY_ZH
 from ..schemas import KINDS
+from ..schemas.vocabularies import is_size_unit
 from .shared import (
     LEVEL_RANK,
     TARGET_COLUMNS,
@@ -32,15 +33,6 @@ from .shared import (
 MIN_REGIONS_TO_COMPARE = 2  # compare_regions keeps indicators targeted by at least this many
 NO_TARGET_NOTE = note("no_target")
 NO_PLAN_NOTE = note("no_plan")
-# Units of a share, rate or concentration: comparable across region levels. Every other unit
-# (an area, a count, a capacity) measures size and is compared within one level only.
-RATE_UNITS = frozenset({"", "%", "‰", "个百分点", "ug/m3", "微克/立方米"})
-
-
-def is_size_unit(unit: object) -> bool:
-    """True for a unit that measures size (万亩, 万千瓦, 个 ...), false for a share or rate."""
-    text = unit_or_empty(unit)
-    return text not in RATE_UNITS and "/万元" not in text and "/人" not in text
 
 
 # regions side by side

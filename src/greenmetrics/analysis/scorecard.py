@@ -19,7 +19,8 @@ from .. import settings
 from ..catalog import Catalog
 from ..notes import join, note
 from ..regions import region_order
-from ..schemas import FIELDS, RATE_UNITS
+from ..schemas import RATE_UNITS
+from ..schemas.vocabularies import VERDICTS
 from .benchmarks import benchmark_pairs, index_benchmarks, summarise_level
 from .progress import judge_progress, meets_target, observed_series
 from .shared import (
@@ -36,7 +37,6 @@ from .shared import (
     unit_or_empty,
 )
 
-VERDICTS = FIELDS["verdict"].allowed
 # The trend status of `progress` read as a verdict before the target year is judged.
 # NOTE: a target whose latest observation already meets it is `met`, not `on_track`: its note
 # says "meets the target", and a verdict never says less than its note.

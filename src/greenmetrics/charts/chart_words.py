@@ -6,6 +6,8 @@ style share them without a cycle."""
 from __future__ import annotations
 
 from .. import words
+from ..regions import REGION_LEVELS
+from ..schemas.vocabularies import STATUSES, TRAJECTORY_SERIES
 from ..words import LANGS, WORDS_FILE, check_lang  # noqa: F401 - re-exported for the charts
 
 # Chart keys that name a word of another kind: one row in words.csv, shared with the tables.
@@ -18,9 +20,9 @@ _PREFIXES = {
 }
 _SHARED = {
     # no_data is the chart's own word (a cell without data); the pace's is 无趋势 / no trend
-    **{s: "status" for s in ("achieved", "on_track", "needs_acceleration", "off_track")},
-    **{s: "series" for s in ("target", "observed", "projection", "goal_2035")},
-    **{s: "level" for s in ("country", "province", "prefecture", "county")},
+    **{s: "status" for s in STATUSES if s != "no_data"},
+    **{s: "series" for s in TRAJECTORY_SERIES},
+    **{s: "level" for s in REGION_LEVELS},
     "benchmark": "origin",
 }
 

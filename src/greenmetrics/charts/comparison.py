@@ -10,8 +10,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ..analysis.comparison import is_size_unit, widest_spread
+from ..analysis.comparison import widest_spread
 from ..regions import region_order
+from ..schemas.vocabularies import is_size_unit
 from .panel_helpers import (
     begin,
     chart_notes,

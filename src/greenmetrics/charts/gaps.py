@@ -28,6 +28,7 @@ from .style import (
     COUNTRY_COLOR,
     MAX_PANELS,
     MAX_REGIONS,
+    RULE_COLOR,
     SMALL_SIZE,
     finish,
     label,
@@ -88,7 +89,7 @@ def plot_gaps(
                 tv = row["target_value"]
                 bv = row.get("benchmark_value", np.nan)
                 if pd.notna(tv) and pd.notna(bv):
-                    ax.plot([tv, bv], [y, y], color="#bbbbbb", lw=1.2, zorder=1)
+                    ax.plot([tv, bv], [y, y], color=RULE_COLOR, lw=1.2, zorder=1)
                 if pd.notna(bv):
                     level = str(bench_level[row.name]) if bench_level is not None else "country"
                     marker, face, _ = markers.get(level, markers["country"])

@@ -17,6 +17,9 @@ from ..words import region_name
 from .chart_words import colon
 from .panel_helpers import begin, empty_chart, named_frame, new_figure, number_text
 from .style import (
+    NEUTRAL_COLOR,
+    NOTE_COLOR,
+    RULE_COLOR,
     SMALL_SIZE,
     VERDICT_COLORS,
     WIDTH_IN,
@@ -52,7 +55,7 @@ def quantity_text(
     return f"{_COMPARATOR_SIGNS.get(comparator, '')}{number}{unit}"
 
 
-CONTEXT_COLOR = "#8a8a8a"  # a larger region's figure: context, never judged
+CONTEXT_COLOR = NEUTRAL_COLOR  # a larger region's figure: context, never judged
 
 
 def _shown(row: pd.Series) -> bool:
@@ -162,8 +165,8 @@ def plot_scorecard(
         y = i + 0.5
         if what == "header":
             for x, key in zip(_COLUMNS, headers, strict=True):
-                ax.text(x, y, label(key, lang), va="center", fontsize=SMALL_SIZE, color="#555555")
-            ax.axhline(i + 1, color="#bbbbbb", lw=0.6)
+                ax.text(x, y, label(key, lang), va="center", fontsize=SMALL_SIZE, color=NOTE_COLOR)
+            ax.axhline(i + 1, color=RULE_COLOR, lw=0.6)
         elif what == "region":
             ax.text(_COLUMNS[0], y, plain(item), va="center", color="#000000")
         elif what == "missing":

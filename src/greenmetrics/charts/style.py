@@ -99,6 +99,8 @@ PALETTE = (
 )
 COUNTRY_COLOR = "#333333"
 NEUTRAL_COLOR = "#8a8a8a"
+NOTE_COLOR = "#555555"  # secondary text: a chart's notes and source line, table headers
+RULE_COLOR = "#bbbbbb"  # thin lines that guide the eye: a table's row rules, connectors
 MISSING_COLOR = "#b0b0b0"
 STATUS_COLORS = {
     "achieved": "#1a9850",
@@ -405,12 +407,12 @@ def finish(
     if note_lines:
         note = fig.text(
             0.01, bottom - 4 / height_pt, "\n".join(lines[:note_lines]),
-            ha="left", va="top", fontsize=SMALL_SIZE, color="#555555", linespacing=1.3,
+            ha="left", va="top", fontsize=SMALL_SIZE, color=NOTE_COLOR, linespacing=1.3,
         )  # fmt: skip
         note.set_gid("greenmetrics-note")
     src = fig.text(
         0.01, 4 / height_pt, "\n".join(lines[note_lines:]),
-        ha="left", va="bottom", fontsize=SMALL_SIZE, color="#555555", linespacing=1.3,
+        ha="left", va="bottom", fontsize=SMALL_SIZE, color=NOTE_COLOR, linespacing=1.3,
     )  # fmt: skip
     src.set_gid("greenmetrics-source")
     return fig

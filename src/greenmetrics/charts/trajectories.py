@@ -10,6 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import SchemaError
 from ..regions import region_order
+from ..schemas import vocabularies
 from .panel_helpers import (
     begin,
     cap,
@@ -32,8 +33,8 @@ from .style import (
     register_regions,
 )
 
-# The series of a trajectory frame, in legend order.
-TRAJECTORY_SERIES = ("target", "observed", "projection", "goal_2035", "benchmark")
+# The series a trajectory chart draws, in legend order: a trajectory frame's and a benchmark.
+TRAJECTORY_SERIES = (*vocabularies.TRAJECTORY_SERIES, "benchmark")
 
 
 def plot_trajectory(

@@ -20,19 +20,21 @@ import pandera.pandas as pa
 
 from ..errors import SchemaError
 from .coded import with_code_columns
-from .fields import (
-    BINDINGS,
-    COMPARATORS,
+from .fields import FIELDS, Field, benchmark_fields, optional_fields
+from .observation_fields import (
     CONFLICT_COLUMNS,
     CONFLICT_FIELDS,
+    JOINED_OBSERVATION_FIELDS,
+    OBSERVATION_FIELDS,
+)
+from .vocabularies import (
+    BINDINGS,
+    COMPARATORS,
     DIRECTIONS,
     DOC_KINDS,
-    FIELDS,
     GENRES,
-    JOINED_OBSERVATION_FIELDS,
     KINDS,
     MEASURES,
-    OBSERVATION_FIELDS,
     OBSERVATION_KINDS,
     ORIGINS,
     POLICY_WORD_ROLES,
@@ -41,9 +43,6 @@ from .fields import (
     THEMES,
     YEAR_MAX,
     YEAR_MIN,
-    Field,
-    benchmark_fields,
-    optional_fields,
 )
 
 # The vocabularies are part of what this module declares: importers take them from here.
@@ -586,7 +585,7 @@ def data_dictionary_markdown() -> str:
     """docs/tables.md: every declared table with its file, purpose and column table."""
     parts = [
         "# Tables and their columns\n",
-        "Generated from `src/greenmetrics/schemas.py` by `python3 scripts/update_docs.py`; "
+        "Generated from `src/greenmetrics/schemas/` by `python3 scripts/update_docs.py`; "
         "a test fails when this file and the declarations disagree.\n",
     ]
     for name, t in TABLES.items():

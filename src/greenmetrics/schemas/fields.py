@@ -1,84 +1,32 @@
 """The field dictionary: what every column of every table means, declared once.
 
 Each entry gives a column's pandas dtype, its meaning, whether it may be empty, and its allowed
-values or range; the vocabularies of the coded columns (comparators, kinds, directions ...) are
-declared here too. Tables (`greenmetrics.schemas`) list these columns and may narrow or loosen a
-field for one table."""
+values or range, drawn from the vocabularies of `schemas.vocabularies`. Tables
+(`greenmetrics.schemas`) list these columns and may narrow or loosen a field for one table (the
+observation tables' narrowings: `schemas.observation_fields`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from ..regions import REGION_LEVELS
-
-# Vocabularies: the allowed values of the coded columns, declared once.
-COMPARATORS = ("eq", "ge", "le", "approx")
-KINDS = ("level", "increment", "reduction")
-# What an observation read from a document states: a state in a year, or a change over a period.
-OBSERVATION_KINDS = ("level", "change")
-# What a document is, which decides what its numbers mean: a plan states targets (and reviews
-# the last period), a bulletin, a work report or a news report states measured values, rules
-# (funding calls, 管理办法, allowance allocations, catalogues, standards) state requirements,
-# thresholds and parameters, no targets.
-DOC_KINDS = ("plan", "bulletin", "work_report", "news", "rules")
-# The genre a document's title names (document_kinds.document_genre); each belongs to a doc_kind.
-GENRES = (
-    "plan", "implementation_plan", "action_plan", "work_plan", "opinion", "decision", "measures",
-    "notice", "funding_call", "rule", "allocation_plan", "catalogue", "standard", "bulletin",
-    "work_report", "news", "other",
-)  # fmt: skip
-DIRECTIONS = ("higher", "lower")
-MEASURES = ("level", "yearly_change", "cumulative_change")
-# Where a row of the analysis' observation table comes from: data/reference or a document.
-ORIGINS = ("curated", "extracted")
-THEMES = (
-    "agriculture", "waste", "energy", "water", "buildings", "air", "industry", "transport",
-    "economy", "ecology", "lifestyle",
-)  # fmt: skip
-REVIEW_CATEGORIES = (
-    "document_problem", "duplicate", "unmapped_indicator", "year_inferred", "unreported_number",
-    "table_row", "region_uncertain", "functional_zone", "metadata_missing",
-)  # fmt: skip
-# The 属性 column of an indicator table: 约束性 (binding) or 预期性 (expected) indicators.
-BINDINGS = ("binding", "expected")
-# The roles of the words of policy language the extractor reads (data/policy_words.csv).
-POLICY_WORD_ROLES = (
-    "unit",
-    "unit_multiplier",
-    "unit_base",
-    "compare_verb",
-    "reduction_verb",
-    "level_after_reduction",
-    "ge_before",
-    "le_before",
-    "approx_before",
-    "ge_after",
-    "le_after",
-    "approx_after",
-    "increment_verb",
-    "level_verb",
-    "period_increment",
-    "aspiration",
-    "lead_word",
-    "whole_region",
-    "generic_place",
-    "not_a_place_head",
-    "not_a_place_word",
-    "not_a_place_tail",
-    "indicator_head",
-    "status_word",
-    "zero_of",
-    "count_verb",
-    "count_not_object",
-    "milestone",
-    "milestone_not_after",
-    "milestone_not_before",
-    "history_heading",
-    "forward_heading",
+from .vocabularies import (
+    BINDINGS,
+    COMPARATORS,
+    DIRECTIONS,
+    DOC_KINDS,
+    GENRES,
+    KINDS,
+    MEASURES,
+    ORIGINS,
+    POLICY_WORD_ROLES,
+    REVIEW_CATEGORIES,
+    STATUSES,
+    TRAJECTORY_SERIES,
+    VERDICTS,
+    YEAR_MAX,
+    YEAR_MIN,
 )
-YEAR_MIN, YEAR_MAX = 2000, 2100  # plausible years of a plan, target or observation
-# Units of a rate or share: comparable across regions of any size (a 万亩 or 个 is not).
-RATE_UNITS = frozenset({"%", "‰", ""})
 
 
 @dataclass(frozen=True)
@@ -390,7 +338,7 @@ FIELDS: dict[str, Field] = {
         "string",
         "achieved; on_track (seen >= needed); needs_acceleration (seen >= half of needed); "
         "off_track; no_data (no usable observation or no trend)",
-        allowed=("achieved", "on_track", "needs_acceleration", "off_track", "no_data"),
+        allowed=STATUSES,
     ),
     "status_note": Field("string", "why the status is what it is", nullable=True),
     "as_of_year": Field(
@@ -402,7 +350,7 @@ FIELDS: dict[str, Field] = {
         "target (of the target year or later once it has passed, else the latest); missed: "
         "the target year has passed and its observation misses; on_track / off_track: judged "
         "from the trend; no_data: no observation, or one year and the target not yet met",
-        allowed=("met", "missed", "on_track", "off_track", "no_data"),
+        allowed=VERDICTS,
     ),
     "verdict_note": Field("string", "why the verdict is what it is", nullable=True),
     "origin": Field(
@@ -428,7 +376,7 @@ FIELDS: dict[str, Field] = {
     "series": Field(
         "string",
         "target (path to the plan target), observed, projection (linear trend), goal_2035",
-        allowed=("target", "observed", "projection", "goal_2035"),
+        allowed=TRAJECTORY_SERIES,
     ),
     # the one observation table of the analysis (curated and extracted rows) and its conflicts
     "is_used": Field(
@@ -506,38 +454,6 @@ FIELDS: dict[str, Field] = {
 }
 
 
-# How the observations table (data/processed) narrows the dictionary's fields.
-OBSERVATION_FIELDS: dict[str, Field] = {
-    "region_zh": Field(
-        "string", "region the value belongs to: the document's, or the one the clause names"
-    ),
-    "division_code": Field(
-        "string", "GB/T 2260 code of region_zh; 000000 for 全国; empty if unknown", True
-    ),
-    "value": Field("float64", "the number as written (a fall stays positive, see kind)"),
-    "comparator": Field(
-        "string",
-        "eq 为/达到; ge 超过/以上; le 不足/以下; approx 近/约/左右",
-        allowed=COMPARATORS,
-    ),
-    "kind": Field(
-        "string",
-        "level a state in a year (占比达到/为 X); change over a period (比上年下降, 新增, "
-        "累计); the indicator keeps the direction of a change (…下降, …增长)",
-        allowed=OBSERVATION_KINDS,
-    ),
-    "year": Field("Int64", "year the value refers to; for a change the end year", **YEAR),
-    "baseline_year": Field(
-        "Int64",
-        "for a change, the year it is measured from (比上年: the year before; 十三五 "
-        "/ 比2015年: 2015); empty for a level",
-        nullable=True,
-        **YEAR,
-    ),
-    "quote": Field("string", "the clause holding the value, exactly as in the decoded document"),
-}
-
-
 def optional_fields(names: str, description: str | None = None) -> dict[str, Field]:
     """Per-table overrides that let the columns `names` (space-separated) be empty (and, if
     `description` is given, say why)."""
@@ -546,55 +462,3 @@ def optional_fields(names: str, description: str | None = None) -> dict[str, Fie
         spec = replace(FIELDS[name], nullable=True)
         out[name] = replace(spec, description=description) if description else spec
     return out
-
-
-# How the joined observation table narrows the dictionary: a curated row has a CSV line and
-# no document, an extracted row a document and offsets but no line.
-JOINED_OBSERVATION_FIELDS = {
-    "observation_id": Field(
-        "string", "stable id: the extraction's (O...) or curated:<line of data/reference>"
-    ),
-    "origin": Field(
-        "string",
-        "curated: a row of data/reference/observations.csv; extracted: read from a document",
-        allowed=ORIGINS,
-    ),
-    **optional_fields("line", "line of a curated row in its CSV; empty for an extracted row"),
-    **optional_fields("doc_id", "the document an extracted row was read from; empty if curated"),
-    **optional_fields("doc_kind region_level"),
-    "region_zh": OBSERVATION_FIELDS["region_zh"],
-    "indicator_zh": Field("string", "indicator as the source words it"),
-    "baseline_year": OBSERVATION_FIELDS["baseline_year"],
-    "scope_zh": Field("string", "sub-area or subset the value is limited to", nullable=True),
-    "source_title": Field(
-        "string", "curated: title and publisher of the source; extracted: the document's title"
-    ),
-    "value": Field("float64", "the number; a change signed (negative = a fall)"),
-    "comparator": Field(
-        "string", "as the document words it; eq for a curated row", allowed=COMPARATORS
-    ),
-    "measure": Field(
-        "string",
-        "level the value itself; yearly_change the change on the previous year (an extracted "
-        "change with baseline_year the year before); cumulative_change the change since "
-        "baseline_year",
-        allowed=MEASURES,
-    ),
-    "quote": Field("string", "the clause holding the value (extracted: as in the document)"),
-    "source": Field("string", "URL (curated) or file read (extracted)", nullable=True),
-    **optional_fields("char_start char_end", "offset of quote in an extracted row's document"),
-}
-
-# The conflicts between sources: the cell, then the value used and the other, side by side.
-CONFLICT_COLUMNS = (
-    "region_zh", "region_level", "indicator_id", "indicator_zh", "indicator_en", "year",
-    "measure", "baseline_year",
-    *(f"{side}_{c}" for side in ("used", "other") for c in (
-        "observation_id", "origin", "value", "unit", "comparator", "source_title", "source",
-        "quote")),
-    "conflict_note",
-)  # fmt: skip
-CONFLICT_FIELDS = {
-    c: JOINED_OBSERVATION_FIELDS[c]
-    for c in ("region_zh", "region_level", "indicator_zh", "measure", "baseline_year")
-}

@@ -1,16 +1,17 @@
 """What a reader sees of each table in the workbook: the sheets in their order, the columns a
-report writer reads, coded values, yes/no, notes, regions and units in words of a language
+report writer reads (declared in `schemas.readers`), coded values, yes/no, notes, regions and units in words of a language
 (data/words.csv, which a researcher can reword), one sheet per region of a scorecard and the
 field dictionary."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 
 from .. import notes, words
-from ..schemas import TABLES, describe
+from ..schemas import TABLES, data_dictionary_markdown, describe
+from ..schemas.readers import READER_TABLES, REGION_COLUMNS, UNIT_COLUMNS, reader_columns
 from .cells import SHEET_NAME_BAD, SHEET_NAME_MAX
 
 SHEET_ORDER = (
@@ -61,14 +62,6 @@ def word(kind: str, key: str, lang: str) -> str:
     return words.word(kind, key, lang, default=fallback)
 
 
-# Columns naming a region, and columns holding a unit: in English a reader sees 'Gansu' and
-# '10k mu' (the documents sheet keeps region_zh beside its own region_en).
-REGION_COLUMNS = frozenset(
-    ("region_zh", "province_zh", "parent_region_zh", "benchmark_region_zh", "context_region_zh")
-)
-UNIT_COLUMNS = frozenset(("unit", "reference_unit", "benchmark_unit"))
-
-
 def in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """`df` with coded values, yes/no and the analysis' notes (`notes.in_language`) as words of
     `lang`, and in English region names (`names`, else the gazetteer's) and units in English
@@ -95,43 +88,13 @@ def in_words(df: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
     return out
 
 
-# What a report writer reads of a region's scorecard, in this order: the target, the verdict,
-# what it rests on, and where each number comes from (the full frame has 50 columns).
-REGION_SCORECARD_COLUMNS = (
-    "indicator_zh", "comparator", "target_value", "unit", "kind", "baseline_year",
-    "target_year", "observed_value", "observation_year", "verdict", "verdict_note",
-    "context_region_zh", "context_value", "context_year", "province_benchmark_value",
-    "country_benchmark_value", "quote", "char_start", "char_end", "doc_id", "target_id",
-    "observation_source_title", "observation_source_quote", "context_source_title",
-    "context_source_quote",
-)  # fmt: skip
-# The gaps as a report writer reads them: the target, each benchmark with its gap and why it
-# does not compare, the observation and the progress, then the provenance (not the codes,
-# counts and links of the full frame).
-GAPS_COLUMNS = (
-    "region_zh", "region_level", "indicator_zh", "kind", "comparator", "target_value", "unit",
-    "target_year", "baseline_year", "scope_zh", "aspirational", "province_benchmark_value",
-    "ambition_vs_province", "province_benchmark_note", "country_benchmark_value",
-    "ambition_vs_country", "country_benchmark_note", "observed_value", "observation_year",
-    "observation_note", "remaining_gap", "years_left", "needed_yearly_progress",
-    "seen_yearly_progress", "status", "status_note", "quote", "char_start", "char_end", "doc_id",
-    "target_id", "province_source_title", "province_source_quote", "country_source_title",
-    "country_source_quote", "observation_source_title", "observation_source_quote",
-)  # fmt: skip
-# The observations as a report writer checks them: what was observed, whether it judges
-# targets and why not, then where it comes from.
-OBSERVATIONS_COLUMNS = (
-    "origin", "region_zh", "indicator_zh", "year", "value", "unit", "comparator", "measure",
-    "baseline_year", "scope_zh", "is_used", "use_note", "used_instead", "source_title",
-    "doc_number", "source", "quote", "note", "doc_id", "char_start", "char_end", "observation_id",
-)  # fmt: skip
-
-
-def for_readers(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
-    """`df` cut to `columns` (those it has, in that order) for a workbook in `lang`; in English
-    the indicator column holds indicator_en (the plan's words where the catalog has none). A
-    note column keeps its code columns, which `in_words` renders and drops."""
-    shown = df[[c for c in notes.with_their_codes(columns) if c in df.columns]].copy()
+def for_readers(df: pd.DataFrame, reader_table: str, lang: str) -> pd.DataFrame:
+    """`df` cut to the columns of `reader_table` (`schemas.readers`: those it has, in that
+    order) for a workbook in `lang`; in English the indicator column holds indicator_en (the
+    plan's words where the catalog has none). A note column keeps its code columns, which
+    `in_words` renders and drops."""
+    wanted = notes.with_their_codes(reader_columns(reader_table))
+    shown = df[[c for c in wanted if c in df.columns]].copy()
     if lang == "en" and "indicator_zh" in shown and "indicator_en" in df:
         english = df["indicator_en"]
         shown["indicator_zh"] = english.where(english.notna(), df["indicator_zh"])
@@ -142,7 +105,7 @@ def region_scorecards(
     card: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
 ) -> dict[str, pd.DataFrame]:
     """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
-    rows in REGION_SCORECARD_COLUMNS (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
+    rows in the columns of the reader table region_scorecard (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
     Xinfu District', cut to Excel's 31 characters and kept unique."""
     from ..charts.citations import short_region
 
@@ -150,7 +113,7 @@ def region_scorecards(
     joiner = "·" if lang == "zh" else " · "
     out: dict[str, pd.DataFrame] = {}
     for region, part in card.groupby("region_zh", sort=False):
-        shown = for_readers(part, REGION_SCORECARD_COLUMNS, lang)
+        shown = for_readers(part, "region_scorecard", lang)
         if lang == "zh":
             name = short_region(str(region))
         else:
@@ -193,3 +156,36 @@ def sheet_region_names(sheets: Mapping[str, pd.DataFrame], lang: str) -> dict[st
         for region in df[column].unique()
     ]
     return words.region_names(regions, lang, sheets.get("documents"))
+
+
+def reader_tables_markdown() -> str:
+    """The last part of docs/tables.md: each reader table (`schemas.readers`), the table its
+    rows come from and its columns in order, each with the header a reader sees in Chinese and
+    English (the `column` words of words.csv)."""
+    parts = [
+        "## What a reader sees of each table\n",
+        "From `src/greenmetrics/schemas/readers.py` and the `column` words of "
+        "`src/greenmetrics/data/words.csv`: the workbook's sheets and the notebooks' tables "
+        "show these columns in this order, under these headers.\n",
+    ]
+    for reader in READER_TABLES.values():
+        also = "".join(f" (and `{t}`)" for t in reader.joined)
+        parts.append(
+            f"### {reader.name}\n\n{reader.description[0].upper()}{reader.description[1:]}. "
+            f"Rows of `{reader.source}`{also}.\n"
+        )
+        lines = ["| column | 中文 | English |", "| --- | --- | --- |"]
+        for column in reader.columns:
+            if column == "indicator_en":  # gives the indicator its English words, not shown
+                lines.append(f"| `{column}` | (not shown) | (the indicator in English) |")
+                continue
+            zh, en = (word("column", column, lang) for lang in ("zh", "en"))
+            lines.append(f"| `{column}` | {zh} | {en} |")
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def tables_document() -> str:
+    """docs/tables.md: every declared table and its columns (`schemas`), then what a reader sees
+    of each (`reader_tables_markdown`)."""
+    return data_dictionary_markdown() + "\n" + reader_tables_markdown()
