@@ -49,7 +49,11 @@ SCOPE_LOCKS = {"report": REPORT_LOCK, "test": LOCK}
 
 def _run(*cmd: str | Path) -> None:
     print("+", " ".join(str(c) for c in cmd), flush=True)
-    completed = subprocess.run([str(c) for c in cmd], cwd=ROOT, env=_env())
+    try:
+        completed = subprocess.run([str(c) for c in cmd], cwd=ROOT, env=_env())
+    except FileNotFoundError:
+        # uv, for `lock`, where it could not be installed and pip installed alone
+        sys.exit(f"{cmd[0]} is not installed")
     if completed.returncode:
         sys.exit(completed.returncode)
 
@@ -191,8 +195,6 @@ def lock(*options: str) -> None:
     """Resolve the three locks again after pyproject.toml or installers.in changed; uv keeps the
     versions already locked unless the options say otherwise (--upgrade-package NAME,
     --upgrade). The report's lock is constrained by the whole one, so it is a subset of it."""
-    if not (BIN / "uv").exists():
-        sys.exit(f"no uv in {VENV}: `{PYTHON} -m pip install uv`, then run this again")
     # Paths relative to the repository: uv writes its command line at the top of each lock.
     universal = ["--universal", "--python-version", "3.11", "--generate-hashes", "--quiet"]
     compile_ = [BIN / "uv", "pip", "compile"]
