@@ -138,7 +138,8 @@ def install_with_uv(lock: Path) -> bool:
 
 
 def install_with_pip(lock: Path) -> None:
-    """What install_with_uv does, with pip: one download at a time and nothing cached here."""
+    """What install_with_uv does, with pip: one download at a time, and on the machine this was
+    measured on pip's cache kept none of them, so each clone downloads everything again."""
     if not ensure_pip():
         sys.exit(f"no pip in {VENV}: install Python's ensurepip (Debian: python3-venv)")
     pip = [PYTHON, "-m", "pip", "install", "--quiet", "--no-compile"]
