@@ -70,7 +70,7 @@ def test_each_readme_command_names_what_exists_and_tasks_py_runs_it(command, mon
     words = shlex.split(command)
     tasks = load_tasks()
     ran = []
-    monkeypatch.setattr(tasks, "ensure_environment", lambda: None)
+    monkeypatch.setattr(tasks, "ensure_environment", lambda scope: None)
     monkeypatch.setattr(tasks, "_run", lambda *cmd: ran.append([str(c) for c in cmd]))
     if words[0] == "greenmetrics":
         check_cli_arguments(words[1:])
@@ -91,7 +91,7 @@ def test_each_readme_command_names_what_exists_and_tasks_py_runs_it(command, mon
 def test_tasks_py_has_one_command_per_task(task, monkeypatch):
     tasks = load_tasks()
     ran = []
-    monkeypatch.setattr(tasks, "ensure_environment", lambda: None)
+    monkeypatch.setattr(tasks, "ensure_environment", lambda scope: None)
     monkeypatch.setattr(tasks, "_run", lambda *cmd: ran.append([str(c) for c in cmd]))
     tasks.main([task])
     assert ran
@@ -105,7 +105,7 @@ def test_tasks_py_has_one_command_per_task(task, monkeypatch):
 
 def test_tasks_py_refuses_an_unknown_task_with_its_usage(monkeypatch):
     tasks = load_tasks()
-    monkeypatch.setattr(tasks, "ensure_environment", lambda: pytest.fail("nothing to set up"))
+    monkeypatch.setattr(tasks, "ensure_environment", lambda scope: pytest.fail("nothing to set up"))
     for argv in ([], ["publish"], ["lab", "--port", "1"]):
         with pytest.raises(SystemExit) as info:
             tasks.main(argv)
@@ -148,7 +148,7 @@ def test_tasks_py_exits_with_the_status_of_the_command(monkeypatch):
     import subprocess
 
     tasks = load_tasks()
-    monkeypatch.setattr(tasks, "ensure_environment", lambda: None)
+    monkeypatch.setattr(tasks, "ensure_environment", lambda scope: None)
     # `greenmetrics report` wrote the report but some inputs were not read
     monkeypatch.setattr(
         subprocess, "run", lambda cmd, **kwargs: subprocess.CompletedProcess(cmd, 3)

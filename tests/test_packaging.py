@@ -1,6 +1,7 @@
 """The environments agree: pyproject.toml declares the dependencies, requirements/lock.txt pins
-each at a version its bound allows (with hashes), environment.yml lists the same names and
-bounds for conda users, and the library extracts without the notebook stack of the
+each at a version its bound allows (with hashes), requirements/lock-report.txt is that lock less
+the dev tools, requirements/installers.txt pins uv and pip, environment.yml lists the same names
+and bounds for conda users, and the library extracts without the notebook stack of the
 `[notebooks]` extra.
 """
 
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 import tomllib
+from pathlib import Path
 
 import pytest
 from packaging.markers import Marker
@@ -24,6 +26,8 @@ from greenmetrics import paths
 
 PYPROJECT = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCK = paths.ROOT / "requirements" / "lock.txt"
+REPORT_LOCK = paths.ROOT / "requirements" / "lock-report.txt"
+INSTALLERS = paths.ROOT / "requirements" / "installers.txt"
 ENVIRONMENT = paths.ROOT / "environment.yml"
 
 # The packages of a Jupyter session. None may be imported by `greenmetrics extract`.
@@ -38,10 +42,12 @@ JUPYTER_DISTRIBUTIONS = {
 }  # fmt: skip
 
 
-def declared() -> dict[str, Requirement]:
-    """Every requirement of pyproject.toml, the library's and each extra's, by canonical name."""
+def declared(extras: tuple[str, ...] | None = None) -> dict[str, Requirement]:
+    """The requirements of pyproject.toml, the library's and those of `extras` (default: every
+    extra), by canonical name."""
+    optional = PYPROJECT["project"]["optional-dependencies"]
     groups = [PYPROJECT["project"]["dependencies"]]
-    groups += PYPROJECT["project"]["optional-dependencies"].values()
+    groups += [optional[extra] for extra in (optional if extras is None else extras)]
     requirements = [Requirement(line) for group in groups for line in group]
     by_name = {canonicalize_name(r.name): r for r in requirements}
     assert len(by_name) == len(requirements), "a package is declared twice in pyproject.toml"
@@ -63,19 +69,28 @@ def conda_requirements() -> dict[str, Requirement]:
     return found
 
 
-def locked() -> dict[str, list[tuple[Version, Marker | None, int]]]:
-    """The lock's pins: per canonical name, each (version, environment marker, hash count)."""
-    pins: dict[str, list[tuple[Version, Marker | None, int]]] = {}
-    entries = re.split(r"\n(?=[A-Za-z0-9])", LOCK.read_text(encoding="utf-8"))
-    for entry in entries:
+def lock_entries(lock: Path) -> dict[str, list[tuple[str, str, frozenset[str]]]]:
+    """A lock's pins as written: per canonical name, each (version, marker, its hashes)."""
+    pins: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+    for entry in re.split(r"\n(?=[A-Za-z0-9])", lock.read_text(encoding="utf-8")):
         match = re.match(r"([A-Za-z0-9_.\-]+)==([^\s;\\]+)(?:\s*;\s*([^\\\n]+))?", entry)
-        if not match:
-            continue
-        marker = Marker(match[3].strip()) if match[3] else None
-        pins.setdefault(canonicalize_name(match[1]), []).append(
-            (Version(match[2]), marker, entry.count("--hash=sha256:"))
-        )
+        if match:
+            hashes = frozenset(re.findall(r"--hash=sha256:(\w+)", entry))
+            pins.setdefault(canonicalize_name(match[1]), []).append(
+                (match[2], (match[3] or "").strip(), hashes)
+            )
     return pins
+
+
+def locked(lock: Path = LOCK) -> dict[str, list[tuple[Version, Marker | None, int]]]:
+    """A lock's pins: per canonical name, each (version, environment marker, hash count)."""
+    return {
+        name: [
+            (Version(version), Marker(marker) if marker else None, len(hashes))
+            for version, marker, hashes in entries
+        ]
+        for name, entries in lock_entries(lock).items()
+    }
 
 
 def test_environment_yml_lists_what_pyproject_declares_with_the_same_bounds():
@@ -92,9 +107,15 @@ def test_environment_yml_lists_what_pyproject_declares_with_the_same_bounds():
     assert python and python[1] == PYPROJECT["project"]["requires-python"]
 
 
+# The report's lock holds the library and the notebook stack; the whole lock every extra.
+LOCK_SCOPES = {"lock.txt": (LOCK, None), "lock-report.txt": (REPORT_LOCK, ("notebooks",))}
+
+
+@pytest.mark.parametrize("lock_name", LOCK_SCOPES)
 @pytest.mark.parametrize("python", ["3.11", "3.12"])
-def test_the_lock_pins_every_declared_package_within_its_bound_with_hashes(python):
-    pins = locked()
+def test_the_lock_pins_every_declared_package_within_its_bound_with_hashes(python, lock_name):
+    lock, extras = LOCK_SCOPES[lock_name]
+    pins = locked(lock)
     environment = {
         "python_version": python,
         "python_full_version": f"{python}.0",
@@ -106,7 +127,7 @@ def test_the_lock_pins_every_declared_package_within_its_bound_with_hashes(pytho
         "extra": "",
     }
     outside = {}
-    for name, requirement in declared().items():
+    for name, requirement in declared(extras).items():
         versions = [
             version
             for version, marker, _ in pins.get(name, [])
@@ -118,6 +139,33 @@ def test_the_lock_pins_every_declared_package_within_its_bound_with_hashes(pytho
     assert outside == {}
     unhashed = [name for name, entries in pins.items() for *_, hashes in entries if not hashes]
     assert unhashed == [], "pip --require-hashes refuses a pin without a hash"
+
+
+def test_the_report_lock_is_the_whole_lock_less_the_dev_tools():
+    whole, report = lock_entries(LOCK), lock_entries(REPORT_LOCK)
+    differ = {name: pins for name, pins in report.items() if pins != whole.get(name)}
+    assert differ == {}, "the report's lock must pin what the whole lock pins, as it pins it"
+    dev_only = {canonicalize_name(Requirement(r).name) for r in PYPROJECT["project"]
+                ["optional-dependencies"]["dev"]} - set(declared(("notebooks",)))  # fmt: skip
+    assert dev_only and dev_only & set(report) == set(), "a dev tool in the report's lock"
+    assert {"ruff", "pytest", "pre-commit", "nbval"} <= dev_only
+
+
+def test_the_subset_check_sees_a_pin_the_whole_lock_does_not_have(tmp_path, monkeypatch):
+    # the comparison above must not pass by reading nothing
+    changed = REPORT_LOCK.read_text(encoding="utf-8").replace("pandas==", "pandas==0.", 1)
+    (tmp_path / "lock-report.txt").write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "REPORT_LOCK", tmp_path / "lock-report.txt")
+    with pytest.raises(AssertionError, match="as it pins it"):
+        test_the_report_lock_is_the_whole_lock_less_the_dev_tools()
+
+
+def test_the_installers_are_pinned_with_hashes():
+    pins = lock_entries(INSTALLERS)
+    assert set(pins) == {"uv", "pip"}
+    for name, entries in pins.items():
+        assert len(entries) == 1 and entries[0][2], f"{name}: one pin, with its hashes"
+        assert Version(entries[0][0]), name
 
 
 def test_the_library_leaves_the_notebook_stack_to_its_extra():
