@@ -264,6 +264,9 @@ _SHARED_HEAD_RE = re.compile(
 )
 
 
+# NOTE: 光伏发电、风电装机规模分别达到3250万千瓦、1750万千瓦: a list of sources shares the
+# quantity the last one names.
+_SIZE_HEAD_RE = re.compile(r"(?:装机规模|装机容量|装机|发电量|发电规模)$")
 _PER_UNIT_RE = re.compile(r"^单位(?:地区生产总值|国内生产总值|GDP|工业增加值|产值)")
 
 
@@ -283,6 +286,9 @@ def split_parallel(subject: str, n: int) -> list[str] | None:
     last = parts[-1]
     head_m = _SHARED_HEAD_RE.search(last)
     lead = parts[:-1]
+    size = _SIZE_HEAD_RE.search(last)
+    if size and not any(_SIZE_HEAD_RE.search(p) or _SHARED_HEAD_RE.search(p) for p in lead):
+        return [p + size.group(0) for p in lead] + [last]  # 光伏发电、风电装机规模
     if any(_SHARED_HEAD_RE.search(p) for p in lead):
         return parts
     if head_m:

@@ -246,7 +246,7 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         after_approx=re.compile(rf"^(?:{w['approx_after']})"),
         compare_tail_re=re.compile(
             rf"(?:(?:较|比|相比|与)(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:相比|水平)?(?:的基础上)?)?"
-            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可|大约|约)*"
+            rf"(?:力争|争取|分别|均|普遍|总体|年均|累计|基本|平均|整体|要|将|可|大约|约)*"
             rf"(?P<verb>{compare})?(?:到|至)?(?:(?:19|20)\d\d年(?:底|末)?的)?(?:分别|约|大约|近|超)?$"
         ),
         # NOTE: "每个县至少建成1座": the comparator word may stand before the action verb.
