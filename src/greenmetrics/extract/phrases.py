@@ -357,14 +357,25 @@ TRAILING_YEAR_RE = re.compile(
 )
 
 
+_BARE_SIZE_RE = re.compile(r"(?:总|占地|规划)?(?:面积|长度|里程|规模|范围)")
+
+
 def looks_forward(before: str, mention: Mention, year: int | None, vocabulary: Vocabulary) -> bool:
     """A target states what is to be reached: a year, a verb or a comparator says so; words of
     the present (现有, 共有, 目前) say it is a fact about today."""
     if vocabulary.status_re.search(before):
         return False
+    # NOTE: 发电装机总规模约2.71亿千瓦 in a plan's goals: 约 before the value bounds it as 左右
+    # after it does (a fact of today says 目前 or 现有, and a past one its year); the size of
+    # a thing left unnamed (…北至黄河主河道中线，面积约1200平方公里建设示范区) describes a place.
+    subject = before.rstrip()
+    approximate = subject.endswith(vocabulary.approx_before) and not _BARE_SIZE_RE.fullmatch(
+        subject.rstrip("".join(vocabulary.approx_before))
+    )
     return (
         year is not None
         or mention.comparator != "eq"
+        or approximate
         or mention.is_range
         or bool(mention.zero_word)
         or bool(vocabulary.forward_re.search(before))
