@@ -65,7 +65,9 @@ _QUANTITY_NAME_END_RE = re.compile(
 # NOTE: 严禁新建1000万吨/年以下常减压, 全面淘汰30万千瓦以下纯凝机组: a bound right before the
 # noun it qualifies selects what a ban or a retirement applies to; it is no amount to reach.
 _BAN_BEFORE_RE = re.compile(r"严禁|禁止|不得|不再|淘汰|关停|退出|压减|限制")
-_SELECTING_BOUND_RE = re.compile(r"(?:及?以下|及?以上)$")
+_BOUND_THEN_NOUN_RE = re.compile(
+    r"[\d.０-９．]+[^\d，、；。,;]{0,8}?(?:及?以下|及?以上)(?:的)?\s*[\u4e00-\u9fa5]"
+)
 
 
 def why_not_a_target(
@@ -103,11 +105,7 @@ def why_not_a_target(
         or sizes_named_project(before, after, unit)
     ):
         return notes.note("review_project_size")
-    if (
-        _BAN_BEFORE_RE.search(before)
-        and _SELECTING_BOUND_RE.search(clause[value_start:value_end])
-        and re.match(r"[\u4e00-\u9fa5]", after.lstrip("的 "))
-    ):
+    if _BAN_BEFORE_RE.search(before) and _BOUND_THEN_NOUN_RE.match(clause, value_start):
         return notes.note("review_selected_size")
     return None
 
