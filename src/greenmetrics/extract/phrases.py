@@ -193,7 +193,9 @@ def strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
             if m2:
                 phrase = phrase[m2.end() :]
                 continue
-            return phrase, verbs
+            # NOTE: 力争对3000万千瓦煤电机组开展灵活性改造: a lone 对 brings in the object of
+            # the work that follows the value; it is no subject.
+            return ("" if phrase == "对" else phrase), verbs
         verbs.append(m.group(0))
         phrase = phrase[m.end() :]
 
