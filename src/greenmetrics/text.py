@@ -13,6 +13,7 @@ simplified characters while quotes stay as written.
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from collections import Counter
@@ -119,6 +120,7 @@ _DATE_START_RE = re.compile(r"(?:[0-9]{4}|[〇○零一二三四五六七八九]
 _BRACKETED_LINE_RE = re.compile(r"[（(][^（()）]*[）)]")
 _WRAP_MIN_LINE = 12  # lines shorter than this are headings, signatures, cells: not wrap evidence
 _WRAP_MIN_LINES = 6
+_PARAGRAPH_INDENT = 4  # two full-width characters, in half-width units
 
 
 def _char_class(ch: str) -> str:
@@ -250,6 +252,64 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width - 2 * tol
 
 
+_FULL_LINE_RE = re.compile(rf"^ *[^\n ][^\n]{{{_WRAP_MIN_LINE - 1},}}$", re.M)
+_OPEN_LINE_RE = re.compile(rf"^ *[^\n ][^\n]{{{_WRAP_MIN_LINE - 2},}}[^\n {_TERMINAL}] *$", re.M)
+
+
+def _wrap_bands(lines: list[str], skip: set[int]) -> list[tuple[int, int]] | None:
+    """For a document that joins texts hard-wrapped at different widths (a notice at one width,
+    its attachments at another): (line index, least width of a full line) for each line whose
+    width is in a band, in order (see _band_at); else None. Lines in `skip` are not text.
+
+    NOTE: _wrap_width asks one band to hold half the lines; a notice and its attachments each
+    hold a band of their own and neither holds half. Here two or three bands, each holding a
+    fifth of the lines and mostly open-ended, together half."""
+    # bands mostly open-ended that hold half the lines: at least 3 lines in 10 end open (counted
+    # by regex: the common text, one paragraph a line, leaves here without a loop in Python)
+    text = "\n".join(lines)
+    if len(_OPEN_LINE_RE.findall(text)) < 0.3 * len(_FULL_LINE_RE.findall(text)):
+        return None
+    full = [
+        (i, _display_width(s))
+        for i, s in enumerate(line.strip(" ") for line in lines)
+        if len(s) >= _WRAP_MIN_LINE and i not in skip
+    ]
+    if len(full) < 2 * _WRAP_MIN_LINES:
+        return None
+    counts = Counter(w for _, w in full)
+    owner: dict[int, int] = {}
+    taken: set[int] = set()
+    for _ in range(3):
+        best = max(
+            (
+                (sum(c for n, c in counts.items() if n not in taken and abs(n - w) <= tol), w, tol)
+                for w in counts
+                if w not in taken
+                for tol in (max(2, w // 20),)
+            ),
+            default=None,
+        )
+        if best is None or best[0] < 0.2 * len(full):
+            break
+        _, width, tol = best
+        members = [i for i, w in full if w not in taken and abs(w - width) <= tol]
+        taken.update(n for n in counts if abs(n - width) <= tol)
+        ends = [lines[i].strip(" ").rstrip(_CLOSERS)[-1:] for i in members]
+        if sum(1 for e in ends if e not in _TERMINAL) >= 0.6 * len(members):
+            owner.update((i, width - 2 * tol) for i in members)
+    if len(set(owner.values())) < 2 or len(owner) < 0.5 * len(full):
+        return None
+    return sorted(owner.items())
+
+
+def _band_at(bands: list[tuple[int, int]], i: int) -> int:
+    """The band of line i: that of the nearest line in a band (the part of the document it
+    sits in)."""
+    k = bisect.bisect_left(bands, (i, -1))
+    near = [bands[j] for j in (k - 1, k) if 0 <= j < len(bands)]
+    return min(near, key=lambda point: abs(point[0] - i))[1]
+
+
 # Page furniture of a PDF's text layer: page numbers on a line of their own (- 3 -, — 5 —,
 # －１２－, 第3页, 第3页 共12页, 3/12) and the three-line form of some typesetters (—\n１\n—).
 _PAGE_NUMBER_RE = re.compile(
@@ -310,6 +370,7 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
         mask[a:b] = b"\x01" * (b - a)
     kept = [i for i in range(len(lines)) if i not in layout]
     band = _wrap_width([lines[i] for i in kept])
+    bands = _wrap_bands(lines, layout) if band is None else None
     continued = False  # the line before the current one ran on into it
     for a, b in zip(kept, kept[1:], strict=False):
         line = lines[a]
@@ -321,6 +382,7 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
             continue
         last = head[-1]
         join = False
+        band = _band_at(bands, a) if bands else band
         if (last.isdigit() or last == ".") and _NUMBER_CONT_RE.match(tail):
             # NOTE: a break inside a number is never a sentence end; but a bare number on its
             # own line is a table cell (docx/html tables give one cell per line), so the line
@@ -342,8 +404,11 @@ def _line_joins(s: str, mask: bytearray, replacements: dict[int, str]) -> None:
             # NOTE: a short fragment that a sentence ran into and that ends open is still that
             # sentence (无害化\n处置\n率达到100%: some PDFs set a word or two on a line alone);
             # a date line or a bracketed note after it stands on its own.
+            # NOTE: a paragraph's first line is set two characters in; a text layer that
+            # dropped the indent leaves it that much short of the width (到 2025 年，…、水\n泥).
+            indent = 0 if was_continued else _PARAGRAPH_INDENT
             join = open_end and (
-                _display_width(body) >= band
+                _display_width(body) >= band - indent
                 or (
                     was_continued
                     and not _DATE_START_RE.match(tail)

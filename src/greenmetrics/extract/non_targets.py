@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from .. import notes
-from .vocabulary import SELECTION_POOL_RE
+from .phrases import strip_actions
+from .vocabulary import SELECTION_POOL_RE, VOCABULARY
 
 # NOTE: money is a target when a plan sets an output (产业产值达到2000亿元, 形成10亿元氢能产业规模,
 # 生态系统服务价值, 绿色信贷余额: a stock the finance sector reaches); an investment or a fund
@@ -50,6 +51,23 @@ _DESIGN_RE = re.compile(r"设计(?:规模|能力|寿命|标准|参数|速度|容
 # (建设1400万千瓦光伏项目 is the region's new capacity, a target).
 _CAPACITY_BEFORE_RE = re.compile(r"(?:年产|年处理量?|日处理量?|配套|产能)约?$")
 _PROJECT_TAIL_RE = re.compile(r"项目$")
+# NOTE: 加快推进赤峰芝瑞120万千瓦抽水蓄能电站建设, 积极推动乌海120万千瓦、包头120万千瓦抽水蓄能
+# 电站等前期工作: a size between a project's proper name and the kind of facility it is sizes
+# that one project. The region's programme names no project (建设1400万千瓦光伏电站, 新建220千伏
+# 变电站13座) or states a total (新增可再生能源发电装机523.5万千瓦).
+_SIZE_UNIT_RE = re.compile(r"(?:千瓦|千伏安|千伏|兆瓦|吨|立方米|公里|千米)(?:/(?:年|日|天))?$")
+_FACILITY_AFTER_RE = re.compile(r"^[^，。；,;]{0,16}?(?:电站|电厂|项目|工程|机组|枢纽)")
+_NAME_BEFORE_RE = re.compile(r"[\u4e00-\u9fa5]{2,12}$")
+# what ends a quantity's own name, never a project's (风电装机, 储能规模, 总装机)
+_QUANTITY_NAME_END_RE = re.compile(
+    r"(?:装机|规模|容量|能力|电量|总量|产能|面积|共计|合计|累计|约|达|超|为)$"
+)
+# NOTE: 严禁新建1000万吨/年以下常减压, 全面淘汰30万千瓦以下纯凝机组: a bound right before the
+# noun it qualifies selects what a ban or a retirement applies to; it is no amount to reach.
+_BAN_BEFORE_RE = re.compile(r"严禁|禁止|不得|不再|淘汰|关停|退出|压减|限制")
+_BOUND_THEN_NOUN_RE = re.compile(
+    r"[\d.０-９．]+[^\d，、；。,;]{0,8}?(?:及?以下|及?以上)(?:的)?\s*[\u4e00-\u9fa5]"
+)
 
 
 def why_not_a_target(
@@ -84,9 +102,24 @@ def why_not_a_target(
         bracketed
         or _DESIGN_RE.search(before)
         or (_CAPACITY_BEFORE_RE.search(before) and _PROJECT_TAIL_RE.search(after))
+        or sizes_named_project(before, after, unit)
     ):
         return notes.note("review_project_size")
+    if _BAN_BEFORE_RE.search(before) and _BOUND_THEN_NOUN_RE.match(clause, value_start):
+        return notes.note("review_selected_size")
     return None
+
+
+def sizes_named_project(before: str, after: str, unit: str) -> bool:
+    """True for a size that stands between a proper name (what is left before the value once
+    the verbs are gone: 赤峰芝瑞, 乌海) and the kind of facility it names (抽水蓄能电站)."""
+    if not _SIZE_UNIT_RE.search(unit) or not _FACILITY_AFTER_RE.match(after):
+        return False
+    run = _NAME_BEFORE_RE.search(before.rstrip())
+    if run is None:
+        return False
+    name, _ = strip_actions(run.group(0), VOCABULARY)
+    return 2 <= len(name) <= 6 and not _QUANTITY_NAME_END_RE.search(name)
 
 
 def in_selection_pool(clause: str, start: int, end: int) -> bool:

@@ -193,7 +193,9 @@ def strip_actions(phrase: str, vocabulary: Vocabulary) -> tuple[str, list[str]]:
             if m2:
                 phrase = phrase[m2.end() :]
                 continue
-            return phrase, verbs
+            # NOTE: 力争对3000万千瓦煤电机组开展灵活性改造: a lone 对 brings in the object of
+            # the work that follows the value; it is no subject.
+            return ("" if phrase == "对" else phrase), verbs
         verbs.append(m.group(0))
         phrase = phrase[m.end() :]
 
@@ -264,6 +266,9 @@ _SHARED_HEAD_RE = re.compile(
 )
 
 
+# NOTE: 光伏发电、风电装机规模分别达到3250万千瓦、1750万千瓦: a list of sources shares the
+# quantity the last one names.
+_SIZE_HEAD_RE = re.compile(r"(?:装机规模|装机容量|装机|发电量|发电规模)$")
 _PER_UNIT_RE = re.compile(r"^单位(?:地区生产总值|国内生产总值|GDP|工业增加值|产值)")
 
 
@@ -283,6 +288,9 @@ def split_parallel(subject: str, n: int) -> list[str] | None:
     last = parts[-1]
     head_m = _SHARED_HEAD_RE.search(last)
     lead = parts[:-1]
+    size = _SIZE_HEAD_RE.search(last)
+    if size and not any(_SIZE_HEAD_RE.search(p) or _SHARED_HEAD_RE.search(p) for p in lead):
+        return [p + size.group(0) for p in lead] + [last]  # 光伏发电、风电装机规模
     if any(_SHARED_HEAD_RE.search(p) for p in lead):
         return parts
     if head_m:
@@ -351,14 +359,25 @@ TRAILING_YEAR_RE = re.compile(
 )
 
 
+_BARE_SIZE_RE = re.compile(r"(?:总|占地|规划)?(?:面积|长度|里程|规模|范围)")
+
+
 def looks_forward(before: str, mention: Mention, year: int | None, vocabulary: Vocabulary) -> bool:
     """A target states what is to be reached: a year, a verb or a comparator says so; words of
     the present (现有, 共有, 目前) say it is a fact about today."""
     if vocabulary.status_re.search(before):
         return False
+    # NOTE: 发电装机总规模约2.71亿千瓦 in a plan's goals: 约 before the value bounds it as 左右
+    # after it does (a fact of today says 目前 or 现有, and a past one its year); the size of
+    # a thing left unnamed (…北至黄河主河道中线，面积约1200平方公里建设示范区) describes a place.
+    subject = before.rstrip()
+    approximate = subject.endswith(vocabulary.approx_before) and not _BARE_SIZE_RE.fullmatch(
+        subject.rstrip("".join(vocabulary.approx_before))
+    )
     return (
         year is not None
         or mention.comparator != "eq"
+        or approximate
         or mention.is_range
         or bool(mention.zero_word)
         or bool(vocabulary.forward_re.search(before))

@@ -235,8 +235,9 @@ def _size_of_a_class(
 ) -> bool:
     """True for a bounded size right before the noun it classifies, with no verb of work
     before it: 单体规模2万平方米以上公共建筑, 30万千瓦及以上煤电机组, 4.5吨以上重型柴油货车.
-    NOTE: "完成100万平方米以上既有建筑节能改造" keeps its number: a verb of work measures it."""
-    if comparator == "eq" or unit in _NOT_A_SHARE_UNITS or end >= len(clause):
+    NOTE: "完成100万平方米以上既有建筑节能改造" keeps its number: a verb of work measures it;
+    a class is bounded, so an approximate size (对3000万千瓦左右煤电机组开展改造) measures too."""
+    if comparator in ("eq", "approx") or unit in _NOT_A_SHARE_UNITS or end >= len(clause):
         return False
     if _SIZE_TARGET_AFTER.match(clause, end):
         return False

@@ -9,6 +9,7 @@ from functools import cached_property
 from ..schemas import RATE_UNITS
 from ..text import NormalizedText, normalize
 from .clause_state import ClauseContext, Segment
+from .increments import states_increment
 from .indicator_tables import TableReading, read_indicator_tables
 from .layout import is_layout_mention
 from .non_targets import in_selection_pool, set_aside_row, why_not_a_target
@@ -499,8 +500,8 @@ class Extractor:
         if mention.unit in RATE_UNITS:
             return "level"  # NOTE: a rate is a level even after 新增 (新增废弃物综合利用率)
         v = self.vocabulary
-        if any(v.increment_re.fullmatch(a) for a in actions) or v.period_increment_re.search(
-            before
+        if any(v.increment_re.fullmatch(a) for a in actions) or states_increment(
+            before, verb, mention.unit, v
         ):
             return "increment"
         return "level"

@@ -48,7 +48,7 @@ _LEAD_PERIOD = r"(?:到|至|在)?[“\"]?十[一二三四五六七八九]五[”
 # A named place at the head of an indicator: two or more characters before an admin suffix.
 PLACE_RE = re.compile(
     r"^(?P<place>(?:其他|其余|各)?[\u4e00-\u9fa5]{2,7}?(?:市城区|县城区|城区|地级市|市|县|区|州|旗|盟|镇|乡|新区))"
-    r"(?=[\u4e00-\u9fa5])"
+    r"(?=[\u4e00-\u9fa5])(?![场域])"  # NOTE: 电力市场化交易电量, 县域: words, no place
 )
 # Levels of government listed at the head of a subject (市、县污水处理率: the city and county
 # seats); with 分别 each level takes one value in turn.
@@ -246,7 +246,7 @@ def vocabulary_of(words: Mapping[str, tuple[str, ...]]) -> Vocabulary:
         after_approx=re.compile(rf"^(?:{w['approx_after']})"),
         compare_tail_re=re.compile(
             rf"(?:(?:较|比|相比|与)(?P<base>(?:19|20)\d\d)年(?:末|底)?(?:相比|水平)?(?:的基础上)?)?"
-            rf"(?:力争|争取|分别|均|总体|年均|累计|基本|平均|整体|要|将|可|大约|约)*"
+            rf"(?:力争|争取|分别|均|普遍|原则上|总体|年均|累计|基本|平均|整体|要|将|可|大约|约)*"
             rf"(?P<verb>{compare})?(?:到|至)?(?:(?:19|20)\d\d年(?:底|末)?的)?(?:分别|约|大约|近|超)?$"
         ),
         # NOTE: "每个县至少建成1座": the comparator word may stand before the action verb.
