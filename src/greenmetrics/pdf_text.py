@@ -3,12 +3,13 @@ whose PDFium text cannot be trusted.
 
 PDFium (pypdfium2) reads the text layers of the shipped plans about thirteen times faster than
 pypdf, and lays a page out as it is printed (pypdf adds spaces inside letter-spaced lines and
-reads some page numbers backwards). But it loses characters in two kinds of pages, which
+reads some page numbers backwards). But it loses text in three kinds of page, which
 `distrusted_page` finds from PDFium's own view of the page, before any text is used:
 
 * an OCR layer over a scan (text drawn invisibly, render mode 3, or in a font made for OCR):
   PDFium drops brackets, digits and commas of such layers, pypdf keeps them;
-* characters PDFium could not map to Unicode (replacement marks, a font's map errors);
+* characters PDFium could not map to Unicode (replacement marks, or a text object of no text
+  in a font the PDF does not embed: PDFium drops a lone CJK character in such a font);
 * a table of figures: PDFium orders a table by the lines it sees, so a header cell that wraps
   is set on lines of its own apart from its row, and two cells that nearly touch are joined
   into one number (`1966.03 2075` becomes `1966.032075`); pypdf writes each cell as it was
@@ -17,12 +18,16 @@ reads some page numbers backwards). But it loses characters in two kinds of page
 `GREENMETRICS_PDF_READER=pypdf` reads every page with pypdf (the reader before PDFium, for a
 comparison or a PDF that PDFium reads wrong); the default is `pdfium`.
 
+The check and its measurements (pages read again, rows that differ from pypdf's and why):
+docs/decisions.md.
+
 Why a module of its own: the choice of reader and the check of each page are about PDF text
 layers alone; `readers` keeps the limits and the errors of every format.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import os
@@ -88,6 +93,8 @@ _HEADER_CELL_RE = re.compile(
     r"(?:.{0,6}(?:序号|指标|名称|单位|属性|内容|类别|备注|目标值?)|(?:19|20)\d\d年?)"
 )
 HEADER_CELL_CHARS = 8
+# Marks that end a clause: a line with one is a sentence, not a row of figures.
+_CLAUSE_MARK_RE = re.compile(r"[，。；：;]|,(?![0-9])")
 # A table row holds this many cells of figures, and a table this many rows: a sentence states
 # its numbers with words between them, a contents line holds one page number.
 TABLE_ROW_FIGURES = 2
@@ -144,7 +151,7 @@ def pdfium_page_text(page) -> tuple[str, str | None]:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        why = distrusted_page(page, text)
+        why = distrusted_page(page, textpage, text)
     finally:
         textpage.close()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -157,13 +164,15 @@ def pdfium_page_text(page) -> tuple[str, str | None]:
 
 def holds_table(text: str) -> bool:
     """True when `text` (a page) holds a table: a header line (`is_table_header`), or
-    TABLE_ROWS lines or more, each with TABLE_ROW_FIGURES cells or more that are figures alone,
-    set apart by blanks."""
+    TABLE_ROWS lines or more without a clause mark, each with TABLE_ROW_FIGURES cells or more
+    that are figures alone, set apart by blanks."""
     rows = 0
     for line in text.splitlines():
         cells = line.split()
         if is_table_header(cells):
             return True
+        if _CLAUSE_MARK_RE.search(line):
+            continue  # a sentence, whose figures stand between words
         figures = sum(1 for cell in cells if _FIGURE_CELL_RE.fullmatch(cell))
         if figures >= TABLE_ROW_FIGURES:
             rows += 1
@@ -180,34 +189,46 @@ def is_table_header(cells: list[str]) -> bool:
     return sum(1 for cell in cells if _HEADER_CELL_RE.fullmatch(cell)) >= 2
 
 
-def distrusted_page(page, text: str) -> str | None:
+def distrusted_page(page, textpage, text: str) -> str | None:
     """Why PDFium's `text` of `page` cannot be trusted, or None when it can: `unmapped` (glyphs
-    without a Unicode value: replacement marks), `table` (a table of figures, whose cells PDFium
-    reorders and joins) or `ocr` (an OCR layer: invisible text or an OCR font, whose brackets
-    and digits PDFium drops)."""
+    without a Unicode value: replacement marks, or a text object PDFium reads as no text at
+    all), `table` (a table of figures, whose cells PDFium reorders and joins) or `ocr` (an OCR
+    layer: invisible text or an OCR font, whose brackets and digits PDFium drops)."""
     import pypdfium2.raw as pdfium_c
 
     if _UNMAPPED_RE.search(text) or "\x00" in text:
         return "unmapped"
     if holds_table(text):
         return "table"
+    fonts: dict[int, tuple[bool, bool]] = {}  # font handle -> (named for OCR, embedded)
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
         if (
             pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
             == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
         ):
             return "ocr"
-        if _OCR_FONT_RE.search(_font_name(obj)):
+        font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in fonts:
+            fonts[key] = (
+                bool(_OCR_FONT_RE.search(_font_name(font))),
+                bool(font) and bool(pdfium_c.FPDFFont_GetIsEmbedded(font)),
+            )
+        is_ocr_font, embedded = fonts[key]
+        if is_ocr_font:
             return "ocr"
+        # NOTE: PDFium reads a string of one CJK character in a font the PDF does not embed
+        # (STSong-Light through a UCS-2 CMap: a cell 年, a unit 万) as no text at all, and
+        # leaves it out of the page. The size asked for holds the text and its terminating
+        # NUL (2 bytes in UTF-16), so 2 is an object of no text.
+        if not embedded and pdfium_c.FPDFTextObj_GetText(obj.raw, textpage, None, 0) <= 2:
+            return "unmapped"
     return None
 
 
-def _font_name(obj) -> str:
-    import ctypes
-
+def _font_name(font) -> str:
     import pypdfium2.raw as pdfium_c
 
-    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
     if not font:
         return ""
     size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
