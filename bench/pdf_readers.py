@@ -93,7 +93,7 @@ def _pypdfium2(raw: bytes) -> list[str]:
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\\r\\n", "\\n"))
+            pages.append(textpage.get_text_range().replace("\r\n", "\n"))
             textpage.close()
             page.close()
         return pages
