@@ -62,6 +62,18 @@ def test_a_table_page_is_read_again_by_pypdf_and_says_so(tmp_path):
     assert "42.5" in pages[1] and "40.8" in pages[1]
 
 
+def test_a_page_pypdf_cannot_read_keeps_pdfium_s_text(tmp_path, monkeypatch):
+    path = _pdf(tmp_path / "plan.pdf", [[PROSE], TABLE])
+
+    def broken(self, index):
+        raise ValueError("an odd object")
+
+    monkeypatch.setattr(pdf_text.PdfPages, "_pypdf_page", broken)
+    pages, again = _read(path)
+    assert again == {1: "table, kept: pypdf failed"}
+    assert "42.5" in pages[1]
+
+
 def test_an_invisible_text_layer_is_read_by_pypdf(tmp_path):
     path = _pdf(tmp_path / "scan.pdf", [[PROSE]], invisible=True)
     pages, again = _read(path)

@@ -133,7 +133,12 @@ class PdfPages:
         if why is None:
             return text
         self.pages_read_again[index] = why
-        return self._pypdf_page(index)
+        try:
+            return self._pypdf_page(index)
+        except Exception:  # noqa: BLE001 - pypdf raises many kinds on odd objects
+            # PDFium's doubtful text is still better than losing a plan it could read.
+            self.pages_read_again[index] = f"{why}, kept: pypdf failed"
+            return text
 
     def _pypdf_page(self, index: int) -> str:
         if self.fallback is None:
