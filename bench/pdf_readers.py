@@ -3,11 +3,12 @@
 pypdf, and what the extractor makes of each reader's text.
 
     .venv/bin/python bench/pdf_readers.py            # the libraries that are installed
-    .venv/bin/pip install pypdfium2 pdfplumber       # to compare against them (not dependencies)
+    .venv/bin/pip install pdfplumber                 # to compare against it (not a dependency)
 
-Readers: pypdf (the project's reader), pypdf with its font CMaps parsed once per document
-(`_pypdf_font_cache`), pypdfium2 alone, "pdfium+fallback" (PDFium, with pypdf for the pages a
-per-page check flags, see `damaged_pages`) and pdfplumber. Each reads every PDF in data/raw once
+Readers: pypdf (the project's reader until PDFium, and the base of every comparison), pypdf
+with its font CMaps parsed once per document (`_pypdf_font_cache`), pypdfium2 alone,
+"pdfium+fallback" (the project's reader, `greenmetrics.pdf_text`: PDFium, with pypdf for the
+pages its per-page check distrusts) and pdfplumber. Each reads every PDF in data/raw once
 (after one warm-up read), in this process, one core; pages/s and MB/s are of that read. Then
 every reader's text goes through `extract_corpus` (the manifest of data/raw) and its targets and
 observations are compared with pypdf's, file by file:
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pandas as pd  # noqa: E402
 
-from greenmetrics import paths, readers  # noqa: E402
+from greenmetrics import paths, pdf_text, readers  # noqa: E402
 from greenmetrics.pipeline import extract_corpus  # noqa: E402
 
 from scoring import score  # noqa: E402
@@ -82,79 +83,30 @@ def _pypdf_font_cache(raw: bytes) -> list[str]:
         font_module.get_encoding = original
 
 
-def _pdfium_page_text(page) -> tuple[str, int]:
-    """The page's text (lines ended by \\n) and how many characters PDFium's range left out."""
-    textpage = page.get_textpage()
-    try:
-        text = textpage.get_text_range()
-        return text.replace("\r\n", "\n"), textpage.count_chars() - len(text)
-    finally:
-        textpage.close()
-
-
 def _pypdfium2(raw: bytes) -> list[str]:
+    """PDFium alone: every page's text range, lines ended by \\n."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(raw)
     try:
-        return [_pdfium_page_text(pdf[i])[0] for i in range(len(pdf))]
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().replace("\r\n", "\n"))
+            textpage.close()
+            page.close()
+        return pages
     finally:
         pdf.close()
-
-
-# Characters PDFium writes where it could not map a glyph (U+FFFD), and its marks of a
-# hyphen at a line end (U+FFFE, U+0002): the page's text is not what pypdf decodes.
-_BROKEN_RE = re.compile("[\ufffd\ufffe\x02]")
-
-
-def damaged_pages(pdf) -> dict[int, str]:
-    """The pages of a pypdfium2 document whose PDFium text cannot be trusted, with why.
-
-    * `ocr`: the page's text is an OCR layer over a scan: text objects drawn invisibly (render
-      mode 3) or in a font named for OCR (HiddenHorzOCR, GlyphLessFont). PDFium drops
-      characters of such layers (the Dalian plan loses 〈〉, 第, digits and commas).
-    * `short`: the text range is shorter than the page's character count (PDFium leaves out
-      characters it cannot place, e.g. private-use glyphs of the Gansu plans).
-    * `broken`: replacement characters or PDFium's own hyphen marks in the text.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    damaged = {}
-    for i in range(len(pdf)):
-        page = pdf[i]
-        text, missing = _pdfium_page_text(page)
-        if missing > 0:
-            damaged[i] = "short"
-            continue
-        if _BROKEN_RE.search(text):
-            damaged[i] = "broken"
-            continue
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
-            if (
-                pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
-                == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
-            ):
-                damaged[i] = "ocr"
-                break
-    return damaged
 
 
 def _pdfium_fallback_pages(raw: bytes) -> tuple[list[str], dict[int, str]]:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(raw)
-    try:
-        pages = [_pdfium_page_text(pdf[i])[0] for i in range(len(pdf))]
-        damaged = damaged_pages(pdf)
-    finally:
-        pdf.close()
-    if damaged:
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(raw))
-        for i in damaged:
-            pages[i] = reader.pages[i].extract_text() or ""
-    return pages, damaged
+    """The library's reader (greenmetrics.pdf_text): PDFium, and pypdf for the pages its check
+    distrusts; with those pages and why."""
+    with pdf_text.open_pdf(raw, "pdfium") as pdf:
+        pages = list(pdf.texts())
+        return pages, dict(pdf.pages_read_again)
 
 
 def _pdfium_fallback(raw: bytes) -> list[str]:

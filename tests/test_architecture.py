@@ -28,7 +28,7 @@ LAYERS = (
     ("gazetteer",),
     ("words", "notes"),
     ("text",),
-    ("markup", "readers"),
+    ("markup", "pdf_text", "readers"),
     ("inputs",),
     ("manifest", "official_dates", "metadata", "document_kinds"),
     ("catalog",),

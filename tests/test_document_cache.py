@@ -13,7 +13,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from greenmetrics import fingerprint, paths, pipeline
+from greenmetrics import fingerprint, paths, pdf_text, pipeline
 from greenmetrics.cli import app
 from greenmetrics.document_cache import (
     CACHE_NAME,
@@ -127,6 +127,21 @@ def test_a_changed_manifest_row_or_extraction_code_is_a_miss(corpus, tmp_path, m
     extracted.clear()
     _extract(raw, out)
     assert len(extracted) == len(LISTED) + 1
+
+
+def test_another_pdf_reader_is_a_miss(corpus, tmp_path, monkeypatch):
+    """The PDF reader (GREENMETRICS_PDF_READER, the versions of PDFium and pypdf) is part of the
+    key: a plan read by another reader, or after an upgrade, is read again."""
+    raw, extracted = corpus
+    out = tmp_path / "out"
+    _extract(raw, out)
+    monkeypatch.setenv(pdf_text.READER_VARIABLE, "pypdf")
+    extracted.clear()
+    _extract(raw, out)
+    assert len(extracted) == len(LISTED) + 1
+    extracted.clear()
+    _extract(raw, out)
+    assert extracted == []
 
 
 def _damage(entry, how):

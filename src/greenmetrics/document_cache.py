@@ -7,8 +7,10 @@ review rows), before the steps that need the whole corpus (duplicates, overrides
 join, validation, the review table), which always run on every row. Its key is a digest of
 everything that step reads: the file's bytes and name, its manifest row, the extraction code
 (`fingerprint.code_fingerprint`: package version, modules and data CSVs such as the gazetteer
-and catalog), the Python version (Unicode tables, `re`) and the versions of the libraries that
-read and convert text (pypdf, cn2an, opencc ...). A changed anything is another key, so a stale
+and catalog), the Python version (Unicode tables, `re`), the versions of the libraries that
+read and convert text (pypdf, cn2an, opencc ...) and the PDF reader chosen with the versions of
+both PDF libraries (`pdf_text.reader_label`: named apart, since an install from a source tree
+has no metadata to list them). A changed anything is another key, so a stale
 entry is never found.
 
 Entries live in a hidden folder of the output folder (`data/processed/.document-cache/`,
@@ -36,6 +38,7 @@ from .extract.records import MilestoneRecord, ObservationRecord, TargetRecord
 from .extract.table_rows import TableReading
 from .files import write_atomic
 from .notes import Note, NotePart
+from .pdf_text import reader_label
 
 CACHE_NAME = ".document-cache"
 ENTRY_SUFFIX = ".entry"
@@ -92,6 +95,7 @@ def extraction_environment() -> str:
             "code": fingerprint.code_fingerprint(),
             "python": platform.python_version(),
             "libraries": library_versions(),
+            "pdf_reader": reader_label(),
         },
         sort_keys=True,
     )

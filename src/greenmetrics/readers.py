@@ -18,7 +18,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-import logging
 import os
 import re
 import unicodedata
@@ -28,6 +27,7 @@ from pathlib import Path
 from .errors import DocumentError
 from .files import BINARY_CONTROL_SHARE, control_share, looks_binary, read_bytes
 from .markup import article_text, docx_lines, package_problem
+from .pdf_text import PasswordProtected, PdfPages, chosen_reader, open_pdf
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 _FORMATS = {
@@ -331,10 +331,10 @@ def _read_docx(path: Path, raw: bytes) -> tuple[str, str]:
     return "\n".join(lines), "docx"
 
 
-def _pdf_page_texts(path: Path, reader) -> list[str]:
+def _pdf_page_texts(path: Path, pdf: PdfPages) -> list[str]:
     """The text of each page, refused once the pages or their text pass the limits: a PDF's
     streams are compressed, so its size on disk says little of what it expands to."""
-    count = len(reader.pages)
+    count = pdf.page_count
     if count > MAX_PDF_PAGES:
         raise DocumentError(
             path,
@@ -342,9 +342,9 @@ def _pdf_page_texts(path: Path, reader) -> list[str]:
             "(GREENMETRICS_MAX_PAGES); split it",
         )
     pages, size = [], 0
-    for number, page in enumerate(reader.pages, start=1):
-        pages.append(page.extract_text() or "")
-        size += len(pages[-1].encode("utf-8", "replace"))
+    for number, text in enumerate(pdf.texts(), start=1):
+        pages.append(text)
+        size += len(text.encode("utf-8", "replace"))
         if size > MAX_EXPANDED_BYTES:
             raise DocumentError(
                 path,
@@ -358,24 +358,21 @@ def _pdf_page_texts(path: Path, reader) -> list[str]:
 def _read_pdf(path: Path, raw: bytes) -> tuple[str, str]:
     if b"%PDF-" not in raw[:1024]:
         raise DocumentError(path, "not a PDF file (no %PDF- header)")
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)  # pypdf warns on every odd object; our error is enough
     try:
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(path, "the PDF is encrypted with a password")
-        pages = _pdf_page_texts(path, reader)
+        reader = chosen_reader()
+    except ValueError as exc:
+        raise DocumentError(path, str(exc)) from None
+    try:
+        with open_pdf(raw, reader) as pdf:
+            pages = _pdf_page_texts(path, pdf)
     except DocumentError:
         raise
-    except Exception as exc:  # pypdf raises many kinds on truncated or corrupt files
+    except PasswordProtected:
+        raise DocumentError(path, "the PDF is encrypted with a password") from None
+    except Exception as exc:  # PDFium and pypdf raise many kinds on truncated or corrupt files
         raise DocumentError(
             path, f"cannot read the PDF (truncated or corrupt?): {_brief(exc)}"
         ) from exc
-    finally:
-        logger.setLevel(level)
     text = "\n".join(pages)
     if not text.strip():
         raise DocumentError(
