@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import paths, settings
+from . import figure_cache, paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
 from .report_files import (
@@ -443,6 +443,8 @@ def execute_notebooks(
 
 
 STAGING_NAME = ".greenmetrics-staging"
+# In reports/, one folder per language: the charts rendered by the last report (figure_cache).
+FIGURE_CACHE_NAME = ".figure-cache"
 FINGERPRINT_NAME = ".made-from-{lang}"  # in reports/figures: what a language's figures show
 
 
@@ -511,6 +513,10 @@ def run_report(
         else:
             why = "--force" if force else "new tables are extracted"
         say(RUNNING_NOTEBOOKS.format(why=why))
+        rendered = paths.REPORTS_DIR / FIGURE_CACHE_NAME / lang
+        if force:  # every chart rendered anew, and kept for the next run
+            shutil.rmtree(rendered, ignore_errors=True)
+        started = time.time()
         try:
             if reuse:
                 link_tables(paths.PROCESSED_DIR, staged_processed)
@@ -536,6 +542,7 @@ def run_report(
                 environment={
                     "GREENMETRICS_PROCESSED": str(staged_processed),
                     "GREENMETRICS_REPORTS": str(staged_reports),
+                    figure_cache.FIGURE_CACHE_VARIABLE: str(rendered),
                 },
             )
             fingerprint = inputs_fingerprint(staged_processed, parameters, sources)
@@ -567,6 +574,7 @@ def run_report(
             stamp_path(paths.REPORTS_DIR, lang).unlink(missing_ok=True)
             removed = swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
             write_stamp(paths.REPORTS_DIR, key, digests)
+            figure_cache.prune(rendered, started)
             if removed:
                 say(removed_files_line(removed))
         finally:

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..regions import region_order
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     chart_notes,
@@ -38,6 +39,7 @@ LABEL_CELLS = 30  # a point's words wrap at this width, so they stay within the 
 NEAR_YEARS = 4  # a label runs about this many years to the right of its point
 
 
+@keyed_by_inputs
 def plot_milestones(
     timeline: pd.DataFrame,
     lang: str = "zh",

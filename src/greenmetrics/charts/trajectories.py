@@ -10,6 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import SchemaError
 from ..regions import region_order
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     cap,
@@ -36,6 +37,7 @@ from .style import (
 TRAJECTORY_SERIES = ("target", "observed", "projection", "goal_2035", "benchmark")
 
 
+@keyed_by_inputs
 def plot_trajectory(
     traj: pd.DataFrame,
     lang: str = "zh",
