@@ -100,3 +100,14 @@ def test_prune_keeps_only_what_the_last_run_stored_or_used(cache):
     charts.rendered_bytes(fig, "png")  # used by this run
     assert figure_cache.prune(cache, started) == 1
     assert [p.name for p in cache.iterdir()] == [f"{digest(fig)}.png"]
+
+
+def test_a_plans_bytes_or_the_row_labels_are_not_what_a_chart_is_drawn_from(cache):
+    run = hand_run()
+    card, documents = run.scorecard, run.documents
+    drawn = digest(charts.plot_scorecard(card, "en", documents=documents))
+    edited = documents.assign(sha256="another plan text", n_chars=1)  # a plan edited
+    relabelled = card.set_axis(card.index + 7)  # a row added for another region before these
+    assert digest(charts.plot_scorecard(relabelled, "en", documents=edited)) == drawn
+    renamed = documents.assign(region_en="Region")  # what the chart prints did change
+    assert digest(charts.plot_scorecard(card, "en", documents=renamed)) != drawn
