@@ -320,21 +320,6 @@ def test_notebooks_side_by_side_or_in_one_kernel_give_the_copies_of_fresh_kernel
 
 
 @pytest.mark.slow  # starts Jupyter kernels
-def test_notebooks_are_taken_in_the_order_given_and_returned_in_run_order(sandbox):
-    sources = []
-    for name in ("01_a", "02_b", "03_c"):
-        sources.append(sandbox / "src" / f"{name}.ipynb")
-        ran = f'open("ran.txt", "a").write("{name} ")'
-        nbformat.write(tiny_notebook(ran), sources[-1])
-    order = [sources[2], sources[0], sources[1]]
-    executed = execute_notebooks(sources, sandbox / "out", workers=1, order=order)
-    assert executed == [sandbox / "out" / s.name for s in sources]
-    assert (sandbox / "src" / "ran.txt").read_text() == "03_c 01_a 02_b "
-    with pytest.raises(ValueError, match="each once"):
-        execute_notebooks(sources, sandbox / "out", workers=1, order=sources[:2])
-
-
-@pytest.mark.slow  # starts Jupyter kernels
 def test_a_failing_notebook_stops_the_run_and_the_last_one_never_runs(sandbox):
     sources = three_notebooks(sandbox / "src", second="1 / 0")
     (sandbox / "src" / "prepared.txt").write_text("ready")

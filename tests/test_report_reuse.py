@@ -305,22 +305,3 @@ def test_the_real_report_run_again_is_reused_whole(seed_report, tmp_path):
     assert again.returncode == 0, output[-3000:]
     assert "notebooks reused: 5" in output and " done in " not in output, output
     assert report_files_state(seed_report) == before
-
-
-def test_the_notebooks_run_longest_first_by_the_last_runs_times(project, monkeypatch):
-    nbformat.write(notebook(SAVES_FIGURES), project / "notebooks" / "02_other.ipynb")
-    orders = []
-
-    def timed(sources, out_dir, parameters=None, *, on_notebook=None, order=None, **kwargs):
-        orders.append([p.name for p in order])
-        executed = kernel_free(sources, out_dir, parameters, **kwargs)
-        for source, seconds in zip(sources, (1.0, 5.0), strict=True):
-            on_notebook(source, seconds)
-        return executed
-
-    monkeypatch.setattr(report, "execute_notebooks", timed)
-    report.run_report({"LANG": "zh"}, workers=1)  # never timed: run order
-    report.run_report({"LANG": "zh"}, workers=1, force=True)
-    assert orders == [["01_chart.ipynb", "02_other.ipynb"], ["02_other.ipynb", "01_chart.ipynb"]]
-    took = report_files.notebook_seconds(project / "reports", "zh")
-    assert took == {"01_chart.ipynb": 1.0, "02_other.ipynb": 5.0}

@@ -25,7 +25,6 @@ from .report_files import (
     figure_language,
     inputs_fingerprint,
     link_tables,
-    notebook_seconds,
     removed_files_line,
     report_key,
     reusable_report,
@@ -349,10 +348,8 @@ def execute_notebooks(
     workers: int | None = None,
     formats=DEFAULT_FORMATS,
     environment: dict[str, str] | None = None,
-    order: list[Path] | None = None,
 ) -> list[Path]:
-    """Execute `sources` on `workers` kernels side by side (default: one per core), taken in
-    `order` (default: run order); the executed copies are returned in run order.
+    """Execute `sources` on `workers` kernels side by side (default: one per core).
 
     Each worker starts one kernel, which loads the imports every notebook needs while `prepare`
     (the extraction) runs in this process, and then runs notebook after notebook, reset between
@@ -371,9 +368,7 @@ def execute_notebooks(
     prepared = threading.Event()
     failed = threading.Event()
     lock = threading.Lock()
-    queue = list(order or sources)
-    if sorted(queue) != sorted(sources):
-        raise ValueError("order must hold the notebooks of `sources`, each once")
+    queue = list(sources)
     results: dict[Path, Path] = {}
     errors: dict[int, BaseException] = {}
 
@@ -501,17 +496,6 @@ def run_report(
         else:
             why = "--force" if force else "new tables are extracted"
         say(RUNNING_NOTEBOOKS.format(why=why))
-        # NOTE: longest first, by the last run's times (a notebook never timed counts as the
-        # longest), so the kernels end together instead of one waiting on a long last notebook.
-        took_before = notebook_seconds(paths.REPORTS_DIR, lang)
-        order = sorted(sources, key=lambda p: -took_before.get(p.name, float("inf")))
-        took: dict[str, float] = {}
-
-        def finished(path: Path, seconds: float) -> None:
-            took[path.name] = seconds
-            if on_notebook:
-                on_notebook(path, seconds)
-
         rendered = paths.REPORTS_DIR / FIGURE_CACHE_NAME / lang
         if force:  # every chart rendered anew, and kept for the next run
             shutil.rmtree(rendered, ignore_errors=True)
@@ -534,7 +518,7 @@ def run_report(
                 staged_reports / "notebooks",
                 parameters,
                 prepare=None if reuse else extract,
-                on_notebook=finished,
+                on_notebook=on_notebook,
                 on_message=on_message,
                 workers=workers,
                 formats=formats,
@@ -543,7 +527,6 @@ def run_report(
                     "GREENMETRICS_REPORTS": str(staged_reports),
                     figure_cache.FIGURE_CACHE_VARIABLE: str(rendered),
                 },
-                order=order,
             )
             fingerprint = inputs_fingerprint(staged_processed, parameters, sources)
             stamps = staged_reports / "figures"
@@ -573,7 +556,7 @@ def run_report(
             # NOTE: no stamp while the files move: one interrupted half-way vouches for nothing.
             stamp_path(paths.REPORTS_DIR, lang).unlink(missing_ok=True)
             removed = swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
-            write_stamp(paths.REPORTS_DIR, key, digests, took)
+            write_stamp(paths.REPORTS_DIR, key, digests)
             figure_cache.prune(rendered, started)
             if removed:
                 say(removed_files_line(removed))

@@ -196,14 +196,9 @@ def staged_digests(staged: Path) -> dict[str, str]:
     }
 
 
-def write_stamp(
-    reports: Path, key: dict, digests: dict[str, str], seconds: dict[str, float] | None = None
-) -> None:
-    """Vouch for the report just moved into `reports`: its key and its files' digests; and
-    keep how long each notebook took (`seconds`, by file name) for the next run's order."""
-    stamp: dict[str, object] = {"key": key, "files": digests}
-    if seconds:
-        stamp["seconds"] = {name: round(s, 1) for name, s in sorted(seconds.items())}
+def write_stamp(reports: Path, key: dict, digests: dict[str, str]) -> None:
+    """Vouch for the report just moved into `reports`: its key and its files' digests."""
+    stamp = {"key": key, "files": digests}
     text = json.dumps(stamp, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
     write_atomic(stamp_path(reports, key["language"]), text.encode("utf-8"))
 
@@ -216,14 +211,6 @@ def read_stamp(reports: Path, lang: str) -> dict:
         return {}
     files = stored.get("files") if isinstance(stored, dict) else None
     return stored if isinstance(files, dict) and files else {}
-
-
-def notebook_seconds(reports: Path, lang: str) -> dict[str, float]:
-    """How long each notebook of the last report of `lang` took, by file name ({} unknown)."""
-    seconds = read_stamp(reports, lang).get("seconds")
-    if not isinstance(seconds, dict):
-        return {}
-    return {str(k): float(v) for k, v in seconds.items() if isinstance(v, int | float)}
 
 
 def reusable_report(reports: Path, key: dict) -> tuple[float | None, str]:
