@@ -471,7 +471,12 @@ def run_report(
     those of this run (a format not asked for is gone); the other language's stay only when
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
     beside fresh ones. The stamp that lets the next run reuse this report is written once
-    every file is in place."""
+    every file is in place.
+
+    The kernels keep each chart they render in reports/.figure-cache/<lang> (`figure_cache`):
+    a chart drawn from what an earlier run drew it from takes those bytes instead of being
+    rendered again; the renderings this run did not use are removed after it, and `--force`
+    renders every chart anew."""
     from .document_cache import DocumentCache, cache_folder
     from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
