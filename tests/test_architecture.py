@@ -24,7 +24,7 @@ LAYERS = (
     ("paths", "errors", "settings"),
     ("regions",),
     ("schemas",),
-    ("files", "fingerprint"),
+    ("files", "fingerprint", "figure_cache"),
     ("gazetteer",),
     ("words", "notes"),
     ("text",),

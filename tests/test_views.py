@@ -89,6 +89,18 @@ def test_only_the_report_writes_the_reports_outputs(monkeypatch, tmp_path):
     assert views.workbook_path("zh").name == "greenmetrics_zh.xlsx"
 
 
+def test_a_filter_in_a_report_says_where_filters_live_and_draws_nothing(monkeypatch, capsys):
+    # the report keeps a copy without widgets: no chart is drawn into them, the line is printed
+    monkeypatch.setenv("GREENMETRICS_REPORTS", "reports")
+    targets = pd.DataFrame({"region_zh": ["甲县"], "indicator_zh": ["x"], "theme": ["energy"]})
+
+    def plot(*args, **kwargs):
+        raise AssertionError("drawn in a report")
+
+    assert views.explore(targets, plot, "en") is None
+    assert capsys.readouterr().out == views.charts.label("filters_live_in_lab", "en") + "\n"
+
+
 @pytest.mark.slow  # the tables of the shipped corpus (extracted on a fresh clone)
 def test_focus_changes_which_regions_lead_never_the_data():
     from greenmetrics import charts

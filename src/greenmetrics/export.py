@@ -58,19 +58,27 @@ def _ordered(sheets: Mapping[str, pd.DataFrame]) -> list[str]:
     return known + [s for s in sheets if s not in SHEET_ORDER]
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """The same zip with every member stamped with a fixed date (zip stores local save time)."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = info.external_attr
-            dst.writestr(member, src.read(info.filename))
-    return out.getvalue()
+class FixedTimeZipFile(zipfile.ZipFile):
+    """A zip whose every member is stamped with ZIP_TIMESTAMP as it is written (a zip stores the
+    local time of saving): openpyxl writes the workbook into it directly, so each member is
+    compressed once, not written, read back and compressed again with a fixed date."""
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        if isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            member = zinfo_or_arcname
+            member.date_time = ZIP_TIMESTAMP
+        else:
+            member = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_TIMESTAMP)
+            member.compress_type = self.compression
+            member.external_attr = 0o600 << 16  # what ZipFile.writestr gives a named member
+        super().writestr(member, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        # openpyxl writes each worksheet from a temporary file: its mode is kept, its time not
+        member = zipfile.ZipInfo.from_file(filename, arcname)
+        member.compress_type = self.compression
+        with open(filename, "rb") as fh:
+            self.writestr(member, fh.read(), compress_type, compresslevel)
 
 
 def workbook_bytes(
@@ -153,9 +161,9 @@ def workbook_bytes(
     buffer = io.BytesIO()
     # NOTE: Workbook.save() would overwrite `modified` with the current time; ExcelWriter
     # writes the properties as set.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with FixedTimeZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).write_data()
-    return _normalise_zip(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def write_workbook(

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import paths, settings
+from . import figure_cache, paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
 from .report_files import (
@@ -354,32 +354,23 @@ def execute_notebooks(
     Each worker starts one kernel, which loads the imports every notebook needs while `prepare`
     (the extraction) runs in this process, and then runs notebook after notebook, reset between
     them to an empty namespace with execution counts from 1, so an executed copy is the same
-    whichever kernel ran it and after which notebook. All but the last notebook run side by
-    side once `prepare` is done; the last one (the export, which gathers the figures the others
-    saved) runs once they are all done. `on_notebook` is called as each one finishes, with the
-    seconds it took; `on_message` hears a notebook run again (see execute_notebook). The first
-    failure (in run order) is raised once the running notebooks have stopped; no notebook starts
-    after a failure."""
+    whichever kernel ran it and after which notebook. Once `prepare` is done each kernel takes
+    the next notebook in run order as soon as it is free: no notebook reads what another one
+    wrote (the export draws its charts from the report run), so none waits for the others.
+    `on_notebook` is called as each one finishes, with the seconds it took; `on_message` hears
+    a notebook run again (see execute_notebook). The first failure (in run order) is raised once
+    the running notebooks have stopped; no notebook starts after a failure."""
     from concurrent.futures import ThreadPoolExecutor
 
     sources = list(sources)
     workers = max(1, min(workers or os.cpu_count() or 1, len(sources)))
     env = kernel_environment(formats, environment)
     prepared = threading.Event()
-    others_done = threading.Event()
     failed = threading.Event()
     lock = threading.Lock()
     queue = list(sources)
-    remaining = [len(sources) - 1]  # notebooks before the last one still to finish
     results: dict[Path, Path] = {}
     errors: dict[int, BaseException] = {}
-
-    def finished(source: Path) -> None:
-        if source != sources[-1]:
-            with lock:
-                remaining[0] -= 1
-                if remaining[0] <= 0:
-                    others_done.set()
 
     def worker() -> None:
         kernel = None
@@ -395,8 +386,6 @@ def execute_notebooks(
                     else:
                         kernel.reset(source.parent)
                     prepared.wait()
-                    if source == sources[-1]:
-                        others_done.wait()
                     if failed.is_set():
                         return
                     started = time.monotonic()
@@ -413,16 +402,11 @@ def execute_notebooks(
                 except BaseException as exc:  # noqa: BLE001 - raised again by the caller
                     errors[sources.index(source)] = exc
                     failed.set()
-                    others_done.set()
                     return
-                finally:
-                    finished(source)
         finally:
             if kernel is not None:
                 kernel.shutdown()
 
-    if len(sources) == 1:
-        others_done.set()
     _kernel_log().write_bytes(b"")  # this run's kernels only
     with ThreadPoolExecutor(workers) as pool:
         running = [pool.submit(worker) for _ in range(workers if sources else 0)]
@@ -432,7 +416,6 @@ def execute_notebooks(
         except BaseException as exc:
             errors[-1] = exc
             failed.set()
-            others_done.set()
         finally:
             prepared.set()
         for future in running:
@@ -443,6 +426,8 @@ def execute_notebooks(
 
 
 STAGING_NAME = ".greenmetrics-staging"
+# In reports/, one folder per language: the charts rendered by the last report (figure_cache).
+FIGURE_CACHE_NAME = ".figure-cache"
 FINGERPRINT_NAME = ".made-from-{lang}"  # in reports/figures: what a language's figures show
 
 
@@ -486,7 +471,12 @@ def run_report(
     those of this run (a format not asked for is gone); the other language's stay only when
     they were drawn from the same inputs (`inputs_fingerprint`), so no stale chart is left
     beside fresh ones. The stamp that lets the next run reuse this report is written once
-    every file is in place."""
+    every file is in place.
+
+    The kernels keep each chart they render in reports/.figure-cache/<lang> (`figure_cache`):
+    a chart drawn from what an earlier run drew it from takes those bytes instead of being
+    rendered again; the renderings this run did not use are removed after it, and `--force`
+    renders every chart anew."""
     from .document_cache import DocumentCache, cache_folder
     from .pipeline import extract_corpus, output_lock, tables_stale, write_extraction
 
@@ -511,6 +501,10 @@ def run_report(
         else:
             why = "--force" if force else "new tables are extracted"
         say(RUNNING_NOTEBOOKS.format(why=why))
+        rendered = paths.REPORTS_DIR / FIGURE_CACHE_NAME / lang
+        if force:  # every chart rendered anew, and kept for the next run
+            shutil.rmtree(rendered, ignore_errors=True)
+        started = time.time()
         try:
             if reuse:
                 link_tables(paths.PROCESSED_DIR, staged_processed)
@@ -536,6 +530,7 @@ def run_report(
                 environment={
                     "GREENMETRICS_PROCESSED": str(staged_processed),
                     "GREENMETRICS_REPORTS": str(staged_reports),
+                    figure_cache.FIGURE_CACHE_VARIABLE: str(rendered),
                 },
             )
             fingerprint = inputs_fingerprint(staged_processed, parameters, sources)
@@ -567,6 +562,7 @@ def run_report(
             stamp_path(paths.REPORTS_DIR, lang).unlink(missing_ok=True)
             removed = swap_in(staged_reports, paths.REPORTS_DIR, stale_figure)
             write_stamp(paths.REPORTS_DIR, key, digests)
+            figure_cache.prune(rendered, started)
             if removed:
                 say(removed_files_line(removed))
         finally:

@@ -44,11 +44,17 @@ from .tables import (
 from .workbook import reader_tables
 
 
+def in_report() -> bool:
+    """True in a kernel of `greenmetrics report` (it sets GREENMETRICS_REPORTS for them): the
+    notebook is run to be kept as a copy, not read live."""
+    return bool(os.environ.get("GREENMETRICS_REPORTS"))
+
+
 def output_dir() -> Path:
     """Where a notebook writes its figures and workbook: the report's folder when `greenmetrics
-    report` runs it (it sets GREENMETRICS_REPORTS for its kernels), else reports/lab, so running
-    one notebook by hand never overwrites the report's outputs."""
-    return paths.REPORTS_DIR if os.environ.get("GREENMETRICS_REPORTS") else paths.LAB_DIR
+    report` runs it (`in_report`), else reports/lab, so running one notebook by hand never
+    overwrites the report's outputs."""
+    return paths.REPORTS_DIR if in_report() else paths.LAB_DIR
 
 
 def workbook_path(lang: str) -> Path:
@@ -207,7 +213,13 @@ def explore(frame: pd.DataFrame, plot, lang: str = "zh", **plot_kwargs):
     Labels and options are in `lang` (regions, indicators and themes by their names in that
     language). In JupyterLab this is a live filter showing the whole frame at first; a saved copy
     (the executed notebook, its HTML) keeps a line saying where the filters work instead of the
-    widgets, which only live in a running kernel. Returns None."""
+    widgets, which only live in a running kernel; in a report run (`in_report`) only that line
+    is printed, as nobody sees the widgets there. Returns None."""
+    if in_report():
+        # NOTE: the report keeps the notebook as a copy, where widgets cannot live (the copy
+        # drops them and the chart drawn in them): only the line saying where they do is kept.
+        print(charts.label("filters_live_in_lab", lang))
+        return None
     try:
         import ipywidgets as widgets
         from IPython.display import display

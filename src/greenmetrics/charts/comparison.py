@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from ..analysis.comparison import widest_spread
 from ..regions import region_order
 from ..schemas.vocabularies import is_size_unit
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     chart_notes,
@@ -49,6 +50,7 @@ from .style import (
 BENCHMARK_COLOR = "#c4c4c4"  # a benchmark bar: grey, so the plans' own targets stand out
 
 
+@keyed_by_inputs
 def plot_comparison(
     comparison: pd.DataFrame,
     lang: str = "zh",

@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from ..analysis.benchmarks import ambition_counts
 from ..regions import region_order
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     cap,
@@ -37,6 +38,7 @@ from .style import (
 )
 
 
+@keyed_by_inputs
 def plot_gaps(
     gaps: pd.DataFrame,
     lang: str = "zh",

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..regions import region_order
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     chart_notes,
@@ -111,6 +112,7 @@ def row_pitch(rows: Sequence[Sequence[Mark]]) -> float:
     return max(ROW_PITCH_IN, 1.1 * needed_pt / 72)
 
 
+@keyed_by_inputs
 def plot_milestones(
     timeline: pd.DataFrame,
     lang: str = "zh",

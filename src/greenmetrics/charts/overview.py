@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from ..regions import region_order
 from ..words import region_names
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     cap,
@@ -34,6 +35,7 @@ from .style import (
 )
 
 
+@keyed_by_inputs
 def plot_targets_overview(
     targets: pd.DataFrame,
     lang: str = "zh",
@@ -112,6 +114,7 @@ def overview_takeaway(df: pd.DataFrame, names: dict[str, str], lang: str) -> str
     )  # fmt: skip
 
 
+@keyed_by_inputs
 def plot_coverage(
     targets: pd.DataFrame,
     lang: str = "zh",

@@ -15,6 +15,7 @@ from ..analysis.scorecard import verdict_counts
 from ..notes import decode, render
 from ..words import region_name
 from .chart_words import colon
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import begin, empty_chart, named_frame, new_figure, number_text
 from .style import (
     NEUTRAL_COLOR,
@@ -120,6 +121,7 @@ def unobserved_line(region: str, indicators: list[str], lang: str) -> str:
     return label("scorecard_unobserved", lang, region=region, n=len(indicators), names=names)
 
 
+@keyed_by_inputs
 def plot_scorecard(
     card: pd.DataFrame,
     lang: str = "zh",

@@ -36,7 +36,7 @@ from matplotlib import font_manager
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
-from .. import paths, settings
+from .. import figure_cache, paths, settings
 from ..errors import InputError
 from ..files import write_atomic
 from ..regions import is_country, region_order
@@ -240,6 +240,11 @@ def register_regions(names: Iterable[str]) -> None:
         else:
             used = sum(1 for n in _region_colors if not is_country(n))
             _region_colors[name] = PALETTE[used % len(PALETTE)]
+
+
+def region_colors() -> dict[str, str]:
+    """The colour of each region coloured so far, in the order they were given one."""
+    return dict(_region_colors)
 
 
 def region_color(name: str) -> str:
@@ -476,8 +481,13 @@ def rendered_bytes(fig: Figure, fmt: str = "png") -> bytes:
     for a chart embedded elsewhere (the workbook) without a file in between."""
     if fmt not in FORMATS:
         raise ValueError(f"figure format {fmt!r}: choose from {', '.join(FORMATS)}")
+    cached = figure_cache.cached_bytes(fig, fmt)
+    if cached is not None:  # the same drawing rendered by an earlier report run
+        return cached
     use_style()
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=SAVE_METADATA[fmt])
     data = buffer.getvalue()
-    return _stable_svg_ids(data) if fmt == "svg" else data
+    data = _stable_svg_ids(data) if fmt == "svg" else data
+    figure_cache.store(fig, fmt, data)
+    return data

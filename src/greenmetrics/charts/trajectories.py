@@ -11,6 +11,7 @@ from matplotlib.ticker import MaxNLocator
 from ..errors import SchemaError
 from ..regions import region_order
 from ..schemas import vocabularies
+from .drawing_keys import keyed_by_inputs
 from .panel_helpers import (
     begin,
     cap,
@@ -37,6 +38,7 @@ from .style import (
 TRAJECTORY_SERIES = (*vocabularies.TRAJECTORY_SERIES, "benchmark")
 
 
+@keyed_by_inputs
 def plot_trajectory(
     traj: pd.DataFrame,
     lang: str = "zh",
