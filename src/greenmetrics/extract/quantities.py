@@ -176,8 +176,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
         consumed = end
     mentions += _word_quantities(clause, vocabulary, mentions)
     for m in vocabulary.zero_re.finditer(clause):
-        if clause[max(0, m.start() - 1) : m.start()] == "净":
-            continue  # NOTE: 净零排放 names the net-zero goal or a class of technology, no zero
+        if clause[max(0, m.start() - 1) : m.start()] in ("净", "近"):
+            continue  # NOTE: 净零排放, 近零排放 name a goal or a class of zones, no zero
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
     return mentions

@@ -149,7 +149,7 @@ class Extractor:
         whole = norm[sent.start : sent.end]
         if not may_hold_quantity(whole) and not v.milestone_re.search(whole):
             return
-        ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year)
+        ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year, hope=v.aspiration_re)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -279,7 +279,7 @@ class Extractor:
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             ctx.borrowed = ""
-            ctx.built = (own_actions or ctx.built) if counts else []
+            ctx.carry((own_actions or ctx.built) if counts else [], first_left)
             return
         segments: list[Segment] = []
         prev_end = 0
@@ -298,7 +298,7 @@ class Extractor:
             self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
         ctx.borrowed = ""
         # NOTE: an action (新建, 建成) carries over; a comparison verb (达到) stays in its clause.
-        ctx.built = clause_verbs if counts and not verb0 else []
+        ctx.carry(clause_verbs if counts and not verb0 else [])
 
     def _noun_first_segment(
         self, clause, cs, mentions, segment: Segment, ctx, clause_verbs
@@ -465,7 +465,7 @@ class Extractor:
             ctx,
             base,
             area or scope or ctx.scope,
-            ctx.aspirational or bool(v.aspiration_re.search(clause[: mention.start])),
+            ctx.hoped_for() or bool(v.aspiration_re.search(clause[: mention.start])),
         )
 
     def _comparator(self, comp_text: str, mention: Mention, left: str = "") -> str:
