@@ -46,6 +46,17 @@ NATIONAL_ISSUER_RE = re.compile(
 )
 
 
+_NATIONAL_BODY_RE = re.compile(NATIONAL_BODY)
+
+
+def spaced_signers(issuer: str) -> str:
+    """Central bodies that sign together, their names run into one another by the layout
+    (农业农村部国家发展改革委), with one space between them as joint signers are written
+    (农业农村部 国家发展改革委); `issuer` as it is unless such names make up the whole of it."""
+    bodies = [m.group(0) for m in _NATIONAL_BODY_RE.finditer(issuer)]
+    return " ".join(bodies) if "".join(bodies) == issuer else issuer
+
+
 def is_national_issuer(issuer: str) -> bool:
     """True when `issuer` is one or several central bodies (国务院办公厅, 国家发展改革委等部门,
     工业和信息化部办公厅 市场监督管理总局办公厅): a document it issues governs the whole country."""
