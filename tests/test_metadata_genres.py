@@ -67,6 +67,8 @@ def test_joint_signers_on_one_line_keep_a_space_between_them():
     # The layout prints them side by side; the reader's text runs their names together.
     text = "关于印发节水行动方案的通知\n各有关单位：\n现印发给你们。\n水利部国家发展改革委\n2022年3月1日\n"
     assert detect_metadata(text)["issuer_zh"] == "水利部 国家发展改革委"
+    assert spaced_signers("临江市科学技术局临江市财政局") == "临江市科学技术局 临江市财政局"
+    assert spaced_signers("临江市临江区人民政府") == "临江市临江区人民政府"
     assert spaced_signers("国家发展改革委等部门") == "国家发展改革委等部门"
     assert spaced_signers("广东省生态环境厅") == "广东省生态环境厅"
 

@@ -1085,6 +1085,14 @@ CASES: list[tuple[str, str, list[T]]] = [
         "到2025年，80%以上的县级及以上党政机关达到节约型机关创建要求。",
         [T(80, comparator="ge")],
     ),
+    # a share before the capacity it sizes is a target named by that noun; before an entity
+    # it selects (含量30%以上的产品)
+    (
+        "share_sizes_capacity",
+        "到2030年，全市电网具备5%左右的尖峰负荷响应能力。",
+        [T(5, comparator="approx", target_year=2030)],
+    ),
+    ("share_selects_products", "到2025年，推广再生材料含量30%以上的产品。", NONE),
     # 力争 before the verb of a list of counts hopes for every item of the list
     (
         "lizheng_list_of_counts",

@@ -529,7 +529,7 @@ def detect_metadata(text: str) -> dict:
     if issuer is None and title:
         before = title.split("关于", 1)[0]
         if _ISSUER_SUFFIX_RE.search(before) or _REGION_DEPARTMENT_RE.fullmatch(before):
-            issuer = before
+            issuer = spaced_signers(before)
 
     if issuer is None:
         issuer = _notice_issuer(head[:3])

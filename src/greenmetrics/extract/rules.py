@@ -32,7 +32,7 @@ from .phrases import (
     without_own_region,
     without_stray_quotes,
 )
-from .quantities import Mention, find_mentions, may_hold_quantity
+from .quantities import Mention, find_mentions, may_hold_quantity, measures_noun_after
 from .records import MilestoneRecord, PlanContext, TargetRecord, assign_ids
 from .sentences import Sentence, split_sentences, trim_span
 from .vocabulary import (
@@ -272,7 +272,7 @@ class Extractor:
         )
         counted = head0.endswith("等") or modifies_counted(head0, mentions[0])  # A、B等40个公园
         counts = all(m.unit not in RATE_UNITS for m in mentions)
-        if (not head0 or area or counted) and not verb0:
+        if (not head0 or area or counted or measures_noun_after(clause, mentions[0])) and not verb0:
             own_actions = strip_actions(strip_lead(first_left, v), v)[1]
             if not own_actions and counts and ctx.built:
                 ctx.borrowed = "".join(ctx.built)  # 建设A等20条，B等20条: built as well
