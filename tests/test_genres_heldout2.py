@@ -37,9 +37,9 @@ LABELLED = sorted([*(p.name for p in HELDOUT_DIR.glob("*.pdf")), *NOISY_PDFS])
 # Deadlines, a threshold that selects firms; qualitative goals; the pilots' reference values.
 WITHOUT_TARGETS = ("g365_guangdong.pdf", "g488_national.pdf", "g528_shenzhen.pdf")
 # After issue 18's third round (this module's scorer, the target-less documents counted): recall
-# 0.947, precision 1.000, fields 0.988, no trap (first measurement: 0.947, 0.740, 0.978, 12 traps).
+# 0.965, precision 1.000, fields 0.988, no trap (first measurement: 0.947, 0.740, 0.978, 12 traps).
 # The floors leave a margin of about two rows.
-RECALL_FLOOR, PRECISION_FLOOR, FIELDS_FLOOR, TRAPS_CEILING = 0.92, 0.96, 0.97, 2
+RECALL_FLOOR, PRECISION_FLOOR, FIELDS_FLOOR, TRAPS_CEILING = 0.93, 0.96, 0.97, 2
 # doc -> (region_zh, region_level), read by hand from each document's header and signature
 REGIONS = {
     "g307_shanghai": ("上海市", "province"),  # 上海市人民政府办公厅
