@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from greenmetrics.document_kinds import document_genre, genre_family
+from greenmetrics.document_kinds import document_genre, genre_family, read_genre
 from greenmetrics.pipeline import extract_corpus
 from greenmetrics.review import build_review
 from greenmetrics.schemas import DOC_KINDS, GENRES
@@ -35,6 +35,11 @@ from greenmetrics.schemas import DOC_KINDS, GENRES
         ("临江省碳排放权交易管理暂行办法", "rule"),
         ("临江市公共机构节能管理实施细则", "rule"),
         ("临江省2022年度碳排放配额分配实施方案", "allocation_plan"),
+        ("临江省生态环境厅关于做好2023年企业温室气体排放报告与核查工作的通知", "rule"),
+        ("关于做好临江市2022年度碳排放配额清缴工作的通知", "rule"),
+        ("临江市碳排放统计核算体系建设实施方案", "implementation_plan"),
+        ("临江市近零碳社区试点建设指南", "standard"),
+        ("临江省绿色工厂评价指南（试行）", "standard"),
         ("临江省绿色技术推广目录（2023年版）", "catalogue"),
         ("临江省近零能耗建筑技术标准", "standard"),
         ("企业碳排放信息披露准则", "standard"),
@@ -50,6 +55,29 @@ def test_the_title_names_the_genre(title, genre):
 def test_without_a_title_the_first_lines_tell():
     assert document_genre(None, "临江市节能专项资金管理办法\n第一条 为规范…") == "funding_call"
     assert document_genre(None, "临江市人民政府文件\n到2025年，森林覆盖率达到40%。") == "other"
+
+
+PILOT_CALL = (
+    "临江市低碳社区试点建设实施方案\n一、试点申报要求\n1．申报主体为街道办事处。"
+    "申报单位按照要求编制创建方案。\n二、组织申报\n表1 低碳社区试点主要指标体系\n"
+    "指标名称 单位 参考值\n碳排放总量下降率 % 较2020年下降40%以上\n"
+)
+CITY_PILOT_PLAN = (
+    "临江市国家碳达峰试点城市建设实施方案\n到2025年，单位地区生产总值能耗下降14%。"
+    "积极组织申报国家绿色低碳先进技术示范项目。\n"
+)
+
+
+def test_a_pilot_programme_that_calls_for_applications_is_a_funding_call():
+    title = "临江市低碳社区试点建设实施方案"
+    assert document_genre(title) == "implementation_plan"
+    assert read_genre(title, "临江市生态环境局", PILOT_CALL) == "funding_call"
+    # A region's own pilot plan asks no one to apply: its goals stay targets.
+    title = "临江市国家碳达峰试点城市建设实施方案"
+    assert read_genre(title, "临江市人民政府", CITY_PILOT_PLAN) == "implementation_plan"
+    # Applications without pilots in the title: a plan that mentions how to apply somewhere.
+    plan = "临江市碳达峰实施方案\n" + "申报要求，组织申报，申报主体。" * 2
+    assert read_genre("临江市碳达峰实施方案", None, plan) == "implementation_plan"
 
 
 def test_every_genre_has_a_family_the_rules_know():

@@ -145,6 +145,28 @@ def test_respectively_distributes_values_over_indicators():
     assert len({t.indicator_zh for t in targets}) == 2
 
 
+def test_each_item_of_a_parallel_list_keeps_its_own_noun():
+    # the last item's noun ends like the first's, its brackets qualify it alone; an intensity's
+    # 单位 starts the shared tail
+    targets = targets_of("到2025年，公交车、出租汽车（含网约车）新能源汽车分别达到72%、35%。")
+    assert [t.indicator_zh for t in targets] == [
+        "公交车新能源汽车",
+        "出租汽车（含网约车）新能源汽车",
+    ]
+    targets = targets_of("到2025年，公交车、出租汽车（含网约车）新能源汽车占比分别达到72%、35%。")
+    assert [(t.scope_zh, t.indicator_zh) for t in targets] == [
+        ("公交车", "新能源汽车占比"),
+        ("出租汽车（含网约车）", "新能源汽车占比"),
+    ]
+    targets = targets_of(
+        "到2030年，营运车辆、船舶单位换算周转量碳排放强度比2020年分别下降10%、5%。"
+    )
+    assert [t.indicator_zh for t in targets] == [
+        "营运车辆单位换算周转量碳排放强度",
+        "船舶单位换算周转量碳排放强度",
+    ]
+
+
 def test_one_clause_several_targets_each_with_its_verb():
     targets = targets_of("到2025年，化肥利用率达到43%、农药利用率达到45%、农膜回收率达到88%以上。")
     assert [(t.indicator_zh, t.value, t.comparator) for t in targets] == [

@@ -9,9 +9,12 @@ whose every number is a requirement on the pilots (g528 深圳 近零碳排放�
 The two PDFs are shipped in data/raw, whose manifest states their region; they are read here from
 a copy without it, so that their region is detected from their text as a new user's would be.
 
-The floors sit under the first measurement (issue 18, held-out 2), so a regression fails; the
-misses printed are the work left. Raise a floor when a general rule lifts the figure; never edit
-the gold to meet the output.
+First measured before any rule was written on these documents (recall 0.947, precision 0.740,
+fields 0.978 by this module's scorer, 12 traps); its misses were then studied as classes and rules
+written for them (issue 18, third round), so it is a development set since, like the genres
+held-out set before it. The floors sit under the figures after that round, so a regression fails;
+the misses printed are the work left. Raise a floor when a general rule lifts the figure; never
+edit the gold to meet the output.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ NOISY_PDFS = ("p107_gansu.pdf", "p362_dalian.pdf")  # in data/raw, not copied tw
 LABELLED = sorted([*(p.name for p in HELDOUT_DIR.glob("*.pdf")), *NOISY_PDFS])
 # Deadlines, a threshold that selects firms; qualitative goals; the pilots' reference values.
 WITHOUT_TARGETS = ("g365_guangdong.pdf", "g488_national.pdf", "g528_shenzhen.pdf")
-# First measurement (this module's scorer, the target-less documents counted): recall 0.947,
-# precision 0.740, fields 0.978, 12 traps. The floors leave a margin of about two rows.
-RECALL_FLOOR, PRECISION_FLOOR, FIELDS_FLOOR, TRAPS_CEILING = 0.92, 0.70, 0.95, 14
+# After issue 18's third round (this module's scorer, the target-less documents counted): recall
+# 0.965, precision 1.000, fields 0.988, no trap (first measurement: 0.947, 0.740, 0.978, 12 traps).
+# The floors leave a margin of about two rows.
+RECALL_FLOOR, PRECISION_FLOOR, FIELDS_FLOOR, TRAPS_CEILING = 0.93, 0.96, 0.97, 2
 # doc -> (region_zh, region_level), read by hand from each document's header and signature
 REGIONS = {
     "g307_shanghai": ("上海市", "province"),  # 上海市人民政府办公厅
@@ -97,3 +101,21 @@ def test_few_traps_of_the_held_out_set_are_targets(extraction):
     reported = traps_reported(extraction.targets, gold("genres_heldout2_non_targets.csv"))
     print("\n".join(reported))
     assert len(reported) <= TRAPS_CEILING, reported
+
+
+@pytest.mark.slow  # extracts seven real PDFs end to end
+def test_the_notice_and_the_pilot_call_are_rules_and_say_why(extraction):
+    documents = extraction.documents.set_index("doc_id")
+    kinds = {doc: tuple(documents.loc[doc, ["doc_kind", "genre"]]) for doc in REGIONS}
+    # a carbon market's reporting duties; a pilot programme that calls for applications
+    assert kinds["g365_guangdong"] == ("rules", "rule")
+    assert kinds["g528_shenzhen"] == ("rules", "funding_call")
+    assert {kinds[doc][0] for doc in REGIONS if doc not in ("g365_guangdong", "g528_shenzhen")} == {
+        "plan"
+    }
+    assert documents.at["g488_national", "issuer_zh"] == "农业农村部 国家发展改革委"
+    # their numbers stay in review.csv with the reason, none is a target
+    for doc in ("g365_guangdong", "g528_shenzhen"):
+        assert not (extraction.targets["doc_id"] == doc).any()
+    set_aside = extraction.document_reviews["g528_shenzhen"]
+    assert sum(row["category"] == "unreported_number" for row in set_aside) >= 10

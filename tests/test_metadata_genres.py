@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from greenmetrics.metadata import detect_metadata
-from greenmetrics.regions import is_national_issuer
+from greenmetrics.regions import is_national_issuer, spaced_signers
 
 HEADS = Path(__file__).parent / "corpus" / "genre_heads"
 
@@ -61,6 +61,16 @@ def test_joint_national_signatures_are_kept_whole():
     assert _meta("g397_national")["issuer_zh"] == "工业和信息化部办公厅 市场监督管理总局办公厅"
     assert _meta("g131_national")["issuer_zh"] == "中国人民银行 发展改革委 证监会"
     assert _meta("g029_national")["issue_date"] == "2022-03-17"
+
+
+def test_joint_signers_on_one_line_keep_a_space_between_them():
+    # The layout prints them side by side; the reader's text runs their names together.
+    text = "关于印发节水行动方案的通知\n各有关单位：\n现印发给你们。\n水利部国家发展改革委\n2022年3月1日\n"
+    assert detect_metadata(text)["issuer_zh"] == "水利部 国家发展改革委"
+    assert spaced_signers("临江市科学技术局临江市财政局") == "临江市科学技术局 临江市财政局"
+    assert spaced_signers("临江市临江区人民政府") == "临江市临江区人民政府"
+    assert spaced_signers("国家发展改革委等部门") == "国家发展改革委等部门"
+    assert spaced_signers("广东省生态环境厅") == "广东省生态环境厅"
 
 
 def test_a_plan_without_issuer_or_date_says_so():

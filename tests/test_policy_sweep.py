@@ -1062,6 +1062,48 @@ CASES: list[tuple[str, str, list[T]]] = [
     # 总装机容量 is the region's whole capacity; 新增装机 alone says nothing of what
     ("zong_zhuangji", "到2025年底，总装机容量达到2600万千瓦左右。", [T(2600, "万千瓦", "approx")]),
     ("xinzeng_zhuangji_alone", "到2025年，新增装机40万千瓦。", NONE),
+    # 控制在X is a ceiling; 控制在X左右 stays about
+    ("kongzhizai_bare", "到2025年，全市煤炭消费量控制在0.2亿吨。", [T(0.2, "亿吨", "le")]),
+    # a standard's code, its letters wrapped onto the line before, is no value
+    (
+        "standard_code_wrapped",
+        "建议参考临江市《低碳企业评价指南》DB 11/T\n1370-2016、《绿色企业评价规范》DB11/T\n"
+        "1558-2018相应内容提高要求执行。",
+        NONE,
+    ),
+    # 近零排放 names a class of zones, no zero
+    ("near_zero_no_zero", "到2025年，全市建成一批近零排放示范区。", NONE),
+    # a size closed by 及以上的 before the firms it names picks out whom a duty binds
+    (
+        "selects_firms_far_verb",
+        "到2025年，年排放量达2.6万吨二氧化碳当量（或综合能源消费量1万吨标准煤）及以上的"
+        "钢铁、建材企业全部纳入监测。",
+        NONE,
+    ),
+    (
+        "share_of_firms_stays",
+        "到2025年，80%以上的县级及以上党政机关达到节约型机关创建要求。",
+        [T(80, comparator="ge")],
+    ),
+    # a share before the capacity it sizes is a target named by that noun; before an entity
+    # it selects (含量30%以上的产品)
+    (
+        "share_sizes_capacity",
+        "到2030年，全市电网具备5%左右的尖峰负荷响应能力。",
+        [T(5, comparator="approx", target_year=2030)],
+    ),
+    ("share_selects_products", "到2025年，推广再生材料含量30%以上的产品。", NONE),
+    # 力争 before the verb of a list of counts hopes for every item of the list
+    (
+        "lizheng_list_of_counts",
+        "力争培育10家省级创新中心，5家检验检测平台，5家新型研发机构。",
+        [T(n, "家", aspirational=1) for n in (10, 5, 5)],
+    ),
+    (
+        "lizheng_not_next_subject",
+        "到2025年，力争培育10家省级创新中心，绿色工厂达到50家。",
+        [T(10, "家", aspirational=1), T(50, "家", aspirational=0)],
+    ),
 ]
 
 

@@ -36,6 +36,9 @@ _FIRST_GENRES = (
         re.compile(r"申报|申请指南|项目指南|专项资金|资金支持|补助资金|奖补|资金管理"),
     ),
     ("allocation_plan", re.compile(r"配额.{0,8}(?:分配|方案)|分配方案")),
+    # A carbon market's duties (排放报告, 核查, 配额清缴, 履约): deadlines and the thresholds
+    # that select the firms bound, whatever the notice is called.
+    ("rule", re.compile(r"排放(?:数据)?(?:报告|核查)|报告与核查|清缴|履约")),
 )
 _TITLE_GENRES = (
     ("implementation_plan", re.compile(r"实施方案")),
@@ -79,15 +82,39 @@ def document_genre(title: str | None, text_head: str = "") -> str:
     return "other"
 
 
+# NOTE: a programme of pilots or demonstrations (…近零碳排放区试点建设实施方案, …示范项目创建方案)
+# is a call for applications however its title ends when its text tells applicants how to apply
+# (申报主体, 申报要求, 组织申报): the numbers of its annex tables are the pilots' reference values
+# and conditions, not the region's goals. A region's own pilot plan (…国家碳达峰试点城市建设
+# 方案) states its goals and asks no one to apply.
+_PILOT_TITLE_RE = re.compile(r"试点|示范")
+_APPLICATION_RE = re.compile(
+    r"申报(?:主体|要求|条件|单位|材料|程序|流程|评审)|组织申报|项目征集|申请条件"
+)
+_APPLICATION_MENTIONS = 3
+
+
 def read_genre(
     title: str | None, issuer: str | None, text: str, doc_kind: str | None = None
 ) -> str:
     """The genre of a document: a report kind from its title and issuer (or the manifest's
-    doc_kind) as it is, else the genre its title (else its first lines) names."""
+    doc_kind) as it is, a pilot programme that calls for applications a funding call, else
+    the genre its title (else its first lines) names."""
     kind = doc_kind or document_kind(title, issuer)
     if kind in ("bulletin", "work_report", "news"):
         return kind
-    return document_genre(title, text[:300])
+    genre = document_genre(title, text[:300])
+    if genre_family(genre) == "plan" and calls_for_pilots(title or text[:100], text):
+        return "funding_call"
+    return genre
+
+
+def calls_for_pilots(title: str, text: str) -> bool:
+    """True for a programme of pilots or demonstrations (its title) whose text tells applicants
+    how to apply, several times: a call for applications, not the region's plan."""
+    if not _PILOT_TITLE_RE.search(title):
+        return False
+    return len(_APPLICATION_RE.findall(text)) >= _APPLICATION_MENTIONS
 
 
 def rules_review_note(genre: str) -> str:

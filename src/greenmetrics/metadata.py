@@ -24,7 +24,14 @@ from dataclasses import dataclass, field, replace
 
 from .gazetteer import MIN_TEXT_NAME, Division, shipped_gazetteer
 from .official_dates import date_line, printed_date
-from .regions import COUNTRY_EN, COUNTRY_ZH, PROVINCE_SHORT, PROVINCES, is_national_issuer
+from .regions import (
+    COUNTRY_EN,
+    COUNTRY_ZH,
+    PROVINCE_SHORT,
+    PROVINCES,
+    is_national_issuer,
+    spaced_signers,
+)
 from .text import normalize
 
 _PROVINCE_RE = re.compile("|".join(PROVINCES))
@@ -93,7 +100,7 @@ def _signature_issuer(lines: list[str], k: int) -> str | None:
             or _PROVINCE_DEPARTMENT_RE.fullmatch(compact)
             or _REGION_DEPARTMENT_RE.fullmatch(compact)
         ):
-            signer = compact
+            signer = spaced_signers(compact)
         if signer is None:
             break
         signers.insert(0, signer)
@@ -114,10 +121,10 @@ def _national_head_issuer(lines: list[str]) -> str | None:
         compact = line.replace(" ", "")
         label = _ISSUER_LABEL_RE.search(compact)
         if label and is_national_issuer(label.group("issuer")):
-            return label.group("issuer")
+            return spaced_signers(label.group("issuer"))
         m = _HEAD_ISSUER_RE.match(compact)
         if m and is_national_issuer(m.group("issuer")):
-            return m.group("issuer")
+            return spaced_signers(m.group("issuer"))
     return None
 
 
@@ -522,7 +529,7 @@ def detect_metadata(text: str) -> dict:
     if issuer is None and title:
         before = title.split("关于", 1)[0]
         if _ISSUER_SUFFIX_RE.search(before) or _REGION_DEPARTMENT_RE.fullmatch(before):
-            issuer = before
+            issuer = spaced_signers(before)
 
     if issuer is None:
         issuer = _notice_issuer(head[:3])

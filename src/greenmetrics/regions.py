@@ -46,6 +46,28 @@ NATIONAL_ISSUER_RE = re.compile(
 )
 
 
+_NATIONAL_BODY_RE = re.compile(NATIONAL_BODY)
+
+
+# NOTE: the bodies of one region that sign together each carry the region's name (徐州市科学技术局
+# 徐州市财政局): where that name starts again, another signer starts.
+_REGION_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|盟|县|旗|区)")
+
+
+def spaced_signers(issuer: str) -> str:
+    """Bodies that sign together, their names run into one another by the layout (农业农村部国家
+    发展改革委, 徐州市科学技术局徐州市财政局), with one space between them as joint signers are
+    written (农业农村部 国家发展改革委); `issuer` as it is unless central bodies make up the whole
+    of it, or its region's name starts it and starts again."""
+    bodies = [m.group(0) for m in _NATIONAL_BODY_RE.finditer(issuer)]
+    if bodies and "".join(bodies) == issuer:
+        return " ".join(bodies)
+    region = _REGION_PREFIX_RE.match(issuer)
+    if region and issuer.find(region.group(0), region.end()) > 0:
+        return re.sub(rf"(?<=.)(?={re.escape(region.group(0))})", " ", issuer)
+    return issuer
+
+
 def is_national_issuer(issuer: str) -> bool:
     """True when `issuer` is one or several central bodies (国务院办公厅, 国家发展改革委等部门,
     工业和信息化部办公厅 市场监督管理总局办公厅): a document it issues governs the whole country."""

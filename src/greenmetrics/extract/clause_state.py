@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -23,6 +24,20 @@ class ClauseContext:
     # 新建X9座，一级环卫综合体11处: the build verb of a clause governs the verbless counts after it
     built: list[str] = field(default_factory=list)
     borrowed: str = ""  # the verbs the clause being read takes from the one before
+    built_hedged: bool = False  # 力争 stood before the build verb that `built` carries
+    hope: re.Pattern | None = None  # the words of aspiration (力争, 争取) of the vocabulary
+
+    def carry(self, verbs: list[str], lead: str = "") -> None:
+        """Carry the build verbs of a clause of counts to the verbless counts after it, and
+        whether 力争 in `lead` (the clause before its first value) governed them: 力争培育10家…，
+        5家…，5家… hopes for the whole list. Verbs carried on keep their 力争; [] ends the carry."""
+        if verbs is not self.built:
+            self.built_hedged = bool(verbs and self.hope and self.hope.search(lead))
+        self.built = verbs
+
+    def hoped_for(self) -> bool:
+        """力争 in a lead clause, or over the build verb the clause being read borrows."""
+        return self.aspirational or (bool(self.borrowed) and self.built_hedged)
 
 
 @dataclass

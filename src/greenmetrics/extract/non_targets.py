@@ -14,7 +14,7 @@ import re
 
 from .. import notes
 from .phrases import strip_actions
-from .vocabulary import SELECTION_POOL_RE, VOCABULARY
+from .vocabulary import COUNT_MEASURE_WORDS, SELECTION_POOL_RE, VOCABULARY
 
 # NOTE: money is a target when a plan sets an output (产业产值达到2000亿元, 形成10亿元氢能产业规模,
 # 生态系统服务价值, 绿色信贷余额: a stock the finance sector reaches); an investment or a fund
@@ -68,6 +68,19 @@ _BAN_BEFORE_RE = re.compile(r"严禁|禁止|不得|不再|淘汰|关停|退出|�
 _BOUND_THEN_NOUN_RE = re.compile(
     r"[\d.０-９．]+[^\d，、；。,;]{0,8}?(?:及?以下|及?以上)(?:的)?\s*[\u4e00-\u9fa5]"
 )
+# NOTE: 排放量达2.6万吨二氧化碳当量（或综合能源消费量1万吨标准煤）及以上的…企业, 年综合能耗5000吨
+# 标准煤以上的重点用能单位: a size that closes with 及以上的 before the entities it names picks
+# out whom a duty binds, however far the verb of reaching stands; a share of the entities
+# (80%以上的企业) and a count are the target itself.
+_SELECTS_ENTITIES_RE = re.compile(
+    r"^[^，。；：]{0,40}?及?以上(?:规模)?的[^，。；：]{0,30}?"
+    r"(?:企业|单位|用户|园区|项目|机组|设施|数据中心|锅炉|工厂)"
+)
+_SHARE_UNITS = ("%", "‰", "个百分点", "百分点", "倍")
+# NOTE: DB11/T 1370-2016, GB 50189-2015: a bare number with the year of a standard after its
+# dash is the standard's code (read as a range 1370-2016 or as 1370 alone), also when a line
+# wrap parted it from its letters.
+_STANDARD_CODE_RE = re.compile(r"\d+\s*[-—–]\s*(?:19|20)\d\d(?![\d年])")
 
 
 def why_not_a_target(
@@ -82,6 +95,14 @@ def why_not_a_target(
         return notes.note("review_money")
     if _MONEY_UNIT_RE.search(unit) and not _OUTPUT_MONEY_RE.search(before[-20:] + after[:12]):
         return notes.note("review_investment")
+    if not unit and _STANDARD_CODE_RE.match(clause, value_start):
+        return notes.note("review_standard_code")
+    if (
+        unit not in (*_SHARE_UNITS, *COUNT_MEASURE_WORDS)
+        and unit
+        and _SELECTS_ENTITIES_RE.match(after)
+    ):
+        return notes.note("review_selects_entities")
     if in_selection_pool(clause, value_start, value_end):
         return notes.note("review_selection_pool")
     if _APPLICANT_RE.search(lead + before):

@@ -272,6 +272,9 @@ _SIZE_HEAD_RE = re.compile(r"(?:装机规模|装机容量|装机|发电量|发�
 _PER_UNIT_RE = re.compile(r"^单位(?:地区生产总值|国内生产总值|GDP|工业增加值|产值)")
 
 
+_QUALIFIER_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
 def split_parallel(subject: str, n: int) -> list[str] | None:
     """One subject with n values (分别达到X、Y) -> n indicator phrases.
 
@@ -300,7 +303,13 @@ def split_parallel(subject: str, n: int) -> list[str] | None:
             prefix = parts[0][: len(parts[0]) - len(modifier)]
             return [parts[0] + head] + [prefix + p + head for p in lead[1:]] + [prefix + last]
     if all(len(p) <= 4 for p in lead) and len(last) > len(parts[0]) + 2:
-        tail = last[len(parts[0]) :]
+        # NOTE: the last item's own noun ends like the first's (公交车、出租汽车（含网约车）新能源
+        # 汽车), or where an intensity's 单位 starts the shared tail (营运车辆、船舶单位换算周转量
+        # 碳排放强度); the tail starts after it and the brackets that qualify it.
+        per_unit = last.find("单位", 1)
+        end = last.find(parts[0][-1], 1) + 1 or (per_unit if 0 < per_unit <= 4 else len(parts[0]))
+        qualifier = _QUALIFIER_RE.match(last, end)
+        tail = last[qualifier.end() if qualifier else end :]
         return [p + tail for p in lead] + [last]
     return parts
 
@@ -321,6 +330,8 @@ def parallel_scopes(subject: str, n: int) -> tuple[list[str], str] | None:
         return None
     last = parts[-1]
     cut = last.find(parts[0][-1], 1) + 1
+    qualifier = _QUALIFIER_RE.match(last, cut) if cut else None  # 出租汽车（含网约车）: its own
+    cut = qualifier.end() if qualifier else cut
     tail = last[cut:]
     if cut < 2 or len(tail) < 2 or not _SHARED_HEAD_RE.search(tail):
         return None

@@ -67,8 +67,21 @@ _CODE_BEFORE = re.compile(r"[A-Za-z]\s$|[A-Za-z][A-Za-z/ ]*\d+(?:[./]\d+)*\s*[-�
 _ENTITY_AFTER = re.compile(
     r"(?:的)?(?:工业|工矿|重点|规模)?(?:用能|用水|用电|排污|排放)?(?:企业|园区|用户|项目|单位|城市|工矿)"
 )
+# NOTE: a capacity (响应能力, 调峰能力) is sized as a share of a load or a total: 具备5%左右的尖峰
+# 负荷响应能力 is a target named by the noun after 的; an entity there (园区, 企业) is selected.
+_CAPACITY_AFTER = re.compile(r"的[\u4e00-\u9fa5]{1,12}能力(?:[，。；;,]|$)")
 _COUNT_UNITS = frozenset({*COUNT_MEASURE_WORDS, "户", "辆"})
 _ANY_QUANTITY = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
+
+
+def sizes_capacity_after(clause: str, end: int, unit: str) -> bool:
+    """True for a share ending at `end` of `clause` that 的 and a capacity follow."""
+    return unit == "%" and _CAPACITY_AFTER.match(clause, end) is not None
+
+
+def measures_noun_after(clause: str, mention: Mention) -> bool:
+    """True when `mention` sizes the capacity named after it: that noun names its target."""
+    return sizes_capacity_after(clause, mention.end, mention.unit)
 
 
 def may_hold_quantity(text: str) -> bool:
@@ -158,8 +171,13 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
                 end += cm.end()
                 break
         # NOTE: "运量150万吨以上的园区" is a threshold that defines whom a target applies to,
-        # not a target; "80%左右的机关达到要求" at the head of a clause is a target.
-        if clause[end : end + 1] == "的" and not _starts_clause(clause, start, vocabulary, unit):
+        # not a target; "80%左右的机关达到要求" at the head of a clause is a target, and so is
+        # a share that sizes a capacity (具备5%左右的尖峰负荷响应能力).
+        if (
+            clause[end : end + 1] == "的"
+            and not _starts_clause(clause, start, vocabulary, unit)
+            and not sizes_capacity_after(clause, end, unit)
+        ):
             continue
         if comparator != "eq" and unit not in _COUNT_UNITS and _ENTITY_AFTER.match(clause, end):
             continue  # 年货运量150万吨以上工业企业: a size that picks the entities, no target
@@ -176,8 +194,8 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
         consumed = end
     mentions += _word_quantities(clause, vocabulary, mentions)
     for m in vocabulary.zero_re.finditer(clause):
-        if clause[max(0, m.start() - 1) : m.start()] == "净":
-            continue  # NOTE: 净零排放 names the net-zero goal or a class of technology, no zero
+        if clause[max(0, m.start() - 1) : m.start()] in ("净", "近"):
+            continue  # NOTE: 净零排放, 近零排放 name a goal or a class of zones, no zero
         mentions.append(Mention(m.start(), m.end(), 0.0, "", "eq", zero_word=m.group(0)))
     mentions.sort(key=lambda x: x.start)
     return mentions

@@ -33,7 +33,7 @@ from .phrases import (
     without_own_region,
     without_stray_quotes,
 )
-from .quantities import Mention, find_mentions, may_hold_quantity
+from .quantities import Mention, find_mentions, may_hold_quantity, measures_noun_after
 from .records import MilestoneRecord, PlanContext, TargetRecord, assign_ids
 from .sentences import Sentence, split_sentences, trim_span
 from .vocabulary import (
@@ -150,7 +150,7 @@ class Extractor:
         whole = norm[sent.start : sent.end]
         if not may_hold_quantity(whole) and not v.milestone_re.search(whole):
             return
-        ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year)
+        ctx = ClauseContext(sentence_start=sent.start, heading_year=sent.year, hope=v.aspiration_re)
         after_year_only = False
         for index, (cs, ce) in enumerate(sent.clauses):
             clause = norm[cs:ce]
@@ -273,14 +273,14 @@ class Extractor:
         )
         counted = head0.endswith("等") or modifies_counted(head0, mentions[0])  # A、B等40个公园
         counts = all(m.unit not in RATE_UNITS for m in mentions)
-        if (not head0 or area or counted) and not verb0:
+        if (not head0 or area or counted or measures_noun_after(clause, mentions[0])) and not verb0:
             own_actions = strip_actions(strip_lead(first_left, v), v)[1]
             if not own_actions and counts and ctx.built:
                 ctx.borrowed = "".join(ctx.built)  # 建设A等20条，B等20条: built as well
             for i in range(len(mentions)):
                 self._value_first_target(clause, cs, mentions, i, ctx, area)
             ctx.borrowed = ""
-            ctx.built = (own_actions or ctx.built) if counts else []
+            ctx.carry((own_actions or ctx.built) if counts else [], first_left)
             return
         segments: list[Segment] = []
         prev_end = 0
@@ -299,7 +299,7 @@ class Extractor:
             self._noun_first_segment(clause, cs, mentions, segment, ctx, clause_verbs)
         ctx.borrowed = ""
         # NOTE: an action (新建, 建成) carries over; a comparison verb (达到) stays in its clause.
-        ctx.built = clause_verbs if counts and not verb0 else []
+        ctx.carry(clause_verbs if counts and not verb0 else [])
 
     def _noun_first_segment(
         self, clause, cs, mentions, segment: Segment, ctx, clause_verbs
@@ -466,7 +466,7 @@ class Extractor:
             ctx,
             base,
             area or scope or ctx.scope,
-            ctx.aspirational or bool(v.aspiration_re.search(clause[: mention.start])),
+            ctx.hoped_for() or bool(v.aspiration_re.search(clause[: mention.start])),
         )
 
     def _comparator(self, comp_text: str, mention: Mention, left: str = "") -> str:
