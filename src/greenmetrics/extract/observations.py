@@ -346,7 +346,7 @@ class ObservationReader(TimeFrames):
     def _mentions(self, clause: str) -> list[Mention]:
         """The quantities of a clause, with the starting values the target rules leave out
         (由2015年的60.9%提高到…: 60.9% is what the region measured in 2015)."""
-        mentions = find_mentions(clause, self.x.vocabulary)
+        mentions = self.x.mentions_in(clause)
         for m in STARTING_POINT_RE.finditer(arabic_years(clause)):
             if any(x.start <= m.end() < x.end for x in mentions):
                 continue
