@@ -124,7 +124,7 @@ class ObservationReader(TimeFrames):
         sections = {} if self.reports else self.section_spans(norm, self.x.vocabulary)
         present, outlook = sections.get("present", []), sections.get("outlook", [])
         for sent in self.x.sentences:
-            if self._in_table(sent.start, sent.end):
+            if self.table_spans and self._in_table(sent.start, sent.end):
                 continue
             if self.reports:
                 default = Frame(year=self.present, past=self.present is not None)
