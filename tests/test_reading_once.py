@@ -1,6 +1,7 @@
 """What the extraction shares between its passes or settles before the full work gives what the
 full work gives (issue 19: each clause's quantities read once, normalize settled by two
-searches when nothing in a text changes, a clause with no word of time keeping its frame)."""
+searches when nothing in a text changes, a clause with no word of time keeping its frame, a
+clause's indicator name read only when a value asks for it)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from greenmetrics import paths
 from greenmetrics.extract import Extractor, PlanContext
+from greenmetrics.extract.observation_names import LatestName
 from greenmetrics.extract.observation_time import ANY_TIME_WORD_RE, TIME_WORD_PATTERNS
 from greenmetrics.extract.quantities import ClauseMentions, find_mentions
 from greenmetrics.extract.vocabulary import CLAUSE_SEP
@@ -86,3 +88,23 @@ def test_a_clause_has_a_word_of_time_exactly_when_one_of_the_patterns_finds_one(
         assert bool(ANY_TIME_WORD_RE.search(clause)) == any_pattern, clause
         with_time += any_pattern
     assert 0 < with_time < len(clauses)
+
+
+def test_the_latest_name_is_the_last_one_offered_or_set_and_read_only_when_asked():
+    read: list[str] = []
+
+    def name_of(clause: str) -> str:
+        read.append(clause)
+        return clause.removeprefix("name:") if clause.startswith("name:") else ""
+
+    latest = LatestName(name_of)
+    for clause in ("name:单位GDP能耗", "no name", "name:用水总量", "none either"):
+        latest.offer(clause)
+    assert read == []  # nothing read before a value asks
+    assert latest.get() == "用水总量"
+    assert read == ["none either", "name:用水总量"]  # from the last back to the first named
+    latest.set("碳排放强度")
+    latest.offer("no name")
+    assert latest.get() == "碳排放强度"  # a clause without a name leaves the one set
+    latest.offer("name:森林覆盖率")
+    assert latest.get() == latest.get() == "森林覆盖率"
