@@ -17,6 +17,7 @@ from greenmetrics.extract.observation_time import ANY_TIME_WORD_RE, TIME_WORD_PA
 from greenmetrics.extract.quantities import ClauseMentions, find_mentions
 from greenmetrics.extract.vocabulary import CLAUSE_SEP
 from greenmetrics.extract.years import arabic_years
+from greenmetrics.metadata import detect_metadata
 from greenmetrics.readers import read_document
 from greenmetrics.text import normalize
 
@@ -108,3 +109,9 @@ def test_the_latest_name_is_the_last_one_offered_or_set_and_read_only_when_asked
     assert latest.get() == "碳排放强度"  # a clause without a name leaves the one set
     latest.offer("name:森林覆盖率")
     assert latest.get() == latest.get() == "森林覆盖率"
+
+
+@pytest.mark.parametrize("path", TEXT_PLANS[::4], ids=lambda p: p.name)
+def test_the_metadata_read_from_the_normalized_text_given_is_the_metadata_read_alone(path):
+    text = read_document(path).text
+    assert detect_metadata(text, normalize(text)) == detect_metadata(text)

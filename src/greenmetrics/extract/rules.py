@@ -62,12 +62,12 @@ class Extractor:
     """Extract targets and milestones from one document's text."""
 
     def __init__(
-        self, text: str, context: PlanContext, vocabulary: Vocabulary = VOCABULARY
+        self, text: str, context: PlanContext, vocabulary: Vocabulary = VOCABULARY, norm=None
     ) -> None:
         self.text = text
         self.context = context
         self.vocabulary = vocabulary
-        self.norm: NormalizedText = normalize(text)
+        self.norm: NormalizedText = norm if norm is not None else normalize(text)
         self.mentions_in = ClauseMentions(vocabulary)  # shared with the observations' pass
         self.default_year = context.default_target_year or default_target_year(
             self.norm.text, context.issue_year
