@@ -32,7 +32,7 @@ from .regions import (
     is_national_issuer,
     spaced_signers,
 )
-from .text import normalize
+from .text import NormalizedText, normalize
 
 _PROVINCE_RE = re.compile("|".join(PROVINCES))
 _PROVINCE_SHORT_RE = re.compile("|".join(sorted(PROVINCE_SHORT, key=len, reverse=True)))
@@ -485,7 +485,7 @@ def _detect_region(issuer: str | None, title: str | None, text: str) -> Region:
 _READ_HEAD, _READ_TAIL = 50_000, 10_000
 
 
-def detect_metadata(text: str) -> dict:
+def detect_metadata(text: str, normalized: NormalizedText | None = None) -> dict:
     """Metadata of a plan that is not in the manifest, read from its own text.
 
     Returns title_zh, region_zh, region_level, issuer_zh, issue_date (ISO), doc_number,
@@ -493,13 +493,15 @@ def detect_metadata(text: str) -> dict:
     lists what was not sure about the region, metadata_review an issuer or date not found. The rules follow
     the layout of Chinese official documents (文号 and issuer at the top, 落款 issuer + date
     at the end or after the notice), not any one plan; see the helpers for each field.
+    `normalized`: normalize(text), when the caller has it already.
     """
     if len(text) > _READ_HEAD + _READ_TAIL:
         # Title, 文号, issuer and date sit at the top, the signature at the end; the body's
         # region names are as clear in its first pages as in all of it. Reading a bounded
         # part keeps detection cheap on a 50 MB file.
         text = text[:_READ_HEAD] + "\n" + text[-_READ_TAIL:]
-    norm = normalize(text).text
+        normalized = None  # the part read is not the text normalized
+    norm = (normalized if normalized is not None else normalize(text)).text
     lines = [line.strip() for line in norm.split("\n")]
     nonempty = [line for line in lines if line]
     head = nonempty[:_HEADER_LINES]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import words
@@ -75,12 +75,25 @@ def note(key: str, **args: object) -> Note:
     """The note `key` with its arguments (numbers, codes, Chinese names, a nested `Note`).
     Raises KeyError for a key not in the vocabulary and TypeError for arguments that are not
     the template's fields."""
+    if not args:
+        return _plain_note(key)
     wanted = set(words.template_fields(_template(key, "en")))
     if set(args) != wanted:
         raise TypeError(f"note {key!r} takes {sorted(wanted)}, not {sorted(args)}")
     for value in args.values():
         _check_arg(key, value)
     part = NotePart(key, tuple(sorted((n, _frozen(v)) for n, v in args.items())))
+    return Note(_render_part(part, "en", translate=False), (part,))
+
+
+@cache
+def _plain_note(key: str) -> Note:
+    """A note without arguments, made once per key: the review gives thousands of numbers the
+    same few notes."""
+    wanted = sorted(set(words.template_fields(_template(key, "en"))))
+    if wanted:
+        raise TypeError(f"note {key!r} takes {wanted}, not []")
+    part = NotePart(key, ())
     return Note(_render_part(part, "en", translate=False), (part,))
 
 

@@ -45,6 +45,7 @@ from .regions import region_short_names
 from .review import build_review
 from .schemas import PROCESSED_TABLES, columns
 from .tables import finalize, records_frame
+from .text import normalize
 
 
 @dataclass
@@ -223,9 +224,10 @@ def _process_file(job: tuple[Path, dict | None]):
 def _read_and_extract(job: tuple[Path, dict | None]):
     path, meta = job
     doc = read_document(path)
+    normalized = normalize(doc.text)  # once, for the metadata and the rules
     source = "manifest"
     if meta is None:
-        meta = detect_metadata(doc.text)
+        meta = detect_metadata(doc.text, normalized)
         source = "detected"
     else:
         meta = _with_division_code(meta)
@@ -245,7 +247,7 @@ def _read_and_extract(job: tuple[Path, dict | None]):
         doc_kind=kind,
         report_year=year,
     )
-    extractor = Extractor(doc.text, context)
+    extractor = Extractor(doc.text, context, norm=normalized)
     targets, milestones = extractor.run()
     observations = read_observations(extractor)
     set_aside = extractor.set_aside

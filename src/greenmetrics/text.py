@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,11 +67,14 @@ def simplified(s: str) -> str:
     Always one character for one, so every offset still points at the same character. Whether
     a text is traditional is judged on its first 20,000 characters."""
     sample = s[:20_000]
+    converter = _t2s()
+    converted = converter.convert(sample)
+    if converted == sample:
+        return s  # the common case, settled without counting characters one by one
     cjk = len(_CJK_RE.findall(sample))
     if not cjk:
         return s
-    converter = _t2s()
-    changed = sum(map(operator.ne, sample, converter.convert(sample)))
+    changed = sum(map(operator.ne, sample, converted))
     if changed <= _TRADITIONAL_SHARE * cjk:
         return s
     out = converter.convert(s)
@@ -229,10 +233,13 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(widths) < _WRAP_MIN_LINES:
         return None
     counts = Counter(widths)
+    # the lines in a band are counted by bisecting the sorted widths, not by going over every
+    # width for every width (a long text has hundreds of them)
+    ordered = sorted(widths)
     best: tuple[int, int, int] | None = None  # (lines in band, width, tolerance)
     for width in counts:
         tol = max(2, width // 20)
-        band = sum(c for n, c in counts.items() if width - tol <= n <= width + tol)
+        band = bisect_right(ordered, width + tol) - bisect_left(ordered, width - tol)
         if best is None or (band, width) > best[:2]:
             best = (band, width, tol)
     assert best is not None
@@ -464,6 +471,15 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# What the passes of `normalize` may drop or change, before the conversion to simplified
+# characters and after it: a text with none of them (most cells, quotes and names) is its own
+# normalized text, settled by two searches instead of every pass.
+_CHANGED_BEFORE_SIMPLIFIED_RE = re.compile(f"{_DROP_RE.pattern}|{_CHAR_MAP_RE.pattern}")
+_CHANGED_AFTER_SIMPLIFIED_RE = re.compile(
+    "[" + re.escape("\n ．.,;:!?～〜~—–‒―-") + "\U000f0000-\U0010fffd]"
+)
+
+
 def normalize(text: str) -> NormalizedText:
     """The text the extractor matches on, with a map back to `text` (see module rules).
 
@@ -476,15 +492,20 @@ def normalize(text: str) -> NormalizedText:
     CJK punctuation is never touched. A few regex passes; Python code runs per changed
     character, per space run and per line, never per character of the text.
     """
-    dropped = [m.span() for m in _DROP_RE.finditer(text)]
-    if dropped:
-        mask0 = bytearray(len(text))
-        for a, b in dropped:
-            mask0[a:b] = b"\x01" * (b - a)
-        s, first_index = _delete(text, mask0)
+    if not _CHANGED_BEFORE_SIMPLIFIED_RE.search(text):
+        s, first_index = simplified(text), None
+        if not _CHANGED_AFTER_SIMPLIFIED_RE.search(s):
+            return NormalizedText(s, list(range(len(text) + 1)))  # nothing else to change
     else:
-        s, first_index = text, None
-    s = simplified(_map_chars(s))
+        dropped = [m.span() for m in _DROP_RE.finditer(text)]
+        if dropped:
+            mask0 = bytearray(len(text))
+            for a, b in dropped:
+                mask0[a:b] = b"\x01" * (b - a)
+            s, first_index = _delete(text, mask0)
+        else:
+            s, first_index = text, None
+        s = simplified(_map_chars(s))
 
     mask = bytearray(len(s))
     replacements: dict[int, str] = {}

@@ -33,9 +33,9 @@ def is_layout_mention(text: str, start: int, unit: str | None) -> bool:
         return False
     if not unit and _ENUMERATOR_RE.match(text, max(0, start - 1)):
         return True
-    if layout_number(text, m.start(), m.end()) == "contents" and in_contents_line(text, start):
-        return True  # 建设10个示范园区········15: every number of a contents line
     kind = layout_number(text, m.start(), m.end())
+    if kind == "contents" and in_contents_line(text, start):
+        return True  # 建设10个示范园区········15: every number of a contents line
     return kind == "reference" or (kind is not None and not unit)
 
 

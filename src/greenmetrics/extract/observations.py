@@ -24,6 +24,7 @@ from ..gazetteer import shipped_gazetteer
 from ..regions import COUNTRY_ZH
 from ..schemas import RATE_UNITS
 from .bulletin_tables import bulletin_table_observations
+from .observation_names import LatestName
 from .observation_ratios import structure_terms
 from .observation_time import Frame, TimeFrames
 from .observation_words import (
@@ -124,7 +125,7 @@ class ObservationReader(TimeFrames):
         sections = {} if self.reports else self.section_spans(norm, self.x.vocabulary)
         present, outlook = sections.get("present", []), sections.get("outlook", [])
         for sent in self.x.sentences:
-            if self._in_table(sent.start, sent.end):
+            if self.table_spans and self._in_table(sent.start, sent.end):
                 continue
             if self.reports:
                 default = Frame(year=self.present, past=self.present is not None)
@@ -184,7 +185,7 @@ class ObservationReader(TimeFrames):
         frame = default
         self.period_start = default.start
         self.last_scope = ""
-        last_indicator = ""
+        last_indicator = LatestName(self._indicator)  # a clause's name read when a value asks
         last_base: int | None = None
         self.last_record = None
         self.part_of = None  # the change a 其中 clause breaks down
@@ -210,9 +211,7 @@ class ObservationReader(TimeFrames):
             if frame.start is not None:
                 self.period_start = frame.start
             if not mentions:
-                name = self._indicator(clause)
-                if name:
-                    last_indicator = name
+                last_indicator.offer(clause)
                 continue
             if BASIS_LEAD_RE.match(clause) and (
                 BASIS_WORD_RE.search(clause) or FORECAST_RE.search(norm[ce : sent.end])
@@ -261,13 +260,13 @@ class ObservationReader(TimeFrames):
                 ):
                     continue
                 record = self._record(
-                    clause, cs, mentions, k, left, local, last_indicator, last_base
+                    clause, cs, mentions, k, left, local, last_indicator.get(), last_base
                 )
                 if record is None:
                     continue
                 if record.indicator_zh:
-                    last_indicator = record.indicator_zh.removesuffix(
-                        self._direction(record.indicator_zh)
+                    last_indicator.set(
+                        record.indicator_zh.removesuffix(self._direction(record.indicator_zh))
                     )
                 if record.baseline_year is not None:
                     last_base = (
@@ -346,7 +345,7 @@ class ObservationReader(TimeFrames):
     def _mentions(self, clause: str) -> list[Mention]:
         """The quantities of a clause, with the starting values the target rules leave out
         (由2015年的60.9%提高到…: 60.9% is what the region measured in 2015)."""
-        mentions = find_mentions(clause, self.x.vocabulary)
+        mentions = self.x.mentions_in(clause)
         for m in STARTING_POINT_RE.finditer(arabic_years(clause)):
             if any(x.start <= m.end() < x.end for x in mentions):
                 continue

@@ -201,6 +201,22 @@ def find_mentions(clause: str, vocabulary: Vocabulary = VOCABULARY) -> list[Ment
     return mentions
 
 
+class ClauseMentions:
+    """`find_mentions` of each clause of one document, read once: the target rules and the
+    observations go over the same clauses. Each call returns a list of its own (callers add to
+    it); the mentions in it are shared, so no caller may change them."""
+
+    def __init__(self, vocabulary: Vocabulary = VOCABULARY) -> None:
+        self.vocabulary = vocabulary
+        self.by_clause: dict[str, list[Mention]] = {}
+
+    def __call__(self, clause: str) -> list[Mention]:
+        found = self.by_clause.get(clause)
+        if found is None:
+            found = self.by_clause[clause] = find_mentions(clause, self.vocabulary)
+        return list(found)
+
+
 _MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
 _QUOTE_MARKS = "“”‘’「」\"'"
 

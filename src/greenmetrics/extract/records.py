@@ -88,14 +88,21 @@ def assign_ids(targets: list[TargetRecord], milestones: list[MilestoneRecord]) -
     """Ids from the document, the clause text and the target: stable across reruns and
     across edits elsewhere in the plan (offsets are deliberately not part of them)."""
     seen: Counter[str] = Counter()
+    matched: dict[str, str] = {}  # quote -> its normalized text: a clause's targets share it
+
+    def matched_text(quote: str) -> str:
+        if quote not in matched:
+            matched[quote] = normalize(quote).text
+        return matched[quote]
+
     for t in targets:
         key = stable_id(
-            "T", t.doc_id, normalize(t.quote).text, t.indicator_zh, f"{t.value:g}", t.unit
+            "T", t.doc_id, matched_text(t.quote), t.indicator_zh, f"{t.value:g}", t.unit
         )
         seen[key] += 1
         t.target_id = key if seen[key] == 1 else f"{key}-{seen[key]}"
     seen.clear()
     for m in milestones:
-        key = stable_id("M", m.doc_id, normalize(m.quote).text, m.commitment_zh)
+        key = stable_id("M", m.doc_id, matched_text(m.quote), m.commitment_zh)
         seen[key] += 1
         m.milestone_id = key if seen[key] == 1 else f"{key}-{seen[key]}"

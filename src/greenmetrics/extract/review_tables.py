@@ -115,9 +115,12 @@ def plain_line(line: str) -> str:
     return _PUA_POINT_RE.sub(".", line.translate(_FULL_WIDTH))
 
 
+_SENTENCE_MARK_RE = re.compile(r"[，,。；;]")
+
+
 def _header(text: str, issue_year: int) -> list[Column] | None:
     """The year columns of a header line, or None when the line is no review-table header."""
-    if not _HEADER_WORD_RE.search(text) or re.search(r"[，,。；;]", text):
+    if not _HEADER_WORD_RE.search(text) or _SENTENCE_MARK_RE.search(text):
         return None  # a header is a row of labels, never a sentence
     # spaced apart, so a year's label (2020年 年均增速) never takes the rate column's words
     text = _RATE_COLUMN_RE.sub(lambda m: " " + "".join(m.group(0).split()) + " ", text)
@@ -176,6 +179,8 @@ def read_review_tables(
             window = plain[i : i + k]
             if k > 4 and len(window[-1].strip()) > 12:
                 break  # a header of one label per line (指标\n属性\n2020年\n(现状)) is short
+            if _SENTENCE_MARK_RE.search(window[-1]):
+                break  # this window and every longer one hold a sentence: no header
             joined = " ".join(window)
             columns = _header(joined, issue_year)
             if columns:

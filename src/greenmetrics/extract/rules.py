@@ -33,7 +33,7 @@ from .phrases import (
     without_own_region,
     without_stray_quotes,
 )
-from .quantities import Mention, find_mentions, may_hold_quantity, measures_noun_after
+from .quantities import ClauseMentions, Mention, may_hold_quantity, measures_noun_after
 from .records import MilestoneRecord, PlanContext, TargetRecord, assign_ids
 from .sentences import Sentence, split_sentences, trim_span
 from .vocabulary import (
@@ -63,12 +63,13 @@ class Extractor:
     """Extract targets and milestones from one document's text."""
 
     def __init__(
-        self, text: str, context: PlanContext, vocabulary: Vocabulary = VOCABULARY
+        self, text: str, context: PlanContext, vocabulary: Vocabulary = VOCABULARY, norm=None
     ) -> None:
         self.text = text
         self.context = context
         self.vocabulary = vocabulary
-        self.norm: NormalizedText = normalize(text)
+        self.norm: NormalizedText = norm if norm is not None else normalize(text)
+        self.mentions_in = ClauseMentions(vocabulary)  # shared with the observations' pass
         self.default_year = context.default_target_year or default_target_year(
             self.norm.text, context.issue_year
         )
@@ -159,7 +160,7 @@ class Extractor:
             if ctx.scope and self._ends_carried_scope(norm, sent.clauses[index - 1][1], cs, clause):
                 ctx.scope = ""
             clause_year, year_end = find_year(clause)
-            found = find_mentions(clause, v)
+            found = self.mentions_in(clause)
             pool = [m for m in found if in_selection_pool(clause, m.start, m.end)]
             mentions = [m for m in found if not self._is_layout(cs + m.start, m) and m not in pool]
             first_value = mentions[0].start if mentions else len(clause)
