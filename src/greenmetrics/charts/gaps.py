@@ -83,10 +83,10 @@ def plot_gaps(
         regions = panel_regions[key]
         part = df[(df["_ind"] == key) & df["region_zh"].isin(regions)]
         ax.grid(axis="y", visible=False)
-        marked: set[tuple[float, int]] = set()
         for y, region in enumerate(regions):
             rows = part[part["region_zh"] == region]
             color = region_color(region)
+            not_comparable_values: list[float] = []
             for _, row in rows.iterrows():
                 tv = row["target_value"]
                 bv = row.get("benchmark_value", np.nan)
@@ -106,16 +106,19 @@ def plot_gaps(
                         tv, y, marker="o", ms=7, ls="none", zorder=3, mec=color,
                         mfc=color if comparable else "white",
                     )  # fmt: skip
-                    # a target is one row per benchmark: mark it once
-                    if not comparable and (tv, y) not in marked:
-                        marked.add((tv, y))
-                        ax.annotate(
-                            "†",
-                            (tv, y),
-                            xytext=(5, 3),
-                            textcoords="offset points",
-                            fontsize=SMALL_SIZE,
-                        )
+                    if not comparable:
+                        not_comparable_values.append(tv)
+            # NOTE: one † per row, by its leftmost hollow target: a region with several targets
+            # not comparable (武汉's green-building shares by kind of building) would stack its
+            # marks into each other; the hollow markers say which ones.
+            if not_comparable_values:
+                ax.annotate(
+                    "†",
+                    (min(not_comparable_values), y),
+                    xytext=(5, 3),
+                    textcoords="offset points",
+                    fontsize=SMALL_SIZE,
+                )
         region_rows(ax, regions, names)
         unit = measured_unit(
             first.loc[key, "unit"], lang, part.get("kind", ()), part.get("baseline_year", ())
