@@ -21,7 +21,8 @@ from matplotlib.figure import Figure
 
 from . import analysis, charts, settings
 from .catalog import Catalog
-from .schemas import RATE_UNITS, empty_table
+from .schemas import empty_table
+from .schemas.vocabularies import is_size_unit
 
 
 def shared_indicators(targets: pd.DataFrame, regions=settings.FOCUS_REGIONS) -> list[str]:
@@ -36,7 +37,7 @@ def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
     Areas, counts and capacities (万亩, 个, 万千瓦) are never set against another level's: a
     county's 12万亩 beside the nation's 107,500万亩 says nothing, and it would flatten the axis.
     Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable)."""
-    size = ~pairs["unit"].fillna("").isin(RATE_UNITS) & pairs["kind"].ne("reduction")
+    size = pairs["unit"].map(is_size_unit) & pairs["kind"].ne("reduction")
     pairs = pairs[~(size & pairs["benchmark_value"].notna())]
     has = pairs.groupby("indicator_id")["benchmark_value"].transform(lambda v: v.notna().any())
     return pairs[has.fillna(False).astype(bool)]
