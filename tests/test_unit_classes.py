@@ -59,3 +59,18 @@ def test_every_analysis_judges_a_unit_by_its_one_class(unit, is_size):
     assert pd.isna(card["context_region_zh"]) is is_size
     # the comparison sets the national benchmark beside the county's target alike
     assert bool(national["is_comparable"]) is not is_size
+
+
+def test_a_change_in_points_beside_a_level_is_judged_by_kind_and_unit_and_never_drawn():
+    # 河南 and 宁夏 plan 提高5个百分点 where the country states a level in %: the pair is not
+    # comparable for the kind and the unit it differs in, not for a size it is not
+    tg = targets(target("C", "甲省", "green_share", 5, unit="个百分点", kind="increment"))
+    bm = frame(bench("country", "全国", "green_share", 20))
+    pair = an.target_benchmarks(tg, DOCUMENTS, bm, CATALOG).iloc[0]
+    assert not pair["is_comparable"]
+    assert (
+        pair["comparability_note"]
+        == "different kind: increment vs level; different unit: 个百分点 vs %"
+    )
+    # one unit on a panel's axis: 5 points are never drawn beside 20%
+    assert benchmarked(pd.DataFrame([pair])).empty

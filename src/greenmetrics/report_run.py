@@ -36,9 +36,13 @@ def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
 
     Areas, counts and capacities (万亩, 个, 万千瓦) are never set against another level's: a
     county's 12万亩 beside the nation's 107,500万亩 says nothing, and it would flatten the axis.
-    Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable)."""
+    Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable), and
+    so is a benchmark in another unit than the target's (an increase of 5个百分点 beside the
+    nation's 20%): a panel has one unit on its axis, and a benchmark in a scale of the target's
+    unit has already been restated in it (`analysis.benchmark_pairs`)."""
     size = pairs["unit"].map(is_size_unit) & pairs["kind"].ne("reduction")
-    pairs = pairs[~(size & pairs["benchmark_value"].notna())]
+    other_unit = pairs["benchmark_unit"].fillna("").ne(pairs["unit"].fillna(""))
+    pairs = pairs[~((size | other_unit) & pairs["benchmark_value"].notna())]
     has = pairs.groupby("indicator_id")["benchmark_value"].transform(lambda v: v.notna().any())
     return pairs[has.fillna(False).astype(bool)]
 
