@@ -19,7 +19,7 @@ from functools import cached_property
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import analysis, charts, settings
+from . import analysis, charts, settings, words
 from .catalog import Catalog
 from .schemas import empty_table
 from .schemas.vocabularies import is_size_unit
@@ -185,17 +185,40 @@ class ReportRun:
         )
 
     def key_figures(self, lang: str) -> dict[str, bytes]:
-        """The key charts of the run as PNG (the bytes `charts.save_figure` writes), for the
-        workbook's charts sheet: drawn here, not read from files other notebooks saved. The
-        focus regions' trajectories follow KEY_FIGURES: the workbook's trajectories sheet
-        holds every path as numbers, a report writer wants the focus regions' drawn too."""
+        """The key charts of the run as PNG (the bytes `charts.save_figure` writes) under the
+        caption a reader sees above each on the workbook's charts sheet: the chart's title in
+        `lang`, and for a trajectory the region it draws. Drawn here, not read from files other
+        notebooks saved. The focus regions' trajectories follow KEY_FIGURES: the workbook's
+        trajectories sheet holds every path as numbers, a report writer wants the focus
+        regions' drawn too."""
         import matplotlib.pyplot as plt
 
-        figures = [(name, self.figure(name, lang)) for name in KEY_FIGURES]
-        out = {}
-        for name, fig in [*figures, *self.trajectory_figures(lang, focus_only=True)]:
-            out[name] = charts.rendered_bytes(fig, "png")
+        figures = [self.figure(name, lang) for name in KEY_FIGURES]
+        figures = [(charts.figure_title(fig), fig) for fig in figures]
+        out: dict[str, bytes] = {}
+        for title, fig in [*figures, *self._focus_trajectories(lang)]:
+            caption = title
+            # a region's trajectories over two figures share a caption: numbered, both kept
+            while caption in out:
+                caption = f"{title} ({sum(key.startswith(title) for key in out) + 1})"
+            out[caption] = charts.rendered_bytes(fig, "png")
             plt.close(fig)
+        return out
+
+    def _focus_trajectories(self, lang: str) -> list[tuple[str, Figure]]:
+        """The focus regions' trajectories as (caption, figure): the chart's title and the
+        region, drawn region by region as `trajectory_figures` draws them."""
+        joiner = "·" if lang == "zh" else " · "
+        out = []
+        for region in self.focus:
+            paths = self.trajectories[self.trajectories["region_zh"].eq(region)]
+            if paths.empty:
+                continue
+            name = words.short_region_name(region, lang, self.documents)
+            for _, fig in charts.plot_trajectories_by_region(
+                paths, charts.check_lang(lang), documents=self.documents
+            ):
+                out.append((f"{charts.figure_title(fig)}{joiner}{name}", fig))
         return out
 
 
