@@ -238,7 +238,7 @@ def _short_of_filed(name: str, english: str) -> str | None:
     filed under) is the gazetteer's reading of the place; else None, and the filed name is
     shown whole: an override of a reading the gazetteer gets wrong has no short form here."""
     short = _gazetteer_short(name, "en")
-    if short is None or english.split()[0].rstrip(",") != short.split()[0]:
+    if short is None or english.replace(",", " ").split()[:1] != short.split()[:1]:
         return None
     return short
 
