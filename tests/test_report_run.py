@@ -111,9 +111,10 @@ def test_the_sources_name_every_plan_and_reference_row():
 def test_a_key_figure_is_the_png_a_notebook_saves(tmp_path):
     run = hand_run()
     images = run.key_figures("en")
-    assert list(images) == list(KEY_FIGURES)
-    saved = charts.save_figure(run.figure("gaps", "en"), "gaps_en", tmp_path, formats=["png"])
-    assert images["gaps"] == saved[0].read_bytes()
+    gaps = run.figure("gaps", "en")
+    assert list(images)[1] == charts.figure_title(gaps) == "Plan targets against benchmarks"
+    saved = charts.save_figure(gaps, "gaps_en", tmp_path, formats=["png"])
+    assert images[charts.figure_title(gaps)] == saved[0].read_bytes()
     assert all(png.startswith(b"\x89PNG") for png in images.values())
     with pytest.raises(ValueError, match="choose from"):
         run.figure("no_such_chart", "en")
@@ -125,10 +126,14 @@ def test_the_key_figures_end_with_the_focus_regions_trajectories_as_notebook_04_
     images = run.key_figures("zh")
     drawn = run.trajectory_figures("zh")  # every region's, as notebook 04 shows them
     assert [stem for stem, _ in drawn] == ["trajectories_1", "trajectories_2"]
-    assert list(images) == [*KEY_FIGURES, "trajectories_1"]  # 甲县's alone: the focus
-    assert images["trajectories_1"] == charts.rendered_bytes(drawn[0][1], "png")
+    # each chart under its title in the workbook's language; the focus region's trajectories
+    # last, their caption naming 甲县
+    titles = [charts.figure_title(run.figure(name, "zh")) for name in KEY_FIGURES]
+    assert list(images) == [*titles, "目标路径与实际进展·甲县"]
+    assert not any(stem in title for title in images for stem in ("_", "trajectories"))
+    assert list(images.values())[-1] == charts.rendered_bytes(drawn[0][1], "png")
     # a run whose focus regions have no trajectory embeds the key charts alone
-    assert list(hand_run(focus=("丙市",)).key_figures("zh")) == list(KEY_FIGURES)
+    assert list(hand_run(focus=("丙市",)).key_figures("zh")) == titles
 
 
 @pytest.mark.slow  # draws the key charts twice and writes a workbook

@@ -178,10 +178,12 @@ def test_codes_of_a_table_read_as_words_in_each_language():
 def test_the_gaps_chart_sets_no_area_against_another_levels():
     pairs = pd.DataFrame(
         {
-            "indicator_id": ["farmland", "farmland", "straw", "energy"],
-            "unit": ["万亩", "万亩", "%", "%"],
-            "kind": ["level", "level", "level", "reduction"],
-            "benchmark_value": [107500.0, None, 86.0, 13.5],
+            "indicator_id": ["farmland", "farmland", "straw", "energy", "sewage"],
+            "unit": ["万亩", "万亩", "%", "%", "个百分点"],
+            "kind": ["level", "level", "level", "reduction", "increment"],
+            "benchmark_value": [107500.0, None, 86.0, 13.5, 70.0],
+            # +5个百分点 beside a level of 70%: one axis cannot hold both
+            "benchmark_unit": ["万亩", None, "%", "%", "%"],
         }
     )
     kept = benchmarked(pairs)

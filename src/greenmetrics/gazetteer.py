@@ -220,6 +220,35 @@ class Gazetteer:
             return f"{division.name_en}, {parent.name_en}"
         return division.name_en
 
+    def short_name(self, division: Division, lang: str) -> str | None:
+        """The name of a region on a crowded line (a source line, a sheet title): the
+        division's own name without its parent city, and for a province or an autonomous
+        division the short name the gazetteer lists (甘肃, 临夏州, 青龙县; Gansu, Linxia
+        Prefecture). None in English for a division without an English name.
+
+        NOTE: a short name that drops the kind of division (大连 for 大连市, 临夏 for 临夏州)
+        is how plans name their own region in running text, not a label: a label keeps the kind,
+        as the English keeps Prefecture and drops only the autonomy that the Chinese short name
+        drops with the peoples' names."""
+        if lang == "en":
+            return division.name_en.replace(" Autonomous ", " ") if division.name_en else None
+        if division.level == "province":
+            return min(division.short_names, key=len, default=division.name)
+        keeps_kind = [n for n in division.short_names if n[-1] == division.name[-1]]
+        return min(keeps_kind, key=len, default=division.name)
+
+    def short_name_of(self, name: str, lang: str) -> str | None:
+        """`short_name` of the one division `name` stands for; for a functional zone of one
+        division (南京市江北新区), the zone as written (江北新区), in Chinese only: GB/T 2260
+        gives it no English name. None when `name` is no division or zone of one."""
+        found = self.find_region(name)
+        if found is not None:
+            return self.short_name(found, lang)
+        chain = self.parse_chain(name)
+        if chain is None or not chain.zone or self.rest_after(name, chain) or lang != "zh":
+            return None
+        return chain.zone if len(self.resolve(chain)) == 1 else None
+
     def find_region(self, name: str) -> Division | None:
         """The one division a region name as the project writes it stands for (甘肃省,
         忻州市忻府区, 临夏州), or None when it is none or several."""

@@ -19,9 +19,10 @@ from functools import cached_property
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import analysis, charts, settings
+from . import analysis, charts, settings, words
 from .catalog import Catalog
-from .schemas import RATE_UNITS, empty_table
+from .schemas import empty_table
+from .schemas.vocabularies import is_size_unit
 
 
 def shared_indicators(targets: pd.DataFrame, regions=settings.FOCUS_REGIONS) -> list[str]:
@@ -35,9 +36,13 @@ def benchmarked(pairs: pd.DataFrame) -> pd.DataFrame:
 
     Areas, counts and capacities (万亩, 个, 万千瓦) are never set against another level's: a
     county's 12万亩 beside the nation's 107,500万亩 says nothing, and it would flatten the axis.
-    Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable)."""
-    size = ~pairs["unit"].fillna("").isin(RATE_UNITS) & pairs["kind"].ne("reduction")
-    pairs = pairs[~(size & pairs["benchmark_value"].notna())]
+    Such pairs are left out (the workbook's gaps sheet keeps them, marked not comparable), and
+    so is a benchmark in another unit than the target's (an increase of 5个百分点 beside the
+    nation's 20%): a panel has one unit on its axis, and a benchmark in a scale of the target's
+    unit has already been restated in it (`analysis.benchmark_pairs`)."""
+    size = pairs["unit"].map(is_size_unit) & pairs["kind"].ne("reduction")
+    other_unit = pairs["benchmark_unit"].fillna("").ne(pairs["unit"].fillna(""))
+    pairs = pairs[~((size | other_unit) & pairs["benchmark_value"].notna())]
     has = pairs.groupby("indicator_id")["benchmark_value"].transform(lambda v: v.notna().any())
     return pairs[has.fillna(False).astype(bool)]
 
@@ -180,17 +185,40 @@ class ReportRun:
         )
 
     def key_figures(self, lang: str) -> dict[str, bytes]:
-        """The key charts of the run as PNG (the bytes `charts.save_figure` writes), for the
-        workbook's charts sheet: drawn here, not read from files other notebooks saved. The
-        focus regions' trajectories follow KEY_FIGURES: the workbook's trajectories sheet
-        holds every path as numbers, a report writer wants the focus regions' drawn too."""
+        """The key charts of the run as PNG (the bytes `charts.save_figure` writes) under the
+        caption a reader sees above each on the workbook's charts sheet: the chart's title in
+        `lang`, and for a trajectory the region it draws. Drawn here, not read from files other
+        notebooks saved. The focus regions' trajectories follow KEY_FIGURES: the workbook's
+        trajectories sheet holds every path as numbers, a report writer wants the focus
+        regions' drawn too."""
         import matplotlib.pyplot as plt
 
-        figures = [(name, self.figure(name, lang)) for name in KEY_FIGURES]
-        out = {}
-        for name, fig in [*figures, *self.trajectory_figures(lang, focus_only=True)]:
-            out[name] = charts.rendered_bytes(fig, "png")
+        figures = [self.figure(name, lang) for name in KEY_FIGURES]
+        figures = [(charts.figure_title(fig), fig) for fig in figures]
+        out: dict[str, bytes] = {}
+        for title, fig in [*figures, *self._focus_trajectories(lang)]:
+            caption = title
+            # a region's trajectories over two figures share a caption: numbered, both kept
+            while caption in out:
+                caption = f"{title} ({sum(key.startswith(title) for key in out) + 1})"
+            out[caption] = charts.rendered_bytes(fig, "png")
             plt.close(fig)
+        return out
+
+    def _focus_trajectories(self, lang: str) -> list[tuple[str, Figure]]:
+        """The focus regions' trajectories as (caption, figure): the chart's title and the
+        region, drawn region by region as `trajectory_figures` draws them."""
+        joiner = "·" if lang == "zh" else " · "
+        out = []
+        for region in self.focus:
+            paths = self.trajectories[self.trajectories["region_zh"].eq(region)]
+            if paths.empty:
+                continue
+            name = words.short_region_name(region, lang, self.documents)
+            for _, fig in charts.plot_trajectories_by_region(
+                paths, charts.check_lang(lang), documents=self.documents
+            ):
+                out.append((f"{charts.figure_title(fig)}{joiner}{name}", fig))
         return out
 
 

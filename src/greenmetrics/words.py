@@ -184,22 +184,15 @@ def code_word(column: str, value: object, lang: str) -> object:
     return value
 
 
-def short_name_en(name: str) -> str:
-    """An English region name short enough for an axis: no parent city, no ethnic autonomy
-    words ('Xinfu District, Xinzhou' -> 'Xinfu District', 'Linxia Hui Autonomous Prefecture'
-    -> 'Linxia Prefecture'); the full names are in the documents table."""
-    name = name.split(",")[0].strip()
-    return re.sub(r"(?: \w+)? Autonomous (Prefecture|Region|County)$", r" \1", name)
-
-
 def region_names(
     regions: Iterable[object], lang: str, documents: pd.DataFrame | None = None, short: bool = False
 ) -> dict[str, str]:
     """region_zh -> the region as a reader sees it in `lang`, the one rule of every table, chart,
     sentence and sheet: the country is 全国 / China; other regions are as written in Chinese and
     in English the name their plans are filed under (region_en of `documents`), else the
-    gazetteer's, else as written (a scope, 乙镇, is no single division). `short` drops the parent
-    city and the ethnic autonomy words, for axes, sheet titles and sentences."""
+    gazetteer's, else as written (a scope, 乙镇, is no single division). `short`, in English,
+    gives the name of `short_region_name` for axes, sheet titles and sentences; Chinese axes
+    keep the name as written."""
     from .regions import is_country
 
     check_lang(lang)
@@ -215,8 +208,39 @@ def region_names(
             names[name] = name
         else:
             english = filed.get(name) or _gazetteer_name_en(name)
-            names[name] = (short_name_en(english) if short else english) if english else name
+            if short and english:
+                english = _short_of_filed(name, english) or english
+            names[name] = english or name
     return names
+
+
+def short_region_name(
+    name: str, lang: str, documents: pd.DataFrame | None = None, full: str | None = None
+) -> str:
+    """A region as a crowded line names it (a source line, a sheet title, an English axis):
+    the gazetteer's short name (`Gazetteer.short_name`: 忻府区, 临夏州, 甘肃; Xinfu District,
+    Linxia Prefecture, Gansu), the country as 全国 / China; a region the gazetteer does not know
+    as `region_name` gives it. The one helper of both languages: no name is cut by a pattern of
+    its own. `full`: the region's name as `region_name` gives it, when the caller has it."""
+    from .regions import is_country
+
+    check_lang(lang)
+    if is_country(name):
+        return word("chart", "country_name", lang)
+    full = full or region_name(name, lang, documents)
+    if lang == "en":
+        return _short_of_filed(name, full) or full
+    return _gazetteer_short(name, "zh") or full
+
+
+def _short_of_filed(name: str, english: str) -> str | None:
+    """The gazetteer's English short name of `name` when `english` (the name its plans are
+    filed under) is the gazetteer's reading of the place; else None, and the filed name is
+    shown whole: an override of a reading the gazetteer gets wrong has no short form here."""
+    short = _gazetteer_short(name, "en")
+    if short is None or english.replace(",", " ").split()[:1] != short.split()[:1]:
+        return None
+    return short
 
 
 def region_name(
@@ -224,6 +248,13 @@ def region_name(
 ) -> str:
     """One region as a reader sees it in `lang` (the rule of `region_names`)."""
     return region_names([name], lang, documents, short).get(name, name)
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_short(name: str, lang: str) -> str | None:
+    from .gazetteer import shipped_gazetteer
+
+    return shipped_gazetteer().short_name_of(name, lang)
 
 
 @lru_cache(maxsize=4096)

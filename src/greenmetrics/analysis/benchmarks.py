@@ -11,7 +11,7 @@ import pandas as pd
 from ..catalog import Catalog
 from ..notes import join, note
 from ..regions import COUNTRY_ZH
-from ..schemas import RATE_UNITS
+from ..schemas.vocabularies import is_size_unit
 from .progress import convert_unit, judge_progress
 from .shared import (
     EPS,
@@ -82,7 +82,7 @@ def benchmark_pairs(target: dict, benchmarks: dict[tuple, list[dict]]) -> list[d
                 unit,
                 int_or_none(bench["baseline_year"]),
             )
-            if target["kind"] != "reduction" and unit_or_empty(target["unit"]) not in RATE_UNITS:
+            if target["kind"] != "reduction" and is_size_unit(target["unit"]):
                 reasons.append(note("size_dependent", unit=unit_or_empty(target["unit"])))
             if text_or_none(target.get("scope_zh")):
                 reasons.append(note("target_limited", scope=target["scope_zh"]))

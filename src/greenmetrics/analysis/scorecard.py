@@ -19,8 +19,7 @@ from .. import settings
 from ..catalog import Catalog
 from ..notes import join, note
 from ..regions import region_order
-from ..schemas import RATE_UNITS
-from ..schemas.vocabularies import VERDICTS
+from ..schemas.vocabularies import VERDICTS, is_size_unit
 from .benchmarks import benchmark_pairs, index_benchmarks, summarise_level
 from .progress import judge_progress, meets_target, observed_series
 from .shared import (
@@ -105,7 +104,7 @@ def _rate_benchmarks_only(target: dict, pairs: list[dict]) -> list[dict]:
     """
     out = []
     for pair in pairs:
-        if pair["is_comparable"] and unit_or_empty(target["unit"]) not in RATE_UNITS:
+        if pair["is_comparable"] and is_size_unit(target["unit"]):
             reason = note("size_dependent", unit=unit_or_empty(target["unit"]))
             pair = {**pair, "is_comparable": False, "comparability_note": reason}
         out.append(pair)
@@ -124,7 +123,7 @@ def _context(target: dict, larger: Sequence[str], groups: dict, as_of_year: int)
         ("context_region_zh", "context_value", "context_year", "context_source_title",
          "context_source", "context_source_quote"),
     )  # fmt: skip
-    if unit_or_empty(target["unit"]) not in RATE_UNITS or text_or_none(target.get("scope_zh")):
+    if is_size_unit(target["unit"]) or text_or_none(target.get("scope_zh")):
         return empty
     for area in larger:
         points, _, _ = observed_series({**target, "region_zh": area}, groups, as_of_year)

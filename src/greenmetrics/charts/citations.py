@@ -4,14 +4,13 @@ the full list of sources is the workbook's sources sheet."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
 from ..gazetteer import shipped_gazetteer
-from ..regions import PROVINCE_SHORT, PROVINCES, region_order
-from ..words import region_name, short_name_en
+from ..regions import PROVINCES, region_order
+from ..words import short_region_name
 from .chart_words import colon, label, list_separator, plain
 
 
@@ -45,24 +44,9 @@ def _plan_names(plan_ids: Sequence[str], documents: pd.DataFrame, lang: str) -> 
         if doc_id not in docs.index:
             names.append(plain(doc_id))
             continue
-        row = docs.loc[doc_id]
-        region = row.get("region_zh", doc_id)
-        if lang == "en":
-            en = row.get("region_en")
-            names.append(plain(short_name_en(en) if isinstance(en, str) and en else region))
-        else:
-            names.append(plain(short_region(region)))
+        region = docs.loc[doc_id].get("region_zh", doc_id)
+        names.append(plain(short_region_name(region, lang, documents)))
     return names
-
-
-def short_region(name: str) -> str:
-    """A Chinese region name without its parent and suffix, for crowded lines (忻州市忻府区 ->
-    忻府区, 临夏回族自治州 -> 临夏州)."""
-    province_short = {full: short for short, full in PROVINCE_SHORT.items()}
-    if name in province_short:
-        return province_short[name]
-    name = re.sub(r"^.+?(市|自治州|盟)(?=.+[区县旗]$)", "", name)
-    return re.sub(r"(回族|藏族|壮族|维吾尔)?自治(州|区)$", r"\2", name) if len(name) > 4 else name
 
 
 def _title_province(title: str) -> str | None:
@@ -94,11 +78,8 @@ def _publishers(titles: Sequence[str], documents: pd.DataFrame | None, lang: str
     if national:
         parts.append(label("source_refs_national", lang, n=national))
     if provinces:
-        # NOTE: a province's English name from the gazetteer: no plan of it need be drawn
-        shown = [
-            region_name(p, lang) if lang == "en" else short_region(p)
-            for p in region_order(provinces)
-        ]
+        # NOTE: a province's short name from the gazetteer: no plan of it need be drawn
+        shown = [short_region_name(p, lang) for p in region_order(provinces)]
         parts.append(
             label(
                 "source_refs_province", lang, n=sum(provinces.values()),

@@ -120,6 +120,7 @@ VERDICT_COLORS = {
 
 SUBTITLE_SIZE = FONT_SIZE
 SOURCE_LINES = 2  # the source line of a chart; the full list is the workbook's sources sheet
+TITLE_ID = "greenmetrics-title"  # a chart title's id in its SVG; `figure_title` finds it by it
 # The focus regions of a report lead and are marked in every chart (`set_focus`; by default
 # settings.FOCUS_REGIONS). Marked with a pale box, not bold: the shipped CJK font has a regular
 # weight only (bold would print a font warning).
@@ -337,6 +338,13 @@ def _as_axes_list(ax: object) -> list:
     return [ax]
 
 
+def figure_title(fig: Figure) -> str | None:
+    """The title `finish` gave `fig`, in the chart's language and unwrapped: the caption a
+    reader sees beside the image where it is shown without its file name (the workbook's charts
+    sheet); None for a figure `finish` did not frame."""
+    return next((t.get_label() for t in fig.texts if t.get_gid() == TITLE_ID), None)
+
+
 def finish(
     fig: Figure,
     ax: object,
@@ -375,7 +383,9 @@ def finish(
         0.01, 1 - 6 / height_pt, "\n".join(title_lines),
         ha="left", va="top", fontsize=TITLE_SIZE, linespacing=1.2,
     )  # fmt: skip
-    heading.set_gid("greenmetrics-title")
+    heading.set_gid(TITLE_ID)
+    # the title as written, unwrapped, for a caption beside the image (`figure_title`)
+    heading.set_label(str(title))
     if subtitle:
         sub_lines = wrap_display(plain(subtitle), int(width_pt / (SUBTITLE_SIZE * 0.55)))
         sub = fig.text(

@@ -76,11 +76,13 @@ POLICY_WORD_ROLES = (
     "forward_heading",
 )
 YEAR_MIN, YEAR_MAX = 2000, 2100  # plausible years of a plan, target or observation
-# The unit classes. Units of a rate or share (RATE_UNITS): what the extractor reads as a share,
-# and what a target is judged against another level's benchmark or observation in (a 万亩 or
-# 个 is not). Units whose value does not grow with the region (SIZE_FREE_UNITS, and any unit per
-# 10k yuan or per person: `is_size_unit`): a share, a change of one, a concentration, an
-# intensity; the cross-region comparison sets these side by side across levels.
+# The unit classes, by what a unit measures; every analysis (gaps, scorecard, comparison and
+# their charts) reads `is_size_unit` and nothing else, so a target is judged the same way in
+# every table. A size (万亩, 万千瓦, 个, 万吨) grows with the region: a county's is never set against
+# a province's or the country's. Every other unit is a level or change that compares across
+# regions and years: a share (%, ‰, none), a change of a share (个百分点), a concentration
+# (PM2.5 in 微克/立方米), an intensity per 10k yuan or per person (吨标准煤/万元).
+# RATE_UNITS is a narrower fact of the extractor's grammar: the units it reads as a share.
 RATE_UNITS = frozenset({"%", "‰", ""})
 SIZE_FREE_UNITS = RATE_UNITS | {"个百分点", "ug/m3", "微克/立方米"}
 PER_UNIT_MARKS = ("/万元", "/人")

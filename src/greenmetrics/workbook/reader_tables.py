@@ -107,17 +107,12 @@ def region_scorecards(
     """One sheet per region of a scorecard (in the card's order): sheet title -> the region's
     rows in the columns of the reader table region_scorecard (`for_readers`). Titles read '评分卡·忻府区' / 'Scorecard ·
     Xinfu District', cut to Excel's 31 characters and kept unique."""
-    from ..charts.citations import short_region
-
     head = word("sheet", "scorecard", lang)
     joiner = "·" if lang == "zh" else " · "
     out: dict[str, pd.DataFrame] = {}
     for region, part in card.groupby("region_zh", sort=False):
         shown = for_readers(part, "region_scorecard", lang)
-        if lang == "zh":
-            name = short_region(str(region))
-        else:
-            name = words.short_name_en((names or {}).get(region, str(region)))
+        name = words.short_region_name(str(region), lang, full=(names or {}).get(region))
         title = SHEET_NAME_BAD.sub("", f"{head}{joiner}{name}")[:SHEET_NAME_MAX].strip()
         n = 2
         while title in out:
