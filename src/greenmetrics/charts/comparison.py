@@ -175,8 +175,10 @@ def plot_comparison(
         kinds = part.get("kind", pd.Series(dtype=object)).dropna()
         if kinds.empty and "reference_kind" in part:
             kinds = part["reference_kind"].dropna()
-        units = part.loc[part["value"].notna(), "unit"].dropna()
-        unit = units.iloc[0] if len(units) else first.loc[key, "unit"]
+        # NOTE: the unit most of the panel's values are in (the first on a tie): one region's
+        # change in 个百分点 (marked †) does not retitle a panel of rates in %.
+        units = Counter(part.loc[part["value"].notna(), "unit"].dropna())
+        unit = units.most_common(1)[0][0] if units else first.loc[key, "unit"]
         ax.set_title(_heading(first.loc[key], years, lang, len(axes), unit, kinds), loc="left")
     handles = [Patch(facecolor=NEUTRAL_COLOR, label=label("target", lang))]
     if flags["benchmark"]:
