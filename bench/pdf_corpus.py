@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from greenmetrics.pdf_text import reader_label
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -55,7 +57,7 @@ def main() -> None:
         "# A few hundred real PDF plans, end to end",
         "",
         f"`bench/pdf_corpus.py --copies {args.copies}`: {os.cpu_count()} cores (all used), "
-        f"load average {load:.2f} at the end; reader pypdf.",
+        f"load average {load:.2f} at the end; reader: {reader_label()}.",
         "",
         "| files | pages | MB | seconds | pages/s | MB/s | exit |",
         "| --- | --- | --- | --- | --- | --- | --- |",
