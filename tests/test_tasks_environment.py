@@ -119,8 +119,9 @@ def test_a_venv_of_the_old_tasks_py_is_installed_again(project):
     assert installers.installs()
 
 
-def test_pip_installs_the_same_lock_when_uv_fails(project):
+def test_pip_installs_the_same_lock_when_uv_fails(project, monkeypatch):
     tasks, installers = project
+    monkeypatch.setattr(tasks, "bytecode_compiled_up_front", lambda: False)
     installers.failing = ["bin/uv pip install"]  # e.g. the registry is set in pip.conf only
     tasks.ensure_environment("report")
     pip = [c for c in installers.installs() if c[:3] == [str(tasks.PYTHON), "-m", "pip"]]
@@ -193,3 +194,27 @@ def test_lock_resolves_the_report_lock_within_the_whole_one(project, monkeypatch
     report = ran[1]
     assert report[report.index("-c") + 1] == "requirements/lock.txt"
     assert all("--generate-hashes" in c and "--universal" in c for c in ran)
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_bytecode_is_compiled_at_install_only_where_python_keeps_none(project, monkeypatch, kept):
+    tasks, installers = project
+    monkeypatch.setattr(tasks, "bytecode_compiled_up_front", lambda: not kept)
+    tasks.ensure_environment("report")
+    lock_installs = [c for c in installers.installs() if "--require-hashes" in c]
+    assert len(lock_installs) == 2  # the installers, then the report's lock
+    uv_lock = [c for c in lock_installs if c[0] == str(tasks.BIN / "uv")]
+    assert [("--compile-bytecode" in c) for c in uv_lock] == [not kept]
+
+
+def test_python_keeps_no_bytecode_when_told_by_the_environment_or_a_flag():
+    tasks = load_script(paths.ROOT / "tasks.py", "tasks_environment_under_test")
+
+    class Flags:
+        def __init__(self, dont_write_bytecode):
+            self.dont_write_bytecode = dont_write_bytecode
+
+    assert tasks.bytecode_compiled_up_front({"PYTHONDONTWRITEBYTECODE": "1"}, Flags(False))
+    assert tasks.bytecode_compiled_up_front({}, Flags(True))
+    assert not tasks.bytecode_compiled_up_front({}, Flags(False))
+    assert not tasks.bytecode_compiled_up_front({"PYTHONDONTWRITEBYTECODE": ""}, Flags(False))
