@@ -39,6 +39,14 @@ CN_DIGITS = {
 }
 
 
+GOLD_DIR = Path(__file__).parent / "gold"
+
+
+def gold(name: str) -> pd.DataFrame:
+    """A gold file of tests/gold, every cell as its text (an empty cell is "", never NaN)."""
+    return pd.read_csv(GOLD_DIR / name, dtype=str, keep_default_na=False)
+
+
 def _text(raw_dirs: list[Path], file: str) -> str:
     path = next((d / file for d in raw_dirs if (d / file).exists()), raw_dirs[0] / file)
     return path.read_bytes().decode("utf-8-sig")

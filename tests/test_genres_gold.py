@@ -16,14 +16,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from greenmetrics.pipeline import extract_corpus
 
-from scoring import score, traps_reported
+from scoring import gold, score, traps_reported
 
-GOLD = Path(__file__).parent / "gold"
 GENRES_DIR = Path(__file__).parent / "corpus" / "genres"
 LABELLED = sorted(p.name for p in GENRES_DIR.glob("*.pdf"))
 # The kinds whose every number is a requirement, a threshold or a parameter (no target).
@@ -33,10 +31,6 @@ WITHOUT_TARGETS = ("g233_guangdong.pdf", "g254_xuzhou.pdf", "g405_shanghai.pdf")
 @pytest.fixture(scope="module")
 def extraction():
     return extract_corpus([GENRES_DIR])
-
-
-def gold(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / name, dtype=str, keep_default_na=False)
 
 
 def test_the_labelled_documents_are_shipped():

@@ -19,14 +19,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from greenmetrics.pipeline import extract_corpus
 
-from scoring import score, traps_reported
+from scoring import gold, score, traps_reported
 
-GOLD = Path(__file__).parent / "gold"
 HELDOUT_DIR = Path(__file__).parent / "corpus" / "genres_heldout"
 LABELLED = sorted(p.name for p in HELDOUT_DIR.glob("*.pdf"))
 # Every number of the funding call is a grant rate, a cap, a date or a requirement on applicants.
@@ -45,10 +43,6 @@ REGIONS = {
 @pytest.fixture(scope="module")
 def extraction():
     return extract_corpus([HELDOUT_DIR])
-
-
-def gold(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / name, dtype=str, keep_default_na=False)
 
 
 def test_the_labelled_documents_are_shipped():

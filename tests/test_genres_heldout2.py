@@ -22,15 +22,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from greenmetrics import paths
 from greenmetrics.pipeline import extract_corpus
 
-from scoring import score, traps_reported
+from scoring import gold, score, traps_reported
 
-GOLD = Path(__file__).parent / "gold"
 HELDOUT_DIR = Path(__file__).parent / "corpus" / "genres_heldout2"
 NOISY_PDFS = ("p107_gansu.pdf", "p362_dalian.pdf")  # in data/raw, not copied twice
 LABELLED = sorted([*(p.name for p in HELDOUT_DIR.glob("*.pdf")), *NOISY_PDFS])
@@ -58,10 +56,6 @@ def extraction(tmp_path_factory):
     for name in NOISY_PDFS:
         shutil.copy(paths.RAW_DIR / name, noisy / name)
     return extract_corpus([HELDOUT_DIR, noisy])
-
-
-def gold(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / name, dtype=str, keep_default_na=False)
 
 
 def test_the_labelled_documents_are_shipped():

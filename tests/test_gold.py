@@ -21,23 +21,18 @@ from greenmetrics import paths
 from greenmetrics.catalog import load_catalog
 from greenmetrics.pipeline import extract_corpus
 
-from scoring import score, traps_reported
+from scoring import gold, score, traps_reported
 
 pytestmark = (
     pytest.mark.slow
 )  # every test reads the extraction of the shipped corpus and the dev plans
 
-GOLD = Path(__file__).parent / "gold"
 DEV_DIR = Path(__file__).parent / "corpus" / "dev"
 
 
 @pytest.fixture(scope="module")
 def extraction():
     return extract_corpus([paths.RAW_DIR, DEV_DIR])
-
-
-def gold(name: str) -> pd.DataFrame:
-    return pd.read_csv(GOLD / name, dtype=str, keep_default_na=False)
 
 
 # The catalog indicator of every gold phrase, assigned by hand from the catalog's names and
