@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .files import write_atomic
+from .fingerprint import package_code_digest
 
 FIGURE_CACHE_VARIABLE = "GREENMETRICS_FIGURE_CACHE"
 # The attribute a keyed figure carries its digest in.
@@ -43,15 +44,11 @@ def cache_folder() -> Path | None:
 
 @functools.cache
 def code_digest() -> str:
-    """A digest of the package's modules and data files and of the drawing libraries'
+    """The package's code (`fingerprint.package_code_digest`) and the drawing libraries'
     versions: another greenmetrics or matplotlib draws other charts from the same tables."""
     from importlib import metadata
 
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for file in sorted([*package.rglob("*.py"), *package.rglob("*.csv")]):
-        digest.update(file.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(file.read_bytes() + b"\0")
+    digest = hashlib.sha256(package_code_digest().encode())
     for name in DRAWING_LIBRARIES:
         try:
             version = metadata.version(name)

@@ -123,6 +123,13 @@ def code_fingerprint() -> str:
     return f"{greenmetrics.__version__}:{code}"
 
 
+def package_code_digest(package: Path = PACKAGE) -> str:
+    """A digest of every module and data CSV of `package` by relative name and bytes: the code a
+    report and its charts are made by (the extraction's own part: `code_fingerprint`)."""
+    files = [*sorted(package.rglob("*.py")), *sorted(package.rglob("*.csv"))]
+    return _digest((f.relative_to(package).as_posix(), f) for f in files)
+
+
 def _named(path: Path) -> str:
     """A path as it enters the digest: relative to the project when inside it."""
     resolved = path.resolve()

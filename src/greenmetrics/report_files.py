@@ -22,6 +22,7 @@ from pathlib import Path
 from . import paths, settings
 from .errors import GreenmetricsError
 from .files import write_atomic
+from .fingerprint import package_code_digest
 
 
 def removed_files_line(removed: list[Path]) -> str:
@@ -137,13 +138,12 @@ def report_inputs(processed: Path, parameters: dict | None, sources: list[Path])
 
     package = Path(greenmetrics.__file__).resolve().parent
     processed, reference = Path(processed), Path(paths.REFERENCE_DIR)
-    code = [*sorted(package.rglob("*.py")), *sorted(package.rglob("*.csv"))]
     made_by = {"greenmetrics": greenmetrics.__version__, **library_versions()}
     return {
         "tables": _files_digest(processed, [processed / f"{n}.csv" for n in PROCESSED_TABLES]),
         "reference data": _files_digest(reference, sorted(reference.rglob("*.csv"))),
         "notebooks": _files_digest(paths.NOTEBOOKS_DIR, sorted(Path(p) for p in sources)),
-        "code": _files_digest(package, code) + ":" + _json_digest(made_by),
+        "code": package_code_digest(package) + ":" + _json_digest(made_by),
         "parameters": _json_digest({k: v for k, v in (parameters or {}).items() if k != "LANG"}),
     }
 
